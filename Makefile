@@ -1,0 +1,49 @@
+# newsdocs: `make site` sets everything up and builds; `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: install pages site serve test test-fast eval bench lint format clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+pages: $(STAMP)
+	$(BIN)/newsdocs pages
+
+site: pages
+	$(BIN)/mkdocs build --strict
+
+serve: pages
+	$(BIN)/mkdocs serve
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not model and not corpus and not browser"
+
+eval: $(STAMP)
+	$(BIN)/newsdocs eval
+
+bench: $(STAMP)
+	$(BIN)/python -m build_tools.bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check build_tools tests
+	$(BIN)/ruff format --check build_tools tests
+
+format: $(STAMP)
+	$(BIN)/ruff format build_tools tests
+	$(BIN)/ruff check --fix build_tools tests
+
+clean:
+	rm -rf site .newsdocs-cache .pytest_cache

@@ -1,0 +1,96 @@
+"""The ``newsdocs`` command: pages, extract, eval."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+
+from build_tools import __version__
+
+
+def _pages(args: argparse.Namespace) -> int:
+    from build_tools.convert import convert
+
+    sources, docs = Path(args.sources), Path(args.docs)
+    if not sources.is_dir():
+        print(f"newsdocs: {sources}: no such folder; create it and put .txt articles in it",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    report = convert(sources, docs, progress=args.progress)
+    for error in report.failed:
+        print(f"error: {error}", file=sys.stderr)
+    print(f"newsdocs: {report.summary()}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def _read_records(stream) -> list[dict]:
+    records = []
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as error:
+            raise SystemExit(f"newsdocs extract: line {number} is not JSON ({error})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise SystemExit(f'newsdocs extract: line {number} needs a "text" string')
+        if record.get("dct"):
+            try:
+                dt.date.fromisoformat(str(record["dct"])[:10])
+            except ValueError:
+                raise SystemExit(
+                    f"newsdocs extract: line {number}: dct must be YYYY-MM-DD"
+                ) from None
+        records.append(record)
+    return records
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from build_tools.convert import extract_jsonl
+
+    stream = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")  # noqa: SIM115
+    with stream:
+        records = _read_records(stream)
+    for result in extract_jsonl(records):
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from build_tools.evaluate_run import run
+
+    return run(Path(args.data), limit=args.limit)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="newsdocs", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"newsdocs {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    pages = commands.add_parser("pages", help="convert source_texts/ into docs/articles/")
+    pages.add_argument("--sources", default="source_texts")
+    pages.add_argument("--docs", default="docs")
+    pages.add_argument(
+        "--progress", action=argparse.BooleanOptionalAction, default=None,
+        help="show a progress bar (default: when the terminal is interactive)",
+    )  # fmt: skip
+    pages.set_defaults(run=_pages)
+    extract = commands.add_parser(
+        "extract", help="JSONL {id, text, dct?} in, JSONL entities and dates out"
+    )
+    extract.add_argument("input", nargs="?", default="-", help="a JSONL file, or - for stdin")
+    extract.set_defaults(run=_extract)
+    evaluate = commands.add_parser("eval", help="measure extraction on the dev sets")
+    evaluate.add_argument("--data", default="../shared/data/eval")
+    evaluate.add_argument("--limit", type=int, default=None, help="documents per set")
+    evaluate.set_defaults(run=_eval)
+    args = parser.parse_args(argv)
+    logging.basicConfig(format="warning: %(message)s", level=logging.WARNING)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

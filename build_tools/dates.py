@@ -1,0 +1,369 @@
+"""Date expressions -> TIMEX3 values, resolved against the publication date.
+
+``normalise("Friday", "past", date(2019, 1, 19))`` gives ``2019-01-18``. Without a
+publication date no year is invented: ``June`` gives ``XXXX-06``. Durations (``three
+years``) are not dates mentioned and give ``None``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from build_tools.model import DateMention
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "several": None, "few": None, "a few": None, "some": None, "many": None,
+}  # fmt: skip
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4, "last": 4, "final": 4}  # fmt: skip
+PRESENT = {"now", "currently", "today's", "at present", "present", "the present", "nowadays",
+           "these days", "right now", "at the moment", "this time"}  # fmt: skip
+PAST = {"recently", "the past", "in the past", "previously", "formerly", "earlier", "lately",
+        "once", "recent years", "recent months", "recent weeks", "recent days", "years ago",
+        "decades ago", "the old days", "past", "former times", "the recent past"}  # fmt: skip
+FUTURE = {"the future", "future", "soon", "the near future", "later", "in the future",
+          "the coming years", "coming years", "the years ahead", "the long term",
+          "the long run", "the coming months", "the coming weeks", "the coming days",
+          "the months ahead", "the weeks ahead"}  # fmt: skip
+
+_MONTH = r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+_WEEKDAY = r"\b(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b\.?"
+_PATTERNS = [
+    ("iso", re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?")),
+    ("slash", re.compile(r"(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})")),
+    ("mdy", re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}")),
+    ("dmy", re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}")),
+    ("my", re.compile(rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}")),
+    ("md", re.compile(rf"{_MONTH}\s+{_DAY}\b")),
+    ("dm", re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH}")),
+    ("weekday", re.compile(rf"(?:(?P<rel>last|next|this|coming|past)\s+)?{_WEEKDAY}")),
+    ("month", re.compile(rf"(?:(?P<rel>last|next|this|coming|past)\s+)?{_MONTH}")),
+]
+_AGO = re.compile(
+    r"(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|before|from now|later|hence)"
+)
+_RELATIVE = re.compile(
+    r"(?P<rel>this|last|next|past|previous|coming|current|the same|that|the previous|"
+    r"the next|the past|the last|the coming|the current)\s+"
+    r"(?P<unit>day|week|weekend|month|year|quarter|season|spring|summer|autumn|fall|winter|"
+    r"decade|century)"
+)
+_QUARTER = re.compile(
+    r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)\s+(?:fiscal\s+)?quarter"
+    r"|q(?P<num>[1-4]))(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>\d{4}))?"
+)
+_HALF = re.compile(r"(?P<ord>first|second)\s+half(?:\s+of)?(?:\s+(?P<year>\d{4}))?")
+_SEASON = re.compile(
+    r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?"
+)
+_DECADE = re.compile(r"(?:(?P<century>\d{2})|')(?P<decade>\d)0'?s")
+_YEAR_ONLY = re.compile(r"(?:(?:fiscal|calendar|the year|year|fy)\s*)?(?P<year>1[6-9]\d\d|20\d\d)")
+_DURATION = re.compile(
+    r"^(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|recent)\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
+    r"a few|many|some|\d+-|a couple of|hundreds of|thousands of)\s*"
+    r"(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|centuries|century|quarters?)(?:\s+old)?$"
+)
+_NOISE = re.compile(
+    r"\b(?:early|earlier|late|later|mid|the|of|in|on|at|by|since|until|till|from|during|"
+    r"beginning|start|end|middle|around|about|before|after|this|next|last|coming|past|"
+    r"morning|afternoon|evening|night|overnight|day|days)\b"
+)
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _pick_year(month: int, day: int | None, tense: str | None, dct: dt.date) -> int:
+    """Year of a month (and day) mentioned without one, from the tense of its clause."""
+    candidate = (month, day or 1)
+    now = (dct.month, dct.day if day else 1)
+    if tense == "past":
+        return dct.year if candidate <= now else dct.year - 1
+    if tense == "future":
+        return dct.year if candidate >= now else dct.year + 1
+    # No tense: the nearest such month.
+    distance = (month - dct.month) % 12
+    if distance == 0:
+        return dct.year
+    return (
+        dct.year + (1 if dct.month + distance > 12 else 0)
+        if distance <= 6
+        else (dct.year - (1 if month > dct.month else 0))
+    )
+
+
+def _weekday(weekday: int, rel: str | None, tense: str | None, dct: dt.date) -> dt.date:
+    back = (dct.isoweekday() - weekday) % 7
+    forward = (weekday - dct.isoweekday()) % 7
+    if rel == "last" or rel == "past":
+        return dct - dt.timedelta(days=back or 7)
+    if rel in {"next", "coming"}:
+        return dct + dt.timedelta(days=forward or 7)
+    if rel == "this":
+        return (
+            dct + dt.timedelta(days=forward) if tense == "future" else dct - dt.timedelta(days=back)
+        )
+    if tense == "future":
+        return dct + dt.timedelta(days=forward or 7)
+    if tense == "present":
+        return dct + dt.timedelta(days=forward) if forward < back else dct - dt.timedelta(days=back)
+    return dct - dt.timedelta(days=back)
+
+
+def normalise(text: str, tense: str | None = None, dct: dt.date | None = None) -> str | None:
+    """TIMEX3 value of a date expression, or None for durations and what is not a date."""
+    t = " ".join(text.lower().replace("’", "'").split()).strip(" ,.;:")
+    t = re.sub(r"^(?:the|on|in|at|by|since|during|until)\s+", "", t)
+    if not t:
+        return None
+    if t in {"today", "this day", "today's", "tonight"}:
+        return dct.isoformat() if dct else "XXXX-XX-XX"
+    if t in {"yesterday", "tomorrow"}:
+        if not dct:
+            return "XXXX-XX-XX"
+        return (dct + dt.timedelta(days=-1 if t == "yesterday" else 1)).isoformat()
+    if t in {"weekend", "week-end"}:
+        return _relative("this", "weekend", tense, dct)
+    if t in PRESENT:
+        return "PRESENT_REF"
+    if t in PAST:
+        return "PAST_REF"
+    if t in FUTURE:
+        return "FUTURE_REF"
+    for name, pattern in _PATTERNS:
+        match = pattern.search(t)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        if name in {"iso", "slash", "mdy", "dmy", "my"}:
+            year = int(groups["year"])
+            if year < 100:
+                year += 1900 if year > 30 else 2000
+            month = int(groups["month"]) if groups["month"].isdigit() else MONTHS[groups["month"]]
+            if not 1 <= month <= 12:
+                continue
+            if groups.get("day"):
+                day = int(groups["day"])
+                try:
+                    return dt.date(year, month, day).isoformat()
+                except ValueError:
+                    continue
+            return f"{year:04d}-{month:02d}"
+        if name in {"md", "dm"}:
+            month, day = MONTHS[groups["month"]], int(groups["day"])
+            if not 1 <= day <= 31:
+                continue
+            if dct is None:
+                return f"XXXX-{month:02d}-{day:02d}"
+            year = _pick_year(month, day, tense, dct)
+            try:
+                return dt.date(year, month, day).isoformat()
+            except ValueError:
+                continue
+        if name == "weekday":
+            weekday = WEEKDAYS[groups["weekday"]]
+            if dct is None:
+                return f"XXXX-WXX-{weekday}"
+            return _weekday(weekday, groups.get("rel"), tense, dct).isoformat()
+        if name == "month":
+            # "may" and "mar" are words too: alone, or with a date-like neighbour only.
+            if (
+                groups["month"] in {"may", "mar"}
+                and t != groups["month"]
+                and not re.search(r"\b(?:early|late|mid|end|beginning|last|next|this)\b", t)
+            ):
+                continue
+            month = MONTHS[groups["month"]]
+            if dct is None:
+                return f"XXXX-{month:02d}"
+            rel = groups.get("rel")
+            if rel in {"last", "past"}:
+                year = dct.year if month < dct.month else dct.year - 1
+            elif rel in {"next", "coming"}:
+                year = dct.year if month > dct.month else dct.year + 1
+            else:
+                year = _pick_year(month, None, tense, dct)
+            return f"{year:04d}-{month:02d}"
+    match = _AGO.search(t)
+    if match:
+        return _ago(match, dct)
+    match = _QUARTER.search(t)
+    if match:
+        number = ORDINALS.get(match["ord"] or "", 0) or int(match["num"] or 0)
+        if match["year"]:
+            return f"{match['year']}-Q{number}"
+        if dct is None:
+            return f"XXXX-Q{number}"
+        current = (dct.month - 1) // 3 + 1
+        year = dct.year
+        if tense == "past" and number > current or ("last" in t.split() and number >= current):
+            year -= 1
+        return f"{year}-Q{number}"
+    match = _HALF.search(t)
+    if match:
+        half = 1 if match["ord"] == "first" else 2
+        year = match["year"] or (str(dct.year) if dct else "XXXX")
+        return f"{year}-H{half}"
+    match = _RELATIVE.search(t)
+    if match:
+        return _relative(match["rel"], match["unit"], tense, dct)
+    match = _SEASON.search(t)
+    if match:
+        code = SEASONS[match["season"]]
+        if match["year"]:
+            return f"{match['year']}-{code}"
+        return f"{dct.year}-{code}" if dct else f"XXXX-{code}"
+    if _DURATION.match(t):
+        return None
+    match = _DECADE.search(t)
+    if match:
+        century = match["century"] or (str(dct.year)[:2] if dct else "19")
+        return f"{century}{match['decade']}"
+    match = _YEAR_ONLY.search(t)
+    if match and not _NOISE.sub("", t.replace(match.group(0), "")).strip(" ,-'"):
+        return match["year"]
+    if match and re.fullmatch(r"(?:\w+\s+)?\d{4}", t):
+        return match["year"]
+    return None
+
+
+def _ago(match: re.Match, dct: dt.date | None) -> str | None:
+    count = match["count"]
+    number = int(count) if count.isdigit() else NUMBERS.get(count)
+    if number is None:
+        return None
+    sign = -1 if match["dir"] in {"ago", "earlier", "before"} else 1
+    unit = match["unit"]
+    if dct is None:
+        return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX")
+    if unit == "day":
+        return (dct + dt.timedelta(days=sign * number)).isoformat()
+    if unit == "week":
+        return _week(dct + dt.timedelta(weeks=sign * number))
+    if unit == "month":
+        year, month = _shift_month(dct.year, dct.month, sign * number)
+        return f"{year:04d}-{month:02d}"
+    if unit == "decade":
+        return str((dct.year + sign * 10 * number) // 10)
+    return str(dct.year + sign * number)
+
+
+def _relative(rel: str, unit: str, tense: str | None, dct: dt.date | None) -> str | None:
+    rel = rel.removeprefix("the ")
+    delta = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if rel in {"same", "that"}:
+        return None  # anchored on another date in the text, not on the publication date
+    if dct is None:
+        return {
+            "day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
+            "month": "XXXX-XX", "quarter": "XXXX-QX", "decade": "XXX", "century": "XX",
+        }.get(unit, "XXXX")  # fmt: skip
+    if unit == "day":
+        return (dct + dt.timedelta(days=delta)).isoformat()
+    if unit == "week":
+        return _week(dct + dt.timedelta(weeks=delta))
+    if unit == "weekend":
+        if delta == 0:
+            # The weekend of the publication week; when written on a Monday about the past,
+            # the one just gone.
+            day = dct - dt.timedelta(days=3) if tense == "past" and dct.isoweekday() < 3 else dct
+        else:
+            day = dct + dt.timedelta(weeks=delta)
+        return f"{_week(day)}-WE"
+    if unit == "month":
+        year, month = _shift_month(dct.year, dct.month, delta)
+        return f"{year:04d}-{month:02d}"
+    if unit == "quarter":
+        year, month = _shift_month(dct.year, dct.month, 3 * delta)
+        return f"{year}-Q{(month - 1) // 3 + 1}"
+    if unit in SEASONS:
+        return f"{dct.year + delta}-{SEASONS[unit]}"
+    if unit == "decade":
+        return str(dct.year // 10 + delta)
+    if unit == "century":
+        return str(dct.year // 100 + delta)
+    if unit == "season":
+        return None
+    return str(dct.year + delta)
+
+
+def resolve_dates(
+    candidates: Iterable[tuple[int, int, str, str | None]],
+    dct: dt.date | None,
+    title_end: int = 0,
+) -> tuple[DateMention, ...]:
+    """Normalise date candidates ``(start, end, text, tense)``; drop what is not a date.
+
+    Headlines carry no reliable tense (``Summit Planned for Late February``): a date in the
+    title takes the value of the same expression in the body when there is one.
+    """
+    body_values: dict[str, str] = {}
+    resolved: list[tuple[int, int, str, str | None]] = []
+    for start, end, text, tense in candidates:
+        if start < title_end:
+            resolved.append((start, end, text, None))
+            continue
+        value = normalise(text, tense, dct)
+        resolved.append((start, end, text, value))
+        if value is not None:
+            body_values.setdefault(text.casefold(), value)
+    mentions = []
+    for start, end, text, value in resolved:
+        if start < title_end:
+            value = body_values.get(text.casefold()) or normalise(text, None, dct)
+        if value is not None:
+            mentions.append(DateMention(start, end, text, value))
+    return tuple(mentions)

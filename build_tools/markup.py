@@ -1,0 +1,36 @@
+"""Untrusted text -> Markdown that renders as the same text, never as markup.
+
+Shared by the converter (article bodies) and the site plugin (names in lists and links), so
+that a name escaped by one is found by the other.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Characters that Markdown, its extensions or HTML could read as syntax, as entities.
+_ENTITIES = {
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "&#92;", "`": "&#96;", "*": "&#42;",
+    "_": "&#95;", "[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "#": "&#35;",
+    "|": "&#124;", "~": "&#126;", "^": "&#94;", "$": "&#36;", "!": "&#33;", ":": "&#58;",
+    "=": "&#61;", "+": "&#43;", "(": "&#40;", ")": "&#41;", '"': "&quot;",
+}  # fmt: skip
+_SPECIAL = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
+#: Characters that only matter at the start of a block (lists, rules, headings, quotes).
+_BLOCK_START = re.compile(r"^(\s*)([-+.\d]|\d+(?=[.)]))")
+_KEEP = re.compile(r"[!:()\"=+]")  # harmless inside running text when not at a block start
+
+
+def escape_markdown(text: str) -> str:
+    """Escape text so that Markdown renders it literally, as plain text."""
+    escaped = _SPECIAL.sub(
+        lambda m: m.group(0) if _KEEP.match(m.group(0)) else _ENTITIES[m.group(0)], text
+    )
+    return _BLOCK_START.sub(
+        lambda m: m.group(1) + f"&#{ord(m.group(2)[0])};" + m.group(2)[1:], escaped
+    )
+
+
+def escape_link_text(text: str) -> str:
+    """Escape a name for use as the text of a Markdown link."""
+    return _SPECIAL.sub(lambda m: _ENTITIES[m.group(0)], text)

@@ -1,0 +1,115 @@
+"""Plain values that flow through the converter, and the one slug function.
+
+Data flows one way: bytes on disk -> Source -> Article -> Extraction -> page on disk.
+None of these types knows about spaCy or MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+from slugify import slugify as _slugify
+
+Kind = Literal["person", "place", "organization"]
+KINDS: tuple[Kind, ...] = ("person", "place", "organization")
+#: Front-matter key (and site section) for each kind of entity.
+SECTION: dict[Kind, str] = {"person": "people", "place": "places", "organization": "organizations"}
+
+MAX_SLUG_LENGTH = 80
+
+
+def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
+    """Return the URL-safe identity of a title or an entity name.
+
+    The converter and the site plugin both use this, so a link written by one lands on a
+    page made by the other. Text with no Latin transliteration (only punctuation, say)
+    still gets a stable, non-empty slug derived from its hash.
+    """
+    slug = _slugify(text, max_length=max_length, word_boundary=True, save_order=True)
+    if not slug:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+        slug = f"untitled-{digest}"
+    return slug
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source file as read from disk: decoded text plus the optional YAML header."""
+
+    path: str  # relative to the sources root, with forward slashes
+    text: str  # decoded, line ends normalised to \n, header removed
+    sha256: str  # of the raw bytes
+    header: dict = field(default_factory=dict, hash=False, compare=False)
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: title, body paragraphs and what the trailer told us."""
+
+    source: Source
+    title: str
+    paragraphs: tuple[str, ...]
+    publication_date: dt.date | None = None
+    source_name: str | None = None
+    url: str | None = None
+    author: str | None = None
+    trailer: tuple[str, ...] = ()  # non-blank lines stripped from the end
+
+    @property
+    def text(self) -> str:
+        """Title and paragraphs as one text, the form extraction offsets refer to."""
+        return "\n\n".join((self.title, *self.paragraphs))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity mention: character offsets into the extracted text and its canonical name."""
+
+    start: int
+    end: int
+    kind: Kind
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression with its TIMEX3 value (``2019-01-18``, ``2019-02``, ``XXXX-02``)."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """Gazetteer facts about a place, where the name is unambiguous."""
+
+    name: str
+    country: str | None = None  # ISO 3166-1 alpha-2
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extraction found in one text."""
+
+    people: tuple[str, ...]
+    places: tuple[str, ...]
+    organizations: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    dates: tuple[DateMention, ...]
+    tags: tuple[str, ...] = ()
+    geo: tuple[Place, ...] = ()
+
+    def names(self, kind: Kind) -> tuple[str, ...]:
+        return {"person": self.people, "place": self.places, "organization": self.organizations}[
+            kind
+        ]

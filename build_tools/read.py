@@ -1,0 +1,231 @@
+"""Bytes on disk -> Source: encoding, line ends and the optional YAML header."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import ftfy
+import yaml
+from charset_normalizer import from_bytes
+
+from build_tools.errors import SourceError
+from build_tools.model import Source
+
+#: Keys a source header may carry, with what each is for (shown in errors and the README).
+HEADER_FIELDS = {
+    "title": "the title, when the first line is not it",
+    "date": "publication date, YYYY-MM-DD",
+    "source": "who published it, e.g. VOA News",
+    "url": "where it was published (http or https)",
+    "author": "who wrote it",
+    "tags": "extra topic tags, a list",
+    "add": "names to add: {people: [...], places: [...], organizations: [...]}",
+    "drop": "names to drop: {people: [...], places: [...], organizations: [...]}",
+}
+CORRECTION_KINDS = ("people", "places", "organizations")
+
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    explain=False,
+)
+
+
+def decode(raw: bytes, path: str) -> tuple[str, str, list[str]]:
+    """Decode source bytes; return (text, encoding, warnings).
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are taken as they are; anything else
+    is detected, with a warning that names the file. Binary data is refused.
+    """
+    warnings: list[str] = []
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), encoding, warnings
+            except UnicodeDecodeError as error:
+                raise SourceError(
+                    path,
+                    f"the file starts with a {encoding} byte-order mark but is not valid {encoding}"
+                    f" ({error.reason} at byte {error.start})",
+                    "save it again as UTF-8",
+                ) from None
+    if b"\x00" in raw:
+        raise SourceError(
+            path,
+            "this looks like a binary file, not text (it contains NUL bytes)",
+            "save the article as plain text (.txt, UTF-8) or remove the file",
+        )
+    try:
+        return raw.decode("utf-8"), "utf-8", warnings
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(raw).best()
+    if best is None or best.encoding is None:
+        raise SourceError(
+            path,
+            "the text encoding could not be recognised; this may not be a text file",
+            "save the article as plain text in UTF-8",
+        )
+    encoding = best.encoding
+    # Detection on a short text often confuses the single-byte Western code pages; for an
+    # English-language archive cp1252 (which holds the curly quotes 0x93/0x94 that Windows
+    # editors write) is the likely one whenever it decodes the bytes.
+    if encoding.startswith(("cp125", "latin", "iso8859", "mac_", "cp850", "cp437")):
+        try:
+            text, encoding = raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            text = raw.decode(encoding)
+    else:
+        text = raw.decode(encoding)
+    warnings.append(f"{path}: not UTF-8; read it as {encoding}. Save it as UTF-8 to be sure.")
+    return text, encoding, warnings
+
+
+def normalise_text(text: str, path: str, warnings: list[str]) -> str:
+    """Unify line ends, repair mojibake (``â€™``) and drop control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    fixed = ftfy.fix_text(text, _FTFY)
+    if fixed != text and ftfy.fix_encoding(text) != text:
+        warnings.append(f"{path}: repaired mis-decoded characters (mojibake such as â€™).")
+    return fixed
+
+
+def split_header(text: str, path: str) -> tuple[dict, str]:
+    """Split an optional ``---`` YAML header from the text and validate it."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    for index in range(1, len(lines)):
+        if lines[index].strip() in {"---", "..."}:
+            break
+    else:
+        raise SourceError(
+            path,
+            "the header starts with '---' but never ends",
+            "add a line with '---' after the header fields",
+        )
+    header_text = "\n".join(lines[1:index])
+    body = "\n".join(lines[index + 1 :])
+    try:
+        header = yaml.safe_load(header_text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f"line {mark.line + 2}: " if mark is not None else ""
+        raise SourceError(
+            path,
+            f"the header is not valid YAML ({where}{error.problem})",
+            "quote values that contain ': ' or '#', or fix the indentation",
+        ) from None
+    except (yaml.YAMLError, ValueError) as error:
+        raise SourceError(
+            path,
+            f"the header is not valid YAML ({error})",
+            "check the dates (YYYY-MM-DD, a real day) and quote unusual values",
+        ) from None
+    if header is None:
+        header = {}
+    if not isinstance(header, dict):
+        raise SourceError(
+            path,
+            f"the header must be a mapping of fields, not a {type(header).__name__}",
+            "write one 'field: value' per line, e.g. 'date: 2019-01-19'",
+        )
+    return validate_header(header, path), body
+
+
+def validate_header(header: dict, path: str) -> dict:
+    """Check header field names and types; return a clean copy."""
+    clean: dict = {}
+    for key, value in header.items():
+        if key not in HEADER_FIELDS:
+            known = ", ".join(HEADER_FIELDS)
+            raise SourceError(path, f"unknown header field {key!r}", f"use one of: {known}")
+        if value is None:
+            continue
+        if key == "date":
+            clean[key] = _parse_date(value, path)
+        elif key in {"title", "source", "author", "url"}:
+            if not isinstance(value, str | int | float):
+                raise SourceError(
+                    path, f"header field {key!r} must be text", f"write '{key}: some text'"
+                )
+            value = str(value).strip()
+            if key == "url" and not value.lower().startswith(("http://", "https://")):
+                raise SourceError(
+                    path,
+                    f"header field 'url' must be an http(s) address, not {value[:60]!r}",
+                    "write the full address, starting with https://",
+                )
+            clean[key] = value
+        elif key == "tags":
+            clean[key] = _string_list(value, key, path)
+        else:  # add / drop
+            if not isinstance(value, dict) or any(k not in CORRECTION_KINDS for k in value):
+                raise SourceError(
+                    path,
+                    f"header field {key!r} must map people/places/organizations to lists",
+                    f"write e.g. '{key}: {{people: [Jane Doe]}}'",
+                )
+            clean[key] = {
+                kind: _string_list(names, f"{key}.{kind}", path)
+                for kind, names in value.items()
+                if names
+            }
+    return clean
+
+
+def _parse_date(value: object, path: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise SourceError(
+            path,
+            f"header field 'date' is not a valid date: {str(value)[:40]!r}",
+            "write the publication date as YYYY-MM-DD, e.g. 'date: 2019-01-19'",
+        ) from None
+
+
+def _string_list(value: object, key: str, path: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+        raise SourceError(
+            path, f"header field {key!r} must be a list of names", f"write '{key}: [a, b]'"
+        )
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def read_source(file: Path, root: Path) -> Source:
+    """Read one source file into a Source, or raise SourceError saying what to fix."""
+    path = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
+    shown = f"{root.name}/{path}"
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        raise SourceError(shown, f"cannot be read ({error.strerror})", "check the file") from None
+    text, encoding, warnings = decode(raw, shown)
+    text = normalise_text(text, shown, warnings)
+    header, body = split_header(text, shown)
+    return Source(
+        path=path,
+        text=body,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        header=header,
+        encoding=encoding,
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,25 @@
+"""Options of the ``newsdocs`` MkDocs plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class NewsdocsConfig(base.Config):
+    """``plugins: - newsdocs: {...}`` in mkdocs.yml."""
+
+    articles_dir = c.Type(str, default="articles")
+    """Folder under docs/ that holds the generated article pages."""
+    link_mentions = c.Type(bool, default=True)
+    """Link the first mention of each entity in an article's body to the entity's page."""
+    related_articles = c.Type(int, default=5)
+    """How many related articles to list under each article (0 to turn it off)."""
+    merge_surnames = c.Type(bool, default=True)
+    """Merge a short name into the unique fuller name known in the archive (Sarkozy)."""
+    entities_file = c.Type(str, default="entities.yml")
+    """Curated entities (aliases, kinds, descriptions, names to ignore), beside mkdocs.yml."""
+    feed = c.Type(bool, default=True)
+    """Write an RSS feed of the newest articles to feed.xml."""
+    feed_size = c.Type(int, default=50)
+    """How many articles the feed carries."""

@@ -1,0 +1,35 @@
+"""An RSS 2.0 feed of the newest articles (escaped by the XML writer, never by hand)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import xml.etree.ElementTree as ET
+
+from build_tools.site.index import ArticleInfo
+
+
+def rss(
+    articles: list[ArticleInfo], site_name: str, site_url: str, urls: dict[str, str], size: int
+) -> bytes:
+    """The feed's bytes; ``urls`` maps an article's src_uri to its URL under the site."""
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    channel_root = ET.Element("rss", version="2.0")
+    channel = ET.SubElement(channel_root, "channel")
+    ET.SubElement(channel, "title").text = site_name
+    ET.SubElement(channel, "link").text = base
+    ET.SubElement(channel, "description").text = f"Newest articles in {site_name}"
+    for article in articles[:size]:
+        item = ET.SubElement(channel, "item")
+        link = base + urls.get(article.src_uri, "")
+        ET.SubElement(item, "title").text = article.title
+        ET.SubElement(item, "link").text = link
+        ET.SubElement(item, "guid", isPermaLink="true").text = link
+        if article.date:
+            moment = dt.datetime.combine(article.date, dt.time(12), tzinfo=dt.UTC)
+            ET.SubElement(item, "pubDate").text = email.utils.format_datetime(moment)
+        ET.SubElement(item, "description").text = article.summary
+        if article.source:
+            ET.SubElement(item, "source", url=base).text = article.source
+    ET.indent(channel_root)
+    return ET.tostring(channel_root, encoding="utf-8", xml_declaration=True)

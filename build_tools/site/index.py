@@ -1,0 +1,282 @@
+"""Front matter of all article pages -> EntityIndex: who, where, when, and with whom.
+
+Built once per build, before any page that depends on it is rendered. Free of MkDocs types:
+it takes (src_uri, page text) pairs and gives plain values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import frontmatter
+import yaml
+
+from build_tools.markup import escape_markdown
+from build_tools.model import KINDS, SECTION, Kind, slugify
+from build_tools.site.curated import Curated
+
+_SENTENCE = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘A-Z0-9&])")
+MAX_SENTENCE = 320
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """What the site needs to know about one article page."""
+
+    src_uri: str
+    title: str
+    date: dt.date | None
+    source: str | None
+    url: str | None
+    summary: str
+    names: dict[Kind, tuple[str, ...]]
+    aliases: dict[str, tuple[str, ...]]
+    dates: tuple[tuple[str, str], ...]  # (value, text)
+    tags: tuple[str, ...]
+    paragraphs: tuple[str, ...] = field(repr=False, default=())
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.date or dt.date.min, self.title, self.src_uri)
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity: its kind and canonical name; it is its slug."""
+
+    kind: Kind
+    name: str
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name)
+
+    @property
+    def src_uri(self) -> str:
+        return f"{SECTION[self.kind]}/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One article that mentions an entity, with the sentence that mentions it."""
+
+    article: ArticleInfo
+    sentence: str
+
+
+def _as_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(str(item) for item in value if isinstance(item, str | int) and str(item).strip())
+
+
+def parse_article(src_uri: str, text: str) -> ArticleInfo | None:
+    """Read an article page; None when it is not a newsdocs article (a hand-written page)."""
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError:
+        return None
+    meta = post.metadata
+    if not isinstance(meta.get("provenance"), dict) or "title" not in meta:
+        return None
+    aliases = meta.get("aliases") if isinstance(meta.get("aliases"), dict) else {}
+    dates = tuple(
+        (str(item["value"]), str(item.get("text", "")))
+        for item in meta.get("dates") or []
+        if isinstance(item, dict) and item.get("value")
+    )
+    paragraphs = tuple(
+        block.strip()
+        for block in post.content.split("\n\n")
+        if block.strip() and not block.lstrip().startswith("#")
+    )
+    url = meta.get("url")
+    return ArticleInfo(
+        src_uri=src_uri,
+        title=str(meta["title"]),
+        date=_as_date(meta.get("date")),
+        source=str(meta["source"]) if meta.get("source") else None,
+        url=str(url) if isinstance(url, str) and url.startswith(("http://", "https://")) else None,
+        summary=str(meta.get("summary", "")),
+        names={kind: _strings(meta.get(SECTION[kind])) for kind in KINDS},
+        aliases={str(k): _strings(v) for k, v in aliases.items()},
+        dates=dates,
+        tags=_strings(meta.get("tags")),
+        paragraphs=paragraphs,
+    )
+
+
+def first_sentence(article: ArticleInfo, forms: Iterable[str]) -> str:
+    """The first sentence of the article body that mentions one of the forms (escaped)."""
+    patterns = [
+        re.compile(r"(?<![\w#&])" + re.escape(escape_markdown(form)) + r"(?!\w)")
+        for form in forms
+        if form
+    ]
+    for paragraph in article.paragraphs:
+        for sentence in _SENTENCE.split(paragraph):
+            if any(p.search(sentence) for p in patterns):
+                return _shorten(sentence)
+    return ""
+
+
+def _shorten(sentence: str) -> str:
+    if len(sentence) <= MAX_SENTENCE:
+        return sentence
+    cut = sentence.rfind(" ", 0, MAX_SENTENCE)
+    return sentence[: cut if cut > 0 else MAX_SENTENCE] + " …"
+
+
+class EntityIndex:
+    """All articles and entities of a site, with the lookups the pages need."""
+
+    def __init__(
+        self,
+        articles: Iterable[ArticleInfo],
+        merge_surnames: bool = True,
+        curated: Curated | None = None,
+    ) -> None:
+        self.articles = sorted(articles, key=lambda a: a.sort_key, reverse=True)
+        self.by_uri = {article.src_uri: article for article in self.articles}
+        self.curated = curated or Curated()
+        self.canonical: dict[tuple[Kind, str], str] = {}
+        if merge_surnames:
+            self.canonical = merge_short_names(self.articles, self.curated)
+        self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
+        self.forms: dict[EntityRef, set[str]] = defaultdict(set)
+        self.article_entities: dict[str, list[EntityRef]] = {}
+        for article in self.articles:  # newest first, so appearances are too
+            refs = []
+            for kind in KINDS:
+                for name in article.names[kind]:
+                    ref = self.ref(kind, name)
+                    if ref is None:
+                        continue
+                    forms = (name, *article.aliases.get(name, ()))
+                    self.forms[ref].update(forms)
+                    if ref in refs:
+                        continue
+                    refs.append(ref)
+                    sentence = first_sentence(article, forms)
+                    self.entities[ref].append(Appearance(article, sentence))
+            self.article_entities[article.src_uri] = refs
+        self.by_slug: dict[tuple[Kind, str], EntityRef] = {}
+        for ref in sorted(self.entities, key=lambda r: (r.kind, r.name)):
+            self.by_slug.setdefault((ref.kind, ref.slug), ref)
+
+    def ref(self, kind: Kind, name: str) -> EntityRef | None:
+        """The entity a name in an article stands for (None: ignored by curation)."""
+        curated = self.curated.resolve(kind, name)
+        if curated is None:
+            return None
+        kind, name = curated
+        return EntityRef(kind, self.canonical.get((kind, name), name))
+
+    def of_kind(self, kind: Kind) -> list[tuple[EntityRef, list[Appearance]]]:
+        """Entities of a kind with their appearances; one per slug, by name."""
+        seen = set(self.by_slug.values())
+        return sorted(
+            ((ref, apps) for ref, apps in self.entities.items() if ref.kind == kind and ref in seen),
+            key=lambda item: item[0].name.casefold(),
+        )
+
+    def related(self, article: ArticleInfo, limit: int = 5) -> list[ArticleInfo]:
+        """Articles sharing the most specific entities and tags, through the inverted index.
+
+        An entity that appears in a large share of the archive says little; its weight
+        falls with its document frequency, and very common ones are skipped, so the cost
+        per article stays bounded as the archive grows.
+        """
+        total = len(self.articles)
+        cap = max(50, total // 20)
+        scores: Counter[str] = Counter()
+        for ref in self.article_entities.get(article.src_uri, ()):
+            appearances = self.entities[ref]
+            if len(appearances) > cap:
+                continue
+            weight = math.log(1 + total / len(appearances))
+            for appearance in appearances:
+                scores[appearance.article.src_uri] += weight
+        scores.pop(article.src_uri, None)
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        return [self.by_uri[uri] for uri, score in ranked[:limit] if score > 1.0]
+
+    def co_mentioned(self, ref: EntityRef, limit: int = 10) -> list[tuple[EntityRef, int]]:
+        """The entities most often named in the same articles as ref."""
+        counts: Counter[EntityRef] = Counter()
+        for appearance in self.entities[ref]:
+            for other in self.article_entities[appearance.article.src_uri]:
+                if other != ref:
+                    counts[other] += 1
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0].name))[:limit]
+
+    def tags(self) -> dict[str, list[ArticleInfo]]:
+        """Tag -> articles, newest first; a child tag also lists under its parent."""
+        tagged: dict[str, list[ArticleInfo]] = defaultdict(list)
+        for article in self.articles:
+            for tag in dict.fromkeys(article.tags):
+                tagged[tag].append(article)
+        return dict(sorted(tagged.items()))
+
+    def dates(self) -> dict[str, list[tuple[str, ArticleInfo]]]:
+        """Date value -> (text, article) pairs, for the dates index."""
+        mentioned: dict[str, list[tuple[str, ArticleInfo]]] = defaultdict(list)
+        for article in self.articles:
+            for value, text in article.dates:
+                if not any(a is article for _, a in mentioned[value][-3:]):
+                    mentioned[value].append((text, article))
+        return dict(sorted(mentioned.items()))
+
+
+def merge_short_names(
+    articles: Iterable[ArticleInfo], curated: Curated | None = None
+) -> dict[tuple[Kind, str], str]:
+    """Archive-wide identity for people: a name whose words are all part of exactly one
+    fuller name known in the archive joins it (``Sarkozy`` -> ``Nicolas Sarkozy``); a name
+    that fits several (``Kim``) joins none."""
+    curated = curated or Curated()
+    people = set()
+    for article in articles:
+        for name in article.names["person"]:
+            resolved = curated.resolve("person", name)
+            if resolved is not None and resolved[0] == "person":
+                people.add(resolved[1])
+    by_token: dict[str, set[str]] = defaultdict(set)
+    for name in people:
+        words = name.casefold().split()
+        if len(words) > 1:
+            for word in words:
+                by_token[word].add(name)
+    merged: dict[tuple[Kind, str], str] = {}
+    for name in people:
+        words = name.casefold().split()
+        fuller = None
+        for word in words:
+            holders = {other for other in by_token.get(word, ()) if other != name}
+            fuller = holders if fuller is None else fuller & holders
+        if not fuller:
+            continue
+        fuller = {n for n in fuller if set(words) <= set(n.casefold().split())}
+        # Keep only the longest forms (Kim Jong -> Kim Jong Un, not both).
+        longest = {n for n in fuller if not any(n != m and set(n.split()) < set(m.split()) for m in fuller)}
+        if len(longest) == 1:
+            merged[("person", name)] = longest.pop()
+    return merged

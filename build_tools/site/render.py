@@ -1,0 +1,326 @@
+"""EntityIndex -> Markdown of the generated pages, and the article page additions.
+
+Every name, title and sentence comes from untrusted sources and is escaped here; links are
+relative ``.md`` paths so that MkDocs checks them (``mkdocs build --strict``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections import defaultdict
+from urllib.parse import quote
+
+from build_tools.markup import escape_link_text, escape_markdown
+from build_tools.model import KINDS, SECTION, Kind, slugify
+from build_tools.site.index import ArticleInfo, EntityIndex, EntityRef
+
+KIND_TITLE = {"person": "People", "place": "Places", "organization": "Organizations"}
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def rel(from_uri: str, to_uri: str) -> str:
+    """Relative link from one source page to another (``../../people/x.md``)."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def link(text: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
+    target = rel(from_uri, to_uri) + (f"#{anchor}" if anchor else "")
+    return f"[{escape_link_text(text)}]({target})"
+
+
+def format_date(value: dt.date | None) -> str:
+    return value.isoformat() if value else "undated"
+
+
+def safe_url(url: str) -> str | None:
+    """An http(s) URL made safe to put in a Markdown link, or None."""
+    if not re.match(r"^https?://[^\s<>\"]+$", url or "", re.I):
+        return None
+    return quote(url, safe=":/?#@!$&'*+,;=%-._~")
+
+
+def _article_line(article: ArticleInfo, from_uri: str) -> str:
+    return f"{format_date(article.date)} · {link(article.title, from_uri, article.src_uri)}"
+
+
+def tag_uri(tag: str) -> str:
+    return f"tags/{slugify(tag.replace('/', ' '))}.md"
+
+
+def tag_label(tag: str) -> str:
+    from build_tools.tags import tag_label as label
+
+    try:
+        return label(tag)
+    except Exception:  # a tag from a header that is not in the vocabulary
+        return tag
+
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+REFERENCES = {"PRESENT_REF": "the present", "PAST_REF": "the past", "FUTURE_REF": "the future"}
+
+
+def date_label(value: str) -> str:
+    """A reader's label for a TIMEX3 value (``2019-02`` -> February 2019)."""
+    if value in REFERENCES:
+        return REFERENCES[value]
+    year, _, rest = value.partition("-")
+    year_text = "" if year.startswith("X") else f" {year}"
+    if re.fullmatch(r"\d{4}|XXXX", year) and not rest:
+        return year if year_text else "a year"
+    if re.fullmatch(r"\d{3}", year) and not rest:
+        return f"the {year}0s"
+    if match := re.fullmatch(r"(\d{2})-(\d{2})", rest):
+        month, day = (int(g) for g in match.groups())
+        if 1 <= month <= 12:
+            return f"{day} {MONTH_NAMES[month - 1]}{year_text}"
+    if re.fullmatch(r"\d{2}", rest) and 1 <= int(rest) <= 12:
+        return f"{MONTH_NAMES[int(rest) - 1]}{year_text}"
+    if match := re.fullmatch(r"W(\d{2}|XX)(?:-(\d|WE))?", rest):
+        week, day = match.groups()
+        if day and day.isdigit() and 1 <= int(day) <= 7:
+            name = WEEKDAY_NAMES[int(day) - 1]
+            return name if week == "XX" else f"{name} of week {int(week)}{year_text}"
+        if week == "XX":
+            return "a weekend" if day == "WE" else "a week"
+        where = f"week {int(week)} of{year_text}" if year_text else f"week {int(week)}"
+        return f"the weekend of {where}" if day == "WE" else where
+    if match := re.fullmatch(r"Q([1-4X])", rest):
+        return f"Q{match.group(1)}{year_text}".replace("QX", "a quarter")
+    if rest == "XX-XX":
+        return "a day"
+    if rest in SEASON_NAMES:
+        return f"{SEASON_NAMES[rest]}{year_text}"
+    return value
+
+
+def date_page(value: str) -> str:
+    year = value[:4]
+    return f"dates/{year}.md" if year.isdigit() else "dates/unresolved.md"
+
+
+# --- article pages -------------------------------------------------------------------------
+
+
+def metadata_block(article: ArticleInfo, index: EntityIndex) -> str:
+    """The block under an article's title: date, source, entities, dates and tags as links."""
+    uri = article.src_uri
+    lines = []
+    facts = [f"**Published** {format_date(article.date)}"]
+    if article.source:
+        facts.append(f"**Source** {escape_markdown(article.source)}")
+    if article.url and (url := safe_url(article.url)):
+        facts.append(f"[Original article]({url})")
+    lines.append(" · ".join(facts))
+    for kind in KINDS:
+        refs = [r for r in index.article_entities.get(uri, []) if r.kind == kind]
+        if refs:
+            links = ", ".join(link(r.name, uri, r.src_uri) for r in refs)
+            lines.append(f"**{KIND_TITLE[kind]}** {links}")
+    if article.dates:
+        seen: list[str] = []
+        for value, text in article.dates:
+            entry = f"{link(date_label(value), uri, date_page(value), value.lower())}"
+            if text and text.casefold() != date_label(value).casefold():
+                entry += f" ({escape_markdown(text)})"
+            if entry not in seen:
+                seen.append(entry)
+        lines.append("**Dates mentioned** " + ", ".join(seen))
+    if article.tags:
+        tags = ", ".join(link(tag_label(t), uri, tag_uri(t)) for t in article.tags)
+        lines.append(f"**Tags** {tags}")
+    inner = "\n\n".join(lines)
+    return f'<div class="newsdocs-meta" markdown>\n\n{inner}\n\n</div>\n'
+
+
+_PROTECTED = re.compile(
+    r"\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]*>|&#?\w+;", re.DOTALL
+)  # links, code, raw HTML, entities
+
+
+def link_mentions(markdown: str, article: ArticleInfo, index: EntityIndex) -> str:
+    """Link the first mention of each entity in the body to its page.
+
+    Never inside a heading, a link, code or raw HTML: only paragraphs of running text.
+    """
+    uri = article.src_uri
+    blocks = markdown.split("\n\n")
+    targets = []
+    for ref in index.article_entities.get(uri, []):
+        forms = {ref.name, *article.aliases.get(ref.name, ())}
+        for name in article.names[ref.kind]:
+            if index.ref(ref.kind, name) == ref:
+                forms |= {name, *article.aliases.get(name, ())}
+        targets.append((ref, sorted(forms, key=len, reverse=True)))
+    targets.sort(key=lambda item: -len(item[1][0]))
+    for ref, forms in targets:
+        patterns = [
+            re.compile(r"(?<![\w#&])" + re.escape(escape_markdown(f)) + r"(?![\w])") for f in forms
+        ]
+        done = False
+        for number, block in enumerate(blocks):
+            if done:
+                break
+            stripped = block.lstrip()
+            if not stripped or stripped[0] in "#<`>|" or block.startswith(("    ", "\t")):
+                continue
+            protected = [m.span() for m in _PROTECTED.finditer(block)]
+            best = None
+            for pattern in patterns:
+                for match in pattern.finditer(block):
+                    if not any(s < match.end() and match.start() < e for s, e in protected):
+                        if best is None or match.start() < best.start():
+                            best = match
+                        break
+            if best is not None:
+                target = rel(uri, ref.src_uri)
+                blocks[number] = (
+                    f"{block[: best.start()]}[{best.group(0)}]({target}){block[best.end() :]}"
+                )
+                done = True
+    return "\n\n".join(blocks)
+
+
+def related_block(article: ArticleInfo, index: EntityIndex, limit: int = 5) -> str:
+    related = index.related(article, limit)
+    if not related:
+        return ""
+    items = "\n".join(f"- {_article_line(other, article.src_uri)}" for other in related)
+    return f"\n\n## Related articles\n\n{items}\n"
+
+
+# --- generated pages -----------------------------------------------------------------------
+
+
+def kind_index(kind: Kind, index: EntityIndex) -> str:
+    """``/people/`` and friends: every entity of the kind with its article count."""
+    uri = f"{SECTION[kind]}/index.md"
+    entities = index.of_kind(kind)
+    lines = [f"# {KIND_TITLE[kind]}", "", f"{len(entities)} {SECTION[kind]} in the archive."]
+    top = sorted(entities, key=lambda item: (-len(item[1]), item[0].name))[:20]
+    if top:
+        lines += ["", "## Most mentioned", ""]
+        lines += [f"- {link(ref.name, uri, ref.src_uri)} ({len(apps)})" for ref, apps in top]
+    groups: dict[str, list[str]] = defaultdict(list)
+    for ref, apps in entities:
+        initial = ref.name[:1].upper()
+        initial = initial if initial.isalpha() and initial.isascii() else "#"
+        groups[initial].append(f"- {link(ref.name, uri, ref.src_uri)} ({len(apps)})")
+    lines += ["", "## A to Z"]
+    for initial in sorted(groups):
+        heading = "Other" if initial == "#" else initial
+        lines += ["", f"### {heading}", "", *groups[initial]]
+    return "\n".join(lines) + "\n"
+
+
+def entity_page(ref: EntityRef, index: EntityIndex, description: str = "") -> str:
+    """A page per entity: its articles newest first, with date and the sentence naming it."""
+    uri = ref.src_uri
+    appearances = index.entities[ref]
+    count = len(appearances)
+    noun = "article" if count == 1 else "articles"
+    lines = [f"# {escape_markdown(ref.name)}", ""]
+    if description:
+        lines += [escape_markdown(description), ""]
+    back = link(KIND_TITLE[ref.kind], uri, f"{SECTION[ref.kind]}/index.md")
+    lines += [f"{back} · mentioned in {count} {noun}.", "", "## Articles", ""]
+    for appearance in appearances:
+        line = f"- {_article_line(appearance.article, uri)}"
+        if appearance.sentence:
+            line += f"  \n  {appearance.sentence}"
+        lines.append(line)
+    with_whom = index.co_mentioned(ref)
+    if with_whom:
+        lines += ["", "## Often mentioned with", ""]
+        lines.append(
+            ", ".join(f"{link(other.name, uri, other.src_uri)} ({n})" for other, n in with_whom)
+        )
+    return "\n".join(lines) + "\n"
+
+
+def tags_index(index: EntityIndex) -> str:
+    uri = "tags/index.md"
+    tags = index.tags()
+    lines = ["# Tags", "", "Topics from the IPTC Media Topics vocabulary.", ""]
+    parents: dict[str, list[str]] = defaultdict(list)
+    for tag in tags:
+        parents[tag.split("/")[0]].append(tag)
+    for parent in sorted(parents):
+        children = [t for t in parents[parent] if t != parent]
+        count = len(tags.get(parent, []))
+        if parent in tags:
+            lines.append(f"- {link(tag_label(parent), uri, tag_uri(parent))} ({count})")
+        else:
+            lines.append(f"- {escape_markdown(tag_label(parent))}")
+        lines += [
+            f"    - {link(tag_label(child), uri, tag_uri(child))} ({len(tags[child])})"
+            for child in children
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def tag_page(tag: str, articles: list[ArticleInfo]) -> str:
+    uri = tag_uri(tag)
+    lines = [f"# {escape_markdown(tag_label(tag))}", "", link("All tags", uri, "tags/index.md"), ""]
+    lines += [f"- {_article_line(article, uri)}" for article in articles]
+    return "\n".join(lines) + "\n"
+
+
+def archive_pages(index: EntityIndex) -> dict[str, str]:
+    """``archive/index.md`` (years and months with counts) and one page per year."""
+    by_year: dict[str, list[ArticleInfo]] = defaultdict(list)
+    for article in index.articles:
+        by_year[f"{article.date.year:04d}" if article.date else "undated"].append(article)
+    pages = {}
+    lines = ["# Archive", "", f"{len(index.articles)} articles.", ""]
+    for year in sorted(by_year, reverse=True):
+        page = f"archive/{year}.md"
+        label = "Undated" if year == "undated" else year
+        lines.append(f"- {link(label, 'archive/index.md', page)} ({len(by_year[year])})")
+        body = [f"# {label}", "", link("Archive", page, "archive/index.md"), ""]
+        months: dict[int, list[ArticleInfo]] = defaultdict(list)
+        for article in by_year[year]:
+            months[article.date.month if article.date else 0].append(article)
+        for month in sorted(months, reverse=True):
+            if month:
+                body += [f"## {MONTH_NAMES[month - 1]} {year}", ""]
+            body += [f"- {_article_line(article, page)}" for article in months[month]]
+            body.append("")
+        pages[page] = "\n".join(body)
+    pages["archive/index.md"] = "\n".join(lines) + "\n"
+    return pages
+
+
+def dates_pages(index: EntityIndex) -> dict[str, str]:
+    """``dates/index.md`` and a page per year of the dates articles mention."""
+    by_page: dict[str, dict[str, list]] = defaultdict(dict)
+    for value, mentions in index.dates().items():
+        by_page[date_page(value)][value] = mentions
+    pages = {}
+    lines = ["# Dates mentioned", "", "Dates the articles talk about, by year.", ""]
+    for page in sorted(by_page, reverse=True):
+        year = posixpath.basename(page).removesuffix(".md")
+        label = "Year unknown" if year == "unresolved" else year
+        count = sum(len(m) for m in by_page[page].values())
+        lines.append(f"- {link(label, 'dates/index.md', page)} ({count})")
+        body = [f"# {label}", "", link("Dates mentioned", page, "dates/index.md"), ""]
+        for value in sorted(by_page[page]):
+            body += [f"## {escape_markdown(date_label(value))} {{#{value.lower()}}}", ""]
+            for text, article in by_page[page][value]:
+                body.append(f"- {_article_line(article, page)} ({escape_markdown(text)})")
+            body.append("")
+        pages[page] = "\n".join(body)
+    pages["dates/index.md"] = "\n".join(lines) + "\n"
+    return pages
+
+
+def home_sections() -> str:
+    return "\n".join(
+        f"- [{KIND_TITLE[kind]}]({SECTION[kind]}/index.md)" for kind in KINDS
+    )

@@ -1,0 +1,48 @@
+"""Shared fixtures: paths to the seed and shared data, and a model-free spaCy pipeline."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = ROOT / "source_texts" / "000_a49fabdc9f5aaa25.txt"
+BBC = SHARED / "data" / "corpus" / "bbc-fulltext"
+EVAL = SHARED / "data" / "eval"
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    """``spacy.blank("en")`` with an entity ruler for the seed's names: rules, no model."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    people = ["Donald Trump", "Trump", "Kim", "Kim Jong Un", "Mike Pompeo", "Jane Doe"]
+    places = ["U.S.", "United States", "North Korea", "Pyongyang", "Stockholm", "Paris"]
+    ruler.add_patterns(
+        [{"label": "PERSON", "pattern": name} for name in people]
+        + [{"label": "GPE", "pattern": name} for name in places]
+        + [{"label": "ORG", "pattern": "White House"}, {"label": "DATE", "pattern": "Friday"}]
+    )
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def model_nlp():
+    """The real en_core_web_sm model (tests that use it are marked ``model``)."""
+    from build_tools.extract import load_model
+
+    return load_model()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project folder with source_texts/ holding the seed and an empty docs/."""
+    (tmp_path / "source_texts").mkdir()
+    (tmp_path / "docs").mkdir()
+    shutil.copy(SEED, tmp_path / "source_texts" / SEED.name)
+    return tmp_path

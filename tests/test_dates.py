@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from build_tools.dates import normalise, resolve_dates
+
+SATURDAY = dt.date(2019, 1, 19)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("Saturday", "past", "2019-01-19"),  # said Saturday, written that Saturday
+        ("Friday", "past", "2019-01-18"),
+        ("Friday", "future", "2019-01-25"),
+        ("late February", "future", "2019-02"),
+        ("June", "past", "2018-06"),
+        ("June", "future", "2019-06"),
+        ("the weekend", "future", "2019-W03-WE"),
+        ("Jan. 18, 2019", None, "2019-01-18"),
+        ("18 January 2019", None, "2019-01-18"),
+        ("February 2018", None, "2018-02"),
+        ("Dec. 30", "past", "2018-12-30"),
+        ("today", None, "2019-01-19"),
+        ("yesterday", None, "2019-01-18"),
+        ("last week", None, "2019-W02"),
+        ("next month", None, "2019-02"),
+        ("last year", None, "2018"),
+        ("two years ago", None, "2017"),
+        ("the first quarter", "future", "2019-Q1"),
+        ("this summer", None, "2019-SU"),
+        ("1998", None, "1998"),
+        ("the 1990s", None, "199"),
+        ("now", None, "PRESENT_REF"),
+        ("recently", None, "PAST_REF"),
+    ],
+)
+def test_values_resolved_against_the_publication_date(text, tense, value):
+    assert normalise(text, tense, SATURDAY) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("June", "XXXX-06"), ("late February", "XXXX-02"), ("Saturday", "XXXX-WXX-6"),
+     ("March 3", "XXXX-03-03"), ("2019-01-18", "2019-01-18")],
+)  # fmt: skip
+def test_without_a_publication_date_no_year_is_invented(text, value):
+    assert normalise(text, "past", None) == value
+
+
+@pytest.mark.parametrize("text", ["three years", "the past five years", "several months", "x"])
+def test_durations_and_non_dates_give_none(text):
+    assert normalise(text, None, SATURDAY) is None
+
+
+def test_a_headline_date_takes_the_value_of_the_same_expression_in_the_body():
+    dates = resolve_dates(
+        [(10, 23, "Late February", "past"), (40, 53, "late February", "future")], SATURDAY, 30
+    )
+    assert [(d.text, d.value) for d in dates] == [
+        ("Late February", "2019-02"),
+        ("late February", "2019-02"),
+    ]

@@ -1,0 +1,52 @@
+"""Extraction on the seed with the real en_core_web_sm model."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_tools.clean import clean
+from build_tools.convert import article_record, extract_records
+from build_tools.read import read_source
+from tests.conftest import SEED
+
+pytestmark = pytest.mark.model
+
+
+def extract_seed(tmp_path, model_nlp, header: str = ""):
+    file = tmp_path / SEED.name
+    file.write_text(header + SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    article = clean(read_source(file, tmp_path))
+    return next(extract_records([article_record(article)], model_nlp))
+
+
+def test_seed_people_places_organizations(tmp_path, model_nlp):
+    found = extract_seed(tmp_path, model_nlp)
+    assert set(found.people) == {
+        "Donald Trump", "Kim Yong Chol", "Kim Jong Un", "Mike Pompeo", "Stephen Biegun",
+        "Choe Son Hui",
+    }  # fmt: skip
+    assert len(found.people) == 6
+    places = {
+        "United States", "North Korea", "Pyongyang", "Singapore", "Vietnam", "Sweden",
+        "Stockholm", "Korean Peninsula",
+    }  # fmt: skip
+    assert places <= set(found.places)
+    assert set(found.places) - places <= {"Washington"}  # a metonym, still a place
+    assert {"White House", "State Department"} <= set(found.organizations)
+    assert set(found.organizations) == {"White House", "State Department"}
+
+
+def test_seed_dates_with_a_publication_date(tmp_path, model_nlp):
+    found = extract_seed(tmp_path, model_nlp, "---\ndate: 2019-01-19\n---\n")
+    values = {(d.text, d.value) for d in found.dates}
+    assert ("Saturday", "2019-01-19") in values
+    assert ("Friday", "2019-01-18") in values
+    assert ("late February", "2019-02") in values
+    assert ("June", "2018-06") in values
+
+
+def test_seed_without_a_date_invents_no_year(tmp_path, model_nlp):
+    found = extract_seed(tmp_path, model_nlp)
+    assert found.dates
+    assert all(d.value.startswith("XXXX") for d in found.dates)
+    assert ("June", "XXXX-06") in {(d.text, d.value) for d in found.dates}

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from build_tools.errors import SourceError
+from build_tools.read import read_source
+
+
+def write(tmp_path: Path, data: bytes, name: str = "a.txt") -> Path:
+    file = tmp_path / name
+    file.write_bytes(data)
+    return file
+
+
+def test_utf8_with_bom(tmp_path):
+    source = read_source(write(tmp_path, codecs.BOM_UTF8 + "Title\n\nBody “x”.".encode()), tmp_path)
+    assert source.text.startswith("Title") and "“x”" in source.text
+    assert source.warnings == ()
+
+
+def test_utf16_with_bom(tmp_path):
+    source = read_source(write(tmp_path, "Title\n\nCafé “x”.".encode("utf-16")), tmp_path)
+    assert "Café “x”." in source.text
+
+
+def test_windows_1252_curly_quotes_are_detected_with_a_warning(tmp_path):
+    data = b"Title\n\nHe said \x93hello\x94 and left \x96 twice. " * 3
+    source = read_source(write(tmp_path, data), tmp_path)
+    assert "“hello”" in source.text
+    assert source.encoding == "cp1252"
+    assert any("a.txt" in w and "UTF-8" in w for w in source.warnings)
+
+
+def test_mojibake_is_repaired(tmp_path):
+    source = read_source(write(tmp_path, "Title\n\nIt\u00e2\u20ac\u2122s here.".encode()), tmp_path)
+    assert "It’s here." in source.text
+
+
+def test_binary_file_is_refused(tmp_path):
+    with pytest.raises(SourceError, match="binary"):
+        read_source(write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), tmp_path)
+
+
+def test_header_fields(tmp_path):
+    text = "---\ndate: 2019-01-19\nsource: VOA News\nurl: https://example.org/x\n---\nTitle\n\nB."
+    source = read_source(write(tmp_path, text.encode()), tmp_path)
+    assert source.header == {
+        "date": dt.date(2019, 1, 19),
+        "source": "VOA News",
+        "url": "https://example.org/x",
+    }
+    assert source.text == "Title\n\nB."
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("title: a: b: c", r"not valid YAML \(line 2: mapping values are not allowed"),
+        ("- a\n- b", "must be a mapping"),
+        ("x: !!python/object/apply:os.system ['true']", "not valid YAML"),
+        ("date: 2019-02-30", "not valid YAML"),
+        ("date: tomorrow", "not a valid date"),
+        ("url: javascript:alert(1)", "http"),
+        ("colour: red", "unknown header field 'colour'"),
+        ("add: [x]", "must map people/places/organizations"),
+    ],
+)
+def test_bad_headers_are_clear_errors(tmp_path, header, message):
+    file = write(tmp_path, f"---\n{header}\n---\nTitle\n\nBody.".encode())
+    with pytest.raises(SourceError, match=message) as error:
+        read_source(file, tmp_path)
+    assert str(error.value).startswith(f"{tmp_path.name}/a.txt: ")
+    assert error.value.hint

@@ -1,0 +1,90 @@
+"""End to end: convert the seed with the model, build the site in a temporary folder."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from build_tools.convert import convert
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.model
+ARTICLE = "articles/undated/second-trump-kim-summit-planned-for-late-february"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, model_nlp) -> Path:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = tmp_path_factory.mktemp("project")
+    shutil.copytree(ROOT / "source_texts", project / "source_texts")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
+    if (ROOT / "entities.yml").exists():
+        shutil.copy(ROOT / "entities.yml", project / "entities.yml")
+    report = convert(project / "source_texts", project / "docs", nlp=model_nlp, progress=False)
+    assert not report.failed
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(level=logging.WARNING)
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+        build(config)
+    finally:
+        logger.removeHandler(handler)
+    assert [r.getMessage() for r in records] == []  # what --strict would fail on
+    return project / "site"
+
+
+def soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_article_page(site):
+    page = soup(site, ARTICLE)
+    article = page.select_one("article")
+    assert article.h1.get_text(strip=True).startswith(
+        "Second Trump-Kim Summit Planned for Late February"
+    )
+    meta = article.select_one(".newsdocs-meta")
+    assert "VOA News" in meta.get_text()
+    body = [p for p in article.find_all("p", recursive=False)]
+    assert len(body) == 12
+    text = article.get_text()
+    assert "Related posts" not in text and "Comments" not in text
+    assert "for a lifting" in text
+    links = {a.get_text(): a["href"] for a in meta.select("a")}
+    assert links["Mike Pompeo"] == "../../../people/mike-pompeo/"
+
+
+def test_first_mention_in_body_links_to_entity_page(site):
+    article = soup(site, ARTICLE).select_one("article")
+    body_links = [
+        (a.get_text(), a["href"]) for p in article.find_all("p", recursive=False) for a in p("a")
+    ]
+    assert ("Mike Pompeo", "../../../people/mike-pompeo/") in body_links
+    assert ("U.S.", "../../../places/united-states/") in body_links
+    assert len([t for t, _ in body_links if t == "Trump"]) <= 1
+    assert not article.h1.find("a", href=lambda h: h and "people" in h)
+
+
+def test_entity_pages_and_indexes(site):
+    pompeo = soup(site, "people/mike-pompeo").select_one("article")
+    assert pompeo.h1.get_text(strip=True).startswith("Mike Pompeo")
+    item = pompeo.find("a", string="Second Trump-Kim Summit Planned for Late February")
+    assert item is not None and item["href"] == f"../../{ARTICLE}/"
+    assert "Secretary of State Mike Pompeo" in pompeo.get_text()  # the sentence naming him
+    places = soup(site, "places").select_one("article")
+    assert places.find("a", string="Stockholm") is not None
+    assert soup(site, "tags").select_one("article").find("a") is not None
+    assert soup(site, "archive").find("a", string="Undated") is not None
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert "<title>Second Trump-Kim Summit Planned for Late February</title>" in feed
+    assert (site / "search" / "search_index.json").is_file()

@@ -1,0 +1,122 @@
+"""The build-time index and page rendering, without MkDocs and without a model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from build_tools.site.curated import load_curated
+from build_tools.site.index import EntityIndex, merge_short_names, parse_article
+from build_tools.site.render import date_label, entity_page, link_mentions, metadata_block
+
+
+def page(title: str, body: str, date: str | None = None, **names) -> str:
+    meta = {"title": title, "provenance": {"source_file": "source_texts/x.txt", "sha256": "0"}}
+    if date:
+        meta["date"] = dt.date.fromisoformat(date)
+    meta.update(names)
+    return f"---\n{yaml.safe_dump(meta)}---\n# {title}\n\n{body}\n"
+
+
+def article(uri: str, title: str, body: str, date: str | None = None, **names):
+    info = parse_article(uri, page(title, body, date, **names))
+    assert info is not None
+    return info
+
+
+def test_hand_written_pages_are_not_articles():
+    assert parse_article("articles/about.md", "# About\n\nHello.\n") is None
+    assert parse_article("articles/x.md", "---\ntitle: [unclosed\n---\n") is None
+
+
+def test_surnames_merge_across_the_archive_unless_ambiguous():
+    a = article("articles/a.md", "A", "x", people=["Nicolas Sarkozy", "Kim Jong Un"])
+    b = article("articles/b.md", "B", "x", people=["Sarkozy", "Kim", "Kim Yong Chol"])
+    merged = merge_short_names([a, b])
+    assert merged == {("person", "Sarkozy"): "Nicolas Sarkozy"}
+    index = EntityIndex([a, b])
+    names = [ref.name for ref, _ in index.of_kind("person")]
+    assert names == ["Kim", "Kim Jong Un", "Kim Yong Chol", "Nicolas Sarkozy"]
+    assert [app.article.src_uri for app in index.entities[index.ref("person", "Sarkozy")]] == [
+        "articles/b.md",
+        "articles/a.md",
+    ]
+
+
+def test_curated_entities_alias_ignore_and_kind(tmp_path):
+    curated_file = tmp_path / "entities.yml"
+    curated_file.write_text(
+        "entities:\n"
+        "  - {name: Donald Trump, kind: person, aliases: [Donald J. Trump], description: A.}\n"
+        "  - {name: Georgia, kind: place, aliases: [Georgia Tech Group]}\n"
+        "ignore: [Related Posts]\n",
+        encoding="utf-8",
+    )
+    curated = load_curated(curated_file)
+    a = article("articles/a.md", "A", "x", people=["Donald J. Trump", "Related Posts"])
+    b = article("articles/b.md", "B", "x", organizations=["Georgia Tech Group"])
+    index = EntityIndex([a, b], curated=curated)
+    assert [r.name for r, _ in index.of_kind("person")] == ["Donald Trump"]
+    assert [r.name for r, _ in index.of_kind("place")] == ["Georgia"]
+    assert index.of_kind("organization") == []
+    ref = index.ref("person", "Donald J. Trump")
+    assert "A." in entity_page(ref, index, curated.description("person", "Donald Trump"))
+
+
+def test_first_mentions_are_linked_but_never_in_headings_links_or_code():
+    body = (
+        "## Trump in a heading\n\n"
+        "A [link about Trump](https://x.org) and `Trump` in code, then U.S. President "
+        "Donald Trump spoke. Trump again.\n\n"
+        "Later, Trump."
+    )
+    info = article(
+        "articles/2019/a.md",
+        "Title",
+        body,
+        "2019-01-19",
+        people=["Donald Trump"],
+        places=["United States"],
+        aliases={"Donald Trump": ["Trump"], "United States": ["U.S."]},
+    )
+    index = EntityIndex([info])
+    markdown = page("Title", body).split("---\n", 2)[2]
+    linked = link_mentions(markdown, info, index)
+    assert "## Trump in a heading" in linked
+    assert "[link about Trump](https://x.org)" in linked and "`Trump`" in linked
+    assert "[U.S.](../../places/united-states.md) President [Donald Trump]" in linked
+    assert linked.count("](../../people/donald-trump.md)") == 1
+    block = metadata_block(info, index)
+    assert "[Donald Trump](../../people/donald-trump.md)" in block
+    assert "**Published** 2019-01-19" in block
+
+
+def test_untrusted_names_are_escaped_in_generated_pages():
+    info = article(
+        "articles/a.md",
+        "<script>alert(1)</script>",
+        "Text naming <b>Evil</b> here.",
+        people=["<img src=x onerror=alert(1)>"],
+    )
+    index = EntityIndex([info])
+    ref = index.of_kind("person")[0][0]
+    text = entity_page(ref, index) + metadata_block(info, index)
+    assert "<img" not in text and "<script" not in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+
+
+def test_related_articles_share_specific_entities():
+    common = {"places": ["United States"]}
+    a = article("articles/a.md", "A", "x", "2019-01-01", people=["Mike Pompeo"], **common)
+    b = article("articles/b.md", "B", "x", "2019-01-02", people=["Mike Pompeo"], **common)
+    c = article("articles/c.md", "C", "x", "2019-01-03", people=["Jane Doe"], **common)
+    index = EntityIndex([a, b, c])
+    assert [r.src_uri for r in index.related(a)] == ["articles/b.md"]
+
+
+def test_date_labels():
+    assert date_label("2019-01-18") == "18 January 2019"
+    assert date_label("XXXX-06") == "June"
+    assert date_label("2019-W03-WE") == "the weekend of week 3 of 2019"
+    assert date_label("PRESENT_REF") == "the present"
