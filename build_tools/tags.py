@@ -11,7 +11,12 @@ Scoring, in short: a keyword found in the body scores ``weight * log2(1 + n)`` (
 counts occurrences, those in the lead paragraph counting extra), so repetition has
 diminishing returns; the body total is divided by ``sqrt(tokens / length_ref)`` so long
 articles do not pile up weak evidence; a keyword in the title adds ``title_weight *
-weight``. A subject must reach ``min_score`` and a share of the best subject's score.
+weight``. Weak (ambiguous) keywords can confirm a subject but add at most as much as its
+other keywords. A top-level subject counts each keyword once, at its highest weight in
+its subtree. The first tag is the best subject; further tags must reach ``min_score`` and
+``secondary_ratio`` of the best score. One editorial rule overrides the order: a story on
+a policy domain (crime, schools, health ...) driven by political actors leads with
+politics, as news desks file it.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ __all__ = [
     "assign_tags",
     "load_vocabulary",
     "tag_label",
+    "tokenize",
     "topic_scores",
 ]
 
@@ -51,10 +57,24 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _KEYWORD_TOKEN = re.compile(r"(?:[^\W\d_]+|\d+)\*?")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TOPIC_KEYS = frozenset({"id", "label", "code", "children", *LIST_WEIGHTS})
 
 
 class VocabularyError(NewsdocsError, ValueError):
     """The vocabulary file is missing, malformed or inconsistent."""
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe YAML loader that refuses duplicate keys (PyYAML keeps the last silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        duplicates = sorted({str(key) for key in keys if keys.count(key) > 1})
+        if duplicates:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key(s) {', '.join(duplicates)}", node.start_mark
+            )
+        return super().construct_mapping(node, deep=deep)
 
 
 @dataclass(frozen=True)
@@ -77,16 +97,32 @@ class Topic:
 class TagSettings:
     """Weights and thresholds of the scorer; the defaults suit news articles."""
 
-    title_weight: float = 3.0  # a title keyword counts this many times its weight
+    title_weight: float = 2.0  # a title keyword counts this many times its weight
     lead_tokens: int = 60  # the opening of the body ...
     lead_weight: float = 1.5  # ... counts this much per occurrence
     length_ref: int = 250  # body tokens above which scores are damped by sqrt(len/ref)
     min_score: float = 2.0  # a top-level subject needs at least this score
-    secondary_ratio: float = 0.35  # ... and this share of the best subject's score
+    secondary_ratio: float = 0.25  # ... and this share of the best subject's score
     child_share: float = 0.3  # a child needs this share of its parent's score ...
     min_child_score: float = 1.0  # ... and at least this score to be named
     second_child_ratio: float = 0.7  # a second child of one parent: share of the first
-    count_exponent: float = 0.0  # 0: a keyword seen n times scores log2(1 + n); else n ** x
+    weak_cap: float = 1.0  # weak keywords add at most this multiple of the other evidence
+    # Political framing: a story on a policy domain (crime, schools, health ...) in which
+    # political actors (government, parliament, parties, elections) carry at least
+    # ``frame_ratio`` of that domain's score is tagged politics first. 0 turns it off.
+    # Stories led by an event (a crime, a trial) keep their subject first.
+    frame_ratio: float = 0.5
+    frame_subject: str = "politics"
+    frame_actors: tuple[str, ...] = ("government", "parliament", "parties", "election")
+    framed_subjects: tuple[str, ...] = (
+        "crime-law-justice",
+        "education",
+        "environment",
+        "health",
+        "labour",
+        "society",
+    )
+    frame_event_tags: tuple[str, ...] = ("crime-law-justice/crime", "crime-law-justice/judiciary")
 
 
 @dataclass(frozen=True)
@@ -224,7 +260,7 @@ def _load_cached(path: str | None) -> Vocabulary:
         except OSError as error:
             raise VocabularyError(f"{path}: cannot read the vocabulary ({error})") from error
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass
     except yaml.YAMLError as error:
         raise VocabularyError(f"{source}: not valid YAML ({error})") from error
     return Vocabulary.from_mapping(data, source)
@@ -304,7 +340,31 @@ def assign_tags(
             if scores[second] >= max(floor, config.second_child_ratio * scores[first]):
                 chosen.append((scores[second], len(chosen), vocab.topics[second].id))
     chosen.sort(key=lambda item: (-item[0], item[1]))
-    return tuple(tag for _, _, tag in chosen[:max_tags])
+    tags = [tag for _, _, tag in chosen]
+    if _politically_framed(tags, scores, vocab, config):
+        framed = next(tag for tag in tags if tag.split(SEPARATOR)[0] == config.frame_subject)
+        tags.remove(framed)
+        tags.insert(0, framed)
+    return tuple(tags[:max_tags])
+
+
+def _politically_framed(
+    tags: list[str], scores: list[float], vocab: Vocabulary, config: TagSettings
+) -> bool:
+    """Whether a policy-domain story should lead with politics (see ``TagSettings``)."""
+    if not config.frame_ratio or not tags:
+        return False
+    first = tags[0].split(SEPARATOR)[0]
+    if first not in config.framed_subjects or tags[0] in config.frame_event_tags:
+        return False
+    if not any(tag.split(SEPARATOR)[0] == config.frame_subject for tag in tags):
+        return False
+    actors = sum(
+        scores[vocab._index[tag]]
+        for tag in (f"{config.frame_subject}{SEPARATOR}{actor}" for actor in config.frame_actors)
+        if tag in vocab
+    )
+    return actors >= config.frame_ratio * scores[vocab._index[first]]
 
 
 def tag_label(tag: str, *, vocabulary: Vocabulary | None = None) -> str:
@@ -328,6 +388,7 @@ def _score(title: str, text: str, vocab: Vocabulary, config: TagSettings) -> lis
     """Score of every topic (by vocabulary position) for one article."""
     matcher = vocab._matcher
     scores = [0.0] * len(vocab.topics)
+    weak = [0.0] * len(vocab.topics)
     if matcher is None:
         return scores
     body = tokenize(text or "")
@@ -338,19 +399,20 @@ def _score(title: str, text: str, vocab: Vocabulary, config: TagSettings) -> lis
     in_title = {group for _, group in matcher.scan(tokenize(title or ""))}
     damping = math.sqrt(max(1.0, len(body) / config.length_ref))
     for group in counts.keys() | in_title:
-        count = counts.get(group, 0.0)
-        if config.count_exponent:
-            evidence = count**config.count_exponent / damping
-        else:
-            evidence = math.log2(1.0 + count) / damping
+        evidence = math.log2(1.0 + counts.get(group, 0.0)) / damping
         if group in in_title:
             evidence += config.title_weight
         targets = matcher.groups[group]
-        for topic, weight in targets.children:
-            scores[topic] += weight * evidence
-        for topic, weight in targets.tops:
-            scores[topic] += weight * evidence
-    return scores
+        for topic, weight in (*targets.children, *targets.tops):
+            if weight < LIST_WEIGHTS["keywords"]:  # from the weak list
+                weak[topic] += weight * evidence
+            else:
+                scores[topic] += weight * evidence
+    # ambiguous words confirm a subject but cannot make one on their own
+    return [
+        score + min(extra, config.weak_cap * score)
+        for score, extra in zip(scores, weak, strict=True)
+    ]
 
 
 # --- loading and compiling -----------------------------------------------------------
@@ -367,6 +429,11 @@ def _parse_topics(data: Any, source: str) -> tuple[Topic, ...]:
         where = f"{source}: topic under {parent!r}" if parent else f"{source}: top-level topic"
         if not isinstance(entry, dict):
             raise VocabularyError(f"{where} is not a mapping")
+        unknown = sorted(set(entry) - _TOPIC_KEYS)
+        if unknown:
+            raise VocabularyError(f"{where} has unknown key(s): {', '.join(map(str, unknown))}")
+        if parent and entry.get("children"):
+            raise VocabularyError(f"{where} has children; only two levels are supported")
         local = entry.get("id")
         if not isinstance(local, str) or not _ID.match(local):
             raise VocabularyError(f"{where} has a missing or malformed id: {local!r}")
@@ -396,7 +463,10 @@ def _parse_topics(data: Any, source: str) -> tuple[Topic, ...]:
     for entry in data["topics"]:
         top = make(entry, None)
         topics.append(top)
-        for child in entry.get("children") or []:
+        children = entry.get("children") or []
+        if not isinstance(children, list):
+            raise VocabularyError(f"{source}: children of {top.id!r} are not a list")
+        for child in children:
             topics.append(make(child, top.id))
     return tuple(topics)
 

@@ -32,7 +32,7 @@ SATURDAY = dt.date(2019, 1, 19)
         ("the first quarter", "future", "2019-Q1"),
         ("this summer", None, "2019-SU"),
         ("1998", None, "1998"),
-        ("the 1990s", None, "199"),
+        ("the 1990s", None, "199X"),
         ("now", None, "PRESENT_REF"),
         ("recently", None, "PAST_REF"),
     ],

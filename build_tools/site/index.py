@@ -194,7 +194,11 @@ class EntityIndex:
         """Entities of a kind with their appearances; one per slug, by name."""
         seen = set(self.by_slug.values())
         return sorted(
-            ((ref, apps) for ref, apps in self.entities.items() if ref.kind == kind and ref in seen),
+            (
+                (ref, apps)
+                for ref, apps in self.entities.items()
+                if ref.kind == kind and ref in seen
+            ),
             key=lambda item: item[0].name.casefold(),
         )
 
@@ -276,7 +280,9 @@ def merge_short_names(
             continue
         fuller = {n for n in fuller if set(words) <= set(n.casefold().split())}
         # Keep only the longest forms (Kim Jong -> Kim Jong Un, not both).
-        longest = {n for n in fuller if not any(n != m and set(n.split()) < set(m.split()) for m in fuller)}
+        longest = {
+            n for n in fuller if not any(n != m and set(n.split()) < set(m.split()) for m in fuller)
+        }
         if len(longest) == 1:
             merged[("person", name)] = longest.pop()
     return merged

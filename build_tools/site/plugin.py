@@ -72,11 +72,10 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         if self.config.link_mentions:
             markdown = render.link_mentions(markdown, article, self.index)
         block = render.metadata_block(article, self.index)
-        head, newline, rest = markdown.partition("\n")
-        if head.startswith("# "):
-            markdown = f"{head}\n\n{block}{rest}"
-        else:
-            markdown = f"{block}\n{markdown}"
+        head, _, rest = markdown.partition("\n")
+        # Under the title when the page starts with one, else at the top.
+        has_title = head.startswith("# ")
+        markdown = f"{head}\n\n{block}{rest}" if has_title else f"{block}\n{markdown}"
         if self.config.related_articles:
             markdown += render.related_block(article, self.index, self.config.related_articles)
         return markdown

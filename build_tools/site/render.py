@@ -321,6 +321,4 @@ def dates_pages(index: EntityIndex) -> dict[str, str]:
 
 
 def home_sections() -> str:
-    return "\n".join(
-        f"- [{KIND_TITLE[kind]}]({SECTION[kind]}/index.md)" for kind in KINDS
-    )
+    return "\n".join(f"- [{KIND_TITLE[kind]}]({SECTION[kind]}/index.md)" for kind in KINDS)
