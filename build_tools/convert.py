@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -314,16 +315,51 @@ def _convert_articles(
                 "generator": generator(),
             }
             report.converted.append(source)
+            if len(report.converted) % 200 == 0:
+                manifest.save()  # a run that is killed loses little
 
 
 def _extract_in_batches(
-    records: list[TextRecord], batch_size: int, nlp=None
+    records: list[TextRecord], batch_size: int, nlp=None, jobs: int | None = None
 ) -> Iterable[Extraction]:
+    """Extractions in input order: in this process, or in a pool of worker processes
+    that each load the model once (``jobs``, by default one per core)."""
+    jobs = jobs or default_jobs()
+    if nlp is not None or jobs < 2 or len(records) <= 2 * batch_size:
+        from build_tools.extract import load_model
+
+        nlp = nlp if nlp is not None else load_model()
+        for start in range(0, len(records), batch_size):
+            yield from extract_records(records[start : start + batch_size], nlp)
+        return
+    batches = [records[start : start + batch_size] for start in range(0, len(records), batch_size)]
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with context.Pool(jobs, initializer=_worker_init) as pool:
+        for extractions in pool.imap(_worker_extract, batches):
+            yield from extractions
+
+
+def default_jobs() -> int:
+    """Worker processes for conversion: NEWSDOCS_JOBS, or one per available core."""
+    configured = os.environ.get("NEWSDOCS_JOBS", "")
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _worker_init() -> None:
     from build_tools.extract import load_model
 
-    nlp = nlp if nlp is not None else load_model()
-    for start in range(0, len(records), batch_size):
-        yield from extract_records(records[start : start + batch_size], nlp)
+    load_model()
+
+
+def _worker_extract(batch: list[TextRecord]) -> list[Extraction]:
+    from build_tools.extract import load_model
+
+    return list(extract_records(batch, load_model()))
 
 
 def _remove_deleted(

