@@ -57,6 +57,63 @@ def topic_agreement(corpus: Path) -> tuple[int, int, dict[str, tuple[int, int]]]
     return agree, total, per_section
 
 
+def archive_identity(corpus: Path, nlp=None) -> dict:
+    """One identity per person across the BBC archive.
+
+    Converts every article (no pages written), builds the site's EntityIndex and counts
+    the person pages whose name is a strict token subset of another person page's name
+    (``Blair`` beside ``Tony Blair``): each is a missed merge or an ambiguous short name.
+    """
+    import random
+
+    from build_tools.convert import TextRecord, _extract_in_batches
+    from build_tools.model import KINDS
+    from build_tools.site.index import ArticleInfo, EntityIndex
+
+    files = sorted(corpus.glob("*/*.txt"))
+    texts = [file.read_text(encoding="utf-8", errors="replace") for file in files]
+    records = [TextRecord(text, None, max(text.find("\n"), 0)) for text in texts]
+    articles = []
+    for number, extraction in enumerate(_extract_in_batches(records, 32, nlp)):
+        articles.append(
+            ArticleInfo(
+                src_uri=f"articles/{number}.md",
+                title=texts[number].partition("\n")[0],
+                date=None,
+                source=None,
+                url=None,
+                summary="",
+                names={kind: extraction.names(kind) for kind in KINDS},
+                aliases={},
+                dates=(),
+                tags=(),
+            )
+        )
+    index = EntityIndex(articles)
+    people = [ref.name for ref, _ in index.of_kind("person")]
+    token_sets = {name: frozenset(name.casefold().split()) for name in people}
+    subsets = sorted(
+        name
+        for name, tokens in token_sets.items()
+        if any(tokens < other for other in token_sets.values())
+    )
+    merges = sorted(
+        {
+            (short, ref.name)
+            for (_, kind, short), ref in index.resolved.items()
+            if kind == "person" and ref is not None and ref.name != short
+        }
+    )
+    sample = random.Random(0).sample(merges, min(50, len(merges)))
+    return {
+        "articles": len(articles),
+        "person_pages": len(people),
+        "subset_pages": subsets,
+        "merges": len(merges),
+        "sample": sorted(sample),
+    }
+
+
 def run(data: Path, limit: int | None = None) -> int:
     """Print every score that can be computed from the data found; 0 when it ran."""
     if not data.is_dir():
@@ -94,6 +151,16 @@ def run(data: Path, limit: int | None = None) -> int:
         )
         for section, (hits, count) in per_section.items():
             print(f"  {section:<14} {hits}/{count} = {hits / count:.3f}")
+        identity = archive_identity(corpus, nlp)
+        share = len(identity["subset_pages"]) / max(1, identity["person_pages"])
+        print(
+            f"\nOne identity per person on the BBC corpus ({identity['articles']} articles): "
+            f"{identity['person_pages']} person pages, {len(identity['subset_pages'])} "
+            f"({share:.2%}) named by a strict token subset of another page's name; "
+            f"{identity['merges']} short names merged archive-wide"
+        )
+        print("  subset names:", ", ".join(identity["subset_pages"][:40]))
+        print("  sample of merges:", "; ".join(f"{a} -> {b}" for a, b in identity["sample"]))
     else:
         print(f"Topic agreement: {corpus} not found, skipped")
     return 0

@@ -54,11 +54,32 @@ TITLES = (
     "spokesman", "spokeswoman", "spokesperson", "st.", "u.s.", "former", "late", "acting",
     "deputy", "assistant", "special", "special envoy", "special representative", "chief executive",
     "ceo", "president and ceo", "first lady", "dj", "mp", "mep",
+    # Occupations and descriptions headline writers put before a name ("Rapper Kanye West").
+    "rapper", "singer", "actor", "actress", "comic", "comedian", "comedy", "star", "veteran",
+    "presenter", "broadcaster", "author", "writer", "novelist", "poet", "artist", "designer",
+    "film-maker", "filmmaker", "producer", "musician", "guitarist", "drummer", "dancer",
+    "model", "chef", "tycoon", "billionaire", "businessman", "businesswoman", "entrepreneur",
+    "boss", "chief executive officer", "chairman and chief executive", "founder", "analyst",
+    "economist", "professor", "scientist", "doctor", "lawyer", "barrister", "solicitor",
+    "campaigner", "activist", "spokesman", "fellow", "team-mate", "teammate", "winger",
+    "forward", "full-back", "fly-half", "scrum-half", "flanker", "prop", "hooker", "lock",
+    "centre", "skipper", "captain", "sprinter", "hurdler", "athlete", "champion", "world champion",
+    "olympic champion", "boxer", "golfer", "cyclist", "jockey", "trainer", "referee", "umpire",
+    "batsman", "bowler", "keeper", "goalkeeper", "midfielder", "striker", "defender", "chancellor",
+    "shadow chancellor", "home secretary", "foreign secretary", "culture secretary",
+    "prime minister", "tory", "labour", "lib dem", "conservative", "liberal democrat",
+    "physio", "physiotherapist", "coach", "manager", "assistant manager", "chairman", "owner",
 )  # fmt: skip
+#: Demonyms and nationality adjectives before a name ("Briton Clive Owen", "Frenchman").
+_DEMONYM = r"(?:(?:French|English|Scots|Welsh|Irish|Dutch|Cornish|Manx)(?:man|woman|men)|Briton|American|British|French|German|Italian|Spanish|Irish|Scottish|Welsh|English|Australian|Canadian|Russian|Chinese|Japanese|Dutch|Swedish|Norwegian|Danish|Belgian|Swiss|Austrian|Brazilian|Argentine|Argentinian|Mexican|Indian|Pakistani|Kenyan|Nigerian|South African|New Zealander|Kiwi|Aussie|Polish|Czech|Greek|Turkish|Portuguese|Croatian|Serbian|Romanian|Ukrainian|Israeli|Iranian|Iraqi|Egyptian|Jamaican|Cuban)"  # noqa: E501
 _TITLE_RE = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\s+)+",
-    re.IGNORECASE,
+    r"^(?:(?i:"
+    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+    + r")\s+|"
+    + _DEMONYM
+    + r"\s+(?=[A-Z]))+"
 )
+_DEMONYM_RE = re.compile(_DEMONYM + r"$")
 _ROLE_BEFORE = re.compile(
     r"(?:secretary|minister|ministry|department|secretaries)\s+(?:of\s+)?(?:the\s+)?$", re.I
 )
@@ -169,6 +190,10 @@ class _Span:
 
 
 _TRAILING_LOWER = re.compile(r"(?:\s+(?![a-z]{1,3}-[A-Z])[a-z][\w'’-]*)+$")
+_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "da", "del", "di", "du", "la", "le", "bin", "ibn", "al",
+     "el", "dos", "das", "ter", "ten", "y", "e"}
+)  # fmt: skip
 _TRAILING_NUMBER = re.compile(r"(?:\s+[\d.,:/-]+)+$")
 _EDGE_PUNCT = " ,;:-–—\"“”‘’'`()[]"
 #: Descriptions of missions, not names ("the U.S. Embassy", "American embassies").
@@ -208,15 +233,33 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
         match = pattern.match(text) if pattern else None
         if match:
             start, text = start + match.end(), text[match.end() :]
+    text = re.split(r"\s+(?:v|vs\.?)\s+|\s*\(", text)[0]  # "X v Y" fixtures, "Name (Club"
     text = _POSSESSIVE.sub("", text.rstrip(_EDGE_PUNCT)).rstrip(_EDGE_PUNCT)
     text = _TRAILING_LOWER.sub("", text)  # "Comoros archipelago" -> "Comoros"
+    if kind == "person":
+        # "Wales physio Mark Davies", "Nevertheless Franz Ferdinand": the name is what
+        # follows the last lower-case word or leading stop word.
+        words = text.split(" ")
+        cut = 0
+        for number, word in enumerate(words[:-1]):
+            if (word[:1].islower() and word.lower() in TITLES) or (
+                number == cut and word.lower() in stop_words()
+            ):
+                cut = number + 1
+        if cut:
+            dropped = len(" ".join(words[:cut])) + 1
+            start, text = start + dropped, text[dropped:]
     text = _TRAILING_NUMBER.sub("", text)  # "G. Kersey 63" in a score table
     if kind == "person" and text.endswith(".") and len(text.split()[-1]) > 3:
         text = text[:-1]  # a sentence's full stop, not an initial
     end = start + len(text)
     if not text or _JUNK.search(text) or not (text[0].isupper() or text[0].isdigit()):
         return None
-    if kind == "person" and not _NAME_TOKEN.search(text):
+    if kind == "person" and (
+        not _NAME_TOKEN.search(text)
+        or re.search(r"\b[A-Z]{2,}s$", text)  # "Labour MPs"
+        or _DEMONYM_RE.fullmatch(text)  # "Welshman"
+    ):
         return None
     return _Span(start, end, " ".join(text.split()), kind)
 
@@ -466,8 +509,10 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     result = []
     for span in spans:
         tokens = _tokens(span.text)
-        held = bool(tokens) and set(tokens) <= person_tokens
-        held = held and (len(tokens) < 3 or span.text in full_people)
+        # Part of another person's fuller name in this text (not merely of itself).
+        held = bool(tokens) and set(tokens) <= person_tokens and any(
+            set(tokens) <= set(_tokens(full)) for full in full_people if full != span.text
+        )
         # The majority label of this surface form in the text (first seen on a tie).
         kind = max(votes[span.text].items(), key=lambda item: item[1])[0]
         if kind != "person":
@@ -482,6 +527,20 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
                 kind = "person"  # the model's "Wasim Akram" (ORG)
             elif kind == "place" and sports and _SCORE_AFTER.match(document.text, span.end):
                 kind = "organization"  # "Surrey 245 and 120-3": a team, not the county
+            elif (
+                kind == "place"
+                and len(tokens) > 1
+                and not places.is_place(span.text)
+                and places.is_major_place(span.text.split()[0])
+                and span.text.split()[-1] not in _GEOGRAPHIC_WORDS
+            ):
+                kind = "organization"  # "Manchester United", "Washington Post"
+        elif (
+            len(tokens) > 1
+            and places.is_major_place(span.text.split()[0])
+            and _given_names().get_gender(span.text.split()[0]) in {"unknown", "andy"}
+        ):
+            kind = "organization"  # "Glasgow Rugby", "Milton Keynes Dons": a team or firm
         elif len(tokens) == 1 and not held:
             if places.is_major_place(span.text) and not votes[span.text]["person"] > 1:
                 kind = "place"
@@ -502,6 +561,11 @@ def _common_word(word: str, text: str) -> bool:
     return re.search(r"\b" + re.escape(word.lower()) + r"\b", text) is not None
 
 
+_GEOGRAPHIC_WORDS = frozenset(
+    {"City", "County", "Province", "State", "Region", "Valley", "Island", "Islands", "Bay",
+     "Sea", "River", "Mountains", "Hills", "Coast", "Peninsula", "Strait", "Straits", "Gulf",
+     "Lake", "Desert", "Basin", "Delta", "Heights", "Highlands", "Plains", "District", "Area"}
+)  # fmt: skip
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?![\d-]{3})\b")
 
 

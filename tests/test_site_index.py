@@ -7,7 +7,8 @@ import datetime as dt
 import yaml
 
 from build_tools.site.curated import load_curated
-from build_tools.site.index import EntityIndex, merge_short_names, parse_article
+from build_tools.site.identity import build_identity
+from build_tools.site.index import EntityIndex, parse_article
 from build_tools.site.render import date_label, entity_page, link_mentions, metadata_block
 
 
@@ -33,15 +34,37 @@ def test_hand_written_pages_are_not_articles():
 def test_surnames_merge_across_the_archive_unless_ambiguous():
     a = article("articles/a.md", "A", "x", people=["Nicolas Sarkozy", "Kim Jong Un"])
     b = article("articles/b.md", "B", "x", people=["Sarkozy", "Kim", "Kim Yong Chol"])
-    merged = merge_short_names([a, b])
-    assert merged == {("person", "Sarkozy"): "Nicolas Sarkozy"}
+    identity = build_identity([{"person": list(x.names["person"])} for x in (a, b)])
+    assert identity.merged == {"Sarkozy": "Nicolas Sarkozy"}
+    assert identity.ambiguous == {"Kim": ("Kim Jong Un", "Kim Yong Chol")}
     index = EntityIndex([a, b])
     names = [ref.name for ref, _ in index.of_kind("person")]
-    assert names == ["Kim", "Kim Jong Un", "Kim Yong Chol", "Nicolas Sarkozy"]
+    # "Kim" only ever starts the names it could stand for: no page says which Kim it is.
+    assert names == ["Kim Jong Un", "Kim Yong Chol", "Nicolas Sarkozy"]
     assert [app.article.src_uri for app in index.entities[index.ref("person", "Sarkozy")]] == [
         "articles/b.md",
         "articles/a.md",
     ]
+
+
+def test_an_ambiguous_surname_is_settled_by_context_and_first_names_get_no_page():
+    articles = [
+        article("articles/1.md", "1", "x", people=["Tony Blair", "Gordon Brown"],
+                organizations=["Labour"]),
+        article("articles/2.md", "2", "x", people=["Tony Blair", "Alan Milburn"],
+                organizations=["Labour"]),
+        article("articles/3.md", "3", "x", people=["Cherie Blair", "Alan Sugar"],
+                organizations=["Vogue"]),
+        article("articles/4.md", "4", "x", people=["Blair", "Gordon Brown", "Alan"],
+                organizations=["Labour"]),
+        article("articles/5.md", "5", "x", people=["Blair"], places=["Paris"]),
+    ]  # fmt: skip
+    index = EntityIndex(articles)
+    context = index.by_uri["articles/4.md"]
+    assert index.ref("person", "Blair", context).name == "Tony Blair"
+    assert index.ref("person", "Alan", context) is None  # which Alan?
+    assert index.ref("person", "Blair", index.by_uri["articles/5.md"]).name == "Blair"
+    assert "Alan" not in [ref.name for ref, _ in index.of_kind("person")]
 
 
 def test_curated_entities_alias_ignore_and_kind(tmp_path):

@@ -19,6 +19,7 @@ import yaml
 from build_tools.markup import escape_markdown
 from build_tools.model import KINDS, SECTION, Kind, slugify
 from build_tools.site.curated import Curated
+from build_tools.site.identity import PersonIdentity, build_identity
 
 _SENTENCE = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘A-Z0-9&])")
 MAX_SENTENCE = 320
@@ -157,17 +158,21 @@ class EntityIndex:
         self.articles = sorted(articles, key=lambda a: a.sort_key, reverse=True)
         self.by_uri = {article.src_uri: article for article in self.articles}
         self.curated = curated or Curated()
-        self.canonical: dict[tuple[Kind, str], str] = {}
-        if merge_surnames:
-            self.canonical = merge_short_names(self.articles, self.curated)
+        self.identity = build_identity(
+            {k: [self._curated(k, n)[1] for n in a.names[k] if self._curated(k, n)]
+             for k in KINDS}
+            for a in self.articles
+        ) if merge_surnames else PersonIdentity()  # fmt: skip
+        self.resolved: dict[tuple[str, Kind, str], EntityRef | None] = {}
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.forms: dict[EntityRef, set[str]] = defaultdict(set)
         self.article_entities: dict[str, list[EntityRef]] = {}
         for article in self.articles:  # newest first, so appearances are too
             refs = []
+            self._resolve_article(article)
             for kind in KINDS:
                 for name in article.names[kind]:
-                    ref = self.ref(kind, name)
+                    ref = self.ref(kind, name, article)
                     if ref is None:
                         continue
                     forms = (name, *article.aliases.get(name, ()))
@@ -182,13 +187,39 @@ class EntityIndex:
         for ref in sorted(self.entities, key=lambda r: (r.kind, r.name)):
             self.by_slug.setdefault((ref.kind, ref.slug), ref)
 
-    def ref(self, kind: Kind, name: str) -> EntityRef | None:
-        """The entity a name in an article stands for (None: ignored by curation)."""
-        curated = self.curated.resolve(kind, name)
-        if curated is None:
+    def _curated(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
+        return self.curated.resolve(kind, name)
+
+    def _resolve_article(self, article: ArticleInfo) -> None:
+        """Settle every name of an article, people in the context of the others."""
+        curated = {
+            (kind, name): self._curated(kind, name)
+            for kind in KINDS
+            for name in article.names[kind]
+        }
+        others = {
+            self.identity.merged.get(value[1], value[1]) for value in curated.values() if value
+        }
+        for (kind, name), value in curated.items():
+            ref = None
+            if value is not None:
+                final_kind, final_name = value
+                if final_kind == "person":
+                    final_name = self.identity.resolve(final_name, others)
+                ref = EntityRef(final_kind, final_name) if final_name else None
+            self.resolved[(article.src_uri, kind, name)] = ref
+
+    def ref(self, kind: Kind, name: str, article: ArticleInfo | None = None) -> EntityRef | None:
+        """The entity a name stands for in an article (None: ignored or ambiguous)."""
+        if article is not None and (article.src_uri, kind, name) in self.resolved:
+            return self.resolved[(article.src_uri, kind, name)]
+        value = self._curated(kind, name)
+        if value is None:
             return None
-        kind, name = curated
-        return EntityRef(kind, self.canonical.get((kind, name), name))
+        kind, name = value
+        if kind == "person":
+            name = self.identity.merged.get(name, name)
+        return EntityRef(kind, name)
 
     def of_kind(self, kind: Kind) -> list[tuple[EntityRef, list[Appearance]]]:
         """Entities of a kind with their appearances; one per slug, by name."""
@@ -248,41 +279,3 @@ class EntityIndex:
                 if not any(a is article for _, a in mentioned[value][-3:]):
                     mentioned[value].append((text, article))
         return dict(sorted(mentioned.items()))
-
-
-def merge_short_names(
-    articles: Iterable[ArticleInfo], curated: Curated | None = None
-) -> dict[tuple[Kind, str], str]:
-    """Archive-wide identity for people: a name whose words are all part of exactly one
-    fuller name known in the archive joins it (``Sarkozy`` -> ``Nicolas Sarkozy``); a name
-    that fits several (``Kim``) joins none."""
-    curated = curated or Curated()
-    people = set()
-    for article in articles:
-        for name in article.names["person"]:
-            resolved = curated.resolve("person", name)
-            if resolved is not None and resolved[0] == "person":
-                people.add(resolved[1])
-    by_token: dict[str, set[str]] = defaultdict(set)
-    for name in people:
-        words = name.casefold().split()
-        if len(words) > 1:
-            for word in words:
-                by_token[word].add(name)
-    merged: dict[tuple[Kind, str], str] = {}
-    for name in people:
-        words = name.casefold().split()
-        fuller = None
-        for word in words:
-            holders = {other for other in by_token.get(word, ()) if other != name}
-            fuller = holders if fuller is None else fuller & holders
-        if not fuller:
-            continue
-        fuller = {n for n in fuller if set(words) <= set(n.casefold().split())}
-        # Keep only the longest forms (Kim Jong -> Kim Jong Un, not both).
-        longest = {
-            n for n in fuller if not any(n != m and set(n.split()) < set(m.split()) for m in fuller)
-        }
-        if len(longest) == 1:
-            merged[("person", name)] = longest.pop()
-    return merged

@@ -155,7 +155,7 @@ def link_mentions(markdown: str, article: ArticleInfo, index: EntityIndex) -> st
     for ref in index.article_entities.get(uri, []):
         forms = {ref.name, *article.aliases.get(ref.name, ())}
         for name in article.names[ref.kind]:
-            if index.ref(ref.kind, name) == ref:
+            if index.ref(ref.kind, name, article) == ref:
                 forms |= {name, *article.aliases.get(name, ())}
         targets.append((ref, sorted(forms, key=len, reverse=True)))
     targets.sort(key=lambda item: -len(item[1][0]))
