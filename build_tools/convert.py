@@ -97,6 +97,9 @@ def extract_jsonl(records: Sequence[dict], nlp=None, batch_size: int = 32) -> It
     for record, extraction in zip(
         records, _extract_in_batches(inputs, batch_size, nlp), strict=True
     ):
+        if isinstance(extraction, str):
+            log.error("record %r could not be analysed: %s", record.get("id"), extraction)
+            extraction = Extraction((), (), (), (), ())
         yield {
             "id": record.get("id"),
             "people": list(extraction.people),
@@ -147,7 +150,15 @@ def find_sources(root: Path, report: Report) -> list[Path]:
     sources = []
     resolved_root = root.resolve()
     for directory, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames.sort()
+        for name in [d for d in dirnames if Path(directory, d).is_symlink()]:
+            report.failed.append(
+                SourceError(
+                    f"{root.name}/{Path(directory, name).relative_to(root).as_posix()}",
+                    "is a symbolic link to a folder, not followed",
+                    "move or copy the articles into source_texts/ instead of linking to them",
+                )
+            )
+        dirnames[:] = sorted(d for d in dirnames if not Path(directory, d).is_symlink())
         for name in sorted(filenames):
             if not name.endswith(".txt"):
                 continue
@@ -303,6 +314,15 @@ def _convert_articles(
             articles, _extract_in_batches(records, batch_size, nlp), strict=True
         ):
             bar.update(1)
+            if isinstance(extraction, str):
+                report.failed.append(
+                    SourceError(
+                        article.source.label,
+                        f"could not be analysed ({extraction[:200]})",
+                        "this is a bug in newsdocs: report it with the file attached",
+                    )
+                )
+                continue
             page = assign_page(article, source, manifest, taken)
             taken.add(page)
             old = manifest.entries.get(source, {}).get("page")
@@ -321,22 +341,39 @@ def _convert_articles(
 
 def _extract_in_batches(
     records: list[TextRecord], batch_size: int, nlp=None, jobs: int | None = None
-) -> Iterable[Extraction]:
-    """Extractions in input order: in this process, or in a pool of worker processes
-    that each load the model once (``jobs``, by default one per core)."""
+) -> Iterable[Extraction | str]:
+    """Extractions in input order, or for a text that made extraction fail, the reason.
+
+    Runs in this process, or in a pool of worker processes that each load the model once
+    (``jobs``, by default one per core).
+    """
     jobs = jobs or default_jobs()
-    if nlp is not None or jobs < 2 or len(records) <= 2 * batch_size:
+    batches = [records[start : start + batch_size] for start in range(0, len(records), batch_size)]
+    if nlp is not None or jobs < 2 or len(batches) <= 2:
         from build_tools.extract import load_model
 
         nlp = nlp if nlp is not None else load_model()
-        for start in range(0, len(records), batch_size):
-            yield from extract_records(records[start : start + batch_size], nlp)
+        for batch in batches:
+            yield from _safe_extract(batch, nlp)
         return
-    batches = [records[start : start + batch_size] for start in range(0, len(records), batch_size)]
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with context.Pool(jobs, initializer=_worker_init) as pool:
-        for extractions in pool.imap(_worker_extract, batches):
-            yield from extractions
+        for results in pool.imap(_worker_extract, batches):
+            yield from results
+
+
+def _safe_extract(batch: list[TextRecord], nlp) -> list[Extraction | str]:
+    """Extract a batch; when it fails, each text alone, so that one bad text fails alone."""
+    try:
+        return list(extract_records(batch, nlp))
+    except Exception:  # noqa: BLE001 - isolate the text that caused it
+        results: list[Extraction | str] = []
+        for record in batch:
+            try:
+                results.extend(extract_records([record], nlp))
+            except Exception as error:  # noqa: BLE001
+                results.append(f"{type(error).__name__}: {error}")
+        return results
 
 
 def default_jobs() -> int:
@@ -356,10 +393,10 @@ def _worker_init() -> None:
     load_model()
 
 
-def _worker_extract(batch: list[TextRecord]) -> list[Extraction]:
+def _worker_extract(batch: list[TextRecord]) -> list[Extraction | str]:
     from build_tools.extract import load_model
 
-    return list(extract_records(batch, load_model()))
+    return _safe_extract(batch, load_model())
 
 
 def _remove_deleted(

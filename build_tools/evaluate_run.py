@@ -75,6 +75,8 @@ def archive_identity(corpus: Path, nlp=None) -> dict:
     records = [TextRecord(text, None, max(text.find("\n"), 0)) for text in texts]
     articles = []
     for number, extraction in enumerate(_extract_in_batches(records, 32, nlp)):
+        if isinstance(extraction, str):
+            continue
         articles.append(
             ArticleInfo(
                 src_uri=f"articles/{number}.md",

@@ -19,6 +19,10 @@ KINDS: tuple[Kind, ...] = ("person", "place", "organization")
 SECTION: dict[Kind, str] = {"person": "people", "place": "places", "organization": "organizations"}
 
 MAX_SLUG_LENGTH = 80
+#: File names Windows refuses, whatever the extension.
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+)
 
 
 def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
@@ -32,6 +36,8 @@ def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     if not slug:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
         slug = f"untitled-{digest}"
+    if slug.split("-")[0] in WINDOWS_RESERVED and len(slug.split("-")) == 1:
+        slug = f"{slug}-page"  # con.md cannot be checked out on Windows
     return slug
 
 
@@ -45,6 +51,11 @@ class Source:
     header: dict = field(default_factory=dict, hash=False, compare=False)
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    shown: str = ""  # the path as messages show it: source_texts/x.txt
+
+    @property
+    def label(self) -> str:
+        return self.shown or self.path
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import yaml
 from charset_normalizer import from_bytes
 
 from build_tools.errors import SourceError
-from build_tools.model import Source
+from build_tools.model import Source, slugify
 
 #: Keys a source header may carry, with what each is for (shown in errors and the README).
 HEADER_FIELDS = {
@@ -26,6 +26,17 @@ HEADER_FIELDS = {
     "drop": "names to drop: {people: [...], places: [...], organizations: [...]}",
 }
 CORRECTION_KINDS = ("people", "places", "organizations")
+
+#: File signatures of formats people save by mistake under a .txt name.
+_MAGIC = (
+    (b"%PDF-", "PDF"), (b"\x89PNG", "PNG image"), (b"GIF8", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"), (b"PK\x03\x04", "ZIP (or Word/OpenDocument)"),
+    (b"{\\rtf", "RTF"), (b"\xd0\xcf\x11\xe0", "Microsoft Office"), (b"\x1f\x8b", "gzip"),
+    (b"<!DOCTYPE html", "HTML"), (b"<html", "HTML"),
+)  # fmt: skip
+#: Larger sources are refused: an article is a few kilobytes, and the model reads at most
+#: a million characters at a time.
+MAX_SOURCE_BYTES = 1_000_000
 
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -60,6 +71,13 @@ def decode(raw: bytes, path: str) -> tuple[str, str, list[str]]:
                     f" ({error.reason} at byte {error.start})",
                     "save it again as UTF-8",
                 ) from None
+    for magic, kind in _MAGIC:
+        if raw.startswith(magic):
+            raise SourceError(
+                path,
+                f"this is a {kind} file, binary data and not text",
+                "save the article as a plain text file (.txt, UTF-8), or remove this file",
+            )
     if b"\x00" in raw:
         raise SourceError(
             path,
@@ -101,6 +119,16 @@ def normalise_text(text: str, path: str, warnings: list[str]) -> str:
     return fixed
 
 
+class _HeaderLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so that a bad one gets our own message."""
+
+
+_HeaderLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def split_header(text: str, path: str) -> tuple[dict, str]:
     """Split an optional ``---`` YAML header from the text and validate it."""
     lines = text.split("\n")
@@ -118,7 +146,7 @@ def split_header(text: str, path: str) -> tuple[dict, str]:
     header_text = "\n".join(lines[1:index])
     body = "\n".join(lines[index + 1 :])
     try:
-        header = yaml.safe_load(header_text)
+        header = yaml.load(header_text, Loader=_HeaderLoader)  # noqa: S506 (a SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f"line {mark.line + 2}: " if mark is not None else ""
@@ -169,7 +197,11 @@ def validate_header(header: dict, path: str) -> dict:
                 )
             clean[key] = value
         elif key == "tags":
-            clean[key] = _string_list(value, key, path)
+            tags = []
+            for tag in _string_list(value, key, path):
+                parts = [slugify(part) for part in tag.split("/")[:2]]
+                tags.append("/".join(parts))
+            clean[key] = tags
         else:  # add / drop
             if not isinstance(value, dict) or any(k not in CORRECTION_KINDS for k in value):
                 raise SourceError(
@@ -215,6 +247,14 @@ def read_source(file: Path, root: Path) -> Source:
     path = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
     shown = f"{root.name}/{path}"
     try:
+        size = file.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise SourceError(
+                shown,
+                f"the file is {size / 1e6:.1f} MB; articles of up to "
+                f"{MAX_SOURCE_BYTES / 1e6:.0f} MB are converted",
+                "split it into one file per article, or remove it",
+            )
         raw = file.read_bytes()
     except OSError as error:
         raise SourceError(shown, f"cannot be read ({error.strerror})", "check the file") from None
@@ -228,4 +268,5 @@ def read_source(file: Path, root: Path) -> Source:
         header=header,
         encoding=encoding,
         warnings=tuple(warnings),
+        shown=shown,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import html
 import xml.etree.ElementTree as ET
 
 from build_tools.site.index import ArticleInfo
@@ -22,14 +23,16 @@ def rss(
     for article in articles[:size]:
         item = ET.SubElement(channel, "item")
         link = base + urls.get(article.src_uri, "")
+        # The title is plain text; readers render the description as HTML, so its text is
+        # escaped for HTML (and the XML writer escapes that again for XML).
         ET.SubElement(item, "title").text = article.title
         ET.SubElement(item, "link").text = link
         ET.SubElement(item, "guid", isPermaLink="true").text = link
         if article.date:
             moment = dt.datetime.combine(article.date, dt.time(12), tzinfo=dt.UTC)
             ET.SubElement(item, "pubDate").text = email.utils.format_datetime(moment)
-        ET.SubElement(item, "description").text = article.summary
+        ET.SubElement(item, "description").text = html.escape(article.summary)
         if article.source:
-            ET.SubElement(item, "source", url=base).text = article.source
+            ET.SubElement(item, "source", url=base).text = html.escape(article.source)
     ET.indent(channel_root)
     return ET.tostring(channel_root, encoding="utf-8", xml_declaration=True)

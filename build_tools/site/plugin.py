@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -69,6 +70,9 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         article = self.index.by_uri.get(page.file.src_uri)
         if article is None:
             return markdown
+        # Themes print the title and tags from the front matter as they are: make them text.
+        page.meta["title"] = html.escape(article.title)
+        page.meta["tags"] = [html.escape(render.tag_label(tag)) for tag in article.tags]
         if self.config.link_mentions:
             markdown = render.link_mentions(markdown, article, self.index)
         block = render.metadata_block(article, self.index)
