@@ -62,7 +62,7 @@ def test_header_fields(tmp_path):
         ("title: a: b: c", r"not valid YAML \(line 2: mapping values are not allowed"),
         ("- a\n- b", "must be a mapping"),
         ("x: !!python/object/apply:os.system ['true']", "not valid YAML"),
-        ("date: 2019-02-30", "not valid YAML"),
+        ("date: 2019-02-30", "not a valid date: .2019-02-30."),
         ("date: tomorrow", "not a valid date"),
         ("url: javascript:alert(1)", "http"),
         ("colour: red", "unknown header field 'colour'"),
