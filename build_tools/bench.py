@@ -1027,6 +1027,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             results.append(bench_size(n, corpus, root, args.convert_limit, args.timeout))
             if not args.keep:
+                _progress(f"n={n:,}: removing its files")
                 for name in (f"n{n}", f"n{n}-bare"):
                     shutil.rmtree(root / name, ignore_errors=True)
     except KeyboardInterrupt:
