@@ -510,8 +510,10 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     for span in spans:
         tokens = _tokens(span.text)
         # Part of another person's fuller name in this text (not merely of itself).
-        held = bool(tokens) and set(tokens) <= person_tokens and any(
-            set(tokens) <= set(_tokens(full)) for full in full_people if full != span.text
+        held = (
+            bool(tokens)
+            and set(tokens) <= person_tokens
+            and any(set(tokens) <= set(_tokens(full)) for full in full_people if full != span.text)
         )
         # The majority label of this surface form in the text (first seen on a tie).
         kind = max(votes[span.text].items(), key=lambda item: item[1])[0]

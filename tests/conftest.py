@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+#: The browser harness's fixtures (``browser``, ``served``) for every test module.
+pytest_plugins = ["tests.browser"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED = ROOT / "source_texts" / "000_a49fabdc9f5aaa25.txt"

@@ -11,7 +11,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from tests.browser import browser, inline_scripts, served  # noqa: F401  (fixtures)
+from tests.browser import inline_scripts
 from tests.test_hostile import IMG, SCRIPT, SITE_SOURCES, build_hostile_site, pages_by_source
 
 pytestmark = pytest.mark.browser
@@ -44,7 +44,7 @@ def expect_clean(visit) -> None:
 
 
 @pytest.mark.parametrize("source", SITE_SOURCES)
-def test_hostile_article_and_its_entity_pages_run_no_script(browser, served, site, source):  # noqa: F811
+def test_hostile_article_and_its_entity_pages_run_no_script(browser, served, site, source):
     base = served(site)
     visit = browser.visit(base + article_url(site, source))
     found = {visit.url: problems(visit)}
@@ -64,7 +64,7 @@ def test_hostile_article_and_its_entity_pages_run_no_script(browser, served, sit
     assert {url.removeprefix(base): p for url, p in found.items() if p} == {}
 
 
-def test_hostile_text_is_visible_as_text(browser, served, site):  # noqa: F811
+def test_hostile_text_is_visible_as_text(browser, served, site):
     visit = browser.visit(served(site) + article_url(site, "hostile/body.txt"))
     text = visit.page.locator("article").inner_text()
     assert f"{SCRIPT} in a Title" in visit.page.locator("article h1").inner_text()
@@ -80,7 +80,7 @@ def test_hostile_text_is_visible_as_text(browser, served, site):  # noqa: F811
     expect_clean(visit)
 
 
-def test_header_fields_show_as_text_and_links_are_http(browser, served, site):  # noqa: F811
+def test_header_fields_show_as_text_and_links_are_http(browser, served, site):
     visit = browser.visit(served(site) + article_url(site, "hostile/header.txt"))
     # The title in the top bar (Material's header) is text too.
     topic = visit.page.locator("[data-md-component=header-topic]").first
@@ -92,7 +92,7 @@ def test_header_fields_show_as_text_and_links_are_http(browser, served, site):  
     expect_clean(visit)
 
 
-def test_searching_hostile_text_runs_no_script(browser, served, site):  # noqa: F811
+def test_searching_hostile_text_runs_no_script(browser, served, site):
     """Material's search renders titles, texts and tags of the results as HTML."""
     visit = browser.visit(served(site), wait_until="networkidle")
     page = visit.page

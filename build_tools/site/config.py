@@ -23,3 +23,14 @@ class NewsdocsConfig(base.Config):
     """Write an RSS feed of the newest articles to feed.xml."""
     feed_size = c.Type(int, default=50)
     """How many articles the feed carries."""
+    large_archive = c.Type(int, default=2000)
+    """From this many articles on, the archive counts as large (see the two options below)."""
+    entity_min_articles = c.Optional(c.Type(int))
+    """Entities named in fewer articles get no page of their own (linked to their article
+    instead). Default: 1, or 2 for a large archive, where most names appear only once."""
+    search = c.Choice(("auto", "material", "pagefind"), default="auto")
+    """Material's search (one index, fine for small sites), Pagefind (an index loaded in
+    small chunks, with filters by person, place, organization and year), or auto: Pagefind
+    for a large archive."""
+    list_size = c.Type(int, default=200)
+    """Articles listed per page on entity and tag pages; longer lists go on to more pages."""

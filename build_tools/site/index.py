@@ -221,6 +221,13 @@ class EntityIndex:
             name = self.identity.merged.get(name, name)
         return EntityRef(kind, name)
 
+    #: Entities named in fewer articles get no page of their own (set by the site).
+    min_articles = 1
+
+    def has_page(self, ref: EntityRef) -> bool:
+        """Whether the entity gets a page: named in at least ``min_articles`` articles."""
+        return len(self.entities.get(ref, ())) >= self.min_articles
+
     def of_kind(self, kind: Kind) -> list[tuple[EntityRef, list[Appearance]]]:
         """Entities of a kind with their appearances; one per slug, by name."""
         seen = set(self.by_slug.values())

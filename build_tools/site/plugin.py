@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -20,10 +22,31 @@ from build_tools.site.index import EntityIndex, parse_article
 log = logging.getLogger("mkdocs.plugins.newsdocs")
 
 
+HERE = Path(__file__).parent
+PAGEFIND_ASSETS = ("assets/newsdocs-search.js", "assets/newsdocs-search.css")
+
+
 class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
     """Collect the articles' front matter, then generate index, entity and archive pages."""
 
     index: EntityIndex
+    pagefind = False
+
+    def on_config(self, config):
+        """Choose the search and the entity-page threshold from the size of the archive."""
+        articles = Path(config.docs_dir) / self.config.articles_dir
+        count = sum(1 for _ in articles.rglob("*.md")) if articles.is_dir() else 0
+        large = count >= self.config.large_archive
+        self.min_articles = self.config.entity_min_articles or (2 if large else 1)
+        mode = self.config.search
+        self.pagefind = mode == "pagefind" or (mode == "auto" and large)
+        if self.pagefind:
+            config.theme.dirs.insert(0, str(HERE / "theme"))
+            config.extra_css.append(PAGEFIND_ASSETS[1])
+            config.extra_css.append("pagefind/pagefind-ui.css")
+            config.extra_javascript.append("pagefind/pagefind-ui.js")
+            config.extra_javascript.append(PAGEFIND_ASSETS[0])
+        return config
 
     def on_files(self, files: Files, config) -> Files:
         prefix = self.config.articles_dir.strip("/") + "/"
@@ -41,6 +64,11 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         self.index = EntityIndex(
             articles, merge_surnames=self.config.merge_surnames, curated=self.curated
         )
+        self.index.min_articles = self.min_articles
+        if self.pagefind:
+            for asset in PAGEFIND_ASSETS:
+                content = (HERE / asset).read_text(encoding="utf-8")
+                files.append(File.generated(config, asset, content=content))
         for src_uri, content in self._generated_pages().items():
             if files.get_file_from_path(src_uri) is None:
                 files.append(File.generated(config, src_uri, content=content))
@@ -57,17 +85,22 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         for kind in KINDS:
             pages[f"{SECTION[kind]}/index.md"] = render.kind_index(kind, index)
             for ref, _ in index.of_kind(kind):
-                description = self.curated.description(ref.kind, ref.name)
-                pages[ref.src_uri] = render.entity_page(ref, index, description)
+                if index.has_page(ref):
+                    description = self.curated.description(ref.kind, ref.name)
+                    pages.update(
+                        render.entity_pages(ref, index, description, self.config.list_size)
+                    )
         pages["tags/index.md"] = render.tags_index(index)
         for tag, articles in index.tags().items():
-            pages[render.tag_uri(tag)] = render.tag_page(tag, articles)
+            pages.update(render.tag_pages(tag, articles, self.config.list_size))
         pages.update(render.archive_pages(index))
         pages.update(render.dates_pages(index))
         return pages
 
     def on_page_markdown(self, markdown: str, page, config, files: Files) -> str:
         article = self.index.by_uri.get(page.file.src_uri)
+        if self.pagefind:
+            page.meta["search"] = {"exclude": True}  # Pagefind indexes the articles instead
         if article is None:
             return markdown
         # Themes print the title and tags from the front matter as they are: make them text.
@@ -80,6 +113,27 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         # Under the title when the page starts with one, else at the top.
         has_title = head.startswith("# ")
         markdown = f"{head}\n\n{block}{rest}" if has_title else f"{block}\n{markdown}"
+        if self.pagefind:
+            markdown = render.pagefind_body(markdown, article, self.index)
         if self.config.related_articles:
             markdown += render.related_block(article, self.index, self.config.related_articles)
         return markdown
+
+    def on_post_build(self, config) -> None:
+        if self.pagefind:
+            run_pagefind(Path(config.site_dir))
+
+
+def run_pagefind(site_dir: Path) -> None:
+    """Index the built articles with Pagefind (the binary ships in the pagefind-bin wheel)."""
+    command = [
+        sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet",
+        "--exclude-selectors", ".headerlink",
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise PluginError(
+            f"Pagefind could not index {site_dir}: {result.stderr.strip() or result.stdout}; "
+            "check that pagefind[bin] is installed (make install), or set 'search: material'"
+        )
+    log.info("Pagefind indexed %s", site_dir)

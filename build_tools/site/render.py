@@ -7,6 +7,7 @@ relative ``.md`` paths so that MkDocs checks them (``mkdocs build --strict``).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
 import re
 from collections import defaultdict
@@ -16,6 +17,8 @@ from build_tools.markup import escape_link_text, escape_markdown
 from build_tools.model import KINDS, SECTION, Kind, slugify
 from build_tools.site.index import ArticleInfo, EntityIndex, EntityRef
 
+#: Front matter of generated pages: the theme's search indexes the articles, not the lists.
+GENERATED = "---\nsearch:\n  exclude: true\n---\n"
 KIND_TITLE = {"person": "People", "place": "Places", "organization": "Organizations"}
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -121,7 +124,10 @@ def metadata_block(article: ArticleInfo, index: EntityIndex) -> str:
     for kind in KINDS:
         refs = [r for r in index.article_entities.get(uri, []) if r.kind == kind]
         if refs:
-            links = ", ".join(link(r.name, uri, r.src_uri) for r in refs)
+            links = ", ".join(
+                link(r.name, uri, r.src_uri) if index.has_page(r) else escape_markdown(r.name)
+                for r in refs
+            )
             lines.append(f"**{KIND_TITLE[kind]}** {links}")
     if article.dates:
         seen: list[str] = []
@@ -153,6 +159,8 @@ def link_mentions(markdown: str, article: ArticleInfo, index: EntityIndex) -> st
     blocks = markdown.split("\n\n")
     targets = []
     for ref in index.article_entities.get(uri, []):
+        if not index.has_page(ref):
+            continue
         forms = {ref.name, *article.aliases.get(ref.name, ())}
         for name in article.names[ref.kind]:
             if index.ref(ref.kind, name, article) == ref:
@@ -187,6 +195,19 @@ def link_mentions(markdown: str, article: ArticleInfo, index: EntityIndex) -> st
     return "\n\n".join(blocks)
 
 
+def pagefind_body(markdown: str, article: ArticleInfo, index: EntityIndex) -> str:
+    """Mark an article for Pagefind: its body to index, and filters by kind and year."""
+    filters = []
+    for ref in index.article_entities.get(article.src_uri, []):
+        value = html.escape(f"{ref.kind}:{ref.name}", quote=True)
+        filters.append(f'<span data-pagefind-filter="{value}"></span>')
+    if article.date:
+        filters.append(f'<span data-pagefind-filter="year:{article.date.year}"></span>')
+        filters.append(f'<span data-pagefind-meta="date:{article.date.isoformat()}"></span>')
+    hidden = f"<div hidden>{''.join(filters)}</div>"
+    return f"<div data-pagefind-body markdown>\n\n{markdown}\n\n{hidden}\n\n</div>\n"
+
+
 def related_block(article: ArticleInfo, index: EntityIndex, limit: int = 5) -> str:
     related = index.related(article, limit)
     if not related:
@@ -198,6 +219,37 @@ def related_block(article: ArticleInfo, index: EntityIndex, limit: int = 5) -> s
 # --- generated pages -----------------------------------------------------------------------
 
 
+def entity_link(ref: EntityRef, from_uri: str, index: EntityIndex) -> str:
+    """A link to the entity's page; to its one article when it has no page of its own."""
+    if index.has_page(ref):
+        return link(ref.name, from_uri, ref.src_uri)
+    article = index.entities[ref][0].article
+    return link(ref.name, from_uri, article.src_uri)
+
+
+def paged(src_uri: str, items: list, size: int) -> list[tuple[str, list, int]]:
+    """Split a long list over pages: ``people/x.md``, ``people/x/2.md``, ...
+
+    Returns (src_uri, items, page number); a bounded page keeps the build linear.
+    """
+    size = max(1, size)
+    chunks = [items[start : start + size] for start in range(0, len(items), size)] or [[]]
+    base = src_uri.removesuffix(".md")
+    return [
+        (src_uri if number == 1 else f"{base}/{number}.md", chunk, number)
+        for number, chunk in enumerate(chunks, 1)
+    ]
+
+
+def pager(src_uri: str, pages: list[tuple[str, list, int]], number: int) -> str:
+    """``Pages: 1 2 3`` links between the pages of a list."""
+    if len(pages) < 2:
+        return ""
+    current = pages[number - 1][0]
+    links = [str(n) if n == number else f"[{n}]({rel(current, uri)})" for uri, _, n in pages]
+    return "Pages: " + " · ".join(links)
+
+
 def kind_index(kind: Kind, index: EntityIndex) -> str:
     """``/people/`` and friends: every entity of the kind with its article count."""
     uri = f"{SECTION[kind]}/index.md"
@@ -206,42 +258,53 @@ def kind_index(kind: Kind, index: EntityIndex) -> str:
     top = sorted(entities, key=lambda item: (-len(item[1]), item[0].name))[:20]
     if top:
         lines += ["", "## Most mentioned", ""]
-        lines += [f"- {link(ref.name, uri, ref.src_uri)} ({len(apps)})" for ref, apps in top]
+        lines += [f"- {entity_link(ref, uri, index)} ({len(apps)})" for ref, apps in top]
     groups: dict[str, list[str]] = defaultdict(list)
     for ref, apps in entities:
         initial = ref.name[:1].upper()
         initial = initial if initial.isalpha() and initial.isascii() else "#"
-        groups[initial].append(f"- {link(ref.name, uri, ref.src_uri)} ({len(apps)})")
+        groups[initial].append(f"- {entity_link(ref, uri, index)} ({len(apps)})")
     lines += ["", "## A to Z"]
     for initial in sorted(groups):
         heading = "Other" if initial == "#" else initial
         lines += ["", f"### {heading}", "", *groups[initial]]
-    return "\n".join(lines) + "\n"
+    return GENERATED + "\n".join(lines) + "\n"
 
 
-def entity_page(ref: EntityRef, index: EntityIndex, description: str = "") -> str:
-    """A page per entity: its articles newest first, with date and the sentence naming it."""
-    uri = ref.src_uri
+def entity_pages(
+    ref: EntityRef, index: EntityIndex, description: str = "", size: int = 200
+) -> dict[str, str]:
+    """A page per entity (more when long): its articles newest first, with date and the
+    sentence naming it, and the names most often mentioned with it."""
     appearances = index.entities[ref]
     count = len(appearances)
     noun = "article" if count == 1 else "articles"
-    lines = [f"# {escape_markdown(ref.name)}", ""]
-    if description:
-        lines += [escape_markdown(description), ""]
-    back = link(KIND_TITLE[ref.kind], uri, f"{SECTION[ref.kind]}/index.md")
-    lines += [f"{back} · mentioned in {count} {noun}.", "", "## Articles", ""]
-    for appearance in appearances:
-        line = f"- {_article_line(appearance.article, uri)}"
-        if appearance.sentence:
-            line += f"  \n  {appearance.sentence}"
-        lines.append(line)
-    with_whom = index.co_mentioned(ref)
-    if with_whom:
-        lines += ["", "## Often mentioned with", ""]
-        lines.append(
-            ", ".join(f"{link(other.name, uri, other.src_uri)} ({n})" for other, n in with_whom)
-        )
-    return "\n".join(lines) + "\n"
+    pages = paged(ref.src_uri, appearances, size)
+    result = {}
+    for uri, chunk, number in pages:
+        lines = [f"# {escape_markdown(ref.name)}", ""]
+        if description and number == 1:
+            lines += [escape_markdown(description), ""]
+        back = link(KIND_TITLE[ref.kind], uri, f"{SECTION[ref.kind]}/index.md")
+        lines += [f"{back} · mentioned in {count} {noun}.", "", "## Articles", ""]
+        for appearance in chunk:
+            line = f"- {_article_line(appearance.article, uri)}"
+            if appearance.sentence:
+                line += f"  \n  {appearance.sentence}"
+            lines.append(line)
+        if navigation := pager(uri, pages, number):
+            lines += ["", navigation]
+        with_whom = [(o, n) for o, n in index.co_mentioned(ref) if index.has_page(o)]
+        if with_whom and number == 1:
+            lines += ["", "## Often mentioned with", ""]
+            lines.append(", ".join(f"{link(o.name, uri, o.src_uri)} ({n})" for o, n in with_whom))
+        result[uri] = GENERATED + "\n".join(lines) + "\n"
+    return result
+
+
+def entity_page(ref: EntityRef, index: EntityIndex, description: str = "") -> str:
+    """The first page of an entity's list."""
+    return entity_pages(ref, index, description)[ref.src_uri]
 
 
 def tags_index(index: EntityIndex) -> str:
@@ -262,14 +325,20 @@ def tags_index(index: EntityIndex) -> str:
             f"    - {link(tag_label(child), uri, tag_uri(child))} ({len(tags[child])})"
             for child in children
         ]
-    return "\n".join(lines) + "\n"
+    return GENERATED + "\n".join(lines) + "\n"
 
 
-def tag_page(tag: str, articles: list[ArticleInfo]) -> str:
-    uri = tag_uri(tag)
-    lines = [f"# {escape_markdown(tag_label(tag))}", "", link("All tags", uri, "tags/index.md"), ""]
-    lines += [f"- {_article_line(article, uri)}" for article in articles]
-    return "\n".join(lines) + "\n"
+def tag_pages(tag: str, articles: list[ArticleInfo], size: int = 200) -> dict[str, str]:
+    """The articles of a tag, newest first, over as many pages as needed."""
+    pages = paged(tag_uri(tag), articles, size)
+    result = {}
+    for uri, chunk, number in pages:
+        lines = [f"# {escape_markdown(tag_label(tag))}", "", link("All tags", uri, "tags/index.md")]
+        lines += ["", *(f"- {_article_line(article, uri)}" for article in chunk)]
+        if navigation := pager(uri, pages, number):
+            lines += ["", navigation]
+        result[uri] = GENERATED + "\n".join(lines) + "\n"
+    return result
 
 
 def archive_pages(index: EntityIndex) -> dict[str, str]:
@@ -292,8 +361,8 @@ def archive_pages(index: EntityIndex) -> dict[str, str]:
                 body += [f"## {MONTH_NAMES[month - 1]} {year}", ""]
             body += [f"- {_article_line(article, page)}" for article in months[month]]
             body.append("")
-        pages[page] = "\n".join(body)
-    pages["archive/index.md"] = "\n".join(lines) + "\n"
+        pages[page] = GENERATED + "\n".join(body)
+    pages["archive/index.md"] = GENERATED + "\n".join(lines) + "\n"
     return pages
 
 
@@ -315,8 +384,8 @@ def dates_pages(index: EntityIndex) -> dict[str, str]:
             for text, article in by_page[page][value]:
                 body.append(f"- {_article_line(article, page)} ({escape_markdown(text)})")
             body.append("")
-        pages[page] = "\n".join(body)
-    pages["dates/index.md"] = "\n".join(lines) + "\n"
+        pages[page] = GENERATED + "\n".join(body)
+    pages["dates/index.md"] = GENERATED + "\n".join(lines) + "\n"
     return pages
 
 
