@@ -72,9 +72,10 @@ TITLES = (
 )  # fmt: skip
 #: Demonyms and nationality adjectives before a name ("Briton Clive Owen", "Frenchman").
 _DEMONYM = r"(?:(?:French|English|Scots|Welsh|Irish|Dutch|Cornish|Manx)(?:man|woman|men)|Briton|American|British|French|German|Italian|Spanish|Irish|Scottish|Welsh|English|Australian|Canadian|Russian|Chinese|Japanese|Dutch|Swedish|Norwegian|Danish|Belgian|Swiss|Austrian|Brazilian|Argentine|Argentinian|Mexican|Indian|Pakistani|Kenyan|Nigerian|South African|New Zealander|Kiwi|Aussie|Polish|Czech|Greek|Turkish|Portuguese|Croatian|Serbian|Romanian|Ukrainian|Israeli|Iranian|Iraqi|Egyptian|Jamaican|Cuban)"  # noqa: E501
+_LEADING = {*TITLES, *(f"{t}s" for t in TITLES if t.isalpha()), "tories", "tory"}
 _TITLE_RE = re.compile(
     r"^(?:(?i:"
-    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+    + "|".join(re.escape(t) for t in sorted(_LEADING, key=len, reverse=True))
     + r")\s+|"
     + _DEMONYM
     + r"\s+(?=[A-Z]))+"
@@ -216,6 +217,14 @@ _ORGANIZATION_END = re.compile(
     r"Bank|Church|Party|Association|Council|Committee|Agency|Department|Ministry|Library|"
     r"School|Times|News|Post|Group|Club|Commission|Service|Services|Society|Union)$"
 )
+#: Last words of events, awards and works that the model takes for people ("Grammy Awards",
+#: "Da Vinci Code", "Ulster Schools' Cup"): not people, and not organizations either.
+_WORK_OR_EVENT_END = re.compile(
+    r"\s(?:Cup|Awards?|Trophy|Prize|Code|Festival|Show|Tour|Championships?|Open|Games|"
+    r"Series|Album|Film|Movie|Book|Report|Format)$"
+)
+#: Honours and post-nominal letters after a name ("Frank Field MP").
+_POST_NOMINAL = re.compile(r"(?:,?\s+(?:MP|MEP|MSP|AM|QC|KC|OBE|MBE|CBE|KBE|DBE|PhD|MD))+$")
 _TIME_ZONES = frozenset({"GMT", "EST", "EDT", "PST", "PDT", "CST", "CDT", "UTC", "BST", "CET"})
 _DIRECTIONS = frozenset(
     {"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"}
@@ -250,6 +259,8 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
             dropped = len(" ".join(words[:cut])) + 1
             start, text = start + dropped, text[dropped:]
     text = _TRAILING_NUMBER.sub("", text)  # "G. Kersey 63" in a score table
+    if kind == "person":
+        text = _POST_NOMINAL.sub("", text)  # "Frank Field MP"
     if kind == "person" and text.endswith(".") and len(text.split()[-1]) > 3:
         text = text[:-1]  # a sentence's full stop, not an initial
     end = start + len(text)
@@ -271,6 +282,10 @@ def is_not_a_name(span: _Span) -> bool:
         return True
     if span.kind == "place" and text in _DIRECTIONS:
         return True
+    if span.kind == "person" and (
+        _WORK_OR_EVENT_END.search(text) or re.search(r"\s(?:of|the|and)\s|['’]\s", text)
+    ):
+        return True  # "Ring of Fire", "Ulster Schools' Cup"
     facility = _FACILITY if span.kind != "person" else _NOT_SURNAME
     return bool(facility.search(text)) and text not in _FACILITY_KEEP
 

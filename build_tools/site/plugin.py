@@ -37,7 +37,11 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         articles = Path(config.docs_dir) / self.config.articles_dir
         count = sum(1 for _ in articles.rglob("*.md")) if articles.is_dir() else 0
         large = count >= self.config.large_archive
-        self.min_articles = self.config.entity_min_articles or (2 if large else 1)
+        # In a large archive most names appear once or twice: a page each would outnumber
+        # the articles. One per thousand articles (at least two) keeps the pages in step.
+        self.min_articles = self.config.entity_min_articles or (
+            max(2, count // 1000) if large else 1
+        )
         mode = self.config.search
         self.pagefind = mode == "pagefind" or (mode == "auto" and large)
         if self.pagefind:
@@ -128,7 +132,8 @@ def run_pagefind(site_dir: Path) -> None:
     """Index the built articles with Pagefind (the binary ships in the pagefind-bin wheel)."""
     command = [
         sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet",
-        "--exclude-selectors", ".headerlink",
+        "--glob", "articles/**/*.html", "--root-selector", "article.md-content__inner",
+        "--exclude-selectors", ".headerlink, .newsdocs-meta, .newsdocs-related",
     ]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:

@@ -196,7 +196,8 @@ def link_mentions(markdown: str, article: ArticleInfo, index: EntityIndex) -> st
 
 
 def pagefind_body(markdown: str, article: ArticleInfo, index: EntityIndex) -> str:
-    """Mark an article for Pagefind: its body to index, and filters by kind and year."""
+    """Add an article's Pagefind filters (by kind and year) as hidden elements; Pagefind
+    indexes the article pages only (see ``run_pagefind``)."""
     filters = []
     for ref in index.article_entities.get(article.src_uri, []):
         value = html.escape(f"{ref.kind}:{ref.name}", quote=True)
@@ -204,8 +205,8 @@ def pagefind_body(markdown: str, article: ArticleInfo, index: EntityIndex) -> st
     if article.date:
         filters.append(f'<span data-pagefind-filter="year:{article.date.year}"></span>')
         filters.append(f'<span data-pagefind-meta="date:{article.date.isoformat()}"></span>')
-    hidden = f"<div hidden>{''.join(filters)}</div>"
-    return f"<div data-pagefind-body markdown>\n\n{markdown}\n\n{hidden}\n\n</div>\n"
+    hidden = "".join(filters)
+    return f"{markdown}\n\n<div hidden>{hidden}</div>\n"
 
 
 def related_block(article: ArticleInfo, index: EntityIndex, limit: int = 5) -> str:
@@ -213,7 +214,7 @@ def related_block(article: ArticleInfo, index: EntityIndex, limit: int = 5) -> s
     if not related:
         return ""
     items = "\n".join(f"- {_article_line(other, article.src_uri)}" for other in related)
-    return f"\n\n## Related articles\n\n{items}\n"
+    return f"\n\n## Related articles {{: .newsdocs-related }}\n\n{items}\n"
 
 
 # --- generated pages -----------------------------------------------------------------------
