@@ -10,8 +10,9 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import frontmatter
 import yaml
@@ -21,8 +22,12 @@ from build_tools.model import KINDS, SECTION, Kind, slugify
 from build_tools.site.curated import Curated
 from build_tools.site.identity import PersonIdentity, build_identity
 
+T = TypeVar("T")
 _SENTENCE = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘A-Z0-9&])")
 MAX_SENTENCE = 320
+#: Entities in more articles than this say little about relatedness and are skipped, which
+#: also keeps the cost per article constant as the archive grows.
+RELATED_CAP = 100
 
 
 @dataclass(frozen=True)
@@ -125,18 +130,36 @@ def parse_article(src_uri: str, text: str) -> ArticleInfo | None:
     )
 
 
-def first_sentence(article: ArticleInfo, forms: Iterable[str]) -> str:
-    """The first sentence of the article body that mentions one of the forms (escaped)."""
-    patterns = [
-        re.compile(r"(?<![\w#&])" + re.escape(escape_markdown(form)) + r"(?!\w)")
-        for form in forms
-        if form
-    ]
+def forms_pattern(forms: Iterable[str]) -> re.Pattern | None:
+    """One regex for the (Markdown-escaped) forms of names, longest first, whole words."""
+    escaped = sorted({escape_markdown(form) for form in forms if form}, key=len, reverse=True)
+    if not escaped:
+        return None
+    return re.compile(r"(?<![\w#&])(?:" + "|".join(map(re.escape, escaped)) + r")(?!\w)")
+
+
+def first_sentences(article: ArticleInfo, forms: Mapping[T, Iterable[str]]) -> dict[T, str]:
+    """For each key, the first sentence of the body naming one of its forms: one pass."""
+    owner: dict[str, T] = {}
+    for key, names in forms.items():
+        for name in names:
+            owner.setdefault(escape_markdown(name), key)
+    pattern = forms_pattern(owner)
+    found: dict[T, str] = {}
+    if pattern is None:
+        return found
     for paragraph in article.paragraphs:
         for sentence in _SENTENCE.split(paragraph):
-            if any(p.search(sentence) for p in patterns):
-                return _shorten(sentence)
-    return ""
+            for match in pattern.finditer(sentence):
+                found.setdefault(owner[match.group(0)], _shorten(sentence))
+            if len(found) == len(forms):
+                return found
+    return found
+
+
+def first_sentence(article: ArticleInfo, forms: Iterable[str]) -> str:
+    """The first sentence of the article body that mentions one of the forms (escaped)."""
+    return first_sentences(article, {0: list(forms)}).get(0, "")
 
 
 def _shorten(sentence: str) -> str:
@@ -168,21 +191,18 @@ class EntityIndex:
         self.forms: dict[EntityRef, set[str]] = defaultdict(set)
         self.article_entities: dict[str, list[EntityRef]] = {}
         for article in self.articles:  # newest first, so appearances are too
-            refs = []
             self._resolve_article(article)
+            forms: dict[EntityRef, set[str]] = {}
             for kind in KINDS:
                 for name in article.names[kind]:
                     ref = self.ref(kind, name, article)
-                    if ref is None:
-                        continue
-                    forms = (name, *article.aliases.get(name, ()))
-                    self.forms[ref].update(forms)
-                    if ref in refs:
-                        continue
-                    refs.append(ref)
-                    sentence = first_sentence(article, forms)
-                    self.entities[ref].append(Appearance(article, sentence))
-            self.article_entities[article.src_uri] = refs
+                    if ref is not None:
+                        forms.setdefault(ref, set()).update((name, *article.aliases.get(name, ())))
+            sentences = first_sentences(article, forms)
+            for ref, names in forms.items():
+                self.forms[ref].update(names)
+                self.entities[ref].append(Appearance(article, sentences.get(ref, "")))
+            self.article_entities[article.src_uri] = list(forms)
         self.by_slug: dict[tuple[Kind, str], EntityRef] = {}
         for ref in sorted(self.entities, key=lambda r: (r.kind, r.name)):
             self.by_slug.setdefault((ref.kind, ref.slug), ref)
@@ -248,7 +268,7 @@ class EntityIndex:
         per article stays bounded as the archive grows.
         """
         total = len(self.articles)
-        cap = max(50, total // 20)
+        cap = RELATED_CAP
         scores: Counter[str] = Counter()
         for ref in self.article_entities.get(article.src_uri, ()):
             appearances = self.entities[ref]

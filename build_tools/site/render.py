@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from build_tools.markup import escape_link_text, escape_markdown
 from build_tools.model import KINDS, SECTION, Kind, slugify
-from build_tools.site.index import ArticleInfo, EntityIndex, EntityRef
+from build_tools.site.index import ArticleInfo, EntityIndex, EntityRef, forms_pattern
 
 #: Front matter of generated pages: the theme's search indexes the articles, not the lists.
 GENERATED = "---\nsearch:\n  exclude: true\n---\n"
@@ -156,42 +156,38 @@ def link_mentions(markdown: str, article: ArticleInfo, index: EntityIndex) -> st
     Never inside a heading, a link, code or raw HTML: only paragraphs of running text.
     """
     uri = article.src_uri
-    blocks = markdown.split("\n\n")
-    targets = []
+    owner: dict[str, EntityRef] = {}
     for ref in index.article_entities.get(uri, []):
         if not index.has_page(ref):
             continue
-        forms = {ref.name, *article.aliases.get(ref.name, ())}
         for name in article.names[ref.kind]:
-            if index.ref(ref.kind, name, article) == ref:
-                forms |= {name, *article.aliases.get(name, ())}
-        targets.append((ref, sorted(forms, key=len, reverse=True)))
-    targets.sort(key=lambda item: -len(item[1][0]))
-    for ref, forms in targets:
-        patterns = [
-            re.compile(r"(?<![\w#&])" + re.escape(escape_markdown(f)) + r"(?![\w])") for f in forms
-        ]
-        done = False
-        for number, block in enumerate(blocks):
-            if done:
-                break
-            stripped = block.lstrip()
-            if not stripped or stripped[0] in "#<`>|" or block.startswith(("    ", "\t")):
+            if name == ref.name or index.ref(ref.kind, name, article) == ref:
+                for form in (name, *article.aliases.get(name, ())):
+                    owner.setdefault(escape_markdown(form), ref)
+        owner.setdefault(escape_markdown(ref.name), ref)
+    pattern = forms_pattern(owner)
+    if pattern is None:
+        return markdown
+    blocks = markdown.split("\n\n")
+    linked: set[EntityRef] = set()
+    for number, block in enumerate(blocks):
+        stripped = block.lstrip()
+        if not stripped or stripped[0] in "#<`>|" or block.startswith(("    ", "\t")):
+            continue
+        protected = [m.span() for m in _PROTECTED.finditer(block)]
+        pieces: list[str] = []
+        last = 0
+        for match in pattern.finditer(block):
+            ref = owner.get(match.group(0))
+            if ref is None or ref in linked:
                 continue
-            protected = [m.span() for m in _PROTECTED.finditer(block)]
-            best = None
-            for pattern in patterns:
-                for match in pattern.finditer(block):
-                    if not any(s < match.end() and match.start() < e for s, e in protected):
-                        if best is None or match.start() < best.start():
-                            best = match
-                        break
-            if best is not None:
-                target = rel(uri, ref.src_uri)
-                blocks[number] = (
-                    f"{block[: best.start()]}[{best.group(0)}]({target}){block[best.end() :]}"
-                )
-                done = True
+            if any(s < match.end() and match.start() < e for s, e in protected):
+                continue
+            linked.add(ref)
+            pieces += [block[last : match.start()], f"[{match.group(0)}]({rel(uri, ref.src_uri)})"]
+            last = match.end()
+        if pieces:
+            blocks[number] = "".join(pieces) + block[last:]
     return "\n\n".join(blocks)
 
 
