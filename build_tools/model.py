@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from slugify import slugify as _slugify
@@ -25,6 +26,7 @@ WINDOWS_RESERVED = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     """Return the URL-safe identity of a title or an entity name.
 

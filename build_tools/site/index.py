@@ -7,14 +7,14 @@ it takes (src_uri, page text) pairs and gives plain values.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
-import frontmatter
 import yaml
 
 from build_tools.markup import escape_markdown
@@ -51,9 +51,8 @@ class ArticleInfo:
         return (self.date or dt.date.min, self.title, self.src_uri)
 
 
-@dataclass(frozen=True)
-class EntityRef:
-    """An entity: its kind and canonical name; it is its slug."""
+class EntityRef(NamedTuple):
+    """An entity: its kind and canonical name; it is its slug. (A tuple: cheap to hash.)"""
 
     kind: Kind
     name: str
@@ -94,13 +93,27 @@ def _strings(value: object) -> tuple[str, ...]:
     return tuple(str(item) for item in value if isinstance(item, str | int) and str(item).strip())
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
+
+
+def _split_front_matter(text: str) -> tuple[object, str]:
+    """(metadata, body) of a page in python-frontmatter's format, read with libyaml."""
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return {}, text
+    return yaml.load(text[4:end], Loader=_LOADER) or {}, text[end + 5 :]  # noqa: S506
+
+
 def parse_article(src_uri: str, text: str) -> ArticleInfo | None:
     """Read an article page; None when it is not a newsdocs article (a hand-written page)."""
     try:
-        post = frontmatter.loads(text)
+        meta, content = _split_front_matter(text)
     except yaml.YAMLError:
         return None
-    meta = post.metadata
+    if not isinstance(meta, dict):
+        return None
     if not isinstance(meta.get("provenance"), dict) or "title" not in meta:
         return None
     aliases = meta.get("aliases") if isinstance(meta.get("aliases"), dict) else {}
@@ -111,7 +124,7 @@ def parse_article(src_uri: str, text: str) -> ArticleInfo | None:
     )
     paragraphs = tuple(
         block.strip()
-        for block in post.content.split("\n\n")
+        for block in content.split("\n\n")
         if block.strip() and not block.lstrip().startswith("#")
     )
     url = meta.get("url")
@@ -130,30 +143,33 @@ def parse_article(src_uri: str, text: str) -> ArticleInfo | None:
     )
 
 
-def forms_pattern(forms: Iterable[str]) -> re.Pattern | None:
-    """One regex for the (Markdown-escaped) forms of names, longest first, whole words."""
-    escaped = sorted({escape_markdown(form) for form in forms if form}, key=len, reverse=True)
-    if not escaped:
-        return None
-    return re.compile(r"(?<![\w#&])(?:" + "|".join(map(re.escape, escaped)) + r")(?!\w)")
+def find_word(text: str, word: str, start: int = 0) -> int:
+    """Index of the first whole-word occurrence of word in text (not inside a longer word
+    or an HTML entity), or -1; plain str.find, no regex to compile per name."""
+    while True:
+        index = text.find(word, start)
+        if index < 0:
+            return -1
+        before = text[index - 1] if index else " "
+        after = text[index + len(word)] if index + len(word) < len(text) else " "
+        if not (before.isalnum() or before in "_#&") and not (after.isalnum() or after == "_"):
+            return index
+        start = index + 1
 
 
 def first_sentences(article: ArticleInfo, forms: Mapping[T, Iterable[str]]) -> dict[T, str]:
-    """For each key, the first sentence of the body naming one of its forms: one pass."""
-    owner: dict[str, T] = {}
-    for key, names in forms.items():
-        for name in names:
-            owner.setdefault(escape_markdown(name), key)
-    pattern = forms_pattern(owner)
+    """For each key, the first sentence of the body naming one of its forms."""
+    sentences = [s for paragraph in article.paragraphs for s in _SENTENCE.split(paragraph)]
     found: dict[T, str] = {}
-    if pattern is None:
-        return found
-    for paragraph in article.paragraphs:
-        for sentence in _SENTENCE.split(paragraph):
-            for match in pattern.finditer(sentence):
-                found.setdefault(owner[match.group(0)], _shorten(sentence))
-            if len(found) == len(forms):
-                return found
+    for key, names in forms.items():
+        best = None
+        for name in {escape_markdown(n) for n in names if n}:
+            for number, sentence in enumerate(sentences[: best if best is not None else None]):
+                if find_word(sentence, name) >= 0:
+                    best = number
+                    break
+        if best is not None:
+            found[key] = _shorten(sentences[best])
     return found
 
 
@@ -285,10 +301,10 @@ class EntityIndex:
         """The entities most often named in the same articles as ref."""
         counts: Counter[EntityRef] = Counter()
         for appearance in self.entities[ref]:
-            for other in self.article_entities[appearance.article.src_uri]:
-                if other != ref:
-                    counts[other] += 1
-        return sorted(counts.items(), key=lambda item: (-item[1], item[0].name))[:limit]
+            counts.update(self.article_entities[appearance.article.src_uri])
+        del counts[ref]
+        top = heapq.nsmallest(limit, counts.items(), key=lambda item: (-item[1], item[0].name))
+        return top
 
     def tags(self) -> dict[str, list[ArticleInfo]]:
         """Tag -> articles, newest first; a child tag also lists under its parent."""

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from build_tools.markup import escape_link_text, escape_markdown
 from build_tools.model import KINDS, SECTION, Kind, slugify
-from build_tools.site.index import ArticleInfo, EntityIndex, EntityRef, forms_pattern
+from build_tools.site.index import ArticleInfo, EntityIndex, EntityRef, find_word
 
 #: Front matter of generated pages: the theme's search indexes the articles, not the lists.
 GENERATED = "---\nsearch:\n  exclude: true\n---\n"
@@ -27,8 +27,19 @@ MONTH_NAMES = (
 
 
 def rel(from_uri: str, to_uri: str) -> str:
-    """Relative link from one source page to another (``../../people/x.md``)."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    """Relative link from one source page to another (``../../people/x.md``).
+
+    Both are clean paths under docs/; this is posixpath.relpath without its checks, which
+    cost more than the rest of a generated page.
+    """
+    source = from_uri.split("/")[:-1]
+    target = to_uri.split("/")
+    common = 0
+    for a, b in zip(source, target[:-1], strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(source) - common) + target[common:])
 
 
 def link(text: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
@@ -165,29 +176,40 @@ def link_mentions(markdown: str, article: ArticleInfo, index: EntityIndex) -> st
                 for form in (name, *article.aliases.get(name, ())):
                     owner.setdefault(escape_markdown(form), ref)
         owner.setdefault(escape_markdown(ref.name), ref)
-    pattern = forms_pattern(owner)
-    if pattern is None:
-        return markdown
+    forms: dict[EntityRef, list[str]] = {}
+    for form, ref in owner.items():
+        forms.setdefault(ref, []).append(form)
     blocks = markdown.split("\n\n")
-    linked: set[EntityRef] = set()
-    for number, block in enumerate(blocks):
-        stripped = block.lstrip()
-        if not stripped or stripped[0] in "#<`>|" or block.startswith(("    ", "\t")):
-            continue
-        protected = [m.span() for m in _PROTECTED.finditer(block)]
-        pieces: list[str] = []
-        last = 0
-        for match in pattern.finditer(block):
-            ref = owner.get(match.group(0))
-            if ref is None or ref in linked:
-                continue
-            if any(s < match.end() and match.start() < e for s, e in protected):
-                continue
-            linked.add(ref)
-            pieces += [block[last : match.start()], f"[{match.group(0)}]({rel(uri, ref.src_uri)})"]
-            last = match.end()
-        if pieces:
-            blocks[number] = "".join(pieces) + block[last:]
+    prose = [
+        number
+        for number, block in enumerate(blocks)
+        if block.strip()
+        and block.lstrip()[0] not in "#<`>|"
+        and not block.startswith(("    ", "\t"))
+    ]
+    links: dict[int, list[tuple[int, int, EntityRef]]] = {}
+    for ref, names in forms.items():
+        for number in prose:
+            block = blocks[number]
+            taken = [(s, e) for s, e, _ in links.get(number, [])]
+            protected = [m.span() for m in _PROTECTED.finditer(block)] + taken
+            best = None
+            for name in names:
+                position = find_word(block, name)
+                while position >= 0 and any(
+                    s < position + len(name) and position < e for s, e in protected
+                ):
+                    position = find_word(block, name, position + 1)
+                if position >= 0 and (best is None or position < best[0]):
+                    best = (position, position + len(name))
+            if best is not None:
+                links.setdefault(number, []).append((*best, ref))
+                break
+    for number, found in links.items():
+        block = blocks[number]
+        for start, end, ref in sorted(found, reverse=True):
+            block = f"{block[:start]}[{block[start:end]}]({rel(uri, ref.src_uri)}){block[end:]}"
+        blocks[number] = block
     return "\n\n".join(blocks)
 
 
