@@ -143,3 +143,17 @@ def test_date_labels():
     assert date_label("XXXX-06") == "June"
     assert date_label("2019-W03-WE") == "the weekend of week 3 of 2019"
     assert date_label("PRESENT_REF") == "the present"
+
+
+def test_names_that_slugify_alike_are_one_entity_with_one_page():
+    a = article("articles/a.md", "A", "x", "2019-01-03", organizations=["Mercedes-Benz"])
+    b = article("articles/b.md", "B", "x", "2019-01-02", organizations=["Mercedes Benz"])
+    c = article("articles/c.md", "C", "x", "2019-01-01", organizations=["Mercedes Benz"])
+    index = EntityIndex([a, b, c])
+    index.min_articles = 2
+    refs = {index.ref("organization", name, x) for name, x in
+            (("Mercedes-Benz", a), ("Mercedes Benz", b), ("Mercedes Benz", c))}  # fmt: skip
+    assert len(refs) == 1
+    ref = refs.pop()
+    assert index.has_page(ref) and len(index.entities[ref]) == 3
+    assert "[Mercedes-Benz](../organizations/mercedes-benz.md)" in metadata_block(b, index)

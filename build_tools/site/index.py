@@ -203,6 +203,9 @@ class EntityIndex:
             for a in self.articles
         ) if merge_surnames else PersonIdentity()  # fmt: skip
         self.resolved: dict[tuple[str, Kind, str], EntityRef | None] = {}
+        # One entity per slug: names that slugify alike ("Mercedes-Benz", "Mercedes Benz")
+        # are one page, named as first seen.
+        self.by_slug: dict[tuple[Kind, str], EntityRef] = {}
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.forms: dict[EntityRef, set[str]] = defaultdict(set)
         self.article_entities: dict[str, list[EntityRef]] = {}
@@ -219,9 +222,6 @@ class EntityIndex:
                 self.forms[ref].update(names)
                 self.entities[ref].append(Appearance(article, sentences.get(ref, "")))
             self.article_entities[article.src_uri] = list(forms)
-        self.by_slug: dict[tuple[Kind, str], EntityRef] = {}
-        for ref in sorted(self.entities, key=lambda r: (r.kind, r.name)):
-            self.by_slug.setdefault((ref.kind, ref.slug), ref)
 
     def _curated(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
         return self.curated.resolve(kind, name)
@@ -242,7 +242,7 @@ class EntityIndex:
                 final_kind, final_name = value
                 if final_kind == "person":
                     final_name = self.identity.resolve(final_name, others)
-                ref = EntityRef(final_kind, final_name) if final_name else None
+                ref = self._one_per_slug(EntityRef(final_kind, final_name)) if final_name else None
             self.resolved[(article.src_uri, kind, name)] = ref
 
     def ref(self, kind: Kind, name: str, article: ArticleInfo | None = None) -> EntityRef | None:
@@ -255,7 +255,10 @@ class EntityIndex:
         kind, name = value
         if kind == "person":
             name = self.identity.merged.get(name, name)
-        return EntityRef(kind, name)
+        return self._one_per_slug(EntityRef(kind, name))
+
+    def _one_per_slug(self, ref: EntityRef) -> EntityRef:
+        return self.by_slug.setdefault((ref.kind, ref.slug), ref)
 
     #: Entities named in fewer articles get no page of their own (set by the site).
     min_articles = 1
