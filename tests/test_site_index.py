@@ -157,3 +157,13 @@ def test_names_that_slugify_alike_are_one_entity_with_one_page():
     ref = refs.pop()
     assert index.has_page(ref) and len(index.entities[ref]) == 3
     assert "[Mercedes-Benz](../organizations/mercedes-benz.md)" in metadata_block(b, index)
+
+
+def test_a_person_the_archive_names_more_often_as_an_organization_takes_that_kind():
+    a = article("articles/a.md", "A", "x", people=["Labour"])
+    b = article("articles/b.md", "B", "x", organizations=["Labour"])
+    c = article("articles/c.md", "C", "x", organizations=["Labour"], people=["Gordon Brown"])
+    index = EntityIndex([a, b, c])
+    assert index.ref("person", "Labour", a).kind == "organization"
+    assert [r.name for r, _ in index.of_kind("person")] == ["Gordon Brown"]
+    assert len(index.entities[index.ref("organization", "Labour", b)]) == 3

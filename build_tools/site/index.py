@@ -197,6 +197,11 @@ class EntityIndex:
         self.articles = sorted(articles, key=lambda a: a.sort_key, reverse=True)
         self.by_uri = {article.src_uri: article for article in self.articles}
         self.curated = curated or Curated()
+        self.kind_votes: dict[str, Counter[Kind]] = defaultdict(Counter)
+        for article in self.articles:
+            for kind in KINDS:
+                for name in article.names[kind]:
+                    self.kind_votes[name][kind] += 1
         self.identity = build_identity(
             {k: [self._curated(k, n)[1] for n in a.names[k] if self._curated(k, n)]
              for k in KINDS}
@@ -224,7 +229,17 @@ class EntityIndex:
             self.article_entities[article.src_uri] = list(forms)
 
     def _curated(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
-        return self.curated.resolve(kind, name)
+        """The curated (kind, name); a "person" the archive names more often as a place or
+        an organization (``Labour``, ``General Motors``) takes that kind."""
+        value = self.curated.resolve(kind, name)
+        if value is None or value[0] != "person" or value[1] != name:
+            return value
+        votes = self.kind_votes.get(name)
+        if votes:
+            best, count = max(votes.items(), key=lambda item: (item[1], item[0] == "person"))
+            if best != "person" and count > votes["person"]:
+                return best, name
+        return value
 
     def _resolve_article(self, article: ArticleInfo) -> None:
         """Settle every name of an article, people in the context of the others."""
