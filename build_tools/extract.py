@@ -53,7 +53,6 @@ class Analysis:
 
     candidates: tuple[Candidate, ...]
     dates: tuple[DateCandidate, ...]
-    sentences: tuple[tuple[int, int], ...]
 
 
 @lru_cache(maxsize=1)
@@ -112,12 +111,7 @@ def analyse_doc(doc) -> Analysis:
         tense = clause_tense(span) if span is not None and len(span) else None
         dates.append(DateCandidate(start, end, text[start:end], tense))
     dates.sort(key=lambda d: d.start)
-    sentences = (
-        tuple((s.start_char, s.end_char) for s in doc.sents)
-        if doc.has_annotation("SENT_START")
-        else ((0, len(doc.text)),)
-    )
-    return Analysis(tuple(candidates), tuple(dates), sentences)
+    return Analysis(tuple(candidates), tuple(dates))
 
 
 _RANGE = re.compile(r"\s+(?:ended|ending|to|through|until|and|-|–)\s+")

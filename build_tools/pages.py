@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import tempfile
@@ -20,7 +19,7 @@ from build_tools.model import SECTION, Article, Extraction, slugify
 #: any of them is converted again.
 CONVERTER_FILES = (
     "read.py", "clean.py", "extract.py", "resolve.py", "dates.py", "tags.py", "gazetteer.py",
-    "markup.py", "model.py", "pages.py", "data/places.yml", "data/topics.yml",
+    "markup.py", "model.py", "names.py", "pages.py", "data/places.yml", "data/topics.yml",
 )  # fmt: skip
 
 
@@ -153,7 +152,3 @@ def write_atomic(path: Path, text: str) -> bool:
         Path(temporary).unlink(missing_ok=True)
         raise
     return True
-
-
-def iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None

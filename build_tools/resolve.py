@@ -23,11 +23,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from build_tools.extract import Candidate, stop_words
 from build_tools.gazetteer import gazetteer
 from build_tools.model import SECTION, Extraction, Kind, Mention, Place
+from build_tools.names import given_name
 
 KIND_OF_LABEL: dict[str, Kind] = {
     "PERSON": "person",
@@ -176,7 +176,7 @@ def name_candidates(text: str, taken: Sequence[Candidate]) -> list[Candidate]:
             continue
         if _ORGANIZATION_END.search(name) or _FACILITY.search(name) or last in _NOT_GIVEN:
             continue
-        if not first.endswith(".") and _given_names().get_gender(first) in {"unknown", "andy"}:
+        if not first.endswith(".") and not given_name(first):
             continue
         found.append(Candidate(start, end, name, "PERSON"))
     return found
@@ -484,14 +484,6 @@ def _drop_fragments(spans: list[_Span], document: _Document) -> list[_Span]:
     return kept
 
 
-@lru_cache(maxsize=1)
-def _given_names():
-    """gender-guesser's dictionary of about 40,000 given names from many countries."""
-    import gender_guesser.detector
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
 def looks_like_personal_name(text: str) -> bool:
     """Two or three capitalised words starting with a known given name (``Wasim Akram``)."""
     words = text.split()
@@ -503,7 +495,7 @@ def looks_like_personal_name(text: str) -> bool:
         return False
     if gazetteer().is_place(words[0]):
         return False  # "Kenya Airways", not a woman called Kenya
-    return _given_names().get_gender(words[0]) not in {"unknown", "andy"}
+    return given_name(words[0])
 
 
 def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
@@ -555,7 +547,7 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
         elif (
             len(tokens) > 1
             and places.is_major_place(span.text.split()[0])
-            and _given_names().get_gender(span.text.split()[0]) in {"unknown", "andy"}
+            and not given_name(span.text.split()[0])
         ):
             kind = "organization"  # "Glasgow Rugby", "Milton Keynes Dons": a team or firm
         elif len(tokens) == 1 and not held:

@@ -17,6 +17,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from build_tools.names import given_name
+
 #: A contextual choice needs this many shared names, and this lead over the runner-up.
 MIN_SHARED = 2.0
 LEAD = 2.0
@@ -59,19 +61,6 @@ class PersonIdentity:
         return None if name in self.first_names else name
 
 
-def is_given_name(name: str) -> bool:
-    """A name gender-guesser knows only as a first name (``David``, not ``Blair``)."""
-    import gender_guesser.detector
-
-    global _DETECTOR
-    if _DETECTOR is None:
-        _DETECTOR = gender_guesser.detector.Detector(case_sensitive=False)
-    return _DETECTOR.get_gender(name) in {"male", "female"}
-
-
-_DETECTOR = None
-
-
 def build_identity(articles: Iterable[Mapping[str, Iterable[str]]]) -> PersonIdentity:
     """Learn the identities from the names of each article (``{"person": [...], ...}``)."""
     names_per_article = [
@@ -97,7 +86,9 @@ def build_identity(articles: Iterable[Mapping[str, Iterable[str]]]) -> PersonIde
             identity.merged[name] = fullest.pop()
         elif fullest:
             identity.ambiguous[name] = tuple(sorted(fullest))
-            if len(words) == 1 and (next(iter(words)) not in last_words or is_given_name(name)):
+            if len(words) == 1 and (
+                next(iter(words)) not in last_words or given_name(name, strict=True)
+            ):
                 identity.first_names.add(name)
     for names in names_per_article:
         flat = {identity.merged.get(name, name) for values in names.values() for name in values}

@@ -173,11 +173,6 @@ def first_sentences(article: ArticleInfo, forms: Mapping[T, Iterable[str]]) -> d
     return found
 
 
-def first_sentence(article: ArticleInfo, forms: Iterable[str]) -> str:
-    """The first sentence of the article body that mentions one of the forms (escaped)."""
-    return first_sentences(article, {0: list(forms)}).get(0, "")
-
-
 def _shorten(sentence: str) -> str:
     if len(sentence) <= MAX_SENTENCE:
         return sentence
@@ -212,7 +207,6 @@ class EntityIndex:
         # are one page, named as first seen.
         self.by_slug: dict[tuple[Kind, str], EntityRef] = {}
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
-        self.forms: dict[EntityRef, set[str]] = defaultdict(set)
         self.article_entities: dict[str, list[EntityRef]] = {}
         for article in self.articles:  # newest first, so appearances are too
             self._resolve_article(article)
@@ -223,8 +217,7 @@ class EntityIndex:
                     if ref is not None:
                         forms.setdefault(ref, set()).update((name, *article.aliases.get(name, ())))
             sentences = first_sentences(article, forms)
-            for ref, names in forms.items():
-                self.forms[ref].update(names)
+            for ref in forms:
                 self.entities[ref].append(Appearance(article, sentences.get(ref, "")))
             self.article_entities[article.src_uri] = list(forms)
 

@@ -406,7 +406,3 @@ def dates_pages(index: EntityIndex) -> dict[str, str]:
         pages[page] = GENERATED + "\n".join(body)
     pages["dates/index.md"] = GENERATED + "\n".join(lines) + "\n"
     return pages
-
-
-def home_sections() -> str:
-    return "\n".join(f"- [{KIND_TITLE[kind]}]({SECTION[kind]}/index.md)" for kind in KINDS)
