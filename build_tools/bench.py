@@ -453,23 +453,35 @@ def search_payload(site: Path) -> SearchPayload | None:
 
 
 def _pagefind_payload(site: Path, bundle: Path) -> SearchPayload:
-    def largest(pattern: str) -> list[Path]:
-        found = sorted(bundle.glob(pattern), key=lambda p: (p.stat().st_size, p.name))
+    """Every bundle (``pagefind/``, ``pagefind-2/``, ... queried together) loads its entry
+    JS and JSON, its wasm, its largest meta and index chunk and every filter file; the UI
+    JS/CSS load once, and the results show FIRST_RESULTS mean-sized fragments."""
+
+    def largest(folder: Path, pattern: str) -> list[Path]:
+        found = sorted(folder.glob(pattern), key=lambda p: (p.stat().st_size, p.name))
         return found[-1:]
 
-    files = [bundle / "pagefind.js", bundle / "pagefind-entry.json"]
-    files += [bundle / n for n in ("pagefind-ui.js", "pagefind-ui.css") if (bundle / n).is_file()]
-    files += largest("wasm.*") + largest("pagefind.*.pf_meta") + largest("index/*.pf_index")
-    files += sorted(bundle.glob("filter/*.pf_filter"))
+    bundles = [bundle] + sorted(
+        (path for path in site.glob(f"{bundle.name}-*") if (path / "pagefind.js").is_file()),
+        key=lambda path: int(path.name.rsplit("-", 1)[1]) if path.name[-1].isdigit() else 0,
+    )
+    files = [bundle / n for n in ("pagefind-ui.js", "pagefind-ui.css") if (bundle / n).is_file()]
+    fragments: list[int] = []
+    for folder in bundles:
+        files += [folder / "pagefind.js", folder / "pagefind-entry.json"]
+        files += largest(folder, "wasm.*") + largest(folder, "pagefind.*.pf_meta")
+        files += largest(folder, "index/*.pf_index")
+        files += sorted(folder.glob("filter/*.pf_filter"))
+        fragments += [p.stat().st_size for p in folder.glob("fragment/*.pf_fragment")]
     files = [path for path in files if path.is_file()]
     payload = _payload(
         "pagefind",
         site,
         files,
-        "entry JS + entry JSON + UI JS/CSS + the largest wasm, meta and index chunk"
-        f" + every filter file + {FIRST_RESULTS} mean-sized fragments",
+        f"{len(bundles)} bundle(s), each: entry JS + entry JSON + the largest wasm, meta and"
+        f" index chunk + every filter file; UI JS/CSS once; {FIRST_RESULTS} mean-sized"
+        " fragments",
     )
-    fragments = [p.stat().st_size for p in bundle.glob("fragment/*.pf_fragment")]
     extra = FIRST_RESULTS * sum(fragments) // len(fragments) if fragments else 0
     return SearchPayload(
         payload.engine, payload.raw + extra, payload.gzip + extra, payload.files, payload.how

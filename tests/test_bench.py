@@ -152,6 +152,16 @@ def test_pagefind_payload_takes_the_largest_chunk_and_every_filter(tmp_path):
     assert "pagefind/index/en_b.pf_index" in payload.files
     assert "pagefind/index/en_a.pf_index" not in payload.files
     assert payload.raw == 10 + 5 + 100 + 20 + 70 + 8 + 4 + 5 * 4
+    second = tmp_path / "pagefind-2"
+    sizes = {"pagefind.js": 10, "pagefind-entry.json": 5, "wasm.en.pagefind": 100,
+             "index/en_a.pf_index": 40, "fragment/en_1.pf_fragment": 12}  # fmt: skip
+    for name, size in sizes.items():
+        (second / name).parent.mkdir(parents=True, exist_ok=True)
+        (second / name).write_bytes(b"x" * size)
+    merged = search_payload(tmp_path)
+    assert merged is not None and "pagefind-2/index/en_a.pf_index" in merged.files
+    # the second bundle's entry, wasm and chunk; five fragments of the mean of 3, 5 and 12.
+    assert merged.raw == 10 + 5 + 100 + 20 + 70 + 8 + 4 + 10 + 5 + 100 + 40 + 5 * 20 // 3
 
 
 def test_no_search_payload_without_search(tmp_path):

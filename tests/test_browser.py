@@ -17,6 +17,7 @@ from tests.test_hostile import IMG, SCRIPT, SITE_SOURCES, build_hostile_site, pa
 pytestmark = pytest.mark.browser
 ENTITY_SECTIONS = ("people/", "places/", "organizations/", "tags/")
 #: True once Material's search shows results for a query (arg true) or is empty (arg false).
+PAGEFIND_FORM = '<form action="javascript:void(0);">'
 SEARCH_DONE = """done => /matching/i.test(
     document.querySelector(".md-search-result__meta").textContent) === done"""
 
@@ -110,3 +111,34 @@ def test_searching_hostile_text_runs_no_script(browser, served, site):
     assert "No matching" not in found["alert"], found
     assert visit.clean, visit.problems
     assert inline_scripts(page) == []
+
+
+@pytest.fixture(scope="module")
+def pagefind_site(tmp_path_factory, blank_nlp) -> Path:
+    root = tmp_path_factory.mktemp("browser-pagefind")
+    return build_hostile_site(root, blank_nlp, {"search": "pagefind"})
+
+
+def test_searching_hostile_text_with_pagefind_runs_no_script(browser, served, pagefind_site):
+    """Pagefind's UI renders result excerpts as HTML: the records must carry text only."""
+    visit = browser.visit(served(pagefind_site), wait_until="networkidle")
+    page = visit.page
+    page.wait_for_function("() => document.querySelector('#newsdocs-search input') !== null")
+    found = {}
+    for query in ("alert", "script", "img", "onclick", "trump"):
+        page.fill("#newsdocs-search input", query)
+        page.wait_for_function(
+            "q => document.querySelector('.pagefind-ui__message') &&"
+            " document.querySelector('.pagefind-ui__message').textContent.includes(q)",
+            arg=query,
+        )
+        page.wait_for_timeout(300)  # images in the results load, handlers would fire
+        found[query] = page.locator(".pagefind-ui__result-excerpt").all_inner_texts()
+    assert any("alert(" in excerpt for excerpt in found["alert"]), found
+    labels = page.locator(".pagefind-ui__filter-label").all_text_contents()
+    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
+    assert any("<img src=x onerror=alert(2)>" in label for label in labels), labels
+    assert any("<" in title for title in titles), titles  # titles show as text too
+    assert visit.clean, visit.problems
+    # The one javascript: URL is Pagefind UI's own search form, not from any text.
+    assert [s for s in inline_scripts(page) if s != PAGEFIND_FORM] == []

@@ -454,8 +454,10 @@ SITE_SOURCES: dict[str, bytes] = {
 }
 
 
-def build_hostile_site(root: Path, nlp) -> Path:
-    """Convert SITE_SOURCES beside the seed and build the site with MkDocs; return site/."""
+def build_hostile_site(root: Path, nlp, plugin_options: dict | None = None) -> Path:
+    """Convert SITE_SOURCES beside the seed and build the site with MkDocs; return site/.
+
+    plugin_options: options of the newsdocs plugin (``{"search": "pagefind"}``)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -463,6 +465,10 @@ def build_hostile_site(root: Path, nlp) -> Path:
     shutil.copy(SEED, root / "source_texts" / SEED.name)
     write_sources(root / "source_texts", SITE_SOURCES)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    if plugin_options:
+        config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["plugins"] = ["search", {"newsdocs": plugin_options}]
+        (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("articles"))
     if (ROOT / "entities.yml").exists():
         shutil.copy(ROOT / "entities.yml", root / "entities.yml")

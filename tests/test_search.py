@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -30,19 +31,27 @@ def pagefind_site(tmp_path_factory, model_nlp) -> Path:
     project = tmp_path_factory.mktemp("pagefind")
     shutil.copytree(ROOT / "source_texts", project / "source_texts")
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
+    (project / "source_texts" / "pompeo-in-hanoi.txt").write_text(
+        "Pompeo Arrives in Hanoi\n\nSecretary of State Mike Pompeo arrived in Hanoi on "
+        "Tuesday for talks with Vietnamese officials.\n",
+        encoding="utf-8",
+    )
     report = convert(project / "source_texts", project / "docs", nlp=model_nlp, progress=False)
     assert not report.failed
-    return build(project, {"search": "pagefind"})
+    # One article per bundle: the search box must query both (mergeIndex).
+    return build(project, {"search": "pagefind", "search_bundle_size": 1})
 
 
-def test_pagefind_indexes_articles_with_filters(pagefind_site):
-    bundle = pagefind_site / "pagefind"
-    assert (bundle / "pagefind-entry.json").is_file()
-    assert (bundle / "pagefind-ui.js").is_file()
-    filters = {path.name for path in (bundle / "filter").iterdir()}
-    assert filters, "no filter files"
-    article = next((pagefind_site / "articles").rglob("index.html")).read_text("utf-8")
-    assert 'data-pagefind-filter="person:Mike Pompeo"' in article
+def test_pagefind_indexes_articles_in_bundles_with_filters(pagefind_site):
+    for name in ("pagefind", "pagefind-2"):
+        bundle = pagefind_site / name
+        entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+        assert entry["languages"]["en"]["page_count"] == 1
+        assert (bundle / "pagefind-ui.js").is_file()
+        assert any((bundle / "filter").iterdir()), "no filter files"
+    assert not (pagefind_site / "pagefind-3").exists()
+    script = (pagefind_site / "assets" / "newsdocs-search.js").read_text("utf-8")
+    assert script.startswith('var newsdocsBundles = ["pagefind-2/"];')
     # Material's own index carries nothing in this mode: the first query loads Pagefind only.
     index = (pagefind_site / "search" / "search_index.json").read_text("utf-8")
     assert "Pompeo" not in index
@@ -61,8 +70,14 @@ def test_a_query_finds_the_article_and_transfers_little(pagefind_site, browser, 
     page.screenshot(path=str(pagefind_site.parent / "search.png"))
     header = page.locator(".md-header").bounding_box()
     assert header is not None and header["height"] < 100, "the results must not stretch the header"
+    page.wait_for_function(
+        "() => document.querySelectorAll('.pagefind-ui__result-link').length >= 2"
+    )
     titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
     assert any("Second Trump-Kim Summit" in title for title in titles)
+    assert any("Pompeo Arrives in Hanoi" in title for title in titles)  # the second bundle
+    href = page.locator(".pagefind-ui__result-link").first.get_attribute("href")
+    assert href.startswith("/articles/") and href.endswith("/"), href
     assert sum(loaded) < 1_000_000, f"{sum(loaded)} bytes for the first query"
     assert visit.clean, visit.problems
 
@@ -74,3 +89,27 @@ def test_material_search_stays_for_small_sites(tmp_path, model_nlp):
     site = build(tmp_path, {})
     assert not (site / "pagefind").exists()
     assert "Pompeo" in (site / "search" / "search_index.json").read_text("utf-8")
+
+
+def test_search_record_is_text_with_filters():
+    import datetime as dt
+
+    from build_tools.site.index import EntityIndex, parse_article
+    from build_tools.site.search import article_record
+
+    page = (
+        "---\ntitle: <b>Talks</b>\ndate: 2019-01-19\npeople: [Mike Pompeo, <i>X</i>]\n"
+        "places: [Hanoi]\nprovenance: {source_file: source_texts/x.txt}\n---\n"
+        "# Talks\n\nMike Pompeo &amp; aides met &#42;officials&#42;.\n"
+    )
+    article = parse_article("articles/2019/talks.md", page)
+    assert article is not None and article.date == dt.date(2019, 1, 19)
+    record = article_record(article, EntityIndex([article]), "articles/2019/talks/")
+    assert record["url"] == "articles/2019/talks/"
+    assert record["content"] == "&lt;b&gt;Talks&lt;/b&gt;\nMike Pompeo &amp; aides met *officials*."
+    assert record["meta"] == {"title": "<b>Talks</b>", "date": "2019-01-19"}  # shown as text
+    assert record["filters"] == {
+        "person": ["Mike Pompeo", "&lt;i&gt;X&lt;/i&gt;"],  # Pagefind's UI shows them as HTML
+        "place": ["Hanoi"],
+        "year": ["2019"],
+    }

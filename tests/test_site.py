@@ -88,3 +88,26 @@ def test_entity_pages_and_indexes(site):
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     assert "<title>Second Trump-Kim Summit Planned for Late February</title>" in feed
     assert (site / "search" / "search_index.json").is_file()
+
+
+def test_every_link_between_pages_lands_on_a_page(site):
+    """Generated pages and article blocks are HTML written by the plugin, not checked by
+    MkDocs: every relative link of every page must reach a built page (and its anchor)."""
+    broken = []
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        document = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for anchor in document.select("article a[href]"):
+            href = anchor["href"]
+            if href.startswith(("http:", "https:", "mailto:", "#")):
+                continue
+            path, _, fragment = href.partition("#")
+            target = (page.parent / path).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {href}")
+            elif fragment and f'id="{fragment}"' not in target.read_text(encoding="utf-8"):
+                broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
+    assert broken == []

@@ -9,7 +9,21 @@ import yaml
 from build_tools.site.curated import load_curated
 from build_tools.site.identity import build_identity
 from build_tools.site.index import EntityIndex, parse_article
-from build_tools.site.render import date_label, entity_page, link_mentions, metadata_block
+from build_tools.site.render import (
+    Links,
+    date_label,
+    entity_pages,
+    kind_index,
+    link_mentions,
+    metadata_block,
+)
+
+LINKS = Links()
+
+
+def entity_page(ref, index, description=""):
+    page = entity_pages(ref, index, LINKS, description)[ref.src_uri]
+    return page.html
 
 
 def page(title: str, body: str, date: str | None = None, **names) -> str:
@@ -88,11 +102,13 @@ def test_curated_entities_alias_ignore_and_kind(tmp_path):
 
 
 def test_first_mentions_are_linked_but_never_in_headings_links_or_code():
+    import markdown
+
     body = (
         "## Trump in a heading\n\n"
         "A [link about Trump](https://x.org) and `Trump` in code, then U.S. President "
         "Donald Trump spoke. Trump again.\n\n"
-        "Later, Trump."
+        "Later, Trump. AT&amp;T too."
     )
     info = article(
         "articles/2019/a.md",
@@ -101,18 +117,42 @@ def test_first_mentions_are_linked_but_never_in_headings_links_or_code():
         "2019-01-19",
         people=["Donald Trump"],
         places=["United States"],
+        organizations=["AT&T"],
         aliases={"Donald Trump": ["Trump"], "United States": ["U.S."]},
     )
     index = EntityIndex([info])
-    markdown = page("Title", body).split("---\n", 2)[2]
-    linked = link_mentions(markdown, info, index)
-    assert "## Trump in a heading" in linked
-    assert "[link about Trump](https://x.org)" in linked and "`Trump`" in linked
-    assert "[U.S.](../../places/united-states.md) President [Donald Trump]" in linked
-    assert linked.count("](../../people/donald-trump.md)") == 1
-    block = metadata_block(info, index)
-    assert "[Donald Trump](../../people/donald-trump.md)" in block
-    assert "**Published** 2019-01-19" in block
+    html = markdown.markdown(page("Title", body).split("---\n", 2)[2])
+    linked = link_mentions(html, info, index, LINKS)
+    assert "<h2>Trump in a heading</h2>" in linked
+    assert '<a href="https://x.org">link about Trump</a>' in linked
+    assert "<code>Trump</code>" in linked
+    people, places = "../../../people/donald-trump/", "../../../places/united-states/"
+    assert f'<a href="{places}">U.S.</a> President <a href="{people}">Donald Trump</a>' in linked
+    assert linked.count(people) == 1
+    assert '<a href="../../../organizations/at-t/">AT&amp;T</a>' in linked
+    block = metadata_block(info, index, LINKS)
+    assert f'<a href="{people}">Donald Trump</a>' in block
+    assert "<strong>Published</strong> 2019-01-19" in block
+
+
+def test_links_between_pages_follow_the_site_urls():
+    assert LINKS.href("articles/2019/a.md", "people/x.md") == "../../../people/x/"
+    assert LINKS.href("people/index.md", "people/x.md") == "x/"
+    assert LINKS.href("people/x.md", "people/index.md") == "../"
+    assert LINKS.href("people/x.md", "people/x/2.md") == "2/"
+    assert LINKS.href("index.md", "dates/2019.md", "2019-01-18") == "dates/2019/#2019-01-18"
+    assert LINKS.href("people/x.md", "index.md") == "../../"
+    flat = Links(directory_urls=False)
+    assert flat.href("articles/2019/a.md", "people/x.md") == "../../people/x.html"
+    assert flat.href("people/index.md", "people/x.md") == "x.html"
+
+
+def test_kind_index_lists_entities_with_a_table_of_contents():
+    a = article("articles/a.md", "A", "x", people=["Mike Pompeo", "Émile Zola"])
+    generated = kind_index("person", EntityIndex([a]), LINKS)
+    assert generated.title == "People"
+    assert '<a href="mike-pompeo/">Mike Pompeo</a> (1)' in generated.html
+    assert (3, "m", "M") in generated.headings and (3, "other", "Other") in generated.headings
 
 
 def test_untrusted_names_are_escaped_in_generated_pages():
@@ -124,7 +164,7 @@ def test_untrusted_names_are_escaped_in_generated_pages():
     )
     index = EntityIndex([info])
     ref = index.of_kind("person")[0][0]
-    text = entity_page(ref, index) + metadata_block(info, index)
+    text = entity_page(ref, index) + metadata_block(info, index, LINKS)
     assert "<img" not in text and "<script" not in text
     assert "&lt;img src=x onerror=alert(1)&gt;" in text
 
@@ -156,7 +196,9 @@ def test_names_that_slugify_alike_are_one_entity_with_one_page():
     assert len(refs) == 1
     ref = refs.pop()
     assert index.has_page(ref) and len(index.entities[ref]) == 3
-    assert "[Mercedes-Benz](../organizations/mercedes-benz.md)" in metadata_block(b, index)
+    assert '<a href="../../organizations/mercedes-benz/">Mercedes-Benz</a>' in metadata_block(
+        b, index, LINKS
+    )
 
 
 def test_a_person_the_archive_names_more_often_as_an_organization_takes_that_kind():

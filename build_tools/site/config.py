@@ -34,3 +34,6 @@ class NewsdocsConfig(base.Config):
     for a large archive."""
     list_size = c.Type(int, default=200)
     """Articles listed per page on entity and tag pages; longer lists go on to more pages."""
+    search_bundle_size = c.Type(int, default=5000)
+    """Articles per Pagefind bundle; the search box queries all bundles. Pagefind needs
+    about 170 MB of memory per thousand articles of a bundle while it writes it."""

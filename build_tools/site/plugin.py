@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
+import json
 import logging
-import subprocess
-import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import TableOfContents, get_toc
 
 from build_tools.model import KINDS, SECTION
 from build_tools.site import render
@@ -18,6 +20,7 @@ from build_tools.site.config import NewsdocsConfig
 from build_tools.site.curated import load_curated
 from build_tools.site.feed import rss
 from build_tools.site.index import EntityIndex, parse_article
+from build_tools.site.search import BackgroundIndexer, SearchError, bundle_count, bundle_name
 
 log = logging.getLogger("mkdocs.plugins.newsdocs")
 
@@ -27,10 +30,15 @@ PAGEFIND_ASSETS = ("assets/newsdocs-search.js", "assets/newsdocs-search.css")
 
 
 class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
-    """Collect the articles' front matter, then generate index, entity and archive pages."""
+    """Collect the articles' front matter, then generate index, entity and archive pages.
+
+    Generated pages and the blocks added to articles are HTML made by ``render``: they skip
+    Markdown, which would cost more than everything else in a large build.
+    """
 
     index: EntityIndex
     pagefind = False
+    indexer: BackgroundIndexer | None = None
 
     def on_config(self, config):
         """Choose the search and the entity-page threshold from the size of the archive."""
@@ -42,6 +50,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         self.min_articles = self.config.entity_min_articles or (
             max(2, count // 1000) if large else 1
         )
+        self.links = render.Links(config.use_directory_urls)
         mode = self.config.search
         self.pagefind = mode == "pagefind" or (mode == "auto" and large)
         if self.pagefind:
@@ -70,12 +79,11 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         )
         self.index.min_articles = self.min_articles
         if self.pagefind:
-            for asset in PAGEFIND_ASSETS:
-                content = (HERE / asset).read_text(encoding="utf-8")
-                files.append(File.generated(config, asset, content=content))
-        for src_uri, content in self._generated_pages().items():
+            self._start_search(files, config)
+        self.generated = self._generated_pages()
+        for src_uri in self.generated:
             if files.get_file_from_path(src_uri) is None:
-                files.append(File.generated(config, src_uri, content=content))
+                files.append(File.generated(config, src_uri, content=render.GENERATED))
         if self.config.feed:
             urls = {file.src_uri: file.url for file in files}
             feed = rss(self.index.articles, config.site_name, config.site_url or "", urls,
@@ -83,62 +91,93 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             files.append(File.generated(config, "feed.xml", content=feed))
         return files
 
-    def _generated_pages(self) -> dict[str, str]:
-        index = self.index
-        pages: dict[str, str] = {}
+    def _start_search(self, files: Files, config) -> None:
+        """Start indexing the articles with Pagefind beside the build; add the search UI."""
+        size = self.config.search_bundle_size
+        count = bundle_count(len(self.index.articles), size)
+        bundles = [f"{bundle_name(number)}/" for number in range(2, count + 1)]
+        script = f"var newsdocsBundles = {json.dumps(bundles)};\n"
+        for asset in PAGEFIND_ASSETS:
+            content = (HERE / asset).read_text(encoding="utf-8")
+            if asset.endswith(".js"):
+                content = script + content
+            files.append(File.generated(config, asset, content=content))
+        self.indexer = BackgroundIndexer(self.index.articles, self.index, self.links.url, size)
+
+    def _generated_pages(self) -> dict[str, render.Generated]:
+        index, links = self.index, self.links
+        pages: dict[str, render.Generated] = {}
         for kind in KINDS:
-            pages[f"{SECTION[kind]}/index.md"] = render.kind_index(kind, index)
+            pages[f"{SECTION[kind]}/index.md"] = render.kind_index(kind, index, links)
             for ref, _ in index.of_kind(kind):
                 if index.has_page(ref):
                     description = self.curated.description(ref.kind, ref.name)
                     pages.update(
-                        render.entity_pages(ref, index, description, self.config.list_size)
+                        render.entity_pages(ref, index, links, description, self.config.list_size)
                     )
-        pages["tags/index.md"] = render.tags_index(index)
+        pages["tags/index.md"] = render.tags_index(index, links)
         for tag, articles in index.tags().items():
-            pages.update(render.tag_pages(tag, articles, self.config.list_size))
-        pages.update(render.archive_pages(index))
-        pages.update(render.dates_pages(index))
+            pages.update(render.tag_pages(tag, articles, links, self.config.list_size))
+        pages.update(render.archive_pages(index, links))
+        pages.update(render.dates_pages(index, links))
         return pages
 
     def on_page_markdown(self, markdown: str, page, config, files: Files) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            page.meta["title"] = html.escape(generated.title)
+            return ""  # its HTML comes in on_page_content
         article = self.index.by_uri.get(page.file.src_uri)
         if self.pagefind:
             page.meta["search"] = {"exclude": True}  # Pagefind indexes the articles instead
-        if article is None:
-            return markdown
-        # Themes print the title and tags from the front matter as they are: make them text.
-        page.meta["title"] = html.escape(article.title)
-        page.meta["tags"] = [html.escape(render.tag_label(tag)) for tag in article.tags]
-        if self.config.link_mentions:
-            markdown = render.link_mentions(markdown, article, self.index)
-        block = render.metadata_block(article, self.index)
-        head, _, rest = markdown.partition("\n")
-        # Under the title when the page starts with one, else at the top.
-        has_title = head.startswith("# ")
-        markdown = f"{head}\n\n{block}{rest}" if has_title else f"{block}\n{markdown}"
-        if self.pagefind:
-            markdown = render.pagefind_body(markdown, article, self.index)
-        if self.config.related_articles:
-            markdown += render.related_block(article, self.index, self.config.related_articles)
+        if article is not None:
+            # Themes print the title and tags from the front matter as they are: make them text.
+            page.meta["title"] = html.escape(article.title)
+            page.meta["tags"] = [html.escape(render.tag_label(tag)) for tag in article.tags]
         return markdown
 
-    def on_post_build(self, config) -> None:
-        if self.pagefind:
-            run_pagefind(Path(config.site_dir))
-
-
-def run_pagefind(site_dir: Path) -> None:
-    """Index the built articles with Pagefind (the binary ships in the pagefind-bin wheel)."""
-    command = [
-        sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet",
-        "--glob", "articles/**/*.html", "--root-selector", "article.md-content__inner",
-        "--exclude-selectors", ".headerlink, .newsdocs-meta, .newsdocs-related",
-    ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise PluginError(
-            f"Pagefind could not index {site_dir}: {result.stderr.strip() or result.stdout}; "
-            "check that pagefind[bin] is installed (make install), or set 'search: material'"
+    def on_page_content(self, content: str, page, config, files: Files) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            page.toc = table_of_contents(generated.headings)
+            return generated.html
+        article = self.index.by_uri.get(page.file.src_uri)
+        if article is None:
+            return content
+        if self.config.link_mentions:
+            content = render.link_mentions(content, article, self.index, self.links)
+        content = render.add_to_article(
+            content, render.metadata_block(article, self.index, self.links)
         )
-    log.info("Pagefind indexed %s", site_dir)
+        if self.config.related_articles:
+            content += render.related_block(
+                article, self.index, self.links, self.config.related_articles
+            )
+        return content
+
+    def on_post_build(self, config) -> None:
+        if self.indexer is not None:
+            indexer, self.indexer = self.indexer, None
+            try:
+                names = indexer.finish(Path(config.site_dir))
+            except SearchError as error:
+                raise PluginError(f"Pagefind could not index the articles: {error}") from None
+            log.info("Pagefind indexed %d articles in %s", indexer.count, ", ".join(names))
+
+    def on_build_error(self, error) -> None:
+        if self.indexer is not None:
+            indexer, self.indexer = self.indexer, None
+            with contextlib.suppress(SearchError):
+                indexer.finish(Path(tempfile.mkdtemp(prefix="newsdocs-discard-")))
+
+
+def table_of_contents(headings: tuple[tuple[int, str, str], ...]) -> TableOfContents:
+    """The page's table of contents from its (level, id, text) headings."""
+    tokens: list[dict] = []
+    for level, anchor, text in headings:
+        token = {"level": level, "id": anchor, "name": html.escape(text), "children": []}
+        siblings = tokens
+        while siblings and siblings[-1]["level"] < level:
+            siblings = siblings[-1]["children"]
+        siblings.append(token)
+    return get_toc(tokens)  # type: ignore[arg-type]

@@ -1,7 +1,10 @@
-"""EntityIndex -> Markdown of the generated pages, and the article page additions.
+"""EntityIndex -> HTML of the generated pages, and the additions to article pages.
 
-Every name, title and sentence comes from untrusted sources and is escaped here; links are
-relative ``.md`` paths so that MkDocs checks them (``mkdocs build --strict``).
+Generated pages and the blocks added to articles are written as HTML here rather than as
+Markdown for the site generator to render: a list of a thousand links costs Python-Markdown
+far more than the whole article body, and these pages have no prose in them. Every name,
+title and sentence comes from untrusted sources and is escaped here; links are relative
+URLs computed by ``Links`` (and checked by the site tests, which follow every link).
 """
 
 from __future__ import annotations
@@ -11,9 +14,9 @@ import html
 import posixpath
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from urllib.parse import quote
 
-from build_tools.markup import escape_link_text, escape_markdown
 from build_tools.model import KINDS, SECTION, Kind, slugify
 from build_tools.site.index import ArticleInfo, EntityIndex, EntityRef, find_word
 
@@ -26,25 +29,95 @@ MONTH_NAMES = (
 )  # fmt: skip
 
 
-def rel(from_uri: str, to_uri: str) -> str:
-    """Relative link from one source page to another (``../../people/x.md``).
+def escape(text: str) -> str:
+    """Untrusted text -> HTML text."""
+    return html.escape(text, quote=True)
 
-    Both are clean paths under docs/; this is posixpath.relpath without its checks, which
-    cost more than the rest of a generated page.
+
+def as_text(markdown_text: str) -> str:
+    """Text of the article body (entities as the converter escaped it) -> safe HTML text."""
+    return escape(html.unescape(markdown_text))
+
+
+class Links:
+    """Where each source page ends up on the site, and relative links between pages.
+
+    ``directory_urls``: ``people/x.md`` is served at ``people/x/`` (the MkDocs default) or
+    at ``people/x.html``.
     """
-    source = from_uri.split("/")[:-1]
-    target = to_uri.split("/")
-    common = 0
-    for a, b in zip(source, target[:-1], strict=False):
-        if a != b:
-            break
-        common += 1
-    return "/".join([".."] * (len(source) - common) + target[common:])
+
+    def __init__(self, directory_urls: bool = True) -> None:
+        self.directory_urls = directory_urls
+        self._urls: dict[str, str] = {}
+
+    def url(self, src_uri: str) -> str:
+        """The page's URL relative to the site root (``people/x/``; the home page: ``""``)."""
+        url = self._urls.get(src_uri)
+        if url is None:
+            stem = src_uri.removesuffix(".md")
+            directory, _, name = stem.rpartition("/")
+            if self.directory_urls:
+                url = f"{directory}/" if name == "index" else f"{stem}/"
+                url = url.lstrip("/")
+            else:
+                url = f"{stem}.html"
+            url = self._urls[src_uri] = quote(url, safe="/")
+        return url
+
+    def href(self, from_uri: str, to_uri: str, anchor: str = "") -> str:
+        """Relative link from one page to another, as it would be written in the page."""
+        base = self.url(from_uri).split("/")[:-1]
+        target = self.url(to_uri).split("/")
+        common = 0
+        while common < len(base) and common < len(target) - 1 and base[common] == target[common]:
+            common += 1
+        relative = "../" * (len(base) - common) + "/".join(target[common:])
+        return (relative or "./") + (f"#{quote(anchor)}" if anchor else "")
+
+    def a(self, text: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
+        """A link with untrusted text."""
+        return f'<a href="{self.href(from_uri, to_uri, anchor)}">{escape(text)}</a>'
 
 
-def link(text: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
-    target = rel(from_uri, to_uri) + (f"#{anchor}" if anchor else "")
-    return f"[{escape_link_text(text)}]({target})"
+@dataclass(frozen=True)
+class Generated:
+    """A generated page: its title, its HTML and its headings (level, id, text) for a
+    table of contents."""
+
+    title: str
+    html: str
+    headings: tuple[tuple[int, str, str], ...] = ()
+
+
+class _Page:
+    """Builds one generated page: headings are recorded for the table of contents."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self.parts: list[str] = [f"<h1>{escape(title)}</h1>"]
+        self.headings: list[tuple[int, str, str]] = []
+
+    def heading(self, level: int, text: str, anchor: str | None = None) -> None:
+        anchor = anchor or slugify(text) or f"section-{len(self.headings) + 1}"
+        self.headings.append((level, anchor, text))
+        self.parts.append(
+            f'<h{level} id="{escape(anchor)}">{escape(text)}'
+            f'<a class="headerlink" href="#{quote(anchor)}" title="Permanent link">&para;</a>'
+            f"</h{level}>"
+        )
+
+    def add(self, html_text: str) -> None:
+        self.parts.append(html_text)
+
+    def items(self, items: list[str], css: str = "") -> None:
+        if items:
+            attribute = f' class="{css}"' if css else ""
+            self.parts.append(
+                f"<ul{attribute}>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+            )
+
+    def done(self) -> Generated:
+        return Generated(self.title, "\n".join(self.parts) + "\n", tuple(self.headings))
 
 
 def format_date(value: dt.date | None) -> str:
@@ -52,14 +125,14 @@ def format_date(value: dt.date | None) -> str:
 
 
 def safe_url(url: str) -> str | None:
-    """An http(s) URL made safe to put in a Markdown link, or None."""
+    """An http(s) URL made safe to put in a link, or None."""
     if not re.match(r"^https?://[^\s<>\"]+$", url or "", re.I):
         return None
     return quote(url, safe=":/?#@!$&'*+,;=%-._~")
 
 
-def _article_line(article: ArticleInfo, from_uri: str) -> str:
-    return f"{format_date(article.date)} · {link(article.title, from_uri, article.src_uri)}"
+def _article_line(article: ArticleInfo, from_uri: str, links: Links) -> str:
+    return f"{format_date(article.date)} · {links.a(article.title, from_uri, article.src_uri)}"
 
 
 def tag_uri(tag: str) -> str:
@@ -122,49 +195,50 @@ def date_page(value: str) -> str:
 # --- article pages -------------------------------------------------------------------------
 
 
-def metadata_block(article: ArticleInfo, index: EntityIndex) -> str:
+def metadata_block(article: ArticleInfo, index: EntityIndex, links: Links) -> str:
     """The block under an article's title: date, source, entities, dates and tags as links."""
     uri = article.src_uri
-    lines = []
-    facts = [f"**Published** {format_date(article.date)}"]
+    facts = [f"<strong>Published</strong> {format_date(article.date)}"]
     if article.source:
-        facts.append(f"**Source** {escape_markdown(article.source)}")
+        facts.append(f"<strong>Source</strong> {escape(article.source)}")
     if article.url and (url := safe_url(article.url)):
-        facts.append(f"[Original article]({url})")
-    lines.append(" · ".join(facts))
+        facts.append(f'<a href="{escape(url)}" rel="nofollow noopener">Original article</a>')
+    lines = [" · ".join(facts)]
     for kind in KINDS:
         refs = [r for r in index.article_entities.get(uri, []) if r.kind == kind]
         if refs:
-            links = ", ".join(
-                link(r.name, uri, r.src_uri) if index.has_page(r) else escape_markdown(r.name)
+            names = ", ".join(
+                links.a(r.name, uri, r.src_uri) if index.has_page(r) else escape(r.name)
                 for r in refs
             )
-            lines.append(f"**{KIND_TITLE[kind]}** {links}")
+            lines.append(f"<strong>{KIND_TITLE[kind]}</strong> {names}")
     if article.dates:
         seen: list[str] = []
         for value, text in article.dates:
-            entry = f"{link(date_label(value), uri, date_page(value), value.lower())}"
-            if text and text.casefold() != date_label(value).casefold():
-                entry += f" ({escape_markdown(text)})"
+            label = date_label(value)
+            entry = links.a(label, uri, date_page(value), value.lower())
+            if text and text.casefold() != label.casefold():
+                entry += f" ({as_text(text)})"
             if entry not in seen:
                 seen.append(entry)
-        lines.append("**Dates mentioned** " + ", ".join(seen))
+        lines.append("<strong>Dates mentioned</strong> " + ", ".join(seen))
     if article.tags:
-        tags = ", ".join(link(tag_label(t), uri, tag_uri(t)) for t in article.tags)
-        lines.append(f"**Tags** {tags}")
-    inner = "\n\n".join(lines)
-    return f'<div class="newsdocs-meta" markdown>\n\n{inner}\n\n</div>\n'
+        tags = ", ".join(links.a(tag_label(t), uri, tag_uri(t)) for t in article.tags)
+        lines.append(f"<strong>Tags</strong> {tags}")
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    return f'<div class="newsdocs-meta">{body}</div>\n'
 
 
-_PROTECTED = re.compile(
-    r"\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]*>|&#?\w+;", re.DOTALL
-)  # links, code, raw HTML, entities
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+#: Links, code and tags inside a rendered paragraph: never linked into.
+_PROTECTED = re.compile(r"<a\b[^>]*>.*?</a>|<code>.*?</code>|<[^>]*>", re.DOTALL)
 
 
-def link_mentions(markdown: str, article: ArticleInfo, index: EntityIndex) -> str:
-    """Link the first mention of each entity in the body to its page.
+def link_mentions(content: str, article: ArticleInfo, index: EntityIndex, links: Links) -> str:
+    """Link the first mention of each entity in the rendered body to its page.
 
-    Never inside a heading, a link, code or raw HTML: only paragraphs of running text.
+    Works on the HTML of the body: only paragraphs, never inside a heading, a link, code
+    or a tag; names are matched as the text shows them (``AT&amp;T``).
     """
     uri = article.src_uri
     owner: dict[str, EntityRef] = {}
@@ -174,76 +248,78 @@ def link_mentions(markdown: str, article: ArticleInfo, index: EntityIndex) -> st
         for name in article.names[ref.kind]:
             if name == ref.name or index.ref(ref.kind, name, article) == ref:
                 for form in (name, *article.aliases.get(name, ())):
-                    owner.setdefault(escape_markdown(form), ref)
-        owner.setdefault(escape_markdown(ref.name), ref)
+                    owner.setdefault(html.escape(form, quote=False), ref)
+        owner.setdefault(html.escape(ref.name, quote=False), ref)
+    if not owner:
+        return content
     forms: dict[EntityRef, list[str]] = {}
     for form, ref in owner.items():
-        forms.setdefault(ref, []).append(form)
-    blocks = markdown.split("\n\n")
-    prose = [
-        number
-        for number, block in enumerate(blocks)
-        if block.strip()
-        and block.lstrip()[0] not in "#<`>|"
-        and not block.startswith(("    ", "\t"))
-    ]
-    links: dict[int, list[tuple[int, int, EntityRef]]] = {}
+        if form:
+            forms.setdefault(ref, []).append(form)
+    paragraphs = list(_PARAGRAPH.finditer(content))
+    texts = [match.group(1) for match in paragraphs]
+    found: dict[int, list[tuple[int, int, EntityRef]]] = {}
+    protected = [[m.span() for m in _PROTECTED.finditer(text)] for text in texts]
     for ref, names in forms.items():
-        for number in prose:
-            block = blocks[number]
-            taken = [(s, e) for s, e, _ in links.get(number, [])]
-            protected = [m.span() for m in _PROTECTED.finditer(block)] + taken
+        for number, text in enumerate(texts):
+            blocked = protected[number] + [(s, e) for s, e, _ in found.get(number, [])]
             best = None
             for name in names:
-                position = find_word(block, name)
+                position = find_word(text, name)
                 while position >= 0 and any(
-                    s < position + len(name) and position < e for s, e in protected
+                    s < position + len(name) and position < e for s, e in blocked
                 ):
-                    position = find_word(block, name, position + 1)
+                    position = find_word(text, name, position + 1)
                 if position >= 0 and (best is None or position < best[0]):
                     best = (position, position + len(name))
             if best is not None:
-                links.setdefault(number, []).append((*best, ref))
+                found.setdefault(number, []).append((*best, ref))
                 break
-    for number, found in links.items():
-        block = blocks[number]
-        for start, end, ref in sorted(found, reverse=True):
-            block = f"{block[:start]}[{block[start:end]}]({rel(uri, ref.src_uri)}){block[end:]}"
-        blocks[number] = block
-    return "\n\n".join(blocks)
+    if not found:
+        return content
+    pieces, last = [], 0
+    for number, match in enumerate(paragraphs):
+        if number not in found:
+            continue
+        text = texts[number]
+        for start, end, ref in sorted(found[number], reverse=True):
+            target = links.href(uri, ref.src_uri)
+            text = f'{text[:start]}<a href="{target}">{text[start:end]}</a>{text[end:]}'
+        pieces += [content[last : match.start(1)], text]
+        last = match.end(1)
+    pieces.append(content[last:])
+    return "".join(pieces)
 
 
-def pagefind_body(markdown: str, article: ArticleInfo, index: EntityIndex) -> str:
-    """Add an article's Pagefind filters (by kind and year) as hidden elements; Pagefind
-    indexes the article pages only (see ``run_pagefind``)."""
-    filters = []
-    for ref in index.article_entities.get(article.src_uri, []):
-        value = html.escape(f"{ref.kind}:{ref.name}", quote=True)
-        filters.append(f'<span data-pagefind-filter="{value}"></span>')
-    if article.date:
-        filters.append(f'<span data-pagefind-filter="year:{article.date.year}"></span>')
-        filters.append(f'<span data-pagefind-meta="date:{article.date.isoformat()}"></span>')
-    hidden = "".join(filters)
-    return f"{markdown}\n\n<div hidden>{hidden}</div>\n"
+def add_to_article(content: str, *blocks: str) -> str:
+    """Put blocks under the article's title (its first ``<h1>``), or at the top."""
+    end = content.find("</h1>")
+    if end < 0:
+        return "".join(blocks) + content
+    end += len("</h1>")
+    return content[:end] + "\n" + "".join(blocks) + content[end:]
 
 
-def related_block(article: ArticleInfo, index: EntityIndex, limit: int = 5) -> str:
+def related_block(article: ArticleInfo, index: EntityIndex, links: Links, limit: int = 5) -> str:
     related = index.related(article, limit)
     if not related:
         return ""
-    items = "\n".join(f"- {_article_line(other, article.src_uri)}" for other in related)
-    return f"\n\n## Related articles {{: .newsdocs-related }}\n\n{items}\n"
+    items = "".join(f"<li>{_article_line(other, article.src_uri, links)}</li>" for other in related)
+    return (
+        '\n<section class="newsdocs-related"><h2 id="related-articles">Related articles</h2>'
+        f"<ul>{items}</ul></section>\n"
+    )
 
 
 # --- generated pages -----------------------------------------------------------------------
 
 
-def entity_link(ref: EntityRef, from_uri: str, index: EntityIndex) -> str:
+def entity_link(ref: EntityRef, from_uri: str, index: EntityIndex, links: Links) -> str:
     """A link to the entity's page; to its one article when it has no page of its own."""
     if index.has_page(ref):
-        return link(ref.name, from_uri, ref.src_uri)
+        return links.a(ref.name, from_uri, ref.src_uri)
     article = index.entities[ref][0].article
-    return link(ref.name, from_uri, article.src_uri)
+    return links.a(ref.name, from_uri, article.src_uri)
 
 
 def paged(src_uri: str, items: list, size: int) -> list[tuple[str, list, int]]:
@@ -260,39 +336,40 @@ def paged(src_uri: str, items: list, size: int) -> list[tuple[str, list, int]]:
     ]
 
 
-def pager(src_uri: str, pages: list[tuple[str, list, int]], number: int) -> str:
-    """``Pages: 1 2 3`` links between the pages of a list."""
+def pager(pages: list[tuple[str, list, int]], number: int, links: Links) -> str:
+    """``Pages: 1 · 2 · 3`` links between the pages of a list."""
     if len(pages) < 2:
         return ""
     current = pages[number - 1][0]
-    links = [str(n) if n == number else f"[{n}]({rel(current, uri)})" for uri, _, n in pages]
-    return "Pages: " + " · ".join(links)
+    items = [str(n) if n == number else links.a(str(n), current, uri) for uri, _, n in pages]
+    return '<p class="newsdocs-pager">Pages: ' + " · ".join(items) + "</p>"
 
 
-def kind_index(kind: Kind, index: EntityIndex) -> str:
+def kind_index(kind: Kind, index: EntityIndex, links: Links) -> Generated:
     """``/people/`` and friends: every entity of the kind with its article count."""
     uri = f"{SECTION[kind]}/index.md"
     entities = index.of_kind(kind)
-    lines = [f"# {KIND_TITLE[kind]}", "", f"{len(entities)} {SECTION[kind]} in the archive."]
+    page = _Page(KIND_TITLE[kind])
+    page.add(f"<p>{len(entities)} {SECTION[kind]} in the archive.</p>")
     top = sorted(entities, key=lambda item: (-len(item[1]), item[0].name))[:20]
     if top:
-        lines += ["", "## Most mentioned", ""]
-        lines += [f"- {entity_link(ref, uri, index)} ({len(apps)})" for ref, apps in top]
+        page.heading(2, "Most mentioned")
+        page.items([f"{entity_link(ref, uri, index, links)} ({len(apps)})" for ref, apps in top])
     groups: dict[str, list[str]] = defaultdict(list)
     for ref, apps in entities:
         initial = ref.name[:1].upper()
         initial = initial if initial.isalpha() and initial.isascii() else "#"
-        groups[initial].append(f"- {entity_link(ref, uri, index)} ({len(apps)})")
-    lines += ["", "## A to Z"]
+        groups[initial].append(f"{entity_link(ref, uri, index, links)} ({len(apps)})")
+    page.heading(2, "A to Z")
     for initial in sorted(groups):
-        heading = "Other" if initial == "#" else initial
-        lines += ["", f"### {heading}", "", *groups[initial]]
-    return GENERATED + "\n".join(lines) + "\n"
+        page.heading(3, "Other" if initial == "#" else initial)
+        page.items(groups[initial])
+    return page.done()
 
 
 def entity_pages(
-    ref: EntityRef, index: EntityIndex, description: str = "", size: int = 200
-) -> dict[str, str]:
+    ref: EntityRef, index: EntityIndex, links: Links, description: str = "", size: int = 200
+) -> dict[str, Generated]:
     """A page per entity (more when long): its articles newest first, with date and the
     sentence naming it, and the names most often mentioned with it."""
     appearances = index.entities[ref]
@@ -301,108 +378,124 @@ def entity_pages(
     pages = paged(ref.src_uri, appearances, size)
     result = {}
     for uri, chunk, number in pages:
-        lines = [f"# {escape_markdown(ref.name)}", ""]
+        page = _Page(ref.name)
         if description and number == 1:
-            lines += [escape_markdown(description), ""]
-        back = link(KIND_TITLE[ref.kind], uri, f"{SECTION[ref.kind]}/index.md")
-        lines += [f"{back} · mentioned in {count} {noun}.", "", "## Articles", ""]
+            page.add(f"<p>{escape(description)}</p>")
+        back = links.a(KIND_TITLE[ref.kind], uri, f"{SECTION[ref.kind]}/index.md")
+        page.add(f"<p>{back} · mentioned in {count} {noun}.</p>")
+        page.heading(2, "Articles")
+        items = []
         for appearance in chunk:
-            line = f"- {_article_line(appearance.article, uri)}"
+            item = _article_line(appearance.article, uri, links)
             if appearance.sentence:
-                line += f"  \n  {appearance.sentence}"
-            lines.append(line)
-        if navigation := pager(uri, pages, number):
-            lines += ["", navigation]
+                item += f'<br><span class="newsdocs-sentence">{as_text(appearance.sentence)}</span>'
+            items.append(item)
+        page.items(items, "newsdocs-articles")
+        if navigation := pager(pages, number, links):
+            page.add(navigation)
         with_whom = [(o, n) for o, n in index.co_mentioned(ref) if index.has_page(o)]
         if with_whom and number == 1:
-            lines += ["", "## Often mentioned with", ""]
-            lines.append(", ".join(f"{link(o.name, uri, o.src_uri)} ({n})" for o, n in with_whom))
-        result[uri] = GENERATED + "\n".join(lines) + "\n"
+            page.heading(2, "Often mentioned with")
+            names = ", ".join(f"{links.a(o.name, uri, o.src_uri)} ({n})" for o, n in with_whom)
+            page.add(f"<p>{names}</p>")
+        result[uri] = page.done()
     return result
 
 
-def entity_page(ref: EntityRef, index: EntityIndex, description: str = "") -> str:
-    """The first page of an entity's list."""
-    return entity_pages(ref, index, description)[ref.src_uri]
-
-
-def tags_index(index: EntityIndex) -> str:
+def tags_index(index: EntityIndex, links: Links) -> Generated:
     uri = "tags/index.md"
     tags = index.tags()
-    lines = ["# Tags", "", "Topics from the IPTC Media Topics vocabulary.", ""]
+    page = _Page("Tags")
+    page.add("<p>Topics from the IPTC Media Topics vocabulary.</p>")
     parents: dict[str, list[str]] = defaultdict(list)
     for tag in tags:
         parents[tag.split("/")[0]].append(tag)
+    items = []
     for parent in sorted(parents):
         children = [t for t in parents[parent] if t != parent]
-        count = len(tags.get(parent, []))
         if parent in tags:
-            lines.append(f"- {link(tag_label(parent), uri, tag_uri(parent))} ({count})")
+            item = f"{links.a(tag_label(parent), uri, tag_uri(parent))} ({len(tags[parent])})"
         else:
-            lines.append(f"- {escape_markdown(tag_label(parent))}")
-        lines += [
-            f"    - {link(tag_label(child), uri, tag_uri(child))} ({len(tags[child])})"
-            for child in children
-        ]
-    return GENERATED + "\n".join(lines) + "\n"
+            item = escape(tag_label(parent))
+        if children:
+            item += "<ul>" + "".join(
+                f"<li>{links.a(tag_label(c), uri, tag_uri(c))} ({len(tags[c])})</li>"
+                for c in children
+            ) + "</ul>"  # fmt: skip
+        items.append(item)
+    page.items(items)
+    return page.done()
 
 
-def tag_pages(tag: str, articles: list[ArticleInfo], size: int = 200) -> dict[str, str]:
+def tag_pages(
+    tag: str, articles: list[ArticleInfo], links: Links, size: int = 200
+) -> dict[str, Generated]:
     """The articles of a tag, newest first, over as many pages as needed."""
     pages = paged(tag_uri(tag), articles, size)
     result = {}
     for uri, chunk, number in pages:
-        lines = [f"# {escape_markdown(tag_label(tag))}", "", link("All tags", uri, "tags/index.md")]
-        lines += ["", *(f"- {_article_line(article, uri)}" for article in chunk)]
-        if navigation := pager(uri, pages, number):
-            lines += ["", navigation]
-        result[uri] = GENERATED + "\n".join(lines) + "\n"
+        page = _Page(tag_label(tag))
+        page.add(f"<p>{links.a('All tags', uri, 'tags/index.md')}</p>")
+        page.items([_article_line(article, uri, links) for article in chunk])
+        if navigation := pager(pages, number, links):
+            page.add(navigation)
+        result[uri] = page.done()
     return result
 
 
-def archive_pages(index: EntityIndex) -> dict[str, str]:
-    """``archive/index.md`` (years and months with counts) and one page per year."""
+def archive_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
+    """``archive/index.md`` (years with counts) and one page per year, by month."""
     by_year: dict[str, list[ArticleInfo]] = defaultdict(list)
     for article in index.articles:
         by_year[f"{article.date.year:04d}" if article.date else "undated"].append(article)
     pages = {}
-    lines = ["# Archive", "", f"{len(index.articles)} articles.", ""]
+    home = _Page("Archive")
+    home.add(f"<p>{len(index.articles)} articles.</p>")
+    items = []
     for year in sorted(by_year, reverse=True):
-        page = f"archive/{year}.md"
+        uri = f"archive/{year}.md"
         label = "Undated" if year == "undated" else year
-        lines.append(f"- {link(label, 'archive/index.md', page)} ({len(by_year[year])})")
-        body = [f"# {label}", "", link("Archive", page, "archive/index.md"), ""]
+        items.append(f"{links.a(label, 'archive/index.md', uri)} ({len(by_year[year])})")
+        page = _Page(label)
+        page.add(f"<p>{links.a('Archive', uri, 'archive/index.md')}</p>")
         months: dict[int, list[ArticleInfo]] = defaultdict(list)
         for article in by_year[year]:
             months[article.date.month if article.date else 0].append(article)
         for month in sorted(months, reverse=True):
             if month:
-                body += [f"## {MONTH_NAMES[month - 1]} {year}", ""]
-            body += [f"- {_article_line(article, page)}" for article in months[month]]
-            body.append("")
-        pages[page] = GENERATED + "\n".join(body)
-    pages["archive/index.md"] = GENERATED + "\n".join(lines) + "\n"
+                page.heading(2, f"{MONTH_NAMES[month - 1]} {year}")
+            page.items([_article_line(article, uri, links) for article in months[month]])
+        pages[uri] = page.done()
+    home.items(items)
+    pages["archive/index.md"] = home.done()
     return pages
 
 
-def dates_pages(index: EntityIndex) -> dict[str, str]:
+def dates_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
     """``dates/index.md`` and a page per year of the dates articles mention."""
     by_page: dict[str, dict[str, list]] = defaultdict(dict)
     for value, mentions in index.dates().items():
         by_page[date_page(value)][value] = mentions
     pages = {}
-    lines = ["# Dates mentioned", "", "Dates the articles talk about, by year.", ""]
-    for page in sorted(by_page, reverse=True):
-        year = posixpath.basename(page).removesuffix(".md")
+    home = _Page("Dates mentioned")
+    home.add("<p>Dates the articles talk about, by year.</p>")
+    items = []
+    for uri in sorted(by_page, reverse=True):
+        year = posixpath.basename(uri).removesuffix(".md")
         label = "Year unknown" if year == "unresolved" else year
-        count = sum(len(m) for m in by_page[page].values())
-        lines.append(f"- {link(label, 'dates/index.md', page)} ({count})")
-        body = [f"# {label}", "", link("Dates mentioned", page, "dates/index.md"), ""]
-        for value in sorted(by_page[page]):
-            body += [f"## {escape_markdown(date_label(value))} {{#{value.lower()}}}", ""]
-            for text, article in by_page[page][value]:
-                body.append(f"- {_article_line(article, page)} ({escape_markdown(text)})")
-            body.append("")
-        pages[page] = GENERATED + "\n".join(body)
-    pages["dates/index.md"] = GENERATED + "\n".join(lines) + "\n"
+        count = sum(len(m) for m in by_page[uri].values())
+        items.append(f"{links.a(label, 'dates/index.md', uri)} ({count})")
+        page = _Page(label)
+        page.add(f"<p>{links.a('Dates mentioned', uri, 'dates/index.md')}</p>")
+        for value in sorted(by_page[uri]):
+            page.heading(2, date_label(value), value.lower())
+            page.items(
+                [
+                    f"{_article_line(article, uri, links)} ({as_text(text)})"
+                    for text, article in by_page[uri][value]
+                ]
+            )
+        pages[uri] = page.done()
+    home.items(items)
+    pages["dates/index.md"] = home.done()
     return pages

@@ -1,10 +1,24 @@
 // newsdocs: mount Pagefind's UI in Material's search dialog, once per page load.
+// The plugin puts `var newsdocsBundles = [...]` (the bundles besides pagefind/) above this.
 (function () {
   function mount() {
     var element = document.getElementById("newsdocs-search");
     if (!element || element.dataset.ready || typeof PagefindUI === "undefined") return;
     element.dataset.ready = "1";
-    new PagefindUI({ element: element, showSubResults: true, showImages: false });
+    // The site's root, also when it is served from a subfolder (GitHub Pages).
+    var root = typeof __md_scope !== "undefined" ? __md_scope : new URL(".", location);
+    var base = root.pathname;
+    var bundles = typeof newsdocsBundles !== "undefined" ? newsdocsBundles : [];
+    new PagefindUI({
+      element: element,
+      baseUrl: base,
+      bundlePath: new URL("pagefind/", root).pathname,
+      mergeIndex: bundles.map(function (bundle) {
+        return { bundlePath: new URL(bundle, root).pathname, baseUrl: base };
+      }),
+      showSubResults: false,
+      showImages: false,
+    });
     var toggle = document.getElementById("__search");
     if (toggle) {
       toggle.addEventListener("change", function () {

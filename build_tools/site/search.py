@@ -1,0 +1,250 @@
+"""Search for large archives: Pagefind records made from the entity index, indexed beside
+the build.
+
+Pagefind normally reads the built HTML after the build; here every article becomes a
+record (title, text, date, and filters by person, place, organization and year) as soon as
+the index is known, and the Pagefind binary indexes them in its own process while the site
+generator renders pages. Large archives are split into bundles of ``bundle_size`` articles
+written one after the other (Pagefind's memory grows with the bundle: about 170 MB per
+thousand articles); the search box queries all of them at once (``mergeIndex``).
+Free of MkDocs types.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import shutil
+import subprocess
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from build_tools.site.index import ArticleInfo, EntityIndex
+
+#: Where the bundles go under the site: pagefind/, pagefind-2/, ...
+BUNDLE_NAMES = "pagefind"
+
+
+class SearchError(RuntimeError):
+    """Pagefind failed; the message says what to do."""
+
+
+def bundle_name(number: int) -> str:
+    return BUNDLE_NAMES if number == 1 else f"{BUNDLE_NAMES}-{number}"
+
+
+def bundle_count(articles: int, bundle_size: int) -> int:
+    return max(1, -(-articles // max(1, bundle_size)))
+
+
+def article_record(article: ArticleInfo, index: EntityIndex, url: str) -> dict:
+    """A Pagefind record: the article's text, title, date and filters.
+
+    Pagefind's UI (1.5) shows the excerpt and the filter values as HTML, the title as
+    text, and does not escape a record's content: content and filter values go in escaped.
+    """
+    text = "\n".join(html.unescape(paragraph) for paragraph in article.paragraphs)
+    text = html.escape(f"{article.title}\n{text}", quote=False)
+    filters: dict[str, list[str]] = {}
+    for ref in index.article_entities.get(article.src_uri, ()):
+        filters.setdefault(ref.kind, []).append(html.escape(ref.name, quote=False))
+    meta = {"title": article.title}
+    if article.date:
+        filters["year"] = [str(article.date.year)]
+        meta["date"] = article.date.isoformat()
+    return {
+        "url": url,
+        "content": text,
+        "language": "en",
+        "meta": meta,
+        "filters": filters,
+    }
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind binary from the pagefind[bin] wheel (or PAGEFIND_BINARY_PATH)."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        get_executable = None
+    executable = get_executable() if get_executable else None
+    if executable is None or not Path(executable).exists():
+        raise SearchError(
+            "the Pagefind binary was not found; run 'make install' (it comes with the "
+            "pagefind[bin] package), or set 'search: material' for the newsdocs plugin"
+        )
+    return Path(executable)
+
+
+class PagefindService:
+    """One ``pagefind --service`` process: records in, a bundle written out.
+
+    Speaks the service's protocol (base64 JSON messages ended by commas) directly: requests
+    are written without waiting, responses read by a thread, so that indexing runs at the
+    speed of the binary.
+    """
+
+    def __init__(self, executable: Path, config: dict | None = None) -> None:
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+        self.process = subprocess.Popen(
+            [str(executable), "--service"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._log,
+        )
+        self._lock = threading.Condition()
+        self._answers: dict[int, dict] = {}
+        self._waiting: set[int] = set()
+        self._errors: list[str] = []
+        self._sent = 0
+        self._answered = 0
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        self.index_id = self.request({"type": "NewIndex", "config": config or {}})["index_id"]
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        buffer = bytearray()
+        while chunk := self.process.stdout.read1(1 << 16):
+            buffer += chunk
+            while (end := buffer.find(b",")) >= 0:
+                message = json.loads(base64.b64decode(bytes(buffer[:end])))
+                del buffer[: end + 1]
+                self._answer(message)
+        with self._lock:
+            self._answered = -1  # the process ended
+            self._lock.notify_all()
+
+    def _answer(self, message: dict) -> None:
+        number = message.get("message_id")
+        payload = message.get("payload") or {}
+        with self._lock:
+            self._answered += 1
+            if payload.get("type") == "Error":
+                self._errors.append(str(payload.get("message")))
+            if number in self._waiting:
+                self._answers[number] = payload
+            self._lock.notify_all()
+
+    def send(self, payload: dict, wait: bool = False) -> int:
+        assert self.process.stdin is not None
+        with self._lock:
+            self._sent += 1
+            number = self._sent
+            if wait:
+                self._waiting.add(number)
+        message = json.dumps({"message_id": number, "payload": payload}).encode("utf-8")
+        try:
+            self.process.stdin.write(base64.b64encode(message) + b",")
+            if wait:
+                self.process.stdin.flush()
+        except BrokenPipeError:
+            raise SearchError(f"Pagefind stopped: {self._stderr()}") from None
+        return number
+
+    def request(self, payload: dict) -> dict:
+        number = self.send(payload, wait=True)
+        with self._lock:
+            self._lock.wait_for(lambda: number in self._answers or self._answered < 0)
+            if number not in self._answers:
+                raise SearchError(f"Pagefind stopped: {self._stderr()}")
+            answer = self._answers.pop(number)
+        if answer.get("type") == "Error":
+            raise SearchError(f"Pagefind refused a request: {answer.get('message')}")
+        return answer
+
+    def add(self, record: dict) -> None:
+        self.send({"type": "AddRecord", "index_id": self.index_id, **record})
+
+    def write(self, output: Path) -> None:
+        """Wait for every record, then write the bundle to output."""
+        self.request({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(output)})
+        if self._errors:
+            raise SearchError(f"Pagefind refused {len(self._errors)} records: {self._errors[0]}")
+
+    def close(self) -> None:
+        if self.process.stdin:
+            self.process.stdin.close()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self._log.close()
+
+    def _stderr(self) -> str:
+        self._log.seek(0)
+        return self._log.read()[-2000:].decode("utf-8", "replace").strip() or "no message"
+
+
+def write_bundles(records: Iterable[dict], count: int, bundle_size: int, output: Path) -> list[str]:
+    """Index records into bundles of bundle_size under output; return the bundle names."""
+    executable = pagefind_executable()
+    names = []
+    iterator = iter(records)
+    for number in range(1, bundle_count(count, bundle_size) + 1):
+        service = PagefindService(executable, {"force_language": "en"})
+        try:
+            for _ in range(bundle_size):
+                record = next(iterator, None)
+                if record is None:
+                    break
+                service.add(record)
+            name = bundle_name(number)
+            service.write(output / name)
+            names.append(name)
+        finally:
+            service.close()
+    return names
+
+
+class BackgroundIndexer:
+    """write_bundles in a thread (the binary does the work in its own process), so that the
+    site generator renders pages meanwhile; ``finish`` moves the bundles into the site."""
+
+    def __init__(
+        self,
+        articles: Sequence[ArticleInfo],
+        index: EntityIndex,
+        url: Callable[[str], str],
+        bundle_size: int,
+    ) -> None:
+        self.count = len(articles)
+        self.bundle_size = bundle_size
+        self._articles = articles
+        self._index = index
+        self._url = url
+        self._output = Path(tempfile.mkdtemp(prefix="newsdocs-pagefind-"))
+        self._error: BaseException | None = None
+        self.names: list[str] = []
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _records(self) -> Iterable[dict]:
+        for article in self._articles:
+            yield article_record(article, self._index, self._url(article.src_uri))
+
+    def _run(self) -> None:
+        try:
+            self.names = write_bundles(self._records(), self.count, self.bundle_size, self._output)
+        except BaseException as error:  # noqa: BLE001 - reported by finish()
+            self._error = error
+
+    def finish(self, site_dir: Path) -> list[str]:
+        """Wait for the bundles and move them into site_dir; return their names."""
+        self._thread.join()
+        try:
+            if self._error is not None:
+                if isinstance(self._error, SearchError):
+                    raise self._error
+                raise SearchError(f"Pagefind indexing failed: {self._error!r}") from self._error
+            for name in self.names:
+                target = site_dir / name
+                if target.exists():
+                    shutil.rmtree(target)
+                shutil.move(str(self._output / name), str(target))
+            return self.names
+        finally:
+            shutil.rmtree(self._output, ignore_errors=True)
