@@ -255,6 +255,8 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
                 number == cut and word.lower() in stop_words()
             ):
                 cut = number + 1
+        if cut == 0 and _described(words):
+            cut = 1
         if cut:
             dropped = len(" ".join(words[:cut])) + 1
             start, text = start + dropped, text[dropped:]
@@ -273,6 +275,21 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
     ):
         return None
     return _Span(start, end, " ".join(text.split()), kind)
+
+
+#: A role noun written before a name at the start of a sentence ("Backbencher", "Novelist").
+_ROLE_NOUN = re.compile(r"[A-Z][a-z]{3,}(?:er|or|ist|ian|ant|ent)s?")
+
+
+def _described(words: list[str]) -> bool:
+    """Whether the first of three or more words is a role noun before a full name:
+    "Backbencher Stephen Pound" (a known first name follows a word that is none)."""
+    return (
+        len(words) >= 3
+        and bool(_ROLE_NOUN.fullmatch(words[0]))
+        and not given_name(words[0])
+        and given_name(words[1], strict=True)
+    )
 
 
 def is_not_a_name(span: _Span) -> bool:

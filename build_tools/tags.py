@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -64,12 +65,12 @@ class VocabularyError(NewsdocsError, ValueError):
     """The vocabulary file is missing, malformed or inconsistent."""
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml if there
     """A safe YAML loader that refuses duplicate keys (PyYAML keeps the last silently)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
-        duplicates = sorted({str(key) for key in keys if keys.count(key) > 1})
+        keys = Counter(self.construct_object(key, deep=deep) for key, _ in node.value)
+        duplicates = sorted(str(key) for key, count in keys.items() if count > 1)
         if duplicates:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key(s) {', '.join(duplicates)}", node.start_mark

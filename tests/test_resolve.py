@@ -115,3 +115,17 @@ def test_all_caps_dateline_is_title_cased():
     text = "HAVANA (AP) -- Cuba said."
     _, names = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))
     assert names["place"] == ("Havana", "Cuba")
+
+
+def test_a_role_noun_before_a_full_name_is_not_part_of_it():
+    text = "Backbencher Stephen Pound said so. Novelist Margaret Atwood agreed with Kim Jong Un."
+    _, names = resolve(
+        text,
+        candidates(
+            text,
+            ("Backbencher Stephen Pound", "PERSON"),
+            ("Novelist Margaret Atwood", "PERSON"),
+            ("Kim Jong Un", "PERSON"),
+        ),
+    )
+    assert names["person"] == ("Stephen Pound", "Margaret Atwood", "Kim Jong Un")

@@ -209,3 +209,19 @@ def test_a_person_the_archive_names_more_often_as_an_organization_takes_that_kin
     assert index.ref("person", "Labour", a).kind == "organization"
     assert [r.name for r, _ in index.of_kind("person")] == ["Gordon Brown"]
     assert len(index.entities[index.ref("organization", "Labour", b)]) == 3
+
+
+def test_a_name_the_archive_calls_an_organization_joins_no_person():
+    """"General Motors" tagged a person once and an organization twice is no person, so it
+    cannot join "General Motors Europe" (itself tagged a person once)."""
+    articles = [
+        article("articles/1.md", "1", "x", people=["General Motors"]),
+        article("articles/2.md", "2", "x", organizations=["General Motors"]),
+        article("articles/3.md", "3", "x", organizations=["General Motors"]),
+        article("articles/4.md", "4", "x", people=["General Motors Europe"]),
+        article("articles/5.md", "5", "x", people=["Sarkozy", "Nicolas Sarkozy"]),
+    ]
+    index = EntityIndex(articles)
+    assert "General Motors" not in index.identity.merged
+    assert index.identity.merged == {"Sarkozy": "Nicolas Sarkozy"}
+    assert index.ref("person", "General Motors", articles[0]).kind == "organization"

@@ -96,7 +96,7 @@ def _strings(value: object) -> tuple[str, ...]:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
 
 
-def _split_front_matter(text: str) -> tuple[object, str]:
+def split_front_matter(text: str) -> tuple[object, str]:
     """(metadata, body) of a page in python-frontmatter's format, read with libyaml."""
     if not text.startswith("---\n"):
         return {}, text
@@ -109,9 +109,14 @@ def _split_front_matter(text: str) -> tuple[object, str]:
 def parse_article(src_uri: str, text: str) -> ArticleInfo | None:
     """Read an article page; None when it is not a newsdocs article (a hand-written page)."""
     try:
-        meta, content = _split_front_matter(text)
+        meta, content = split_front_matter(text)
     except yaml.YAMLError:
         return None
+    return article_info(src_uri, meta, content)
+
+
+def article_info(src_uri: str, meta: object, content: str) -> ArticleInfo | None:
+    """An article from its page's front matter and body; None when it is not one."""
     if not isinstance(meta, dict):
         return None
     if not isinstance(meta.get("provenance"), dict) or "title" not in meta:
@@ -197,11 +202,11 @@ class EntityIndex:
             for kind in KINDS:
                 for name in article.names[kind]:
                     self.kind_votes[name][kind] += 1
-        self.identity = build_identity(
-            {k: [self._curated(k, n)[1] for n in a.names[k] if self._curated(k, n)]
-             for k in KINDS}
-            for a in self.articles
-        ) if merge_surnames else PersonIdentity()  # fmt: skip
+        self.identity = (
+            build_identity(self._settled_names(a) for a in self.articles)
+            if merge_surnames
+            else PersonIdentity()
+        )
         self.resolved: dict[tuple[str, Kind, str], EntityRef | None] = {}
         # One entity per slug: names that slugify alike ("Mercedes-Benz", "Mercedes Benz")
         # are one page, named as first seen.
@@ -220,6 +225,17 @@ class EntityIndex:
             for ref in forms:
                 self.entities[ref].append(Appearance(article, sentences.get(ref, "")))
             self.article_entities[article.src_uri] = list(forms)
+
+    def _settled_names(self, article: ArticleInfo) -> dict[Kind, list[str]]:
+        """An article's names under the kind they finally take (curated list, archive vote):
+        a "person" the archive calls an organization or a place does not join people."""
+        names: dict[Kind, list[str]] = {kind: [] for kind in KINDS}
+        for kind in KINDS:
+            for name in article.names[kind]:
+                value = self._curated(kind, name)
+                if value is not None:
+                    names[value[0]].append(value[1])
+        return names
 
     def _curated(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
         """The curated (kind, name); a "person" the archive names more often as a place or

@@ -9,8 +9,9 @@ import logging
 import tempfile
 from pathlib import Path
 
+import yaml
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import TableOfContents, get_toc
 
@@ -19,7 +20,7 @@ from build_tools.site import render
 from build_tools.site.config import NewsdocsConfig
 from build_tools.site.curated import load_curated
 from build_tools.site.feed import rss
-from build_tools.site.index import EntityIndex, parse_article
+from build_tools.site.index import EntityIndex, article_info, split_front_matter
 from build_tools.site.search import BackgroundIndexer, SearchError, bundle_count, bundle_name
 
 log = logging.getLogger("mkdocs.plugins.newsdocs")
@@ -64,11 +65,19 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
     def on_files(self, files: Files, config) -> Files:
         prefix = self.config.articles_dir.strip("/") + "/"
         articles = []
+        self.front_matter: dict[str, dict] = {}
         for file in files.documentation_pages():
             if file.src_uri.startswith(prefix):
-                info = parse_article(file.src_uri, file.content_string)
+                try:
+                    meta, body = split_front_matter(file.content_string)
+                except yaml.YAMLError:
+                    continue  # not an article of ours: MkDocs reports it
+                info = article_info(file.src_uri, meta, body)
                 if info is not None:
                     articles.append(info)
+                    # Read once: MkDocs gets the body, and the metadata in on_page_markdown.
+                    self.front_matter[file.src_uri] = meta
+                    file.content_string = body
         curated_path = Path(config.config_file_path).parent / self.config.entities_file
         try:
             self.curated = load_curated(curated_path)
@@ -122,7 +131,11 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         pages.update(render.dates_pages(index, links))
         return pages
 
+    @event_priority(100)  # first: other plugins see the article's front matter
     def on_page_markdown(self, markdown: str, page, config, files: Files) -> str:
+        meta = self.front_matter.get(page.file.src_uri)
+        if meta is not None:
+            page.meta = dict(meta)
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
             page.meta["title"] = html.escape(generated.title)
