@@ -7,6 +7,7 @@ model; without it, the manifest is rebuilt from the pages' front matter.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -272,17 +273,21 @@ def convert(
     taken = {entry["page"] for source, entry in manifest.entries.items() if source in present} - {
         manifest.entries.get(source, {}).get("page") for source, _ in pending
     }
-    articles: list[tuple[str, Article]] = []
-    for source, path in pending:
-        try:
-            article = clean(read_source(path, sources_root))
-        except SourceError as error:
-            report.failed.append(error)
-            continue
-        report.warnings.extend(article.source.warnings)
-        articles.append((source, article))
-    if articles:
-        _convert_articles(articles, manifest, docs_root, taken, report, progress, batch_size, nlp)
+    # Workers load the model while this process reads and cleans the sources.
+    with _worker_pool(len(pending), batch_size, nlp) as pool:
+        articles: list[tuple[str, Article]] = []
+        for source, path in pending:
+            try:
+                article = clean(read_source(path, sources_root))
+            except SourceError as error:
+                report.failed.append(error)
+                continue
+            report.warnings.extend(article.source.warnings)
+            articles.append((source, article))
+        if articles:
+            _convert_articles(
+                articles, manifest, docs_root, taken, report, progress, batch_size, nlp, pool
+            )
     manifest.save()
     for warning in report.warnings:
         log.warning(warning)
@@ -298,6 +303,7 @@ def _convert_articles(
     progress: bool | None,
     batch_size: int,
     nlp=None,
+    pool=None,
 ) -> None:
     from tqdm import tqdm
 
@@ -311,7 +317,7 @@ def _convert_articles(
     )
     with bar:
         for (source, article), extraction in zip(
-            articles, _extract_in_batches(records, batch_size, nlp), strict=True
+            articles, _extract_in_batches(records, batch_size, nlp, pool=pool), strict=True
         ):
             bar.update(1)
             if isinstance(extraction, str):
@@ -339,27 +345,45 @@ def _convert_articles(
                 manifest.save()  # a run that is killed loses little
 
 
+@contextlib.contextmanager
+def _worker_pool(texts: int, batch_size: int, nlp=None, jobs: int | None = None):
+    """A pool of worker processes that each load the model once (``jobs``, by default one
+    per core), or None when the texts are few or a model was given: then this process
+    extracts."""
+    jobs = jobs or default_jobs()
+    if nlp is not None or jobs < 2 or texts <= 2 * batch_size:
+        yield None
+        return
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with context.Pool(jobs, initializer=_worker_init) as pool:
+        yield pool
+
+
 def _extract_in_batches(
-    records: list[TextRecord], batch_size: int, nlp=None, jobs: int | None = None
+    records: list[TextRecord], batch_size: int, nlp=None, jobs: int | None = None, pool=None
 ) -> Iterable[Extraction | str]:
     """Extractions in input order, or for a text that made extraction fail, the reason.
 
-    Runs in this process, or in a pool of worker processes that each load the model once
-    (``jobs``, by default one per core).
+    Runs in the given pool of workers, in a new one when there are many texts, or here.
     """
-    jobs = jobs or default_jobs()
     batches = [records[start : start + batch_size] for start in range(0, len(records), batch_size)]
-    if nlp is not None or jobs < 2 or len(batches) <= 2:
+    if pool is None:
+        with _worker_pool(len(records), batch_size, nlp, jobs) as pool:
+            yield from _extract_in_batches(records, batch_size, nlp, jobs, pool or _HERE)
+        return
+    if pool is _HERE:
         from build_tools.extract import load_model
 
         nlp = nlp if nlp is not None else load_model()
         for batch in batches:
             yield from _safe_extract(batch, nlp)
         return
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with context.Pool(jobs, initializer=_worker_init) as pool:
-        for results in pool.imap(_worker_extract, batches):
-            yield from results
+    for results in pool.imap(_worker_extract, batches):
+        yield from results
+
+
+#: Marks extraction in this process (no pool).
+_HERE = object()
 
 
 def _safe_extract(batch: list[TextRecord], nlp) -> list[Extraction | str]:

@@ -195,7 +195,10 @@ class _Matcher:
                 length = len(pattern.tokens)
                 if length < best:
                     break
-                if position + length <= size and pattern.matches(lower, original, position):
+                # A one-word pattern found by its (lower-case) first word matches already.
+                if (length == 1 and not pattern.case_sensitive) or (
+                    position + length <= size and pattern.matches(lower, original, position)
+                ):
                     best = length
                     hits.append(index)
             for group in dict.fromkeys(self.patterns[index].group for index in hits):
