@@ -212,7 +212,7 @@ def test_a_person_the_archive_names_more_often_as_an_organization_takes_that_kin
 
 
 def test_a_name_the_archive_calls_an_organization_joins_no_person():
-    """"General Motors" tagged a person once and an organization twice is no person, so it
+    """ "General Motors" tagged a person once and an organization twice is no person, so it
     cannot join "General Motors Europe" (itself tagged a person once)."""
     articles = [
         article("articles/1.md", "1", "x", people=["General Motors"]),
@@ -225,3 +225,22 @@ def test_a_name_the_archive_calls_an_organization_joins_no_person():
     assert "General Motors" not in index.identity.merged
     assert index.identity.merged == {"Sarkozy": "Nicolas Sarkozy"}
     assert index.ref("person", "General Motors", articles[0]).kind == "organization"
+
+
+def test_a_short_name_joins_a_full_name_only_as_its_surname_or_first_name():
+    people = [
+        ["Nicolas Sarkozy", "Sarkozy"],
+        ["Jose Antonio Reyes", "Jose Reyes"],
+        ["Maccabi Tel Aviv", "Tel"],
+        ["Premiership Fulham", "Premiership"],
+        ["Elvis Presley", "Elvis"],
+        ["Beatle Sir", "Sir"],
+        ["Mary Queen", "Mary"],
+    ]
+    articles = [{"person": names} for names in people]
+    identity = build_identity(articles)
+    assert identity.merged == {
+        "Sarkozy": "Nicolas Sarkozy",
+        "Jose Reyes": "Jose Antonio Reyes",
+        "Elvis": "Elvis Presley",
+    }  # not Mary into "Mary Queen", a slip of the model

@@ -61,6 +61,29 @@ class PersonIdentity:
         return None if name in self.first_names else name
 
 
+#: Titles the model sometimes takes for a name, or glues to one ("Beatle Sir").
+_TITLE_WORDS = frozenset({"sir", "dame", "lord", "lady", "king", "queen", "prince", "princess"})
+
+
+def _garbled(name: str) -> bool:
+    """Whether a "full name" is a slip no short name should join: it ends with a title
+    ("Mary Queen", "Beatle Sir")."""
+    return name.split()[-1].casefold() in _TITLE_WORDS
+
+
+def _part_of(short: str, full: str) -> bool:
+    """Whether a short name can stand for a full one: its last words (a surname: Sarkozy,
+    Lula da Silva), its first and last words (Jose Reyes), or its first word when that is
+    a known first name (Elvis). Not a word from the middle (Tel in Maccabi Tel Aviv), nor
+    the start of a longer name (General Motors in General Motors Europe)."""
+    part, whole = short.casefold().split(), full.casefold().split()
+    if whole[-len(part) :] == part:
+        return True
+    if len(part) == 1:
+        return part[0] == whole[0] and given_name(short)
+    return part[0] == whole[0] and part[-1] == whole[-1]
+
+
 def build_identity(articles: Iterable[Mapping[str, Iterable[str]]]) -> PersonIdentity:
     """Learn the identities from the names of each article (``{"person": [...], ...}``)."""
     names_per_article = [
@@ -79,7 +102,13 @@ def build_identity(articles: Iterable[Mapping[str, Iterable[str]]]) -> PersonIde
     for name in people:
         words = _words(name)
         holders = set.intersection(*(by_word.get(word, set()) for word in words)) - {name}
-        fuller = {other for other in holders if words < _words(other)}
+        if words <= _TITLE_WORDS:
+            continue  # "Sir", "Queen": a title, not a name
+        fuller = {
+            other
+            for other in holders
+            if words < _words(other) and _part_of(name, other) and not _garbled(other)
+        }
         # Keep the fullest forms only (Kim Jong -> Kim Jong Un, not both).
         fullest = {n for n in fuller if not any(_words(n) < _words(m) for m in fuller)}
         if len(fullest) == 1:

@@ -321,8 +321,8 @@ class EntityIndex:
             for appearance in appearances:
                 scores[appearance.article.src_uri] += weight
         scores.pop(article.src_uri, None)
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        return [self.by_uri[uri] for uri, score in ranked[:limit] if score > 1.0]
+        ranked = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
+        return [self.by_uri[uri] for uri, score in ranked if score > 1.0]
 
     def co_mentioned(self, ref: EntityRef, limit: int = 10) -> list[tuple[EntityRef, int]]:
         """The entities most often named in the same articles as ref."""
