@@ -22,14 +22,15 @@ from pathlib import Path
 from build_tools.clean import clean
 from build_tools.dates import resolve_dates
 from build_tools.errors import SourceError
-from build_tools.model import Article, Extraction
+from build_tools.front_matter import FILE as FRONT_MATTER_FILE
+from build_tools.front_matter import FrontMatterCache
+from build_tools.model import CACHE_DIR, Article, Extraction
 from build_tools.pages import ARTICLES, base_slug, generator, page_directory, render, write_atomic
 from build_tools.read import read_source
 from build_tools.resolve import extraction as build_extraction
 from build_tools.tags import assign_tags
 
 log = logging.getLogger("newsdocs")
-CACHE_DIR = ".newsdocs-cache"
 MANIFEST = "manifest.json"
 
 
@@ -182,9 +183,12 @@ def find_sources(root: Path, report: Report) -> list[Path]:
 class Manifest:
     """Source path -> {sha256, page, generator}, kept in the cache and checked against disk."""
 
-    def __init__(self, docs: Path, cache: Path) -> None:
+    def __init__(
+        self, docs: Path, cache: Path, front_matter: FrontMatterCache | None = None
+    ) -> None:
         self.docs = docs
         self.file = cache / MANIFEST
+        self.front_matter = front_matter or FrontMatterCache(None)
         self.entries: dict[str, dict] = {}
         try:
             self.entries = json.loads(self.file.read_text(encoding="utf-8"))
@@ -193,12 +197,11 @@ class Manifest:
 
     def _scan(self) -> dict[str, dict]:
         """Rebuild from the generated pages' front matter."""
-        from build_tools.pages import read_metadata
-
         entries: dict[str, dict] = {}
         for page in sorted((self.docs / ARTICLES).rglob("*.md")):
             try:
-                provenance = read_metadata(page).get("provenance") or {}
+                meta, _ = self.front_matter.read(page.read_text(encoding="utf-8"))
+                provenance = meta.get("provenance") or {}
             except Exception:  # a hand-written page with broken front matter: not ours
                 continue
             source = str(provenance.get("source_file", ""))
@@ -259,7 +262,9 @@ def convert(
 ) -> Report:
     """Convert every source under sources_root into a page under docs_root/articles."""
     report = Report()
-    manifest = Manifest(docs_root, cache_root or sources_root.parent / CACHE_DIR)
+    cache_root = cache_root or sources_root.parent / CACHE_DIR
+    front_matter = FrontMatterCache(cache_root / FRONT_MATTER_FILE)
+    manifest = Manifest(docs_root, cache_root, front_matter)
     paths = find_sources(sources_root, report)
     present = {path.relative_to(sources_root).as_posix(): path for path in paths}
     pending: list[tuple[str, Path]] = []
@@ -286,9 +291,19 @@ def convert(
             articles.append((source, article))
         if articles:
             _convert_articles(
-                articles, manifest, docs_root, taken, report, progress, batch_size, nlp, pool
+                articles,
+                manifest,
+                docs_root,
+                taken,
+                report,
+                progress,
+                batch_size,
+                nlp,
+                pool,
+                front_matter,
             )
     manifest.save()
+    front_matter.save()
     for warning in report.warnings:
         log.warning(warning)
     return report
@@ -304,6 +319,7 @@ def _convert_articles(
     batch_size: int,
     nlp=None,
     pool=None,
+    front_matter: FrontMatterCache | None = None,
 ) -> None:
     from tqdm import tqdm
 
@@ -332,7 +348,10 @@ def _convert_articles(
             page = assign_page(article, source, manifest, taken)
             taken.add(page)
             old = manifest.entries.get(source, {}).get("page")
-            write_atomic(docs_root / page, render(article, extraction))
+            text = render(article, extraction)
+            write_atomic(docs_root / page, text)
+            if front_matter is not None:
+                front_matter.read(text)  # the site reads it from the cache, not the YAML
             if old and old != page:
                 (docs_root / old).unlink(missing_ok=True)
             manifest.entries[source] = {

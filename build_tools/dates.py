@@ -254,6 +254,21 @@ def _holiday(name: str, year: int) -> dt.date | None:
     return None
 
 
+def _holiday_date(holiday: str, text: str, tense: str | None, dct: dt.date) -> dt.date:
+    """The occurrence of a holiday meant: the one before the publication date after
+    ``last`` or in a past clause, the one after it after ``next`` or in a future clause,
+    else the nearer one ("was found Thanksgiving Day" written in January: last November)."""
+    before = [_holiday(holiday, dct.year - 1), _holiday(holiday, dct.year)]
+    after = [_holiday(holiday, dct.year), _holiday(holiday, dct.year + 1)]
+    previous = max(day for day in before if day is not None and day <= dct)
+    following = min(day for day in after if day is not None and day >= dct)
+    if text.startswith("last ") or tense == "past":
+        return previous
+    if text.startswith("next ") or tense == "future":
+        return following
+    return previous if dct - previous <= following - dct else following
+
+
 def _normalise(text: str, tense: str | None, dct: dt.date | None) -> str | None:
     t = " ".join(text.lower().replace("’", "'").split()).strip(" ,.;:")
     t = re.sub(r"^(?:the|on|in|at|by|since|during|until)\s+", "", t)
@@ -262,12 +277,7 @@ def _normalise(text: str, tense: str | None, dct: dt.date | None) -> str | None:
         return None
     holiday = re.sub(r"^(?:last|next|this) ", "", t)
     if dct is not None and _holiday(holiday, dct.year) is not None:
-        year = dct.year
-        if t.startswith("last ") or (tense == "past" and _holiday(holiday, year) > dct):
-            year -= 1
-        elif t.startswith("next ") or (tense == "future" and _holiday(holiday, year) < dct):
-            year += 1
-        return _holiday(holiday, year).isoformat()
+        return _holiday_date(holiday, t, tense, dct).isoformat()
     if match := _CENTURY.search(t):
         return f"{int(match.group('number')) - 1:02d}"
     if t in {"several years ago", "a few years ago", "years ago", "some years ago"}:

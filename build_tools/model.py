@@ -14,6 +14,8 @@ from typing import Literal
 
 from slugify import slugify as _slugify
 
+#: The converter's and the site's caches, beside source_texts/ and mkdocs.yml (not in git).
+CACHE_DIR = ".newsdocs-cache"
 Kind = Literal["person", "place", "organization"]
 KINDS: tuple[Kind, ...] = ("person", "place", "organization")
 #: Front-matter key (and site section) for each kind of entity.

@@ -129,11 +129,6 @@ def render(article: Article, extraction: Extraction) -> str:
     return text + "\n"
 
 
-def read_metadata(path: Path) -> dict:
-    """Front matter of a page (empty when it has none)."""
-    return frontmatter.loads(path.read_text(encoding="utf-8")).metadata
-
-
 def write_atomic(path: Path, text: str) -> bool:
     """Write text to path atomically; return False when the file already holds it."""
     data = text.encode("utf-8")

@@ -35,6 +35,10 @@ SATURDAY = dt.date(2019, 1, 19)
         ("the 1990s", None, "199X"),
         ("now", None, "PRESENT_REF"),
         ("recently", None, "PAST_REF"),
+        ("Thanksgiving Day", None, "2018-11-22"),  # the nearer one: last November
+        ("Christmas", "future", "2019-12-25"),
+        ("last Christmas", None, "2018-12-25"),
+        ("Valentine's Day", None, "2019-02-14"),
     ],
 )
 def test_values_resolved_against_the_publication_date(text, tense, value):

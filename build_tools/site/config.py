@@ -27,7 +27,8 @@ class NewsdocsConfig(base.Config):
     """From this many articles on, the archive counts as large (see the two options below)."""
     entity_min_articles = c.Optional(c.Type(int))
     """Entities named in fewer articles get no page of their own (linked to their article
-    instead). Default: 1, or 2 for a large archive, where most names appear only once."""
+    instead). Default: 1 below 100 articles, then the larger of 2 and one per thousand
+    articles: most names appear only once or twice."""
     search = c.Choice(("auto", "material", "pagefind"), default="auto")
     """Material's search (one index, fine for small sites), Pagefind (an index loaded in
     small chunks, with filters by person, place, organization and year), or auto: Pagefind

@@ -15,18 +15,22 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import TableOfContents, get_toc
 
-from build_tools.model import KINDS, SECTION
+from build_tools.front_matter import FILE as FRONT_MATTER_FILE
+from build_tools.front_matter import FrontMatterCache
+from build_tools.model import CACHE_DIR, KINDS, SECTION
 from build_tools.site import render
 from build_tools.site.config import NewsdocsConfig
 from build_tools.site.curated import load_curated
 from build_tools.site.feed import rss
-from build_tools.site.index import EntityIndex, article_info, split_front_matter
+from build_tools.site.index import EntityIndex, article_info
 from build_tools.site.search import BackgroundIndexer, SearchError, bundle_count, bundle_name
 
 log = logging.getLogger("mkdocs.plugins.newsdocs")
 
 
 HERE = Path(__file__).parent
+#: Below this many articles every entity gets a page.
+SMALL_ARCHIVE = 100
 PAGEFIND_ASSETS = ("assets/newsdocs-search.js", "assets/newsdocs-search.css")
 
 
@@ -46,10 +50,12 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         articles = Path(config.docs_dir) / self.config.articles_dir
         count = sum(1 for _ in articles.rglob("*.md")) if articles.is_dir() else 0
         large = count >= self.config.large_archive
-        # In a large archive most names appear once or twice: a page each would outnumber
-        # the articles. One per thousand articles (at least two) keeps the pages in step.
+        # Most names appear in one or two articles: once the archive has a hundred, a page
+        # each would outnumber the articles (7,900 pages for 1,000 articles) and hold one
+        # line. Below a hundred every name gets a page; above, a name needs two articles, and
+        # one more per thousand (10 at 10,000), which keeps the pages in step with the archive.
         self.min_articles = self.config.entity_min_articles or (
-            max(2, count // 1000) if large else 1
+            max(2, count // 1000) if count >= SMALL_ARCHIVE else 1
         )
         self.links = render.Links(config.use_directory_urls)
         mode = self.config.search
@@ -66,10 +72,12 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         prefix = self.config.articles_dir.strip("/") + "/"
         articles = []
         self.front_matter: dict[str, dict] = {}
+        root = Path(config.config_file_path).parent
+        cache = FrontMatterCache(root / CACHE_DIR / FRONT_MATTER_FILE)
         for file in files.documentation_pages():
             if file.src_uri.startswith(prefix):
                 try:
-                    meta, body = split_front_matter(file.content_string)
+                    meta, body = cache.read(file.content_string)
                 except yaml.YAMLError:
                     continue  # not an article of ours: MkDocs reports it
                 info = article_info(file.src_uri, meta, body)
@@ -78,7 +86,8 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
                     # Read once: MkDocs gets the body, and the metadata in on_page_markdown.
                     self.front_matter[file.src_uri] = meta
                     file.content_string = body
-        curated_path = Path(config.config_file_path).parent / self.config.entities_file
+        cache.save(prune=True)
+        curated_path = root / self.config.entities_file
         try:
             self.curated = load_curated(curated_path)
         except ValueError as error:
