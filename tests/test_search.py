@@ -104,7 +104,8 @@ def test_search_record_is_text_with_filters():
     )
     article = parse_article("articles/2019/talks.md", page)
     assert article is not None and article.date == dt.date(2019, 1, 19)
-    record = article_record(article, EntityIndex([article]), "articles/2019/talks/")
+    index = EntityIndex([article])
+    record = article_record(article, index, "articles/2019/talks/")
     assert record["url"] == "articles/2019/talks/"
     assert record["content"] == "&lt;b&gt;Talks&lt;/b&gt;\nMike Pompeo &amp; aides met *officials*."
     assert record["meta"] == {"title": "<b>Talks</b>", "date": "2019-01-19"}  # shown as text
@@ -113,3 +114,5 @@ def test_search_record_is_text_with_filters():
         "place": ["Hanoi"],
         "year": ["2019"],
     }
+    index.min_articles = 2  # a large archive: names in one article get no page, no filter
+    assert article_record(article, index, "x/")["filters"] == {"year": ["2019"]}

@@ -41,7 +41,8 @@ def bundle_count(articles: int, bundle_size: int) -> int:
 
 
 def article_record(article: ArticleInfo, index: EntityIndex, url: str) -> dict:
-    """A Pagefind record: the article's text, title, date and filters.
+    """A Pagefind record: the article's text, title, date and filters (year, and the
+    people, places and organizations that have a page).
 
     Pagefind's UI (1.5) shows the excerpt and the filter values as HTML, the title as
     text, and does not escape a record's content: content and filter values go in escaped.
@@ -50,7 +51,10 @@ def article_record(article: ArticleInfo, index: EntityIndex, url: str) -> dict:
     text = html.escape(f"{article.title}\n{text}", quote=False)
     filters: dict[str, list[str]] = {}
     for ref in index.article_entities.get(article.src_uri, ()):
-        filters.setdefault(ref.kind, []).append(html.escape(ref.name, quote=False))
+        # Only names with a page of their own: a list of every name named once would make
+        # the filter files, which the first query loads whole, the largest download.
+        if index.has_page(ref):
+            filters.setdefault(ref.kind, []).append(html.escape(ref.name, quote=False))
     meta = {"title": article.title}
     if article.date:
         filters["year"] = [str(article.date.year)]
