@@ -7,7 +7,7 @@ import pytest
 from build_tools.clean import clean
 from build_tools.convert import article_record, extract_records
 from build_tools.read import read_source
-from tests.conftest import SEED
+from tests.conftest import ROOT, SEED
 
 pytestmark = pytest.mark.model
 
@@ -50,3 +50,23 @@ def test_seed_without_a_date_invents_no_year(tmp_path, model_nlp):
     assert found.dates
     assert all(d.value.startswith("XXXX") or d.value.endswith("_REF") for d in found.dates)
     assert ("June", "XXXX-06") in {(d.text, d.value) for d in found.dates}
+
+
+def test_the_committed_pages_are_what_the_converter_makes(tmp_path, model_nlp):
+    """docs/articles/ is generated: after a change to the converter, `make pages` must be
+    run and its pages committed (a clean checkout's `make site` then changes nothing)."""
+    import shutil
+
+    from build_tools.convert import convert
+
+    shutil.copytree(ROOT / "source_texts", tmp_path / "source_texts")
+    (tmp_path / "docs").mkdir()
+    report = convert(tmp_path / "source_texts", tmp_path / "docs", nlp=model_nlp, progress=False)
+    assert not report.failed
+    made = {p.relative_to(tmp_path / "docs"): p.read_text("utf-8")
+            for p in (tmp_path / "docs" / "articles").rglob("*.md")}  # fmt: skip
+    committed = {p.relative_to(ROOT / "docs"): p.read_text("utf-8")
+                 for p in (ROOT / "docs" / "articles").rglob("*.md")}  # fmt: skip
+    assert made.keys() == committed.keys()
+    stale = [str(path) for path in made if made[path] != committed[path]]
+    assert stale == [], "run `make pages` and commit docs/articles/"
