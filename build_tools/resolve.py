@@ -216,7 +216,8 @@ _FACILITY_KEEP = frozenset({"White House", "Government House", "Downing Street"}
 _ORGANIZATION_END = re.compile(
     r"\s(?:Hospital|University|College|Institute|Foundation|Company|Corp\.?|Inc\.?|Ltd\.?|"
     r"Bank|Church|Party|Association|Council|Committee|Agency|Department|Ministry|Library|"
-    r"School|Times|News|Post|Group|Club|Commission|Service|Services|Society|Union)$"
+    r"School|Times|News|Post|Group|Club|Commission|Service|Services|Society|Union|Motors|"
+    r"Media|Sport|Records|Airways|Airlines|Pictures|Studios|Networks|Telecom)$"
 )
 #: Last words of events, awards and works that the model takes for people ("Grammy Awards",
 #: "Da Vinci Code", "Ulster Schools' Cup"): not people, and not organizations either.

@@ -244,3 +244,14 @@ def test_a_short_name_joins_a_full_name_only_as_its_surname_or_first_name():
         "Jose Reyes": "Jose Antonio Reyes",
         "Elvis": "Elvis Presley",
     }  # not Mary into "Mary Queen", a slip of the model
+
+
+def test_one_word_people_never_given_with_a_first_name_get_no_page_in_a_large_archive():
+    filler = [article(f"articles/f{n}.md", f"F{n}", "x", places=["Paris"]) for n in range(98)]
+    a = article("articles/a.md", "A", "x", people=["Nokia", "Sir", "Gerrard", "Konchesky"])
+    b = article("articles/b.md", "B", "x", people=["Steven Gerrard", "Paul Konchesky"])
+    index = EntityIndex([*filler, a, b])
+    assert {r.name for r, _ in index.of_kind("person")} == {"Steven Gerrard", "Paul Konchesky"}
+    assert index.ref("person", "Nokia", a) is None and index.ref("person", "Sir", a) is None
+    small = EntityIndex([a, b])  # too few articles to tell: every name keeps its page
+    assert "Nokia" in {r.name for r, _ in small.of_kind("person")}

@@ -62,13 +62,13 @@ class PersonIdentity:
 
 
 #: Titles the model sometimes takes for a name, or glues to one ("Beatle Sir").
-_TITLE_WORDS = frozenset({"sir", "dame", "lord", "lady", "king", "queen", "prince", "princess"})
+TITLE_WORDS = frozenset({"sir", "dame", "lord", "lady", "king", "queen", "prince", "princess"})
 
 
 def _garbled(name: str) -> bool:
     """Whether a "full name" is a slip no short name should join: it ends with a title
     ("Mary Queen", "Beatle Sir")."""
-    return name.split()[-1].casefold() in _TITLE_WORDS
+    return name.split()[-1].casefold() in TITLE_WORDS
 
 
 def _part_of(short: str, full: str) -> bool:
@@ -102,7 +102,7 @@ def build_identity(articles: Iterable[Mapping[str, Iterable[str]]]) -> PersonIde
     for name in people:
         words = _words(name)
         holders = set.intersection(*(by_word.get(word, set()) for word in words)) - {name}
-        if words <= _TITLE_WORDS:
+        if words <= TITLE_WORDS:
             continue  # "Sir", "Queen": a title, not a name
         fuller = {
             other

@@ -19,12 +19,16 @@ import yaml
 
 from build_tools.markup import escape_markdown
 from build_tools.model import KINDS, SECTION, Kind, slugify
+from build_tools.names import given_name
 from build_tools.site.curated import Curated
-from build_tools.site.identity import PersonIdentity, build_identity
+from build_tools.site.identity import TITLE_WORDS, PersonIdentity, build_identity
 
 T = TypeVar("T")
 _SENTENCE = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘A-Z0-9&])")
 MAX_SENTENCE = 320
+#: From this many articles on, the archive is large enough to tell a one-word name that is
+#: never given with a first name from a surname (see EntityIndex._unsure_people).
+UNSURE_FROM = 100
 #: Entities in more articles than this say little about relatedness and are skipped, which
 #: also keeps the cost per article constant as the archive grows.
 RELATED_CAP = 100
@@ -202,6 +206,7 @@ class EntityIndex:
             for kind in KINDS:
                 for name in article.names[kind]:
                     self.kind_votes[name][kind] += 1
+        self.unsure = self._unsure_people() if len(self.articles) >= UNSURE_FROM else set()
         self.identity = (
             build_identity(self._settled_names(a) for a in self.articles)
             if merge_surnames
@@ -226,6 +231,29 @@ class EntityIndex:
                 self.entities[ref].append(Appearance(article, sentences.get(ref, "")))
             self.article_entities[article.src_uri] = list(forms)
 
+    def _unsure_people(self) -> set[str]:
+        """One-word "people" the archive never gives with a first name and that are no
+        known first name: in the BBC archive three in four are products, clubs, places or
+        common words the model took for names (Nokia, Lazio, Premiership, Danger); and
+        titles alone (Sir, Queen)."""
+        people = [name for name, votes in self.kind_votes.items() if votes["person"]]
+        # Surnames: last words of full names that start with a first name or an initial
+        # ("Save Betamax" and "Fostering Network" make no surname of Betamax or Network).
+        surnames = {
+            words[-1].casefold()
+            for words in (name.split() for name in people if " " in name)
+            if len(words[0].rstrip(".")) == 1 or given_name(words[0])
+        }
+        return {
+            name
+            for name in people
+            if " " not in name
+            and (
+                name.casefold() in TITLE_WORDS  # "Sir", "Queen" alone
+                or (name.casefold() not in surnames and not given_name(name))
+            )
+        }
+
     def _settled_names(self, article: ArticleInfo) -> dict[Kind, list[str]]:
         """An article's names under the kind they finally take (curated list, archive vote):
         a "person" the archive calls an organization or a place does not join people."""
@@ -248,6 +276,8 @@ class EntityIndex:
             best, count = max(votes.items(), key=lambda item: (item[1], item[0] == "person"))
             if best != "person" and count > votes["person"]:
                 return best, name
+        if name in self.unsure:
+            return None  # not a person we can name, and nothing else either
         return value
 
     def _resolve_article(self, article: ArticleInfo) -> None:
