@@ -116,3 +116,25 @@ def test_search_record_is_text_with_filters():
     }
     index.min_articles = 2  # a large archive: names in one article get no page, no filter
     assert article_record(article, index, "x/")["filters"] == {"year": ["2019"]}
+
+
+def test_bundles_of_a_failed_build_are_thrown_away(tmp_path):
+    from build_tools.site.index import EntityIndex, parse_article
+    from build_tools.site.search import BackgroundIndexer
+
+    pages = [
+        parse_article(
+            f"articles/{n}.md",
+            f"---\ntitle: T{n}\nprovenance: {{source_file: source_texts/{n}.txt}}\n---\n"
+            f"# T{n}\n\nText {n}.\n",
+        )
+        for n in range(3)
+    ]
+    index = EntityIndex(pages)
+    kept = BackgroundIndexer(index.articles, index, lambda uri: uri, bundle_size=2)
+    assert kept.finish(tmp_path) == ["pagefind", "pagefind-2"]
+    assert (tmp_path / "pagefind-2" / "pagefind-entry.json").is_file()
+    dropped = BackgroundIndexer(index.articles, index, lambda uri: uri, bundle_size=2)
+    output = dropped._output
+    dropped.discard()
+    assert not output.exists()

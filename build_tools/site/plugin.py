@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import html
 import json
 import logging
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -189,8 +187,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
     def on_build_error(self, error) -> None:
         if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
-            with contextlib.suppress(SearchError):
-                indexer.finish(Path(tempfile.mkdtemp(prefix="newsdocs-discard-")))
+            indexer.discard()
 
 
 def table_of_contents(headings: tuple[tuple[int, str, str], ...]) -> TableOfContents:

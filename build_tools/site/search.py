@@ -236,6 +236,11 @@ class BackgroundIndexer:
         except BaseException as error:  # noqa: BLE001 - reported by finish()
             self._error = error
 
+    def discard(self) -> None:
+        """Wait for the thread and throw its bundles away (the build failed)."""
+        self._thread.join()
+        shutil.rmtree(self._output, ignore_errors=True)
+
     def finish(self, site_dir: Path) -> list[str]:
         """Wait for the bundles and move them into site_dir; return their names."""
         self._thread.join()
