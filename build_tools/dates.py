@@ -258,13 +258,16 @@ def _holiday_date(holiday: str, text: str, tense: str | None, dct: dt.date) -> d
     """The occurrence of a holiday meant: the one before the publication date after
     ``last`` or in a past clause, the one after it after ``next`` or in a future clause,
     else the nearer one ("was found Thanksgiving Day" written in January: last November)."""
-    before = [_holiday(holiday, dct.year - 1), _holiday(holiday, dct.year)]
-    after = [_holiday(holiday, dct.year), _holiday(holiday, dct.year + 1)]
-    previous = max(day for day in before if day is not None and day <= dct)
-    following = min(day for day in after if day is not None and day >= dct)
-    if text.startswith("last ") or tense == "past":
+    days = [_holiday(holiday, dct.year + offset) for offset in (-1, 0, 1)]
+    previous = max(day for day in days if day is not None and day <= dct)
+    following = min(day for day in days if day is not None and day >= dct)
+    if text.startswith("last "):  # on the day itself, "last Christmas" is a year ago
+        return max(day for day in days if day is not None and day < dct)
+    if text.startswith("next "):
+        return min(day for day in days if day is not None and day > dct)
+    if tense == "past":
         return previous
-    if text.startswith("next ") or tense == "future":
+    if tense == "future":
         return following
     return previous if dct - previous <= following - dct else following
 

@@ -74,9 +74,11 @@ class FrontMatterCache:
             return self._entries[key], body
         meta = yaml.load(front, Loader=_LOADER) or {}  # noqa: S506 (a SafeLoader)
         try:
-            json.dumps(meta, default=_encode)
+            same = json.loads(json.dumps(meta, default=_encode), object_hook=_decode) == meta
         except (TypeError, ValueError):
-            return meta, body  # a value JSON cannot hold: parse again next time
+            same = False
+        if not same:  # a value JSON cannot hold as it is (a number as a key): parse each time
+            return meta, body
         self._entries[key] = meta
         self._changed = True
         return meta, body

@@ -67,3 +67,10 @@ def test_a_headline_date_takes_the_value_of_the_same_expression_in_the_body():
         ("Late February", "2019-02"),
         ("late February", "2019-02"),
     ]
+
+
+def test_last_and_next_holiday_on_the_day_itself():
+    christmas = dt.date(2019, 12, 25)
+    assert normalise("last Christmas", None, christmas) == "2018-12-25"
+    assert normalise("next Christmas", None, christmas) == "2020-12-25"
+    assert normalise("Christmas", None, christmas) == "2019-12-25"

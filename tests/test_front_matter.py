@@ -56,3 +56,12 @@ def test_broken_front_matter_raises_and_a_broken_cache_is_ignored(tmp_path):
     with pytest.raises(yaml.YAMLError):
         cache.read("---\ntitle: [unclosed\n---\nbody\n")
     assert cache.read("no front matter\n") == ({}, "no front matter\n")
+
+
+def test_values_json_would_change_are_never_cached(tmp_path):
+    page = "---\ntitle: T\naliases: {1: [One]}\nx: {$date: '2019-01-01'}\n---\nbody\n"
+    cache = FrontMatterCache(tmp_path / "front-matter.json")
+    meta, _ = cache.read(page)
+    cache.save()
+    again, _ = FrontMatterCache(tmp_path / "front-matter.json").read(page)
+    assert again == meta and 1 in again["aliases"] and again["x"] == {"$date": "2019-01-01"}

@@ -255,3 +255,27 @@ def test_one_word_people_never_given_with_a_first_name_get_no_page_in_a_large_ar
     assert index.ref("person", "Nokia", a) is None and index.ref("person", "Sir", a) is None
     small = EntityIndex([a, b])  # too few articles to tell: every name keeps its page
     assert "Nokia" in {r.name for r, _ in small.of_kind("person")}
+
+
+def test_hostile_date_values_give_safe_anchors_and_table_of_contents():
+    from build_tools.site.plugin import table_of_contents
+    from build_tools.site.render import dates_pages
+
+    hostile = '2019"><img src=x onerror=alert(1)>'
+    a = article("articles/a.md", "A", "x", dates=[{"value": hostile, "text": "x"}])
+    index = EntityIndex([a])
+    page = dates_pages(index, LINKS)["dates/2019.md"]
+    toc = table_of_contents(page.headings)
+    assert all("<" not in item.url and '"' not in item.url for item in toc)
+    assert "<img" not in page.html and "<img" not in metadata_block(a, index, LINKS)
+
+
+def test_king_is_a_surname_and_curated_one_word_names_keep_their_page(tmp_path):
+    identity = build_identity([{"person": ["Mervyn King", "King"]}])
+    assert identity.merged == {"King": "Mervyn King"}
+    curated_file = tmp_path / "entities.yml"
+    curated_file.write_text("entities:\n  - {name: Ronaldinho, kind: person}\n", "utf-8")
+    filler = [article(f"articles/f{n}.md", f"F{n}", "x", places=["Paris"]) for n in range(99)]
+    a = article("articles/a.md", "A", "x", people=["Ronaldinho", "Nokia"])
+    index = EntityIndex([*filler, a], curated=load_curated(curated_file))
+    assert {r.name for r, _ in index.of_kind("person")} == {"Ronaldinho"}

@@ -39,6 +39,10 @@ class Curated:
             return None
         return self.entries.get(key, (kind, name))
 
+    def lists(self, name: str) -> bool:
+        """Whether the curated file names this (as an entity or an alias)."""
+        return _key(name) in self.entries
+
     def description(self, kind: Kind, name: str) -> str:
         return self.descriptions.get((kind, name), "")
 

@@ -61,8 +61,9 @@ class PersonIdentity:
         return None if name in self.first_names else name
 
 
-#: Titles the model sometimes takes for a name, or glues to one ("Beatle Sir").
-TITLE_WORDS = frozenset({"sir", "dame", "lord", "lady", "king", "queen", "prince", "princess"})
+#: Titles the model sometimes takes for a name, or glues to one ("Beatle Sir"); not King,
+#: Prince or Lord, which are surnames too (Mervyn King).
+TITLE_WORDS = frozenset({"sir", "dame", "lady", "queen", "princess"})
 
 
 def _garbled(name: str) -> bool:

@@ -276,7 +276,7 @@ class EntityIndex:
             best, count = max(votes.items(), key=lambda item: (item[1], item[0] == "person"))
             if best != "person" and count > votes["person"]:
                 return best, name
-        if name in self.unsure:
+        if name in self.unsure and not self.curated.lists(name):
             return None  # not a person we can name, and nothing else either
         return value
 

@@ -76,7 +76,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             if file.src_uri.startswith(prefix):
                 try:
                     meta, body = cache.read(file.content_string)
-                except yaml.YAMLError:
+                except (yaml.YAMLError, ValueError):  # ValueError: a date like 2019-02-30
                     continue  # not an article of ours: MkDocs reports it
                 info = article_info(file.src_uri, meta, body)
                 if info is not None:

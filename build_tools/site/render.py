@@ -98,7 +98,7 @@ class _Page:
         self.headings: list[tuple[int, str, str]] = []
 
     def heading(self, level: int, text: str, anchor: str | None = None) -> None:
-        anchor = anchor or slugify(text) or f"section-{len(self.headings) + 1}"
+        anchor = slugify(anchor or text) or f"section-{len(self.headings) + 1}"
         self.headings.append((level, anchor, text))
         self.parts.append(
             f'<h{level} id="{escape(anchor)}">{escape(text)}'
@@ -216,7 +216,7 @@ def metadata_block(article: ArticleInfo, index: EntityIndex, links: Links) -> st
         seen: list[str] = []
         for value, text in article.dates:
             label = date_label(value)
-            entry = links.a(label, uri, date_page(value), value.lower())
+            entry = links.a(label, uri, date_page(value), slugify(value))
             if text and text.casefold() != label.casefold():
                 entry += f" ({as_text(text)})"
             if entry not in seen:
@@ -488,7 +488,7 @@ def dates_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
         page = _Page(label)
         page.add(f"<p>{links.a('Dates mentioned', uri, 'dates/index.md')}</p>")
         for value in sorted(by_page[uri]):
-            page.heading(2, date_label(value), value.lower())
+            page.heading(2, date_label(value), value)
             page.items(
                 [
                     f"{_article_line(article, uri, links)} ({as_text(text)})"

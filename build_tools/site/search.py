@@ -13,6 +13,7 @@ Free of MkDocs types.
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import json
 import shutil
@@ -112,19 +113,26 @@ class PagefindService:
     def _read(self) -> None:
         assert self.process.stdout is not None
         buffer = bytearray()
-        while chunk := self.process.stdout.read1(1 << 16):
-            buffer += chunk
-            while (end := buffer.find(b",")) >= 0:
-                message = json.loads(base64.b64decode(bytes(buffer[:end])))
-                del buffer[: end + 1]
-                self._answer(message)
-        with self._lock:
-            self._answered = -1  # the process ended
-            self._lock.notify_all()
+        try:
+            while chunk := self.process.stdout.read1(1 << 16):
+                buffer += chunk
+                while (end := buffer.find(b",")) >= 0:
+                    message = json.loads(base64.b64decode(bytes(buffer[:end])))
+                    del buffer[: end + 1]
+                    self._answer(message)
+        except (OSError, ValueError) as error:  # a broken pipe or message: end waits
+            self._errors.append(f"unreadable answer ({error})")
+        finally:
+            with self._lock:
+                self._answered = -1  # the process ended, or its answers cannot be read
+                self._lock.notify_all()
 
     def _answer(self, message: dict) -> None:
         number = message.get("message_id")
         payload = message.get("payload") or {}
+        if number is None and payload.get("original_message"):  # a message it could not parse
+            with contextlib.suppress(ValueError, AttributeError):
+                number = json.loads(payload["original_message"]).get("message_id")
         with self._lock:
             self._answered += 1
             if payload.get("type") == "Error":
@@ -170,13 +178,17 @@ class PagefindService:
             raise SearchError(f"Pagefind refused {len(self._errors)} records: {self._errors[0]}")
 
     def close(self) -> None:
-        if self.process.stdin:
-            self.process.stdin.close()
         try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self._log.close()
+            if self.process.stdin:
+                with contextlib.suppress(OSError):  # Pagefind may have died already
+                    self.process.stdin.close()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        finally:
+            self._log.close()
 
     def _stderr(self) -> str:
         self._log.seek(0)
