@@ -201,13 +201,17 @@ def write_bundles(records: Iterable[dict], count: int, bundle_size: int, output:
     names = []
     iterator = iter(records)
     for number in range(1, bundle_count(count, bundle_size) + 1):
+        first = next(iterator, None)
+        if first is None and number > 1:
+            break  # the records ran out early (a failed build stopped them)
         service = PagefindService(executable, {"force_language": "en"})
         try:
-            for _ in range(bundle_size):
-                record = next(iterator, None)
+            record = first
+            for position in range(bundle_size):
                 if record is None:
                     break
                 service.add(record)
+                record = next(iterator, None) if position < bundle_size - 1 else None
             name = bundle_name(number)
             service.write(output / name)
             names.append(name)
@@ -235,11 +239,14 @@ class BackgroundIndexer:
         self._output = Path(tempfile.mkdtemp(prefix="newsdocs-pagefind-"))
         self._error: BaseException | None = None
         self.names: list[str] = []
+        self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _records(self) -> Iterable[dict]:
         for article in self._articles:
+            if self._stop.is_set():
+                return  # the build failed: no need to index the rest
             yield article_record(article, self._index, self._url(article.src_uri))
 
     def _run(self) -> None:
@@ -249,7 +256,9 @@ class BackgroundIndexer:
             self._error = error
 
     def discard(self) -> None:
-        """Wait for the thread and throw its bundles away (the build failed)."""
+        """Stop feeding Pagefind, wait for the thread and throw its bundles away (the
+        build failed)."""
+        self._stop.set()
         self._thread.join()
         shutil.rmtree(self._output, ignore_errors=True)
 
