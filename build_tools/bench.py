@@ -60,7 +60,6 @@ QUICK_STEP_TIMEOUT = 300.0
 #: Results a reader sees at once, for Pagefind's fragment files.
 FIRST_RESULTS = 5
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 BARE_CONFIG = """\
@@ -177,12 +176,10 @@ def write_sources(
 
 def split_page(text: str) -> tuple[dict, str]:
     """A generated page's front matter and body."""
-    if not text.startswith("---\n"):
-        return {}, text
-    front, separator, body = text[4:].partition("\n---\n")
-    if not separator:
-        return {}, text
-    return yaml.load(front, Loader=_Loader) or {}, body
+    from build_tools.front_matter import parse
+
+    metadata, body = parse(text)
+    return (metadata if isinstance(metadata, dict) else {}), body
 
 
 def rewrite_page(

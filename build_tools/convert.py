@@ -386,23 +386,18 @@ def _extract_in_batches(
     Runs in the given pool of workers, in a new one when there are many texts, or here.
     """
     batches = [records[start : start + batch_size] for start in range(0, len(records), batch_size)]
-    if pool is None:
-        with _worker_pool(len(records), batch_size, nlp, jobs) as pool:
-            yield from _extract_in_batches(records, batch_size, nlp, jobs, pool or _HERE)
-        return
-    if pool is _HERE:
+    with contextlib.ExitStack() as stack:
+        if pool is None:
+            pool = stack.enter_context(_worker_pool(len(records), batch_size, nlp, jobs))
+        if pool is not None:
+            for results in pool.imap(_worker_extract, batches):
+                yield from results
+            return
         from build_tools.extract import load_model
 
         nlp = nlp if nlp is not None else load_model()
         for batch in batches:
             yield from _safe_extract(batch, nlp)
-        return
-    for results in pool.imap(_worker_extract, batches):
-        yield from results
-
-
-#: Marks extraction in this process (no pool).
-_HERE = object()
 
 
 def _safe_extract(batch: list[TextRecord], nlp) -> list[Extraction | str]:

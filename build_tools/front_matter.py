@@ -30,6 +30,14 @@ def split(text: str) -> tuple[str | None, str]:
     return text[4:end], text[end + 5 :]
 
 
+def parse(text: str) -> tuple[object, str]:
+    """(metadata, body) of a page, read with libyaml (no cache); raises yaml.YAMLError."""
+    front, body = split(text)
+    if front is None:
+        return {}, body
+    return yaml.load(front, Loader=_LOADER) or {}, body  # noqa: S506 (a SafeLoader)
+
+
 def _encode(value: object) -> object:
     if isinstance(value, dt.datetime):
         return {"$datetime": value.isoformat()}
@@ -72,7 +80,7 @@ class FrontMatterCache:
         self._used.add(key)
         if key in self._entries:
             return self._entries[key], body
-        meta = yaml.load(front, Loader=_LOADER) or {}  # noqa: S506 (a SafeLoader)
+        meta, _ = parse(text)
         try:
             same = json.loads(json.dumps(meta, default=_encode), object_hook=_decode) == meta
         except (TypeError, ValueError):

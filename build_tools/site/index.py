@@ -17,6 +17,7 @@ from typing import NamedTuple, TypeVar
 
 import yaml
 
+from build_tools import front_matter
 from build_tools.markup import escape_markdown
 from build_tools.model import KINDS, SECTION, Kind, slugify
 from build_tools.names import given_name
@@ -97,23 +98,10 @@ def _strings(value: object) -> tuple[str, ...]:
     return tuple(str(item) for item in value if isinstance(item, str | int) and str(item).strip())
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
-
-
-def split_front_matter(text: str) -> tuple[object, str]:
-    """(metadata, body) of a page in python-frontmatter's format, read with libyaml."""
-    if not text.startswith("---\n"):
-        return {}, text
-    end = text.find("\n---\n", 3)
-    if end < 0:
-        return {}, text
-    return yaml.load(text[4:end], Loader=_LOADER) or {}, text[end + 5 :]  # noqa: S506
-
-
 def parse_article(src_uri: str, text: str) -> ArticleInfo | None:
     """Read an article page; None when it is not a newsdocs article (a hand-written page)."""
     try:
-        meta, content = split_front_matter(text)
+        meta, content = front_matter.parse(text)
     except yaml.YAMLError:
         return None
     return article_info(src_uri, meta, content)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import html
+import itertools
 import json
 import shutil
 import subprocess
@@ -201,17 +202,14 @@ def write_bundles(records: Iterable[dict], count: int, bundle_size: int, output:
     names = []
     iterator = iter(records)
     for number in range(1, bundle_count(count, bundle_size) + 1):
-        first = next(iterator, None)
+        bundle = itertools.islice(iterator, bundle_size)
+        first = next(bundle, None)
         if first is None and number > 1:
             break  # the records ran out early (a failed build stopped them)
         service = PagefindService(executable, {"force_language": "en"})
         try:
-            record = first
-            for position in range(bundle_size):
-                if record is None:
-                    break
+            for record in itertools.chain([first] if first is not None else [], bundle):
                 service.add(record)
-                record = next(iterator, None) if position < bundle_size - 1 else None
             name = bundle_name(number)
             service.write(output / name)
             names.append(name)
