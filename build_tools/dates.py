@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from build_tools.model import DateMention
 
@@ -518,6 +519,26 @@ def is_date(text: str) -> bool:
         or _YEAR_BEFORE.match(t)
         or _THIS_YEAR.match(t)
     )
+
+
+#: Publication dates on every weekday and in every quarter, and the tenses a clause can
+#: have: a date expression whose value is the same under all of them needs no parse.
+_PROBE_DATES = tuple(dt.date(2001, 1, 1) + dt.timedelta(days=days) for days in range(0, 364, 53))
+_TENSES = (None, "past", "present", "future", "prospective")
+
+
+@lru_cache(maxsize=8192)
+def tense_matters(text: str) -> bool:
+    """Whether the value of a date expression depends on the tense of its clause
+    (``Tuesday``, ``in March``, ``the quarter``), so that extraction parses its sentence
+    only then (``2004``, ``last year``, ``March 3, 2005`` need no parse)."""
+    for dct in _PROBE_DATES:
+        values = {
+            _in_context(text, tense, dct, None) or normalise(text, tense, dct) for tense in _TENSES
+        }
+        if len(values) > 1:
+            return True
+    return False
 
 
 def resolve_dates(

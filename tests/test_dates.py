@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from build_tools.dates import normalise, resolve_dates
+from build_tools.dates import normalise, resolve_dates, tense_matters
 
 SATURDAY = dt.date(2019, 1, 19)
 
@@ -74,3 +74,24 @@ def test_last_and_next_holiday_on_the_day_itself():
     assert normalise("last Christmas", None, christmas) == "2018-12-25"
     assert normalise("next Christmas", None, christmas) == "2020-12-25"
     assert normalise("Christmas", None, christmas) == "2019-12-25"
+
+
+@pytest.mark.parametrize(
+    ("text", "matters"),
+    [
+        ("Tuesday", True),
+        ("in March", True),
+        ("March 3", True),
+        ("the quarter", True),
+        ("the fourth quarter", True),
+        ("Christmas", True),
+        ("the weekend", True),
+        ("2004", False),
+        ("March 3, 2005", False),
+        ("last year", False),
+        ("yesterday", False),
+        ("the 1990s", False),
+    ],
+)
+def test_tense_matters_only_where_it_changes_the_value(text, matters):
+    assert tense_matters(text) is matters
