@@ -72,7 +72,7 @@ TITLES = (
     "physio", "physiotherapist", "coach", "manager", "assistant manager", "chairman", "owner",
 )  # fmt: skip
 #: Demonyms and nationality adjectives before a name ("Briton Clive Owen", "Frenchman").
-_DEMONYM = r"(?:(?:French|English|Scots|Welsh|Irish|Dutch|Cornish|Manx)(?:man|woman|men)|Briton|American|British|French|German|Italian|Spanish|Irish|Scottish|Welsh|English|Australian|Canadian|Russian|Chinese|Japanese|Dutch|Swedish|Norwegian|Danish|Belgian|Swiss|Austrian|Brazilian|Argentine|Argentinian|Mexican|Indian|Pakistani|Kenyan|Nigerian|South African|New Zealander|Kiwi|Aussie|Polish|Czech|Greek|Turkish|Portuguese|Croatian|Serbian|Romanian|Ukrainian|Israeli|Iranian|Iraqi|Egyptian|Jamaican|Cuban)"  # noqa: E501
+_DEMONYM = r"(?:(?:French|English|Scots|Welsh|Irish|Dutch|Cornish|Manx)(?:man|woman|men)|Briton|Spaniard|Swede|Dane|Scot|American|British|French|German|Italian|Spanish|Irish|Scottish|Welsh|English|Australian|Canadian|Russian|Chinese|Japanese|Dutch|Swedish|Norwegian|Danish|Belgian|Swiss|Austrian|Brazilian|Argentine|Argentinian|Mexican|Indian|Pakistani|Kenyan|Nigerian|South African|New Zealander|Kiwi|Aussie|Polish|Czech|Greek|Turkish|Portuguese|Croatian|Serbian|Romanian|Ukrainian|Israeli|Iranian|Iraqi|Egyptian|Jamaican|Cuban)"  # noqa: E501
 _LEADING = {*TITLES, *(f"{t}s" for t in TITLES if t.isalpha()), "tories", "tory"}
 _TITLE_RE = re.compile(
     r"^(?:(?i:"
@@ -181,6 +181,49 @@ def name_candidates(text: str, taken: Sequence[Candidate]) -> list[Candidate]:
             continue
         found.append(Candidate(start, end, name, "PERSON"))
     return found
+
+
+#: An initial at the start of a list item, before a surname the model took without it:
+#: "..., G Easterby, Humphreys" (team sheets), "(M Horan"; at a line's start not A or I,
+#: which start sentences.
+_INITIAL_BEFORE = re.compile(r"(?:[,;:(/][ \t]*[A-Z]|(?:^|\n)[ \t]*[B-HJ-Z])\.?[ \t]$")
+
+
+def with_initials(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Give back to a one-word person the initial before it in a list (``G Easterby``
+    beside ``S Easterby`` is another player): without it, the surname would join the only
+    Easterby known elsewhere."""
+    found = []
+    previous_end = 0
+    for candidate in candidates:
+        start = candidate.start
+        if candidate.label == "PERSON" and " " not in candidate.text and start >= 2:
+            window = text[max(previous_end, start - 4) : start]
+            match = _INITIAL_BEFORE.search(("\n" if start - 4 <= previous_end else "") + window)
+            if match:
+                begin = start - len(match.group(0).lstrip(",;:(/\n \t"))
+                candidate = Candidate(begin, candidate.end, text[begin : candidate.end], "PERSON")
+        found.append(candidate)
+        previous_end = max(previous_end, candidate.end)
+    return found
+
+
+#: After a one-word "person": a family or pair of them ("the Agnelli family"), or a role
+#: and a name, which make the word a film's or a show's title ("Ray star Jamie Foxx",
+#: "Ray's Taylor Hackford").
+_GROUP_OR_TITLE_AFTER = re.compile(
+    r"[ \t]+(?:(?:family|families|dynasty|clan|brothers|sisters)\b"
+    r"|(?:star|actor|actress|director|producer)[ \t]+[A-Z])"
+    r"|['’]s[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z]"
+)
+
+
+def _not_a_person_here(text: str, candidate: Candidate) -> bool:
+    return (
+        candidate.label == "PERSON"
+        and " " not in candidate.text
+        and bool(_GROUP_OR_TITLE_AFTER.match(text, candidate.end))
+    )
 
 
 @dataclass(frozen=True)
@@ -349,6 +392,7 @@ def resolve(
     document = _Document(text, title_end)
     candidates = with_dateline(text, candidates)
     candidates = sorted([*candidates, *name_candidates(text, candidates)], key=lambda c: c.start)
+    candidates = [c for c in with_initials(text, candidates) if not _not_a_person_here(text, c)]
     spans = _tidy_all(candidates)
     spans = _split_conjoined(spans)
     spans = _drop_fragments(spans, document)

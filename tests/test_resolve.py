@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from build_tools.extract import Candidate
-from build_tools.resolve import resolve
+from build_tools.resolve import _not_a_person_here, resolve, with_initials
 
 
 def candidates(text: str, *spans: tuple[str, str], occurrence: int = 0) -> list[Candidate]:
@@ -129,3 +131,29 @@ def test_a_role_noun_before_a_full_name_is_not_part_of_it():
         ),
     )
     assert names["person"] == ("Stephen Pound", "Margaret Atwood", "Kim Jong Un")
+
+
+def test_an_initial_in_a_team_sheet_stays_with_its_surname():
+    text = "Replacements: F Sheahan, M Horan, E Miller, G Easterby, D Humphreys."
+    found = with_initials(text, [Candidate(text.index("Miller"), text.index("Miller") + 6,
+                                           "Miller", "PERSON")])  # fmt: skip
+    assert [c.text for c in found] == ["E Miller"]
+    prose = "A Miller said so."  # a sentence's article, not an initial
+    found = with_initials(prose, [Candidate(2, 8, "Miller", "PERSON")])
+    assert [c.text for c in found] == ["Miller"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "person"),
+    [
+        ("The Agnelli family controls Fiat.", "Agnelli", False),
+        ("Ray star Jamie Foxx won.", "Ray", False),
+        ("He tied with Ray's Taylor Hackford.", "Ray", False),
+        ("Agnelli said he would sell.", "Agnelli", True),
+        ("Foxx's portrayal won.", "Foxx", True),
+    ],
+)
+def test_a_family_or_a_title_is_no_person(text, word, person):
+    start = text.index(word)
+    candidate = Candidate(start, start + len(word), word, "PERSON")
+    assert (not _not_a_person_here(text, candidate)) is person

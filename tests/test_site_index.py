@@ -50,7 +50,7 @@ def test_surnames_merge_across_the_archive_unless_ambiguous():
     b = article("articles/b.md", "B", "x", people=["Sarkozy", "Kim", "Kim Yong Chol"])
     identity = build_identity([{"person": list(x.names["person"])} for x in (a, b)])
     assert identity.merged == {"Sarkozy": "Nicolas Sarkozy"}
-    assert identity.ambiguous == {"Kim": ("Kim Jong Un", "Kim Yong Chol")}
+    assert identity.candidates == {"Kim": ("Kim Jong Un", "Kim Yong Chol")}
     index = EntityIndex([a, b])
     names = [ref.name for ref, _ in index.of_kind("person")]
     # "Kim" only ever starts the names it could stand for: no page says which Kim it is.
@@ -279,3 +279,26 @@ def test_king_is_a_surname_and_curated_one_word_names_keep_their_page(tmp_path):
     a = article("articles/a.md", "A", "x", people=["Ronaldinho", "Nokia"])
     index = EntityIndex([*filler, a], curated=load_curated(curated_file))
     assert {r.name for r, _ in index.of_kind("person")} == {"Ronaldinho"}
+
+
+def test_in_a_large_archive_a_surname_joins_only_with_the_contexts_word():
+    """``confirm`` (archives of 100 articles or more): even a surname that fits one full
+    name needs two of that person's co-mentioned people in the article; a lone first name
+    joins no one; an unsettled short name gets no page rather than one of its own."""
+    articles = [
+        {"person": ["Stuart Pearce", "Alan Curbishley", "Kevin Keegan"]},
+        {"person": ["Stuart Pearce", "Alan Curbishley", "Kevin Keegan"]},
+        {"person": ["Pearce", "Alan Curbishley", "Kevin Keegan"]},
+        {"person": ["Pearce", "Patsy Rowlands"], "organization": ["National Theatre"]},
+        {"person": ["Audrey Tautou", "Dan Brown", "Ron Howard"]},
+        {"person": ["Audrey", "Dan Brown", "Ron Howard"]},
+    ]
+    identity = build_identity(articles, confirm=True)
+    football = {"Alan Curbishley", "Kevin Keegan"}
+    assert identity.resolve("Pearce", football) == "Stuart Pearce"
+    assert identity.resolve("Pearce", {"Alan Curbishley"}) is None  # one person: not enough
+    assert identity.resolve("Pearce", {"Patsy Rowlands", "National Theatre"}) is None
+    assert identity.resolve("Audrey", {"Dan Brown", "Ron Howard"}) is None
+    small = build_identity(articles)
+    assert small.merged["Pearce"] == "Stuart Pearce"
+    assert small.merged["Audrey"] == "Audrey Tautou"

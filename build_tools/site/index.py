@@ -196,7 +196,10 @@ class EntityIndex:
                     self.kind_votes[name][kind] += 1
         self.unsure = self._unsure_people() if len(self.articles) >= UNSURE_FROM else set()
         self.identity = (
-            build_identity(self._settled_names(a) for a in self.articles)
+            build_identity(
+                (self._settled_names(a) for a in self.articles),
+                confirm=len(self.articles) >= UNSURE_FROM,
+            )
             if merge_surnames
             else PersonIdentity()
         )
