@@ -23,7 +23,7 @@ DISABLED = ("lemmatizer", "attribute_ruler")
 #: The components that only the tense of a date's clause and the end of a person's name
 #: need. The entity recognizer has token vectors of its own, so every text goes through it
 #: alone, and only the sentences that ask for a parse go through these (a quarter of the
-#: words of a news article: extraction costs ~35% less than the whole pipeline).
+#: words of a news article: extraction costs ~30% less than the whole pipeline).
 SYNTAX = ("tok2vec", "tagger", "parser")
 #: The component added before the entity recognizer: ``mark_sentences``.
 SENTENCES = "newsdocs_sentences"
