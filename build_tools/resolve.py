@@ -186,7 +186,9 @@ def name_candidates(text: str, taken: Sequence[Candidate]) -> list[Candidate]:
 #: An initial at the start of a list item, before a surname the model took without it:
 #: "..., G Easterby, Humphreys" (team sheets), "(M Horan"; at a line's start not A or I,
 #: which start sentences.
-_INITIAL_BEFORE = re.compile(r"(?:[,;:(/][ \t]*[A-Z]|(?:^|\n)[ \t]*[B-HJ-Z])\.?[ \t]$")
+_INITIAL_BEFORE = re.compile(
+    r"(?:(?<=[,;:(/])[ \t]*(?P<listed>[A-Z])|(?:\A|(?<=\n))[ \t]*(?P<line>[B-HJ-Z]))\.?[ \t]$"
+)
 
 
 def with_initials(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -196,12 +198,11 @@ def with_initials(text: str, candidates: Sequence[Candidate]) -> list[Candidate]
     found = []
     previous_end = 0
     for candidate in candidates:
-        start = candidate.start
-        if candidate.label == "PERSON" and " " not in candidate.text and start >= 2:
-            window = text[max(previous_end, start - 4) : start]
-            match = _INITIAL_BEFORE.search(("\n" if start - 4 <= previous_end else "") + window)
-            if match:
-                begin = start - len(match.group(0).lstrip(",;:(/\n \t"))
+        if candidate.label == "PERSON" and " " not in candidate.text:
+            # The initial's few characters, never inside the candidate before.
+            window = max(previous_end, candidate.start - 4)
+            if match := _INITIAL_BEFORE.search(text, window, candidate.start):
+                begin = match.start("listed") if match["listed"] else match.start("line")
                 candidate = Candidate(begin, candidate.end, text[begin : candidate.end], "PERSON")
         found.append(candidate)
         previous_end = max(previous_end, candidate.end)

@@ -2,13 +2,15 @@
 
 A short name (``Sarkozy``) stands for one of the fuller names known in the archive whose
 words it has (``_part_of``). Which one, if any, is settled per article by context: the
-candidate whose other articles share the most names with this article wins when it clearly
-leads (twice the runner-up's score and at least two shared names' worth). In a large
-archive that holds even for a short name that fits one full name only: in the BBC archive
-``Audrey`` (Lord Callaghan's wife) would join Audrey Tautou, ``Mrs Pearce`` Stuart Pearce,
-``E Miller`` Mark Miller. A short name the context does not settle gets no page there (the
-article keeps it in its front matter); in a small archive (``confirm=False``) it joins its
-only full name at once, or keeps a page of its own, unless it is a lone first name (one
+candidate whose own articles share the most evidence with this article wins when it
+clearly leads the runner-up (``PersonIdentity.resolve``).
+
+In a large archive (``confirm=True``) that holds even for a short name that fits one full
+name only (in the BBC archive ``Audrey``, Lord Callaghan's wife, would join Audrey Tautou,
+``Mrs Pearce`` Stuart Pearce), only a surname joins across articles, and a short name the
+context does not settle gets no page (the article keeps it in its front matter). In a small
+archive a short name that fits one full name joins it at once, one that fits several keeps
+a page of its own when the context does not settle it, unless it is a lone first name (one
 that only ever starts the full names it fits, or that is known only as a first name:
 ``Alan``, ``David``), which says nothing about who is meant.
 """
@@ -36,51 +38,43 @@ def _words(name: str) -> frozenset[str]:
 class PersonIdentity:
     """Archive-wide and per-article mapping of person names to page names."""
 
+    confirm: bool = False  # a large archive: see the module's docstring
     merged: dict[str, str] = field(default_factory=dict)  # short -> full, whatever the context
     candidates: dict[str, tuple[str, ...]] = field(default_factory=dict)  # by context
     first_names: set[str] = field(default_factory=set)  # only ever first words
-    given_only: set[str] = field(default_factory=set)  # fit their full names as first names
     context: dict[str, Counter] = field(default_factory=dict)  # full -> co-mentioned evidence
     frequency: Counter = field(default_factory=Counter)  # name -> articles
     people: set[str] = field(default_factory=set)  # full names of people (two words or more)
     articles: int = 0
-    keep_unsettled: bool = True  # whether a short name the context does not settle has a page
-    min_people: int = 1  # other people's full names a contextual choice needs
 
     def resolve(self, name: str, others: Iterable[str] = ()) -> str | None:
-        """The page name for a person name in an article naming ``others`` (None: no page).
-
-        A candidate's evidence is the names its own articles share with this one, each
-        weighted by how rare it is in the archive (``London`` or ``BBC`` say little), and
-        ``min_people`` of them (two in a large archive) must be other people's full names:
-        a programme (``Rolf On Art``), a channel and a city do not tell Rolf Harris from
-        Robert Harris, nor Manchester United and Alex Ferguson Alan Smith from Walter Smith.
-        In a large archive a lone first name joins no one across articles.
-        """
+        """The page name for a person name in an article naming ``others`` (None: no page)."""
         if name in self.merged:
             return self.merged[name]
         candidates = self.candidates.get(name)
-        if not candidates:
+        if candidates is None:
             return name
-        if name in self.given_only and not self.keep_unsettled:
-            return None  # Andrew (a reader from Derby), Jamie (and the Magic Torch)
-        scale = math.log1p(max(1, self.articles))
         others = set(others) - {name}
-        scores = []
-        for candidate in candidates:
-            seen = self.context.get(candidate, Counter())
-            shared = [other for other in others if seen[other]]
-            score = 0.0
-            if sum(other in self.people for other in shared) >= self.min_people:
-                score = sum(
-                    math.log1p(self.articles / self.frequency[other]) / scale for other in shared
-                )
-            scores.append((score, candidate))
-        scores.sort(reverse=True)
-        best, runner_up = scores[0][0], scores[1][0] if len(scores) > 1 else 0.0
+        scores = sorted(((self._evidence(c, others), c) for c in candidates), reverse=True)
+        best, winner = scores[0] if scores else (0.0, None)
+        runner_up = scores[1][0] if len(scores) > 1 else 0.0
         if best >= MIN_EVIDENCE and best >= LEAD * runner_up:
-            return scores[0][1]
-        return name if self.keep_unsettled and name not in self.first_names else None
+            return winner
+        return None if self.confirm or name in self.first_names else name
+
+    def _evidence(self, candidate: str, others: set[str]) -> float:
+        """How strongly an article's other names point to a candidate: the names the
+        candidate's own articles share with it, each weighted by how rare it is in the
+        archive (``London`` or ``BBC`` say little). In a large archive two of them must be
+        other people's full names: a programme (``Rolf On Art``), a channel and a city do
+        not tell Rolf Harris from Robert Harris, nor ``Manchester United`` and ``Alex
+        Ferguson`` Alan Smith from Walter Smith."""
+        seen = self.context.get(candidate, Counter())
+        shared = [other for other in others if seen[other]]
+        if sum(other in self.people for other in shared) < (2 if self.confirm else 1):
+            return 0.0
+        scale = math.log1p(max(1, self.articles))
+        return sum(math.log1p(self.articles / self.frequency[other]) / scale for other in shared)
 
 
 #: Titles the model sometimes takes for a name, or glues to one ("Beatle Sir"); not King,
@@ -125,7 +119,7 @@ def build_identity(
             last_words.add(words[-1])
             for word in words:
                 by_word[word].add(name)
-    identity = PersonIdentity(keep_unsettled=not confirm, min_people=2 if confirm else 1)
+    identity = PersonIdentity(confirm=confirm)
     for name in people:
         words = _words(name)
         holders = set.intersection(*(by_word.get(word, set()) for word in words)) - {name}
@@ -141,13 +135,10 @@ def build_identity(
         if len(fullest) == 1 and not confirm:
             identity.merged[name] = fullest.pop()
         elif fullest:
-            # In a large archive only a surname joins across articles: Charles may be
-            # Ray Charles, never Charles Kennedy by his first name alone.
-            by_surname = {n for n in fullest if _part_of(name, n, given=False)}
-            if confirm and not by_surname:
-                identity.given_only.add(name)
-            elif confirm:
-                fullest = by_surname
+            if confirm:
+                # Only a surname joins across articles: Charles may be Ray Charles, never
+                # Charles Kennedy by his first name alone (none left: no page).
+                fullest = {n for n in fullest if _part_of(name, n, given=False)}
             identity.candidates[name] = tuple(sorted(fullest))
             if len(words) == 1 and (
                 next(iter(words)) not in last_words or given_name(name, strict=True)
