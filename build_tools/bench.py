@@ -27,6 +27,7 @@ import contextlib
 import datetime as dt
 import gzip
 import hashlib
+import itertools
 import json
 import os
 import platform
@@ -60,7 +61,6 @@ QUICK_STEP_TIMEOUT = 300.0
 #: Results a reader sees at once, for Pagefind's fragment files.
 FIRST_RESULTS = 5
 
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 BARE_CONFIG = """\
 site_name: bare Material
@@ -202,9 +202,9 @@ def rewrite_page(
     heading, newline, rest = content.partition("\n")
     if heading.startswith("# "):
         body = f"{blank}# {escape_markdown(title)}{newline}{rest}"
-    front = yaml.dump(
-        metadata, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000
-    )
+    from build_tools.front_matter import DUMP_OPTIONS, SafeDumper
+
+    front = yaml.dump(metadata, Dumper=SafeDumper, **DUMP_OPTIONS)
     return f"---\n{front}---\n{body}"
 
 
@@ -458,10 +458,12 @@ def _pagefind_payload(site: Path, bundle: Path) -> SearchPayload:
         found = sorted(folder.glob(pattern), key=lambda p: (p.stat().st_size, p.name))
         return found[-1:]
 
-    bundles = [bundle] + sorted(
-        (path for path in site.glob(f"{bundle.name}-*") if (path / "pagefind.js").is_file()),
-        key=lambda path: int(path.name.rsplit("-", 1)[1]) if path.name[-1].isdigit() else 0,
-    )
+    from build_tools.site.search import bundle_name
+
+    bundles = [bundle, *itertools.takewhile(
+        lambda folder: (folder / "pagefind.js").is_file(),
+        (site / bundle_name(number) for number in itertools.count(2)),
+    )]  # fmt: skip
     files = [bundle / n for n in ("pagefind-ui.js", "pagefind-ui.css") if (bundle / n).is_file()]
     fragments: list[int] = []
     for folder in bundles:

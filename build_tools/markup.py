@@ -29,8 +29,3 @@ def escape_markdown(text: str) -> str:
     return _BLOCK_START.sub(
         lambda m: m.group(1) + f"&#{ord(m.group(2)[0])};" + m.group(2)[1:], escaped
     )
-
-
-def escape_link_text(text: str) -> str:
-    """Escape a name for use as the text of a Markdown link."""
-    return _SPECIAL.sub(lambda m: _ENTITIES[m.group(0)], text)

@@ -34,6 +34,7 @@ from typing import Any
 import yaml
 
 from build_tools.errors import NewsdocsError
+from build_tools.front_matter import SafeLoader
 
 __all__ = [
     "TagSettings",
@@ -65,11 +66,14 @@ class VocabularyError(NewsdocsError, ValueError):
     """The vocabulary file is missing, malformed or inconsistent."""
 
 
-class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml if there
+class _UniqueKeyLoader(SafeLoader):
     """A safe YAML loader that refuses duplicate keys (PyYAML keeps the last silently)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        keys = Counter(self.construct_object(key, deep=deep) for key, _ in node.value)
+        try:
+            keys = Counter(self.construct_object(key, deep=deep) for key, _ in node.value)
+        except TypeError:  # an unhashable key ("? [a, b]"): PyYAML's own error says where
+            return super().construct_mapping(node, deep=deep)
         duplicates = sorted(str(key) for key, count in keys.items() if count > 1)
         if duplicates:
             raise yaml.constructor.ConstructorError(

@@ -29,6 +29,9 @@ def site(tmp_path_factory, model_nlp) -> Path:
         shutil.copy(ROOT / "entities.yml", project / "entities.yml")
     report = convert(project / "source_texts", project / "docs", nlp=model_nlp, progress=False)
     assert not report.failed
+    # A hand-written page where the plugin would generate one: the hand-written one wins.
+    (project / "docs" / "dates").mkdir()
+    (project / "docs" / "dates" / "index.md").write_text("# Dates\n\nWritten by hand.\n")
     records: list[logging.LogRecord] = []
     handler = logging.Handler(level=logging.WARNING)
     handler.emit = records.append  # type: ignore[method-assign]
@@ -45,6 +48,11 @@ def site(tmp_path_factory, model_nlp) -> Path:
 
 def soup(site: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_a_hand_written_page_is_kept_over_a_generated_one(site):
+    article = soup(site, "dates").select_one("article")
+    assert article.get_text(" ", strip=True).endswith("Written by hand.")
 
 
 def test_article_page(site):

@@ -302,3 +302,19 @@ def test_in_a_large_archive_a_surname_joins_only_with_the_contexts_word():
     small = build_identity(articles)
     assert small.merged["Pearce"] == "Stuart Pearce"
     assert small.merged["Audrey"] == "Audrey Tautou"
+
+
+def test_names_with_markdown_characters_are_linked_as_the_page_shows_them():
+    """The converter escapes ``*`` and ``#`` in the body as entities (``E&#42;Trade``),
+    which Markdown keeps: the name must be matched in that form."""
+    import markdown
+
+    from build_tools.markup import escape_markdown
+
+    body = escape_markdown("Shares of E*Trade and C# Corp rose; AT&T fell.")
+    info = article("articles/a.md", "Title", body, organizations=["E*Trade", "C# Corp", "AT&T"])
+    html = markdown.markdown(page("Title", body).split("---\n", 2)[2])
+    linked = link_mentions(html, info, EntityIndex([info]), LINKS)
+    assert '<a href="../../organizations/e-trade/">E&#42;Trade</a>' in linked
+    assert '<a href="../../organizations/c-corp/">C&#35; Corp</a>' in linked
+    assert '<a href="../../organizations/at-t/">AT&amp;T</a>' in linked

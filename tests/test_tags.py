@@ -300,6 +300,7 @@ def test_wildcards_plurals_case_and_longest_match():
         ("topics: [{id: a, label: x, keywords: [2004]}]", "bad keyword"),
         ("topics: [{id: a, label: x}, {id: a, label: y}]", "duplicate topic id"),
         ("nothing: here", "'topics' list"),
+        ("? [a, b]: 1\ntopics: []", "unhashable key"),
     ],
 )
 def test_malformed_vocabulary_files_are_rejected(tmp_path: Path, text: str, message: str):

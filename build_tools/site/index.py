@@ -27,9 +27,11 @@ from build_tools.site.identity import TITLE_WORDS, PersonIdentity, build_identit
 T = TypeVar("T")
 _SENTENCE = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘A-Z0-9&])")
 MAX_SENTENCE = 320
-#: From this many articles on, the archive is large enough to tell a one-word name that is
-#: never given with a first name from a surname (see EntityIndex._unsure_people).
-UNSURE_FROM = 100
+#: Below this many articles an archive is small: every name gets a page, and a short name
+#: joins its only full name at once. From it on, the archive is large enough to doubt a
+#: one-word name never given with a first name (``EntityIndex._unsure_people``) and to ask
+#: the context before any merge (``identity.build_identity``).
+SMALL_ARCHIVE = 100
 #: Entities in more articles than this say little about relatedness and are skipped, which
 #: also keeps the cost per article constant as the archive grows.
 RELATED_CAP = 100
@@ -102,7 +104,7 @@ def parse_article(src_uri: str, text: str) -> ArticleInfo | None:
     """Read an article page; None when it is not a newsdocs article (a hand-written page)."""
     try:
         meta, content = front_matter.parse(text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date like 2019-02-30, as the plugin
         return None
     return article_info(src_uri, meta, content)
 
@@ -194,11 +196,12 @@ class EntityIndex:
             for kind in KINDS:
                 for name in article.names[kind]:
                     self.kind_votes[name][kind] += 1
-        self.unsure = self._unsure_people() if len(self.articles) >= UNSURE_FROM else set()
+        large = len(self.articles) >= SMALL_ARCHIVE
+        self.unsure = self._unsure_people() if large else set()
         self.identity = (
             build_identity(
                 (self._settled_names(a) for a in self.articles),
-                confirm=len(self.articles) >= UNSURE_FROM,
+                confirm=large,
             )
             if merge_surnames
             else PersonIdentity()

@@ -20,15 +20,13 @@ from build_tools.site import render
 from build_tools.site.config import NewsdocsConfig
 from build_tools.site.curated import load_curated
 from build_tools.site.feed import rss
-from build_tools.site.index import EntityIndex, article_info
+from build_tools.site.index import SMALL_ARCHIVE, EntityIndex, article_info
 from build_tools.site.search import BackgroundIndexer, SearchError, bundle_count, bundle_name
 
 log = logging.getLogger("mkdocs.plugins.newsdocs")
 
 
 HERE = Path(__file__).parent
-#: Below this many articles every entity gets a page.
-SMALL_ARCHIVE = 100
 PAGEFIND_ASSETS = ("assets/newsdocs-search.js", "assets/newsdocs-search.css")
 
 
@@ -97,9 +95,11 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         if self.pagefind:
             self._start_search(files, config)
         self.generated = self._generated_pages()
-        for src_uri in self.generated:
+        for src_uri in list(self.generated):
             if files.get_file_from_path(src_uri) is None:
-                files.append(File.generated(config, src_uri, content=render.GENERATED))
+                files.append(File.generated(config, src_uri, content=""))
+            else:
+                del self.generated[src_uri]  # a hand-written page of that name wins
         if self.config.feed:
             urls = {file.src_uri: file.url for file in files}
             feed = rss(self.index.articles, config.site_name, config.site_url or "", urls,
@@ -118,7 +118,10 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             if asset.endswith(".js"):
                 content = script + content
             files.append(File.generated(config, asset, content=content))
-        self.indexer = BackgroundIndexer(self.index.articles, self.index, self.links.url, size)
+        try:
+            self.indexer = BackgroundIndexer(self.index.articles, self.index, self.links.url, size)
+        except SearchError as error:
+            raise PluginError(str(error)) from None
 
     def _generated_pages(self) -> dict[str, render.Generated]:
         index, links = self.index, self.links
@@ -131,8 +134,9 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
                     pages.update(
                         render.entity_pages(ref, index, links, description, self.config.list_size)
                     )
-        pages["tags/index.md"] = render.tags_index(index, links)
-        for tag, articles in index.tags().items():
+        tags = index.tags()
+        pages["tags/index.md"] = render.tags_index(tags, links)
+        for tag, articles in tags.items():
             pages.update(render.tag_pages(tag, articles, links, self.config.list_size))
         pages.update(render.archive_pages(index, links))
         pages.update(render.dates_pages(index, links))
@@ -145,8 +149,9 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             page.meta = dict(meta)
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
-            page.meta["title"] = html.escape(generated.title)
-            return ""  # its HTML comes in on_page_content
+            # Lists of links: not for search; its HTML comes in on_page_content.
+            page.meta = {"title": html.escape(generated.title), "search": {"exclude": True}}
+            return ""
         article = self.index.by_uri.get(page.file.src_uri)
         if self.pagefind:
             page.meta["search"] = {"exclude": True}  # Pagefind indexes the articles instead

@@ -17,11 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from build_tools.markup import escape_markdown
 from build_tools.model import KINDS, SECTION, Kind, slugify
 from build_tools.site.index import ArticleInfo, EntityIndex, EntityRef, find_word
 
 #: Front matter of generated pages: the theme's search indexes the articles, not the lists.
-GENERATED = "---\nsearch:\n  exclude: true\n---\n"
 KIND_TITLE = {"person": "People", "place": "Places", "organization": "Organizations"}
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -234,11 +234,18 @@ _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _PROTECTED = re.compile(r"<a\b[^>]*>.*?</a>|<code>.*?</code>|<[^>]*>", re.DOTALL)
 
 
+def _as_shown(name: str) -> tuple[str, str]:
+    """A name as the rendered body shows it: escaped for Markdown by the converter
+    (``E&#42;Trade``, ``AT&amp;T``), or, where that escape differs at the start of a line
+    (``&#43;Plus``), as plain escaped HTML."""
+    return escape_markdown(name), html.escape(name, quote=False)
+
+
 def link_mentions(content: str, article: ArticleInfo, index: EntityIndex, links: Links) -> str:
     """Link the first mention of each entity in the rendered body to its page.
 
     Works on the HTML of the body: only paragraphs, never inside a heading, a link, code
-    or a tag; names are matched as the text shows them (``AT&amp;T``).
+    or a tag; names are matched as the text shows them (``AT&amp;T``, ``E&#42;Trade``).
     """
     uri = article.src_uri
     owner: dict[str, EntityRef] = {}
@@ -248,8 +255,10 @@ def link_mentions(content: str, article: ArticleInfo, index: EntityIndex, links:
         for name in article.names[ref.kind]:
             if name == ref.name or index.ref(ref.kind, name, article) == ref:
                 for form in (name, *article.aliases.get(name, ())):
-                    owner.setdefault(html.escape(form, quote=False), ref)
-        owner.setdefault(html.escape(ref.name, quote=False), ref)
+                    for shown in _as_shown(form):
+                        owner.setdefault(shown, ref)
+        for shown in _as_shown(ref.name):
+            owner.setdefault(shown, ref)
     if not owner:
         return content
     forms: dict[EntityRef, list[str]] = {}
@@ -402,9 +411,9 @@ def entity_pages(
     return result
 
 
-def tags_index(index: EntityIndex, links: Links) -> Generated:
+def tags_index(tags: dict[str, list[ArticleInfo]], links: Links) -> Generated:
+    """Every tag (``EntityIndex.tags``) with its count, children under their parents."""
     uri = "tags/index.md"
-    tags = index.tags()
     page = _Page("Tags")
     page.add("<p>Topics from the IPTC Media Topics vocabulary.</p>")
     parents: dict[str, list[str]] = defaultdict(list)

@@ -109,7 +109,12 @@ class PagefindService:
         self._answered = 0
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
-        self.index_id = self.request({"type": "NewIndex", "config": config or {}})["index_id"]
+        try:
+            self.index_id = self.request({"type": "NewIndex", "config": config or {}})["index_id"]
+        except BaseException:
+            self.process.kill()
+            self.close()
+            raise
 
     def _read(self) -> None:
         assert self.process.stdout is not None
@@ -196,9 +201,17 @@ class PagefindService:
         return self._log.read()[-2000:].decode("utf-8", "replace").strip() or "no message"
 
 
-def write_bundles(records: Iterable[dict], count: int, bundle_size: int, output: Path) -> list[str]:
-    """Index records into bundles of bundle_size under output; return the bundle names."""
-    executable = pagefind_executable()
+def write_bundles(
+    records: Iterable[dict],
+    count: int,
+    bundle_size: int,
+    output: Path,
+    executable: Path | None = None,
+    stop: threading.Event | None = None,
+) -> list[str]:
+    """Index records into bundles of bundle_size under output; return the bundle names.
+    Once ``stop`` is set, no more bundles are written (the records stop too)."""
+    executable = executable or pagefind_executable()
     names = []
     iterator = iter(records)
     for number in range(1, bundle_count(count, bundle_size) + 1):
@@ -210,6 +223,8 @@ def write_bundles(records: Iterable[dict], count: int, bundle_size: int, output:
         try:
             for record in itertools.chain([first] if first is not None else [], bundle):
                 service.add(record)
+            if stop is not None and stop.is_set():
+                break  # the build failed: writing this bundle would only make it wait
             name = bundle_name(number)
             service.write(output / name)
             names.append(name)
@@ -231,6 +246,7 @@ class BackgroundIndexer:
     ) -> None:
         self.count = len(articles)
         self.bundle_size = bundle_size
+        self._executable = pagefind_executable()  # a missing binary fails the build at once
         self._articles = articles
         self._index = index
         self._url = url
@@ -249,13 +265,20 @@ class BackgroundIndexer:
 
     def _run(self) -> None:
         try:
-            self.names = write_bundles(self._records(), self.count, self.bundle_size, self._output)
+            self.names = write_bundles(
+                self._records(),
+                self.count,
+                self.bundle_size,
+                self._output,
+                self._executable,
+                self._stop,
+            )
         except BaseException as error:  # noqa: BLE001 - reported by finish()
             self._error = error
 
     def discard(self) -> None:
-        """Stop feeding Pagefind, wait for the thread and throw its bundles away (the
-        build failed)."""
+        """Stop feeding Pagefind (the bundle under way is not written), wait for the thread
+        and throw its bundles away (the build failed)."""
         self._stop.set()
         self._thread.join()
         shutil.rmtree(self._output, ignore_errors=True)
