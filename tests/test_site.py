@@ -18,9 +18,6 @@ ARTICLE = "articles/undated/second-trump-kim-summit-planned-for-late-february"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, model_nlp) -> Path:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     project = tmp_path_factory.mktemp("project")
     shutil.copytree(ROOT / "source_texts", project / "source_texts")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
@@ -32,18 +29,28 @@ def site(tmp_path_factory, model_nlp) -> Path:
     # A hand-written page where the plugin would generate one: the hand-written one wins.
     (project / "docs" / "dates").mkdir()
     (project / "docs" / "dates" / "index.md").write_text("# Dates\n\nWritten by hand.\n")
+    records = build_site(project / "mkdocs.yml", project / "site")
+    assert [r.getMessage() for r in records] == []  # what --strict would fail on
+    return project / "site"
+
+
+def build_site(config_file: Path, site_dir: Path, level: int = logging.WARNING) -> list:
+    """Build with MkDocs in this process; the log records at ``level`` and above."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
     records: list[logging.LogRecord] = []
-    handler = logging.Handler(level=logging.WARNING)
+    handler = logging.Handler(level=level)
     handler.emit = records.append  # type: ignore[method-assign]
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    previous, logger.level = logger.level, min(level, logger.getEffectiveLevel())
     try:
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
-        build(config)
+        build(load_config(str(config_file), site_dir=str(site_dir)))
     finally:
         logger.removeHandler(handler)
-    assert [r.getMessage() for r in records] == []  # what --strict would fail on
-    return project / "site"
+        logger.setLevel(previous)
+    return records
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:
@@ -119,3 +126,23 @@ def test_every_link_between_pages_lands_on_a_page(site):
             elif fragment and f'id="{fragment}"' not in target.read_text(encoding="utf-8"):
                 broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
     assert broken == []
+
+
+def test_pages_rendered_in_a_second_process_are_the_same(site):
+    """``parallel: on`` forks the build and lets the child render every other page: the
+    site is the same, byte for byte, and MkDocs says nothing of the pages it skipped."""
+    project = site.parent
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - newsdocs\n" in config
+    forked = project / "mkdocs-parallel.yml"
+    forked.write_text(config.replace("  - newsdocs\n", "  - newsdocs:\n      parallel: 'on'\n"))
+    records = build_site(forked, project / "site-parallel", level=logging.INFO)
+    assert not [r.getMessage() for r in records if r.levelno >= logging.WARNING]
+    assert not [r.getMessage() for r in records if "Page skipped" in r.getMessage()]
+    assert [r for r in records if "rendered by a second process" in r.getMessage()]
+    pages = sorted(path.relative_to(site) for path in site.rglob("*.html"))
+    assert len(pages) > 10
+    assert pages == sorted(p.relative_to(project / "site-parallel")
+                           for p in (project / "site-parallel").rglob("*.html"))  # fmt: skip
+    for page in pages:
+        assert (project / "site-parallel" / page).read_bytes() == (site / page).read_bytes(), page

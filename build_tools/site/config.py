@@ -35,6 +35,9 @@ class NewsdocsConfig(base.Config):
     for a large archive."""
     list_size = c.Type(int, default=200)
     """Articles listed per page on entity and tag pages; longer lists go on to more pages."""
+    parallel = c.Choice(("auto", "on", "off"), default="auto")
+    """Render every other page in a second process (forked; POSIX, two cores or more):
+    auto does it for ``mkdocs build`` of a large archive."""
     search_bundle_size = c.Type(int, default=5000)
     """Articles per Pagefind bundle; the search box queries all bundles. Pagefind needs
     about 170 MB of memory per thousand articles of a bundle while it writes it."""

@@ -7,20 +7,22 @@ import json
 import logging
 from pathlib import Path
 
+import jinja2
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents, get_toc
 
 from build_tools.front_matter import FILE as FRONT_MATTER_FILE
 from build_tools.front_matter import FrontMatterCache
 from build_tools.model import CACHE_DIR, KINDS, SECTION
-from build_tools.site import render
+from build_tools.site import parallel, render
 from build_tools.site.config import NewsdocsConfig
 from build_tools.site.curated import load_curated
 from build_tools.site.feed import rss
 from build_tools.site.index import SMALL_ARCHIVE, EntityIndex, article_info
+from build_tools.site.parallel import ForkedPages
 from build_tools.site.search import BackgroundIndexer, SearchError, bundle_count, bundle_name
 
 log = logging.getLogger("mkdocs.plugins.newsdocs")
@@ -40,6 +42,12 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
     index: EntityIndex
     pagefind = False
     indexer: BackgroundIndexer | None = None
+    command = "build"
+    nav = None
+    forked: ForkedPages | None = None
+
+    def on_startup(self, command, dirty) -> None:
+        self.command = command
 
     def on_config(self, config):
         """Choose the search and the entity-page threshold from the size of the archive."""
@@ -56,6 +64,9 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         self.links = render.Links(config.use_directory_urls)
         mode = self.config.search
         self.pagefind = mode == "pagefind" or (mode == "auto" and large)
+        self.parallel = self.config.parallel == "on" or (
+            self.config.parallel == "auto" and large and self.command == "build"
+        )
         if self.pagefind:
             config.theme.dirs.insert(0, str(HERE / "theme"))
             config.extra_css.append(PAGEFIND_ASSETS[1])
@@ -180,7 +191,36 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             )
         return content
 
+    def on_nav(self, nav, config, files: Files):
+        self.nav = nav
+        return nav
+
+    @event_priority(-100)  # last: the child gets the environment as every plugin left it
+    def on_env(self, env, config, files: Files):
+        """Hand every other page to a forked copy of the build (see ``parallel``)."""
+        if not (self.parallel and parallel.available()) or self.nav is None:
+            return env
+        from mkdocs.commands.build import _build_page
+
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        pages = [file.page for file in doc_files if file.page is not None][1::2]
+
+        def render_page(page) -> None:  # MkDocs' own page build, in the child
+            excluded = page.file.inclusion.is_excluded()
+            _build_page(page, config, doc_files, self.nav, env, excluded=excluded)
+
+        self.forked = parallel.ForkedPages(pages, render_page)
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({parallel.ELSEWHERE: ""}), env.loader])
+        for page in pages:
+            page.meta["template"] = parallel.ELSEWHERE
+        return env
+
     def on_post_build(self, config) -> None:
+        if self.forked is not None:
+            forked, self.forked = self.forked, None
+            if not forked.finish():
+                raise PluginError("the pages given to the second process were not all built")
+            log.info("%d pages were rendered by a second process", len(forked.src_uris))
         if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
             try:
@@ -190,6 +230,9 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             log.info("Pagefind indexed %d articles in %s", indexer.count, ", ".join(names))
 
     def on_build_error(self, error) -> None:
+        if self.forked is not None:
+            forked, self.forked = self.forked, None
+            forked.stop()
         if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
             indexer.discard()
