@@ -52,3 +52,9 @@ def test_mkdocs_notice_of_a_skipped_page_is_dropped_for_the_childs_pages_only():
     assert not notice.filter(record("Page skipped: 'a.md'. Generated empty output."))
     assert notice.filter(record("Page skipped: 'b.md'. Generated empty output."))
     assert notice.filter(record("Building page a.md"))
+
+
+def test_a_share_of_the_pages_is_spread_over_them():
+    assert parallel.share(range(10), 0.5) == [1, 3, 5, 7, 9]
+    assert len(parallel.share(range(1000), 0.55)) == 550
+    assert parallel.share(range(4), 0) == [] and parallel.share(range(4), 1) == [0, 1, 2, 3]

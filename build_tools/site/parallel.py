@@ -30,6 +30,12 @@ def available() -> bool:
     return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2
 
 
+def share(items: Sequence, fraction: float) -> list:
+    """About ``fraction`` of items, spread evenly over them (0.5: every other one)."""
+    return [item for number, item in enumerate(items, 1)
+            if int(number * fraction) > int((number - 1) * fraction)]  # fmt: skip
+
+
 class _Collect(logging.Handler):
     def __init__(self, records: list[tuple[int, str, str]]) -> None:
         super().__init__(logging.WARNING)
