@@ -184,3 +184,22 @@ def test_ratio_and_bytes():
     assert human_bytes(999) == "999 B"
     assert human_bytes(1_500_000) == "1.5 MB"
     assert human_bytes(None) == "n/a"
+
+
+def test_the_faster_run_of_a_build_is_kept_with_every_run_and_the_largest_peak(tmp_path):
+    from build_tools.bench import Step, _best_build
+
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text("<p>a</p>", encoding="utf-8")
+
+    def step(seconds: float, peak: int, code: int = 0) -> Step:
+        return Step(["mkdocs"], seconds, peak, peak, code)
+
+    best = _best_build(None, step(50.0, 300), site, 10)
+    best = _best_build(best, step(40.0, 200), site, 10)
+    best = _best_build(best, step(45.0, 100, code=1), site, 10)  # a failed run never wins
+    assert best["seconds"] == 40.0 and best["ok"]
+    assert best["runs"] == [50.0, 40.0, 45.0]
+    assert best["peak_rss"] == 300
+    assert best["ms_per_page"] == 40_000.0
