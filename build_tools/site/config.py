@@ -24,7 +24,7 @@ class NewsdocsConfig(base.Config):
     feed_size = c.Type(int, default=50)
     """How many articles the feed carries."""
     large_archive = c.Type(int, default=2000)
-    """From this many articles on, the archive counts as large (see the two options below)."""
+    """From this many articles on, the archive counts as large (``search``, ``parallel``)."""
     entity_min_articles = c.Optional(c.Type(int))
     """Entities named in fewer articles get no page of their own (linked to their article
     instead). Default: 1 below 100 articles, then the larger of 2 and one per thousand
@@ -36,7 +36,7 @@ class NewsdocsConfig(base.Config):
     list_size = c.Type(int, default=200)
     """Articles listed per page on entity and tag pages; longer lists go on to more pages."""
     parallel = c.Choice(("auto", "on", "off"), default="auto")
-    """Render every other page in a second process (forked; POSIX, two cores or more):
+    """Render about half of the pages in a second process (forked; POSIX, two cores or more):
     auto does it for ``mkdocs build`` of a large archive."""
     search_bundle_size = c.Type(int, default=5000)
     """Articles per Pagefind bundle; the search box queries all bundles. Pagefind needs

@@ -201,7 +201,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
 
     @event_priority(-100)  # last: the child gets the environment as every plugin left it
     def on_env(self, env, config, files: Files):
-        """Hand every other page to a forked copy of the build (see ``parallel``)."""
+        """Hand CHILD_SHARE of the pages to a forked copy of the build (see ``parallel``)."""
         if not (self.parallel and parallel.available()) or self.nav is None:
             return env
         from mkdocs.commands.build import _build_page
