@@ -7,10 +7,12 @@ so CI is stable; a blank pipeline keeps each example fast.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
 import frontmatter
+import markdown
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,8 +20,11 @@ from hypothesis import strategies as st
 from build_tools.clean import clean
 from build_tools.convert import convert
 from build_tools.errors import SourceError
+from build_tools.markup import escape_markdown
 from build_tools.model import MAX_SLUG_LENGTH, slugify
 from build_tools.read import read_source
+from build_tools.site.render import plain_body
+from tests.conftest import ROOT
 from tests.test_hostile import SLUG
 
 STABLE = settings(
@@ -96,3 +101,47 @@ def test_slug_is_a_safe_non_empty_name_inside_articles(text):
     folder = os.path.join("docs", "articles", "2019")
     assert os.path.dirname(os.path.normpath(os.path.join(folder, f"{slug}.md"))) == folder
     assert slugify(text) == slug  # the same name every time
+
+
+#: The Markdown extensions of the project's mkdocs.yml and MkDocs' built-in ones.
+EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition"]
+PERMALINK = re.compile(
+    r'<h1 id="[^"]*">(.*?)<a class="headerlink" href="#[^"]*" title="Permanent link">'
+    r"&para;</a></h1>"
+)
+#: Lines that look like text, with Markdown's syntax characters in them more often than not.
+LINE = st.lists(st.sampled_from([*"ab &#;:-+*_`<>[]{}|!=~\\.1 ", "&amp;", "&#42;", "\u00a0"])).map(
+    "".join
+)
+
+
+def markdown_html(body: str) -> str:
+    """What Python-Markdown makes of body, the title's id and permalink aside."""
+    html_text = markdown.markdown(
+        body, extensions=EXTENSIONS, extension_configs={"toc": {"permalink": True}}
+    )
+    return PERMALINK.sub(r"<h1>\1</h1>", html_text, count=1)
+
+
+@STABLE
+@given(title=LINE, paragraphs=st.lists(LINE, max_size=4), escaped=st.booleans())
+def test_a_plain_article_body_skips_markdown_for_the_same_html(title, paragraphs, escaped):
+    """The site's fast path for article bodies (``render.plain_body``) gives Markdown's
+    HTML exactly, or declines: for raw Markdown, and for bodies escaped as the converter
+    escapes them, which it must take when its lines are text (starting with a letter)."""
+    write = escape_markdown if escaped else str
+    body = "\n\n".join([f"# {write(title)}", *map(write, paragraphs)]) + "\n"
+    html_text = plain_body(body)
+    if html_text is not None:
+        assert html_text == markdown_html(body)
+    lines = [title, *paragraphs]
+    if escaped and all(line.strip() == line and line[:1].isalpha() for line in lines):
+        assert html_text is not None, body
+
+
+def test_the_archives_article_bodies_skip_markdown():
+    articles = sorted((ROOT / "docs" / "articles").rglob("*.md"))
+    assert articles
+    for article in articles:
+        body = frontmatter.loads(article.read_text(encoding="utf-8")).content
+        assert plain_body(body) is not None, article

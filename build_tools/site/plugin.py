@@ -66,6 +66,12 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             max(2, count // 1000) if count >= SMALL_ARCHIVE else 1
         )
         self.links = render.Links(config.use_directory_urls)
+        # Plain article bodies skip Markdown only where no extension would change them.
+        self.plain_bodies = all(
+            isinstance(name, str) and name.rsplit(".", 1)[-1] in render.PLAIN_SAFE_EXTENSIONS
+            for name in config.markdown_extensions
+        )
+        self.bodies: dict[str, str] = {}  # src_uri -> the HTML of a plain article body
         mode = self.config.search
         self.pagefind = mode == "pagefind" or (mode == "auto" and large)
         self.parallel = self.config.parallel == "on" or (
@@ -174,6 +180,10 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             # Themes print the title and tags from the front matter as they are: make them text.
             page.meta["title"] = html.escape(article.title)
             page.meta["tags"] = [html.escape(render.tag_label(tag)) for tag in article.tags]
+            body = render.plain_body(markdown) if self.plain_bodies else None
+            if body is not None:
+                self.bodies[page.file.src_uri] = body
+                return ""
         return markdown
 
     def on_page_content(self, content: str, page, config, files: Files) -> str:
@@ -184,6 +194,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         article = self.index.by_uri.get(page.file.src_uri)
         if article is None:
             return content
+        content = self.bodies.pop(page.file.src_uri, content)
         if self.config.link_mentions:
             content = render.link_mentions(content, article, self.index, self.links)
         content = render.add_to_article(
