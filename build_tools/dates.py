@@ -126,7 +126,7 @@ _EXTRA = re.compile(
     r"the (?:latest|last|most recent|current|comparable|same|year-earlier|year-ago|"
     r"previous|prior) (?:quarter|period)|"
     r"the quarter|the year-earlier|year-earlier|year-ago|year-end|"
-    r"the (?:full|fiscal|current|calendar) year|"
+    r"the (?:(?:full|fiscal|current|calendar) ){1,2}year|"
     r"(?:last |next |this )?(?:thanksgiving|election|independence|memorial|labor|christmas|"
     r"new year's) day|christmas|thanksgiving|"
     r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -140,6 +140,19 @@ _EXTRA = re.compile(
 def find_expressions(text: str) -> list[tuple[int, int]]:
     """Date expressions a model often misses (``now``, ``third-quarter``, ``the quarter``)."""
     return [match.span() for match in _EXTRA.finditer(text)]
+
+
+#: Words that put a quarter or a period a year before or after the publication year.
+_YEAR_SHIFT = re.compile(
+    r"\b(?P<next>next year)\b|\b(?:last year|year-ago|year-earlier|year earlier|a year ago|"
+    r"prior-year|previous year)\b"
+)
+
+
+def _year_shift(text: str) -> int:
+    """``next year's first quarter``: 1; ``the year-ago third quarter``: -1; else 0."""
+    match = _YEAR_SHIFT.search(text)
+    return 0 if match is None else 1 if match["next"] else -1
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -368,8 +381,7 @@ def _normalise(text: str, tense: str | None, dct: dt.date | None) -> str | None:
         )
         if year_in_text:
             return f"{year_in_text}-Q{number}"
-        if dct is not None and re.search(r"\b(?:next|last) year", t):
-            shift = 1 if "next year" in t else -1
+        if dct is not None and (shift := _year_shift(t)):
             return f"{dct.year + shift}-Q{number}"
         if dct is None:
             return f"XXXX-Q{number}"
@@ -477,7 +489,7 @@ _YEAR_BEFORE = re.compile(
     r"(?: quarter| period)?(?: (?:a )?year (?:ago|earlier))?(?: last year)?$|"
     r"^a year (?:ago|earlier)$|^last year's (?:quarter|period)$"
 )
-_THIS_YEAR = re.compile(r"^(?:the )?(?:full |fiscal |current |calendar )?year$")
+_THIS_YEAR = re.compile(r"^(?:the )?(?:(?:full|fiscal|current|calendar) ){0,2}year$")
 
 
 def _in_context(
@@ -561,9 +573,15 @@ def resolve_dates(
         value = _in_context(text, tense, dct, last_quarter)
         if value is None:
             value = normalise(text, tense, dct)
-            # Only a quarter named in the text sets the context, not one inferred from it.
+            # Only a quarter named in the text sets the context, not one inferred from it,
+            # and one that has ended: results compared "a year ago" are not forecasts.
             if value and (match := re.fullmatch(r"(\d{4})-Q([1-4])", value)):
-                last_quarter = (int(match.group(1)), int(match.group(2)))
+                quarter = (int(match.group(1)), int(match.group(2)))
+                if dct is None or _shift_month(quarter[0], quarter[1] * 3, 1) <= (
+                    dct.year,
+                    dct.month,
+                ):
+                    last_quarter = quarter
         resolved.append((start, end, text, value))
         if value is not None:
             body_values.setdefault(text.casefold(), value)

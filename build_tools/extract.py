@@ -186,7 +186,28 @@ class _Reading:
                 tense = clause_tense(span) if span is not None and len(span) else None
             dates.append(DateCandidate(start, end, text[start:end], tense))
         dates.sort(key=lambda d: d.start)
-        return Analysis(tuple(candidates), tuple(dates))
+        return Analysis(tuple(candidates), tuple(_weekday_with_date(dates, text)))
+
+
+_BARE_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+_MONTH_DAY = re.compile(r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?")
+
+
+def _weekday_with_date(dates: list[DateCandidate], text: str) -> list[DateCandidate]:
+    """``Friday`` + ``Oct. 13`` (the model's two dates) -> ``Friday Oct. 13``, one date
+    whose value is the day written, not the Friday nearest the publication date."""
+    merged: list[DateCandidate] = []
+    for date in dates:
+        if (
+            merged
+            and _BARE_WEEKDAY.fullmatch(merged[-1].text)
+            and _MONTH_DAY.fullmatch(date.text)
+            and text[merged[-1].end : date.start] in {" ", ", "}
+        ):
+            first = merged.pop()
+            date = DateCandidate(first.start, date.end, text[first.start : date.end], date.tense)
+        merged.append(date)
+    return merged
 
 
 def mark_sentences(doc):
@@ -276,6 +297,8 @@ _PAST_TAGS = frozenset({"VBD", "VBN"})
 #: Verbs whose object lies ahead: "expected in December", "scheduled for Jan. 14".
 _PROSPECTIVE = ("expect", "schedul", "plan", "slate", "due", "intend", "aim", "propos", "set")
 _FORWARD_PREPOSITIONS = frozenset({"by", "until", "till"})
+#: Verbs that move a date ahead even in the past tense: "postponed until Tuesday".
+_DEFERRING = ("postpon", "extend", "delay", "adjourn", "defer", "gave", "give", "push")
 _BACKWARD_PREPOSITIONS = frozenset({"since"})
 #: Words before a date that announce a due date: payable, effective, of record, expires.
 _FORWARD_CUES = frozenset(
@@ -292,22 +315,32 @@ def clause_tense(span) -> Tense | None:
     set for April``) passes the question on to the verb above it.
     """
     token = span.root
-    before = {t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]}
-    if before & _FORWARD_CUES:
-        return "prospective"  # "payable Dec. 7 to stock of record Nov. 22"
+    doc = span.doc
+    if span[-1].tag_ == "POS" or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
+        # "Wednesday's ruling": the date of a thing named, not of the clause
+        before = doc[max(0, span.start - 2) : span.start].text.lower()
+        return "prospective" if before.endswith(("ahead of", "upcoming")) else None
+    cues = {t.lower_ for t in doc[max(0, span.start - 3) : span.start]} & _FORWARD_CUES
     preposition = token.head.lower_ if token.head is not token else ""
     tense: Tense | None = None
+    verb = None
     for _ in range(10):
         if token.tag_ in _VERB_TAGS and token.dep_ not in {"aux", "auxpass"}:
             found = _verb_tense(token)
             if found != "climb":
-                tense = found
+                tense, verb = found, token
                 break
         if token.head is token:
             break
         token = token.head
-    if preposition in {"until", "till"} or (tense != "past" and preposition == "by"):
-        return "prospective"  # "postponed until Tuesday", "by Jan. 14"
+    if cues:
+        return "prospective"  # "payable Dec. 7 to stock of record Nov. 22"
+    if preposition in {"until", "till"} and (
+        tense != "past" or (verb is not None and verb.lower_.startswith(_DEFERRING))
+    ):
+        return "prospective"  # "postponed until Tuesday"; "until Thursday, they had not"
+    if tense != "past" and preposition == "by":
+        return "prospective"  # "by Jan. 14"
     if preposition in _BACKWARD_PREPOSITIONS:
         return "past"
     return tense

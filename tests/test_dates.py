@@ -95,3 +95,28 @@ def test_last_and_next_holiday_on_the_day_itself():
 )
 def test_tense_matters_only_where_it_changes_the_value(text, matters):
     assert tense_matters(text) is matters
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("the year-ago third quarter", "1988-Q3"), ("the year-earlier third quarter", "1988-Q3"),
+     ("next year's first quarter", "1990-Q1"), ("the current fiscal year", "1989")],
+)  # fmt: skip
+def test_quarters_and_years_a_year_away(text, value):
+    [date] = resolve_dates([(0, len(text), text, "past")], dt.date(1989, 10, 30))
+    assert date.value == value
+
+
+def test_a_year_ago_is_the_quarter_last_reported_not_a_forecast():
+    """In a company report of October 1989, ``a year ago`` compares with the quarter
+    named before it, if that quarter has ended (results are reported); a forecast for
+    the third quarter of 1990 does not move it."""
+    dct = dt.date(1989, 10, 26)
+    reported = resolve_dates(
+        [(0, 17, "the third quarter", "past"), (40, 50, "a year ago", None)], dct
+    )
+    assert [d.value for d in reported] == ["1989-Q3", "1988-Q3"]
+    forecast = resolve_dates(
+        [(0, 25, "the third quarter of 1990", "future"), (40, 50, "a year ago", None)], dct
+    )
+    assert [d.value for d in forecast] == ["1990-Q3", "1988"]

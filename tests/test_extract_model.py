@@ -104,3 +104,32 @@ def test_tenses_from_parsed_sentences_agree_with_the_whole_parse(tmp_path, model
     ]
     assert len(tensed) >= 4
     assert differ == [("the end of February", "present")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "tense"),
+    [
+        # A weekday in the possessive names a thing done that day: the clause's tense
+        # ("would look for ways around") is not the date's.
+        ("His relatives said they would look for ways to get around Wednesday's ruling.",
+         "Wednesday", None),
+        ("Investors waited ahead of Tuesday's election.", "Tuesday", "prospective"),
+        # "until" looks ahead, unless the clause tells of the past, or a verb defers.
+        ("Until Thursday, they had not called Kopp a suspect.", "Thursday", "past"),
+        ("Officials postponed until Tuesday any action on the case.", "Tuesday", "prospective"),
+        ("The court will sit until Friday.", "Friday", "prospective"),
+    ],
+)  # fmt: skip
+def test_the_tense_a_date_takes_from_its_clause(model_nlp, sentence, date, tense):
+    from build_tools.extract import analyse
+
+    (analysis,) = analyse([f"Headline\n\n{sentence}"], model_nlp)
+    assert [(d.text, d.tense) for d in analysis.dates if d.text == date] == [(date, tense)]
+
+
+def test_a_weekday_before_the_date_it_names_is_one_date(model_nlp):
+    from build_tools.extract import analyse
+
+    text = "Funds Lose\n\nOf that, $14 million seeped out Friday Oct. 13 alone, the fund said."
+    (analysis,) = analyse([text], model_nlp)
+    assert [d.text for d in analysis.dates] == ["Friday Oct. 13"]
