@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -138,3 +141,22 @@ def test_bundles_of_a_failed_build_are_thrown_away(tmp_path):
     output = dropped._output
     dropped.discard()
     assert not output.exists()
+
+
+def test_an_interrupted_build_leaves_no_pagefind_folder(tmp_path):
+    """Ctrl-C ends a build without MkDocs' build-error event: the bundles' temporary
+    folder still goes when Python exits."""
+    script = (
+        "from build_tools.site.index import EntityIndex, parse_article\n"
+        "from build_tools.site.search import BackgroundIndexer\n"
+        "page = parse_article('articles/a.md', '---\\ntitle: A\\nprovenance: "
+        "{source_file: source_texts/a.txt}\\n---\\n# A\\n\\nText.\\n')\n"
+        "index = EntityIndex([page])\n"
+        "indexer = BackgroundIndexer(index.articles, index, lambda uri: uri, bundle_size=2)\n"
+        "raise KeyboardInterrupt\n"
+    )
+    environment = {**os.environ, "TMPDIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], env=environment, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert "KeyboardInterrupt" in done.stderr
+    assert list(tmp_path.iterdir()) == []

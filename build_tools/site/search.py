@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -251,6 +252,8 @@ class BackgroundIndexer:
         self._index = index
         self._url = url
         self._output = Path(tempfile.mkdtemp(prefix="newsdocs-pagefind-"))
+        # Removed by finish() or discard(), or when Python exits (an interrupted build).
+        self._remove_output = weakref.finalize(self, shutil.rmtree, self._output, True)
         self._error: BaseException | None = None
         self.names: list[str] = []
         self._stop = threading.Event()
@@ -281,7 +284,7 @@ class BackgroundIndexer:
         and throw its bundles away (the build failed)."""
         self._stop.set()
         self._thread.join()
-        shutil.rmtree(self._output, ignore_errors=True)
+        self._remove_output()
 
     def finish(self, site_dir: Path) -> list[str]:
         """Wait for the bundles and move them into site_dir; return their names."""
@@ -298,4 +301,4 @@ class BackgroundIndexer:
                 shutil.move(str(self._output / name), str(target))
             return self.names
         finally:
-            shutil.rmtree(self._output, ignore_errors=True)
+            self._remove_output()
