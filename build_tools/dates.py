@@ -566,6 +566,7 @@ def resolve_dates(
     body_values: dict[str, str] = {}
     resolved: list[tuple[int, int, str, str | None]] = []
     last_quarter: tuple[int, int] | None = None
+    reported = False  # whether a quarter that has ended was named
     for start, end, text, tense in sorted(candidates):
         if start < title_end:
             resolved.append((start, end, text, None))
@@ -573,15 +574,13 @@ def resolve_dates(
         value = _in_context(text, tense, dct, last_quarter)
         if value is None:
             value = normalise(text, tense, dct)
-            # Only a quarter named in the text sets the context, not one inferred from it,
-            # and one that has ended: results compared "a year ago" are not forecasts.
+            # Only a quarter named in the text sets the context, not one inferred from it;
+            # once a reported (ended) quarter is named, a forecast does not replace it.
             if value and (match := re.fullmatch(r"(\d{4})-Q([1-4])", value)):
                 quarter = (int(match.group(1)), int(match.group(2)))
-                if dct is None or _shift_month(quarter[0], quarter[1] * 3, 1) <= (
-                    dct.year,
-                    dct.month,
-                ):
-                    last_quarter = quarter
+                ended = dct is None or (quarter[0], quarter[1] * 3) < (dct.year, dct.month)
+                if ended or not reported:
+                    last_quarter, reported = quarter, reported or ended
         resolved.append((start, end, text, value))
         if value is not None:
             body_values.setdefault(text.casefold(), value)

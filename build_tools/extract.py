@@ -297,8 +297,42 @@ _PAST_TAGS = frozenset({"VBD", "VBN"})
 #: Verbs whose object lies ahead: "expected in December", "scheduled for Jan. 14".
 _PROSPECTIVE = ("expect", "schedul", "plan", "slate", "due", "intend", "aim", "propos", "set")
 _FORWARD_PREPOSITIONS = frozenset({"by", "until", "till"})
-#: Verbs that move a date ahead even in the past tense: "postponed until Tuesday".
-_DEFERRING = ("postpon", "extend", "delay", "adjourn", "defer", "gave", "give", "push")
+#: What a weekday's possessive names when it is done and over: "Wednesday's ruling".
+_DONE_THINGS = frozenset(
+    {"ruling", "decision", "verdict", "announcement", "close", "closing", "attack", "attacks",
+     "bombing", "bombings", "shooting", "killing", "crash", "raid", "blast", "explosion",
+     "purchase", "purchases", "statement", "remarks", "comments", "report", "defeat", "loss",
+     "win", "victory", "session", "trading", "results"}
+)  # fmt: skip
+#: Verbs of lasting: "stayed in hospital until Sunday" ended by then.
+_LASTING = ("stay", "remain", "serv", "last", "wait", "held", "kept", "live")
+
+
+def _done_thing(span) -> bool:
+    """Whether a possessive date names a thing done that day (``Wednesday's ruling``,
+    ``after Monday's announcement``) rather than one to come (``Sunday's final``)."""
+    doc = span.doc
+    if span.start and doc[span.start - 1].lower_ in {"after", "following", "since"}:
+        return True
+    following = [token for token in doc[span.end : span.end + 4] if token.tag_ != "POS"]
+    for token in following:
+        if token.tag_.startswith("NN"):
+            return token.lower_ in _DONE_THINGS
+    return False
+
+
+def _looking_back(span, verb) -> bool:
+    """``until`` in a clause about the past that ended then: the past perfect (``until
+    Thursday, they had not``), a sentence opening with it, or a verb of lasting. A closure
+    (``was closed until Friday``) still runs forward."""
+    doc = span.doc
+    words = {child.lower_ for child in verb.children} if verb is not None else set()
+    opening = span.start <= 2 and doc[0].lower_ in {"until", "till", "up"}
+    return bool(
+        "had" in words or opening or (verb is not None and verb.lower_.startswith(_LASTING))
+    )
+
+
 _BACKWARD_PREPOSITIONS = frozenset({"since"})
 #: Words before a date that announce a due date: payable, effective, of record, expires.
 _FORWARD_CUES = frozenset(
@@ -316,10 +350,9 @@ def clause_tense(span) -> Tense | None:
     """
     token = span.root
     doc = span.doc
-    if span[-1].tag_ == "POS" or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
-        # "Wednesday's ruling": the date of a thing named, not of the clause
-        before = doc[max(0, span.start - 2) : span.start].text.lower()
-        return "prospective" if before.endswith(("ahead of", "upcoming")) else None
+    possessive = span[-1].tag_ == "POS" or (span.end < len(doc) and doc[span.end].tag_ == "POS")
+    if possessive and _done_thing(span):
+        return "past"  # "get around Wednesday's ruling": a thing done that day
     cues = {t.lower_ for t in doc[max(0, span.start - 3) : span.start]} & _FORWARD_CUES
     preposition = token.head.lower_ if token.head is not token else ""
     tense: Tense | None = None
@@ -335,10 +368,8 @@ def clause_tense(span) -> Tense | None:
         token = token.head
     if cues:
         return "prospective"  # "payable Dec. 7 to stock of record Nov. 22"
-    if preposition in {"until", "till"} and (
-        tense != "past" or (verb is not None and verb.lower_.startswith(_DEFERRING))
-    ):
-        return "prospective"  # "postponed until Tuesday"; "until Thursday, they had not"
+    if preposition in {"until", "till"} and not (tense == "past" and _looking_back(span, verb)):
+        return "prospective"  # "closed until Friday"; but "Until Thursday, they had not"
     if tense != "past" and preposition == "by":
         return "prospective"  # "by Jan. 14"
     if preposition in _BACKWARD_PREPOSITIONS:

@@ -17,7 +17,7 @@ _ENTITIES = {
 }  # fmt: skip
 _SPECIAL = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
 #: Characters that only matter at the start of a block (lists, rules, headings, quotes).
-_BLOCK_START = re.compile(r"^(\s*)([-+.\d]|\d+(?=[.)]))")
+_BLOCK_START = re.compile(r"^(\s*)([-+.!\d]|\d+(?=[.)]))")
 _KEEP = re.compile(r"[!:()\"=+]")  # harmless inside running text when not at a block start
 
 

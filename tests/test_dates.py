@@ -107,16 +107,15 @@ def test_quarters_and_years_a_year_away(text, value):
     assert date.value == value
 
 
-def test_a_year_ago_is_the_quarter_last_reported_not_a_forecast():
-    """In a company report of October 1989, ``a year ago`` compares with the quarter
-    named before it, if that quarter has ended (results are reported); a forecast for
-    the third quarter of 1990 does not move it."""
+def test_a_year_ago_is_the_quarter_last_reported_rather_than_a_forecast():
+    """In a company report of October 1989, ``a year ago`` compares with the quarter named
+    before it; once a quarter that has ended (reported) is named, a forecast for the third
+    quarter of 1990 does not replace it, but with none it does."""
     dct = dt.date(1989, 10, 26)
+    forecast = (30, 55, "the third quarter of 1990", "future")
     reported = resolve_dates(
-        [(0, 17, "the third quarter", "past"), (40, 50, "a year ago", None)], dct
+        [(0, 17, "the third quarter", "past"), forecast, (60, 70, "a year ago", None)], dct
     )
-    assert [d.value for d in reported] == ["1989-Q3", "1988-Q3"]
-    forecast = resolve_dates(
-        [(0, 25, "the third quarter of 1990", "future"), (40, 50, "a year ago", None)], dct
-    )
-    assert [d.value for d in forecast] == ["1990-Q3", "1988"]
+    assert [d.value for d in reported] == ["1989-Q3", "1990-Q3", "1988-Q3"]
+    alone = resolve_dates([forecast, (60, 70, "a year ago", None)], dct)
+    assert [d.value for d in alone] == ["1990-Q3", "1989-Q3"]

@@ -109,13 +109,16 @@ def test_tenses_from_parsed_sentences_agree_with_the_whole_parse(tmp_path, model
 @pytest.mark.parametrize(
     ("sentence", "date", "tense"),
     [
-        # A weekday in the possessive names a thing done that day: the clause's tense
-        # ("would look for ways around") is not the date's.
+        # A weekday in the possessive that names a thing done that day is past, whatever
+        # the clause ("would look for ways around"); a thing to come keeps the clause's.
         ("His relatives said they would look for ways to get around Wednesday's ruling.",
-         "Wednesday", None),
-        ("Investors waited ahead of Tuesday's election.", "Tuesday", "prospective"),
-        # "until" looks ahead, unless the clause tells of the past, or a verb defers.
+         "Wednesday", "past"),
+        ("France will face Croatia in Sunday's final.", "Sunday", "future"),
+        # "until" looks ahead, unless its clause ended then: past perfect, an opening
+        # "Until", a verb of lasting.
         ("Until Thursday, they had not called Kopp a suspect.", "Thursday", "past"),
+        ("He stayed in hospital until Sunday.", "Sunday", "past"),
+        ("The road was closed until Friday.", "Friday", "prospective"),
         ("Officials postponed until Tuesday any action on the case.", "Tuesday", "prospective"),
         ("The court will sit until Friday.", "Friday", "prospective"),
     ],

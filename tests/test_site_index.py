@@ -318,3 +318,25 @@ def test_names_with_markdown_characters_are_linked_as_the_page_shows_them():
     assert '<a href="../../organizations/e-trade/">E&#42;Trade</a>' in linked
     assert '<a href="../../organizations/c-corp/">C&#35; Corp</a>' in linked
     assert '<a href="../../organizations/at-t/">AT&amp;T</a>' in linked
+
+
+def test_article_bodies_go_to_markdown_where_an_extension_or_a_plugin_could_change_them():
+    import types
+
+    from build_tools.site.plugin import NewsdocsPlugin
+
+    plugin = NewsdocsPlugin()
+
+    def config(extensions: list, *editors) -> types.SimpleNamespace:
+        events = {"page_markdown": [plugin.on_page_markdown, *editors]}
+        return types.SimpleNamespace(
+            markdown_extensions=extensions,
+            mdx_configs={"toc": {"permalink": True}},
+            plugins=types.SimpleNamespace(events=events),
+        )
+
+    assert plugin._title_markdown(config(["toc", "tables", "fenced_code"])) is not None
+    assert plugin._title_markdown(config(["toc", "markdown.extensions.attr_list"])) is not None
+    assert plugin._title_markdown(config(["toc", "smarty"])) is None  # quotes become entities
+    assert plugin._title_markdown(config(["toc", "pymdownx.blocks.admonition"])) is None
+    assert plugin._title_markdown(config(["toc"], lambda markdown, **_: markdown)) is None

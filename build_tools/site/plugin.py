@@ -5,9 +5,11 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
 from pathlib import Path
 
 import jinja2
+import markdown
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -29,6 +31,7 @@ log = logging.getLogger("mkdocs.plugins.newsdocs")
 
 
 HERE = Path(__file__).parent
+_ID = re.compile(r'\bid="([^"]*)"')
 #: The share of the pages the forked process renders: the parent also copies the static
 #: files, renders the theme's own templates (the sitemap) and passes over the child's
 #: pages (10,000 articles: at 0.5 the child was done first, at 0.6 the parent waited 5 s).
@@ -49,6 +52,8 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
     command = "build"
     nav = None
     forked: ForkedPages | None = None
+    title_markdown: markdown.Markdown | None = None
+    toc_marker = "[TOC]"
 
     def on_startup(self, command, dirty) -> None:
         self.command = command
@@ -66,11 +71,6 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             max(2, count // 1000) if count >= SMALL_ARCHIVE else 1
         )
         self.links = render.Links(config.use_directory_urls)
-        # Plain article bodies skip Markdown only where no extension would change them.
-        self.plain_bodies = all(
-            isinstance(name, str) and name.rsplit(".", 1)[-1] in render.PLAIN_SAFE_EXTENSIONS
-            for name in config.markdown_extensions
-        )
         mode = self.config.search
         self.pagefind = mode == "pagefind" or (mode == "auto" and large)
         self.parallel = self.config.parallel == "on" or (
@@ -103,6 +103,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
                     self.front_matter[file.src_uri] = meta
                     file.content_string = body
         cache.save(prune=True)
+        self.title_markdown = self._title_markdown(config)
         curated_path = root / self.config.entities_file
         try:
             self.curated = load_curated(curated_path)
@@ -126,6 +127,36 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
                        self.config.feed_size)  # fmt: skip
             files.append(File.generated(config, "feed.xml", content=feed))
         return files
+
+    def _title_markdown(self, config) -> markdown.Markdown | None:
+        """The Markdown that renders plain articles' titles (``render.plain_body``), or
+        None where their paragraphs must go to Markdown too: an extension that could
+        change plain text, or another plugin that edits pages' Markdown after this one.
+        (Decided here, once every plugin's ``on_config`` has run.)"""
+        extensions = config.markdown_extensions
+        if not all(isinstance(name, str) and name in render.PLAIN_SAFE_EXTENSIONS
+                   for name in extensions):  # fmt: skip
+            return None
+        editors = config.plugins.events.get("page_markdown", [])
+        if any(getattr(event, "__self__", None) is not self for event in editors):
+            return None
+        self.toc_marker = str((config.mdx_configs or {}).get("toc", {}).get("marker", "[TOC]"))
+        return markdown.Markdown(extensions=extensions, extension_configs=config.mdx_configs or {})
+
+    def _plain_article(self, page, body: str) -> bool:
+        """Give a plain article its HTML: the title through Markdown (its id, permalink
+        and table of contents are the toc extension's), the paragraphs as they are."""
+        plain = render.plain_body(body, self.toc_marker) if self.title_markdown else None
+        if plain is None:
+            return False
+        title, paragraphs = plain
+        converter = self.title_markdown
+        converter.reset()
+        heading = converter.convert(title)
+        anchors = {html.unescape(anchor) for anchor in _ID.findall(heading)}
+        toc = get_toc(getattr(converter, "toc_tokens", []))
+        without_markdown(page, f"{heading}\n{paragraphs}" if paragraphs else heading, toc, anchors)
+        return True
 
     def _start_search(self, files: Files, config) -> None:
         """Start indexing the articles with Pagefind beside the build; add the search UI."""
@@ -181,9 +212,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             # Themes print the title and tags from the front matter as they are: make them text.
             page.meta["title"] = html.escape(article.title)
             page.meta["tags"] = [html.escape(render.tag_label(tag)) for tag in article.tags]
-            body = render.plain_body(markdown) if self.plain_bodies else None
-            if body is not None:
-                without_markdown(page, body)
+            if self._plain_article(page, markdown):
                 return ""
         return markdown
 

@@ -234,6 +234,13 @@ def write_bundles(
     return names
 
 
+def _stop_and_remove(stop: threading.Event, thread: threading.Thread, output: Path) -> None:
+    stop.set()
+    if thread.is_alive() and thread is not threading.current_thread():
+        thread.join(timeout=60)
+    shutil.rmtree(output, ignore_errors=True)
+
+
 class BackgroundIndexer:
     """write_bundles in a thread (the binary does the work in its own process), so that the
     site generator renders pages meanwhile; ``finish`` moves the bundles into the site."""
@@ -252,12 +259,15 @@ class BackgroundIndexer:
         self._index = index
         self._url = url
         self._output = Path(tempfile.mkdtemp(prefix="newsdocs-pagefind-"))
-        # Removed by finish() or discard(), or when Python exits (an interrupted build).
-        self._remove_output = weakref.finalize(self, shutil.rmtree, self._output, True)
         self._error: BaseException | None = None
         self.names: list[str] = []
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
+        # Removed by finish() or discard(), or when Python exits (an interrupted build,
+        # which MkDocs does not report to plugins): then Pagefind is stopped first.
+        self._remove_output = weakref.finalize(
+            self, _stop_and_remove, self._stop, self._thread, self._output
+        )
         self._thread.start()
 
     def _records(self) -> Iterable[dict]:
