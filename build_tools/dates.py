@@ -7,6 +7,7 @@ years``) are not dates mentioned and give ``None``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -341,6 +342,14 @@ def _normalise(text: str, tense: str | None, dct: dt.date | None) -> str | None:
             if dct is None:
                 return f"XXXX-{month:02d}-{day:02d}"
             year = _pick_year(month, day, tense, dct)
+            named = re.search(_WEEKDAY, t)
+            if named:  # "Friday, Oct. 13": the nearest year in which it is a Friday
+                weekday = WEEKDAYS[named["weekday"]]
+                for candidate in (year, year - 1, year + 1):
+                    with contextlib.suppress(ValueError):
+                        if dt.date(candidate, month, day).isoweekday() == weekday:
+                            year = candidate
+                            break
             try:
                 return dt.date(year, month, day).isoformat()
             except ValueError:

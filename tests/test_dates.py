@@ -23,6 +23,8 @@ SATURDAY = dt.date(2019, 1, 19)
         ("18 January 2019", None, "2019-01-18"),
         ("February 2018", None, "2018-02"),
         ("Dec. 30", "past", "2018-12-30"),
+        ("Saturday, Oct. 13", "past", "2018-10-13"),
+        ("Friday, Oct. 13", "past", "2017-10-13"),  # the nearest year it is a Friday
         ("today", None, "2019-01-19"),
         ("yesterday", None, "2019-01-18"),
         ("last week", None, "2019-W02"),
