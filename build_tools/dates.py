@@ -85,6 +85,15 @@ _PATTERNS = [
     ("weekday", re.compile(rf"(?:(?P<rel>last|next|this|coming|past)\s+)?{_WEEKDAY}")),
     ("month", re.compile(rf"(?:(?P<rel>last|next|this|coming|past)\s+)?{_MONTH}")),
 ]
+_DAY_OF_MONTH = re.compile(rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?")
+
+
+def weekday_and_its_date(first: str, second: str) -> bool:
+    """Whether ``first`` is a weekday's name alone and ``second`` a month and day: one date
+    written in two parts (``Friday`` + ``Oct. 13``), which the model may give as two."""
+    return bool(re.fullmatch(_WEEKDAY, first.lower()) and _DAY_OF_MONTH.fullmatch(second.lower()))
+
+
 _AGO = re.compile(
     r"(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|before|from now|later|hence)"

@@ -189,20 +189,17 @@ class _Reading:
         return Analysis(tuple(candidates), tuple(_weekday_with_date(dates, text)))
 
 
-_BARE_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
-_MONTH_DAY = re.compile(r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?")
-
-
 def _weekday_with_date(dates: list[DateCandidate], text: str) -> list[DateCandidate]:
     """``Friday`` + ``Oct. 13`` (the model's two dates) -> ``Friday Oct. 13``, one date
     whose value is the day written, not the Friday nearest the publication date."""
+    from build_tools.dates import weekday_and_its_date
+
     merged: list[DateCandidate] = []
     for date in dates:
         if (
             merged
-            and _BARE_WEEKDAY.fullmatch(merged[-1].text)
-            and _MONTH_DAY.fullmatch(date.text)
             and text[merged[-1].end : date.start] in {" ", ", "}
+            and weekday_and_its_date(merged[-1].text, date.text)
         ):
             first = merged.pop()
             date = DateCandidate(first.start, date.end, text[first.start : date.end], date.tense)
@@ -296,7 +293,6 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo", "'d", "gon", "go
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 #: Verbs whose object lies ahead: "expected in December", "scheduled for Jan. 14".
 _PROSPECTIVE = ("expect", "schedul", "plan", "slate", "due", "intend", "aim", "propos", "set")
-_FORWARD_PREPOSITIONS = frozenset({"by", "until", "till"})
 #: What a weekday's possessive names when it is done and over: "Wednesday's ruling".
 _DONE_THINGS = frozenset(
     {"ruling", "decision", "verdict", "announcement", "close", "closing", "attack", "attacks",
@@ -353,7 +349,8 @@ def clause_tense(span) -> Tense | None:
     possessive = span[-1].tag_ == "POS" or (span.end < len(doc) and doc[span.end].tag_ == "POS")
     if possessive and _done_thing(span):
         return "past"  # "get around Wednesday's ruling": a thing done that day
-    cues = {t.lower_ for t in doc[max(0, span.start - 3) : span.start]} & _FORWARD_CUES
+    if {t.lower_ for t in doc[max(0, span.start - 3) : span.start]} & _FORWARD_CUES:
+        return "prospective"  # "payable Dec. 7 to stock of record Nov. 22"
     preposition = token.head.lower_ if token.head is not token else ""
     tense: Tense | None = None
     verb = None
@@ -366,8 +363,6 @@ def clause_tense(span) -> Tense | None:
         if token.head is token:
             break
         token = token.head
-    if cues:
-        return "prospective"  # "payable Dec. 7 to stock of record Nov. 22"
     if preposition in {"until", "till"} and not (tense == "past" and _looking_back(span, verb)):
         return "prospective"  # "closed until Friday"; but "Until Thursday, they had not"
     if tense != "past" and preposition == "by":

@@ -146,3 +146,28 @@ def test_pages_rendered_in_a_second_process_are_the_same(site):
                            for p in (project / "site-parallel").rglob("*.html"))  # fmt: skip
     for page in pages:
         assert (project / "site-parallel" / page).read_bytes() == (site / page).read_bytes(), page
+
+
+def test_links_to_anchors_of_pages_built_without_markdown_are_checked(site, tmp_path):
+    """Articles and generated pages get their HTML without MkDocs' Markdown, but MkDocs
+    still knows their anchors: a link to the article's title or an entity page's section
+    builds quietly under ``--strict``, a link to a missing anchor is reported."""
+    project = tmp_path / "project"
+    shutil.copytree(site.parent / "docs", project / "docs")
+    config = (site.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nstrict: true\n" in config
+    # Not strict, to see every warning; strict would fail on any of them.
+    config = config.replace("\nstrict: true\n", "\nstrict: false\n")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    title = ARTICLE.rsplit("/", 1)[1]
+    (project / "docs" / "links.md").write_text(
+        f"# Links\n\n[The summit]({ARTICLE}.md#{title}), "
+        "[Trump's articles](people/donald-trump.md#articles), "
+        "[nowhere](people/donald-trump.md#no-such-section).\n",
+        encoding="utf-8",
+    )
+    records = build_site(project / "mkdocs.yml", project / "site")
+    assert [r.getMessage() for r in records] == [
+        "Doc file 'links.md' contains a link 'people/donald-trump.md#no-such-section', but "
+        "the doc 'people/donald-trump.md' does not contain an anchor '#no-such-section'."
+    ]

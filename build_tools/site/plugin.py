@@ -31,7 +31,8 @@ log = logging.getLogger("mkdocs.plugins.newsdocs")
 
 
 HERE = Path(__file__).parent
-_ID = re.compile(r'\bid="([^"]*)"')
+#: The id of an HTML element (MkDocs collects them as the anchors a page has).
+_ID = re.compile(r'<[^<>]*?\sid="([^"]*)"')
 #: The share of the pages the forked process renders: the parent also copies the static
 #: files, renders the theme's own templates (the sitemap) and passes over the child's
 #: pages (10,000 articles: at 0.5 the child was done first, at 0.6 the parent waited 5 s).
@@ -153,9 +154,8 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         converter = self.title_markdown
         converter.reset()
         heading = converter.convert(title)
-        anchors = {html.unescape(anchor) for anchor in _ID.findall(heading)}
         toc = get_toc(getattr(converter, "toc_tokens", []))
-        without_markdown(page, f"{heading}\n{paragraphs}" if paragraphs else heading, toc, anchors)
+        without_markdown(page, f"{heading}\n{paragraphs}" if paragraphs else heading, toc)
         return True
 
     def _start_search(self, files: Files, config) -> None:
@@ -202,8 +202,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         if generated is not None:
             # Lists of links: not for search.
             page.meta = {"title": html.escape(generated.title), "search": {"exclude": True}}
-            anchors = {anchor for _, anchor, _ in generated.headings}
-            without_markdown(page, generated.html, table_of_contents(generated.headings), anchors)
+            without_markdown(page, generated.html, table_of_contents(generated.headings))
             return ""
         article = self.index.by_uri.get(page.file.src_uri)
         if self.pagefind:
@@ -278,7 +277,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             indexer.discard()
 
 
-def without_markdown(page, content: str, toc=None, anchors: set[str] | None = None) -> None:
+def without_markdown(page, content: str, toc: TableOfContents | None = None) -> None:
     """Give a page its HTML in place of MkDocs' Markdown rendering, which MkDocs calls next
     (``page.render``, this page's own now): setting up Python-Markdown costs 0.3 ms a page
     even with nothing to convert, and a large archive has ten thousand such pages."""
@@ -287,7 +286,7 @@ def without_markdown(page, content: str, toc=None, anchors: set[str] | None = No
         del page.render  # the class's method again
         page.content = content
         page.toc = toc if toc is not None else get_toc([])
-        page.present_anchor_ids = anchors or set()
+        page.present_anchor_ids = {html.unescape(anchor) for anchor in _ID.findall(content)}
 
     page.render = render
 

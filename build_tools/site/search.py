@@ -236,7 +236,7 @@ def write_bundles(
 
 def _stop_and_remove(stop: threading.Event, thread: threading.Thread, output: Path) -> None:
     stop.set()
-    if thread.is_alive() and thread is not threading.current_thread():
+    if thread.is_alive():
         thread.join(timeout=60)
     shutil.rmtree(output, ignore_errors=True)
 
@@ -292,8 +292,6 @@ class BackgroundIndexer:
     def discard(self) -> None:
         """Stop feeding Pagefind (the bundle under way is not written), wait for the thread
         and throw its bundles away (the build failed)."""
-        self._stop.set()
-        self._thread.join()
         self._remove_output()
 
     def finish(self, site_dir: Path) -> list[str]:
