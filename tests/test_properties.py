@@ -7,6 +7,7 @@ so CI is stable; a blank pipeline keeps each example fast.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -22,7 +23,9 @@ from build_tools.errors import SourceError
 from build_tools.markup import escape_markdown
 from build_tools.model import MAX_SLUG_LENGTH, slugify
 from build_tools.read import read_source
-from build_tools.site.render import plain_body
+from build_tools.site import index as index_module
+from build_tools.site.index import ArticleInfo, find_word, first_sentences
+from build_tools.site.render import _paragraph_spans, plain_body
 from tests.conftest import ROOT
 from tests.test_hostile import SLUG
 
@@ -139,3 +142,46 @@ def test_the_archives_article_bodies_skip_markdown():
     for article in articles:
         body = frontmatter.loads(article.read_text(encoding="utf-8")).content
         assert plain_body(body) is not None, article
+
+
+#: Text of sentences: words, names, the ends of sentences, quotes and spaces.
+SENTENCE_TEXT = st.lists(
+    st.sampled_from(
+        ["Mr", "Smith", "Tony", "Blair", "A", "a", "1", "&", "#", "_", ".", "!", "?", " ",
+         "  ", "\n", "\u201d", '"', "\u2019", "'", "\u201c", "E&#42;Trade", "Mr. Smith",
+         "Blair. Tony", "Tony Blair. A"]
+    ),
+    max_size=30,
+).map("".join)  # fmt: skip
+NAMES = st.lists(
+    st.sampled_from(["Smith", "Mr. Smith", "Tony Blair", "Blair", "A", "a", "E*Trade", ""]),
+    max_size=3,
+)
+
+
+@STABLE
+@given(paragraphs=st.lists(SENTENCE_TEXT, max_size=4), forms=st.lists(NAMES, max_size=4))
+def test_the_first_sentence_naming_an_entity_is_found_as_by_reading_sentence_by_sentence(
+    paragraphs, forms
+):
+    """``index.first_sentences`` searches the whole body at once; it finds what reading
+    each sentence in turn for a whole-word form finds."""
+    paragraphs = [p.strip() for p in paragraphs if p.strip()]
+    article = ArticleInfo("articles/a.md", "T", None, None, None, "", {}, {}, (), (),
+                          tuple(paragraphs))  # fmt: skip
+    keyed = dict(enumerate(forms))
+    sentences = [s for paragraph in paragraphs for s in index_module._SENTENCE.split(paragraph)]
+    expected = {}
+    for key, names in keyed.items():
+        for sentence in sentences:
+            if any(find_word(sentence, escape_markdown(name)) >= 0 for name in names if name):
+                expected[key] = index_module._shorten(sentence)
+                break
+    assert first_sentences(article, keyed) == expected
+
+
+@STABLE
+@given(content=st.lists(st.sampled_from(["<p>", "</p>", "<p", "p>", "a", "\n", "<"])).map("".join))
+def test_paragraph_spans_are_what_the_paragraph_pattern_finds(content):
+    pattern = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+    assert _paragraph_spans(content) == [m.span(1) for m in pattern.finditer(content)]

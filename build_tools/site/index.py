@@ -6,6 +6,7 @@ it takes (src_uri, page text) pairs and gives plain values.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import heapq
 import math
@@ -158,17 +159,35 @@ def find_word(text: str, word: str, start: int = 0) -> int:
 
 def first_sentences(article: ArticleInfo, forms: Mapping[T, Iterable[str]]) -> dict[T, str]:
     """For each key, the first sentence of the body naming one of its forms."""
-    sentences = [s for paragraph in article.paragraphs for s in _SENTENCE.split(paragraph)]
+    body = "\n".join(article.paragraphs)
+    spans = []  # (start, end) of each sentence in body, as _SENTENCE.split cuts them
+    offset = 0
+    for paragraph in article.paragraphs:
+        start = 0
+        for separator in _SENTENCE.finditer(paragraph):
+            spans.append((offset + start, offset + separator.start()))
+            start = separator.end()
+        spans.append((offset + start, offset + len(paragraph)))
+        offset += len(paragraph) + 1
+    starts = [start for start, _ in spans]
     found: dict[T, str] = {}
     for key, names in forms.items():
-        best = None
+        best = len(spans)
         for name in {escape_markdown(n) for n in names if n}:
-            for number, sentence in enumerate(sentences[: best if best is not None else None]):
-                if find_word(sentence, name) >= 0:
+            # A whole word of the body inside one sentence is a whole word of that sentence
+            # (sentences are parted by space and quotes); one across two is in neither.
+            position = find_word(body, name)
+            while position >= 0:
+                number = bisect.bisect_right(starts, position) - 1
+                if number >= best:
+                    break
+                if position + len(name) <= spans[number][1]:
                     best = number
                     break
-        if best is not None:
-            found[key] = _shorten(sentences[best])
+                position = find_word(body, name, position + 1)
+        if best < len(spans):
+            start, end = spans[best]
+            found[key] = _shorten(body[start:end])
     return found
 
 
@@ -198,6 +217,7 @@ class EntityIndex:
                     self.kind_votes[name][kind] += 1
         large = len(self.articles) >= SMALL_ARCHIVE
         self.unsure = self._unsure_people() if large else set()
+        self._settled: dict[tuple[Kind, str], tuple[Kind, str] | None] = {}
         self.identity = (
             build_identity(
                 (self._settled_names(a) for a in self.articles),
@@ -212,6 +232,7 @@ class EntityIndex:
         self.by_slug: dict[tuple[Kind, str], EntityRef] = {}
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.article_entities: dict[str, list[EntityRef]] = {}
+        self._postings: dict[EntityRef, tuple[tuple[str, ...], float] | None] = {}
         for article in self.articles:  # newest first, so appearances are too
             self._resolve_article(article)
             forms: dict[EntityRef, set[str]] = {}
@@ -261,7 +282,15 @@ class EntityIndex:
 
     def _curated(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
         """The curated (kind, name); a "person" the archive names more often as a place or
-        an organization (``Labour``, ``General Motors``) takes that kind."""
+        an organization (``Labour``, ``General Motors``) takes that kind. (Once per name:
+        the votes and unsure names are known before the first call.)"""
+        try:
+            return self._settled[kind, name]
+        except KeyError:
+            value = self._settled[kind, name] = self._settle(kind, name)
+            return value
+
+    def _settle(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
         value = self.curated.resolve(kind, name)
         if value is None or value[0] != "person" or value[1] != name:
             return value
@@ -334,19 +363,33 @@ class EntityIndex:
         falls with its document frequency, and very common ones are skipped, so the cost
         per article stays bounded as the archive grows.
         """
-        total = len(self.articles)
-        cap = RELATED_CAP
-        scores: Counter[str] = Counter()
+        scores: dict[str, float] = {}
+        get = scores.get
         for ref in self.article_entities.get(article.src_uri, ()):
-            appearances = self.entities[ref]
-            if len(appearances) > cap:
-                continue
-            weight = math.log(1 + total / len(appearances))
-            for appearance in appearances:
-                scores[appearance.article.src_uri] += weight
+            posting = self._posting(ref)
+            if posting is not None:
+                uris, weight = posting
+                for uri in uris:
+                    scores[uri] = get(uri, 0.0) + weight
         scores.pop(article.src_uri, None)
-        ranked = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
-        return [self.by_uri[uri] for uri, score in ranked if score > 1.0]
+        # Only a score over 1 counts; ties go to the first URI.
+        ranked = heapq.nsmallest(limit, [(-score, uri) for uri, score in scores.items()
+                                         if score > 1.0])  # fmt: skip
+        return [self.by_uri[uri] for _, uri in ranked]
+
+    def _posting(self, ref: EntityRef) -> tuple[tuple[str, ...], float] | None:
+        """The articles naming ref and the weight it gives relatedness; None when it is too
+        common to say anything (computed once per entity)."""
+        try:
+            return self._postings[ref]
+        except KeyError:
+            appearances = self.entities[ref]
+            posting = None
+            if len(appearances) <= RELATED_CAP:
+                weight = math.log(1 + len(self.articles) / len(appearances))
+                posting = tuple(appearance.article.src_uri for appearance in appearances), weight
+            self._postings[ref] = posting
+            return posting
 
     def co_mentioned(self, ref: EntityRef, limit: int = 10) -> list[tuple[EntityRef, int]]:
         """The entities most often named in the same articles as ref."""

@@ -10,6 +10,7 @@ URLs computed by ``Links`` (and checked by the site tests, which follow every li
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import posixpath
 import re
@@ -49,6 +50,7 @@ class Links:
     def __init__(self, directory_urls: bool = True) -> None:
         self.directory_urls = directory_urls
         self._urls: dict[str, str] = {}
+        self._split: dict[str, list[str]] = {}
 
     def url(self, src_uri: str) -> str:
         """The page's URL relative to the site root (``people/x/``; the home page: ``""``)."""
@@ -64,14 +66,24 @@ class Links:
             url = self._urls[src_uri] = quote(url, safe="/")
         return url
 
+    def _parts(self, src_uri: str) -> list[str]:
+        parts = self._split.get(src_uri)
+        if parts is None:
+            parts = self._split[src_uri] = self.url(src_uri).split("/")
+        return parts
+
     def href(self, from_uri: str, to_uri: str, anchor: str = "") -> str:
         """Relative link from one page to another, as it would be written in the page."""
-        base = self.url(from_uri).split("/")[:-1]
-        target = self.url(to_uri).split("/")
-        common = 0
-        while common < len(base) and common < len(target) - 1 and base[common] == target[common]:
-            common += 1
-        relative = "../" * (len(base) - common) + "/".join(target[common:])
+        base = self._parts(from_uri)[:-1]
+        target = self._parts(to_uri)
+        if not base or len(target) < 2 or base[0] != target[0]:  # most links: another section
+            relative = "../" * len(base) + self.url(to_uri)
+        else:
+            common = 0
+            while (common < len(base) and common < len(target) - 1
+                   and base[common] == target[common]):  # fmt: skip
+                common += 1
+            relative = "../" * (len(base) - common) + "/".join(target[common:])
         return (relative or "./") + (f"#{quote(anchor)}" if anchor else "")
 
     def a(self, text: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
@@ -139,6 +151,7 @@ def tag_uri(tag: str) -> str:
     return f"tags/{slugify(tag.replace('/', ' '))}.md"
 
 
+@functools.cache
 def tag_label(tag: str) -> str:
     from build_tools.tags import tag_label as label
 
@@ -153,6 +166,7 @@ SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 REFERENCES = {"PRESENT_REF": "the present", "PAST_REF": "the past", "FUTURE_REF": "the future"}
 
 
+@functools.cache
 def date_label(value: str) -> str:
     """A reader's label for a TIMEX3 value (``2019-02`` -> February 2019)."""
     if value in REFERENCES:
@@ -208,6 +222,9 @@ _NOT_PLAIN = re.compile(
     r"[\\`*_\[\]<>{}|\t\r\n\x02\x03]|&(?!#[0-9]+;|#x[0-9a-fA-F]+;|[a-zA-Z0-9]+;)|(?<!&)#"
     r"|^\s|\s$"
 )
+#: Every character _NOT_PLAIN starts with but space: where none is in a paragraph and it
+#: neither starts nor ends with space, it is plain (five times faster to rule out).
+_MAYBE_NOT_PLAIN = re.compile(r"[\\`*_\[\]<>{}|\t\r\n\x02\x03&#]")
 #: A block marker at the start of a paragraph: heading, list (any digit: ``\\d`` is what
 #: Markdown matches), quote, rule, fence, admonition.
 _BLOCK_MARK = re.compile(r"[-+#>=~!]|\d")
@@ -224,7 +241,11 @@ def plain_body(markdown: str, toc_marker: str = "[TOC]") -> tuple[str, str] | No
         return None
     paragraphs = blocks[1:]
     for block in paragraphs:
-        if not block or _BLOCK_MARK.match(block) or _NOT_PLAIN.search(block):
+        if not block or _BLOCK_MARK.match(block):
+            return None
+        if (_MAYBE_NOT_PLAIN.search(block) or block[0].isspace() or block[-1].isspace()) and (
+            _NOT_PLAIN.search(block)
+        ):
             return None
         if block == toc_marker:
             return None  # the toc extension puts the table of contents there
@@ -265,7 +286,19 @@ def metadata_block(article: ArticleInfo, index: EntityIndex, links: Links) -> st
     return f'<div class="newsdocs-meta">{body}</div>\n'
 
 
-_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+def _paragraph_spans(content: str) -> list[tuple[int, int]]:
+    """Where the text of each ``<p>...</p>`` is (as ``<p>(.*?)</p>`` would find it)."""
+    spans = []
+    start = content.find("<p>")
+    while start >= 0:
+        end = content.find("</p>", start + 3)
+        if end < 0:
+            break
+        spans.append((start + 3, end))
+        start = content.find("<p>", end + 4)
+    return spans
+
+
 #: Links, code and tags inside a rendered paragraph: never linked into.
 _PROTECTED = re.compile(r"<a\b[^>]*>.*?</a>|<code>.*?</code>|<[^>]*>", re.DOTALL)
 
@@ -285,11 +318,14 @@ def link_mentions(content: str, article: ArticleInfo, index: EntityIndex, links:
     """
     uri = article.src_uri
     owner: dict[str, EntityRef] = {}
+    # The entity each name stands for here (index.ref once per name, not once per pair).
+    names = {kind: [(name, index.ref(kind, name, article)) for name in article.names[kind]]
+             for kind in KINDS}  # fmt: skip
     for ref in index.article_entities.get(uri, []):
         if not index.has_page(ref):
             continue
-        for name in article.names[ref.kind]:
-            if name == ref.name or index.ref(ref.kind, name, article) == ref:
+        for name, named in names[ref.kind]:
+            if name == ref.name or named == ref:
                 for form in (name, *article.aliases.get(name, ())):
                     for shown in _as_shown(form):
                         owner.setdefault(shown, ref)
@@ -297,20 +333,27 @@ def link_mentions(content: str, article: ArticleInfo, index: EntityIndex, links:
             owner.setdefault(shown, ref)
     if not owner:
         return content
+    paragraphs = _paragraph_spans(content)
+    texts = [content[start:end] for start, end in paragraphs]
+    every_text = "\n".join(texts)
     forms: dict[EntityRef, list[str]] = {}
     for form, ref in owner.items():
-        if form:
+        if form and form in every_text:  # a form not in the text is in no paragraph
             forms.setdefault(ref, []).append(form)
-    paragraphs = list(_PARAGRAPH.finditer(content))
-    texts = [match.group(1) for match in paragraphs]
     found: dict[int, list[tuple[int, int, EntityRef]]] = {}
-    protected = [[m.span() for m in _PROTECTED.finditer(text)] for text in texts]
+    protected = [
+        [m.span() for m in _PROTECTED.finditer(text)] if "<" in text else [] for text in texts
+    ]
     for ref, names in forms.items():
         for number, text in enumerate(texts):
-            blocked = protected[number] + [(s, e) for s, e, _ in found.get(number, [])]
+            blocked = None
             best = None
             for name in names:
                 position = find_word(text, name)
+                if position < 0:
+                    continue
+                if blocked is None:
+                    blocked = protected[number] + [(s, e) for s, e, _ in found.get(number, [])]
                 while position >= 0 and any(
                     s < position + len(name) and position < e for s, e in blocked
                 ):
@@ -323,15 +366,15 @@ def link_mentions(content: str, article: ArticleInfo, index: EntityIndex, links:
     if not found:
         return content
     pieces, last = [], 0
-    for number, match in enumerate(paragraphs):
+    for number, (start, end) in enumerate(paragraphs):
         if number not in found:
             continue
         text = texts[number]
-        for start, end, ref in sorted(found[number], reverse=True):
+        for first, after, ref in sorted(found[number], reverse=True):
             target = links.href(uri, ref.src_uri)
-            text = f'{text[:start]}<a href="{target}">{text[start:end]}</a>{text[end:]}'
-        pieces += [content[last : match.start(1)], text]
-        last = match.end(1)
+            text = f'{text[:first]}<a href="{target}">{text[first:after]}</a>{text[after:]}'
+        pieces += [content[last:start], text]
+        last = end
     pieces.append(content[last:])
     return "".join(pieces)
 
@@ -421,6 +464,7 @@ def entity_pages(
     count = len(appearances)
     noun = "article" if count == 1 else "articles"
     pages = paged(ref.src_uri, appearances, size)
+    with_whom = [(o, n) for o, n in index.co_mentioned(ref) if index.has_page(o)]
     result = {}
     for uri, chunk, number in pages:
         page = _Page(ref.name)
@@ -438,7 +482,6 @@ def entity_pages(
         page.items(items, "newsdocs-articles")
         if navigation := pager(pages, number, links):
             page.add(navigation)
-        with_whom = [(o, n) for o, n in index.co_mentioned(ref) if index.has_page(o)]
         if with_whom and number == 1:
             page.heading(2, "Often mentioned with")
             names = ", ".join(f"{links.a(o.name, uri, o.src_uri)} ({n})" for o, n in with_whom)
