@@ -853,8 +853,11 @@ def bench_size(
                 "bare Material build of the same article pages")  # fmt: skip
             _progress(f"n={n:,}: {what}, round {round_number} of {rounds}")
             # Every round builds into an empty folder: MkDocs' own clean of the last
-            # round's site (35,000 files at 10,000) would be timed as building.
+            # round's site (35,000 files at 10,000) would be timed as building; and with
+            # the disk's queue written out, as the last build's writes would be too.
             shutil.rmtree(folder / "site", ignore_errors=True)
+            if hasattr(os, "sync"):
+                os.sync()
             step = run_step(_mkdocs_build(folder / "mkdocs.yml", folder / "site"), folder,
                             root / "logs" / f"n{n}-build-{name}-{round_number}.log", timeout,
                             env)  # fmt: skip
@@ -909,7 +912,8 @@ def notes(results: Sequence[dict], facts: dict[str, str]) -> list[str]:
         " articles, entities.yml) taken when the run started, used through PYTHONPATH.",
         "Builds: mkdocs build --no-strict, newsdocs and bare alternating; each figure is"
         " from the faster of its runs (seconds of every run below), each into an empty"
-        " site folder (the last run's site is removed before the timing starts). Pages"
+        " site folder (the last run's site is removed and the disk's queue written out"
+        " before the timing starts). Pages"
         " built: index.html files in the site. Site size: the sum of file sizes.",
     ]
     for result in results:
