@@ -14,7 +14,7 @@ from pathlib import Path
 import frontmatter
 import markdown
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from build_tools.clean import clean
@@ -149,32 +149,62 @@ SENTENCE_TEXT = st.lists(
     st.sampled_from(
         ["Mr", "Smith", "Tony", "Blair", "A", "a", "1", "&", "#", "_", ".", "!", "?", " ",
          "  ", "\n", "\u201d", '"', "\u2019", "'", "\u201c", "E&#42;Trade", "Mr. Smith",
-         "Blair. Tony", "Tony Blair. A"]
+         "Blair. Tony", "Tony Blair. A", "Tony Blair", "-", "Mota-Engil"]
     ),
     max_size=30,
 ).map("".join)  # fmt: skip
 NAMES = st.lists(
-    st.sampled_from(["Smith", "Mr. Smith", "Tony Blair", "Blair", "A", "a", "E*Trade", ""]),
+    st.sampled_from(
+        [
+            "Smith",
+            "Mr. Smith",
+            "Tony Blair",
+            "Blair",
+            "A",
+            "a",
+            "E*Trade",
+            "Engil",
+            "Mota-Engil",
+            "",
+        ]
+    ),
     max_size=3,
 )
 
 
 @STABLE
 @given(paragraphs=st.lists(SENTENCE_TEXT, max_size=4), forms=st.lists(NAMES, max_size=4))
+@example(paragraphs=["Tony Blair spoke. Blair left."], forms=[["Blair"], ["Tony Blair"]])
+@example(paragraphs=["Mota-Engil builds. Engil. Mota-Engil"], forms=[["Engil"], ["Mota-Engil"]])
 def test_the_first_sentence_naming_an_entity_is_found_as_by_reading_sentence_by_sentence(
     paragraphs, forms
 ):
     """``index.first_sentences`` searches the whole body at once; it finds what reading
-    each sentence in turn for a whole-word form finds."""
+    each sentence in turn finds: a whole-word form that is not part of another entity's
+    longer name there (``Blair`` in ``Tony Blair``, when Tony Blair is someone else)."""
     paragraphs = [p.strip() for p in paragraphs if p.strip()]
     article = ArticleInfo("articles/a.md", "T", None, None, None, "", {}, {}, (), (),
                           tuple(paragraphs))  # fmt: skip
     keyed = dict(enumerate(forms))
     sentences = [s for paragraph in paragraphs for s in index_module._SENTENCE.split(paragraph)]
+
+    def names(sentence, name, others):
+        at = find_word(sentence, name)
+        while at >= 0:
+            spans = [(start, start + len(other)) for other in others
+                     if len(other) > len(name) and name in other
+                     for start in range(len(sentence))
+                     if find_word(sentence, other, start) == start]  # fmt: skip
+            if not any(start <= at and at + len(name) <= end for start, end in spans):
+                return True
+            at = find_word(sentence, name, at + 1)
+        return False
+
     expected = {}
-    for key, names in keyed.items():
+    for key, forms_of_key in keyed.items():
+        others = {escape_markdown(n) for k, ns in keyed.items() if k != key for n in ns if n}
         for sentence in sentences:
-            if any(find_word(sentence, escape_markdown(name)) >= 0 for name in names if name):
+            if any(names(sentence, escape_markdown(n), others) for n in forms_of_key if n):
                 expected[key] = index_module._shorten(sentence)
                 break
     assert first_sentences(article, keyed) == expected

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import xml.etree.ElementTree as ET
 
 import yaml
 
 from build_tools.site.curated import load_curated
+from build_tools.site.feed import rss
 from build_tools.site.identity import build_identity
-from build_tools.site.index import EntityIndex, parse_article
+from build_tools.site.index import EntityIndex, find_word, parse_article
 from build_tools.site.render import (
     Links,
     date_label,
@@ -340,3 +342,67 @@ def test_article_bodies_go_to_markdown_where_an_extension_or_a_plugin_could_chan
     assert plugin._title_markdown(config(["toc", "smarty"])) is None  # quotes become entities
     assert plugin._title_markdown(config(["toc", "pymdownx.blocks.admonition"])) is None
     assert plugin._title_markdown(config(["toc"], lambda markdown, **_: markdown)) is None
+
+
+def test_a_date_said_twice_is_one_link_with_the_words_the_article_used():
+    dates = [
+        {"value": "2024-02", "text": "last month"},
+        {"value": "2024-02", "text": "February"},
+        {"value": "2024-02", "text": "Last month"},
+        {"value": "2024-03-13", "text": "Wednesday"},
+    ]
+    info = article("articles/a.md", "A", "x", "2024-03-14", dates=dates)
+    block = metadata_block(info, EntityIndex([info]), LINKS)
+    assert block.count(">February 2024</a>") == 1
+    assert ">February 2024</a> (last month, February)," in block  # "Last month": said
+    assert ">13 March 2024</a> (Wednesday)" in block
+
+
+def test_the_feed_links_to_the_publisher_only_with_the_articles_own_url():
+    with_url = article("articles/a.md", "A", "x", "2024-03-14", source="Reuters & Co",
+                       url="https://example.com/story")  # fmt: skip
+    without = article("articles/b.md", "B", "x", "2024-03-13", source="AP")
+    urls = {"articles/a.md": "articles/a/", "articles/b.md": "articles/b/"}
+    for site_url, permalink in (("", "false"), ("https://news.example.org/x/", "true")):
+        feed = ET.fromstring(rss([with_url, without], "Site", site_url, urls, 10))
+        first, second = feed.findall("channel/item")
+        assert first.find("source").get("url") == "https://example.com/story"
+        assert first.findtext("source") == "Reuters & Co"  # text, escaped once, by XML
+        assert second.find("source") is None  # where AP's article is, nobody said
+        assert first.find("guid").get("isPermaLink") == permalink
+    assert first.findtext("link") == "https://news.example.org/x/articles/a/"
+
+
+def test_a_name_inside_a_longer_name_or_a_hyphenated_one_is_not_a_mention_of_it():
+    import markdown
+
+    body = (
+        "Lisbon plans a bridge across the Tagus River. Mota-Engil and Acciona bid.\n\n"
+        "Tagus, the estuary group, objected. Engil Ltd, a small firm, did not."
+    )
+    info = article(
+        "articles/2024/a.md",
+        "Bridge",
+        body,
+        "2024-03-14",
+        places=["Tagus River", "Lisbon"],
+        organizations=["Tagus", "Engil", "Mota-Engil"],
+    )
+    index = EntityIndex([info])
+    organization = index.ref("organization", "Tagus", info)
+    assert index.entities[organization][0].sentence == "Tagus, the estuary group, objected."
+    engil = index.ref("organization", "Engil", info)
+    assert index.entities[engil][0].sentence == "Engil Ltd, a small firm, did not."
+    linked = link_mentions(markdown.markdown(body), info, index, LINKS)
+    assert 'the <a href="../../../places/tagus-river/">Tagus River</a>' in linked
+    assert '<a href="../../../organizations/tagus/">Tagus</a>, the estuary' in linked
+    assert '<a href="../../../organizations/mota-engil/">Mota-Engil</a> and' in linked
+    assert '<a href="../../../organizations/engil/">Engil</a> Ltd' in linked
+
+
+def test_whole_words_end_at_spaces_and_punctuation_but_not_at_hyphens():
+    assert find_word("Blair's speech", "Blair") == 0
+    assert find_word("(Blair) spoke", "Blair") == 1
+    assert find_word("the Blair-led government", "Blair") == -1
+    assert find_word("Mota-Engil won", "Engil") == -1
+    assert find_word("Mota-Engil won; Engil lost", "Engil") == 16

@@ -6,6 +6,7 @@ import datetime as dt
 import email.utils
 import html
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 from build_tools.site.index import ArticleInfo
 
@@ -13,8 +14,12 @@ from build_tools.site.index import ArticleInfo
 def rss(
     articles: list[ArticleInfo], site_name: str, site_url: str, urls: dict[str, str], size: int
 ) -> bytes:
-    """The feed's bytes; ``urls`` maps an article's src_uri to its URL under the site."""
+    """The feed's bytes; ``urls`` maps an article's src_uri to its URL under the site.
+
+    Without a ``site_url`` the links are relative to the site's root: readable, but no
+    permalinks (feed readers need absolute ones; the plugin says so at build time)."""
     base = site_url.rstrip("/") + "/" if site_url else "/"
+    permalink = "true" if urlsplit(base).scheme in ("http", "https") else "false"
     channel_root = ET.Element("rss", version="2.0")
     channel = ET.SubElement(channel_root, "channel")
     ET.SubElement(channel, "title").text = site_name
@@ -27,12 +32,14 @@ def rss(
         # escaped for HTML (and the XML writer escapes that again for XML).
         ET.SubElement(item, "title").text = article.title
         ET.SubElement(item, "link").text = link
-        ET.SubElement(item, "guid", isPermaLink="true").text = link
+        ET.SubElement(item, "guid", isPermaLink=permalink).text = link
         if article.date:
             moment = dt.datetime.combine(article.date, dt.time(12), tzinfo=dt.UTC)
             ET.SubElement(item, "pubDate").text = email.utils.format_datetime(moment)
         ET.SubElement(item, "description").text = html.escape(article.summary)
-        if article.source:
-            ET.SubElement(item, "source", url=base).text = html.escape(article.source)
+        if article.source and article.url:
+            # RSS's <source> names where the item came from and needs a URL for it: the
+            # original article's (the publisher's own feed is not known).
+            ET.SubElement(item, "source", url=article.url).text = article.source
     ET.indent(channel_root)
     return ET.tostring(channel_root, encoding="utf-8", xml_declaration=True)

@@ -144,17 +144,52 @@ def article_info(src_uri: str, meta: object, content: str) -> ArticleInfo | None
 
 
 def find_word(text: str, word: str, start: int = 0) -> int:
-    """Index of the first whole-word occurrence of word in text (not inside a longer word
-    or an HTML entity), or -1; plain str.find, no regex to compile per name."""
+    """Index of the first whole-word occurrence of word in text (not inside a longer word,
+    a hyphenated name such as Mota-Engil, or an HTML entity), or -1; plain str.find, no
+    regex to compile per name."""
     while True:
         index = text.find(word, start)
         if index < 0:
             return -1
         before = text[index - 1] if index else " "
         after = text[index + len(word)] if index + len(word) < len(text) else " "
-        if not (before.isalnum() or before in "_#&") and not (after.isalnum() or after == "_"):
+        if not (before.isalnum() or before in "_#&-") and not (after.isalnum() or after in "_-"):
             return index
         start = index + 1
+
+
+def longer_names(names: Mapping[T, Iterable[str]]) -> dict[tuple[T, str], list[str]]:
+    """For each (key, name), the other keys' names that contain it: ``Tagus`` (an
+    organization) in ``Tagus River`` (a place) is not a mention of the organization."""
+    every = "\x00".join(name for forms in names.values() for name in forms)
+    longer: dict[tuple[T, str], list[str]] = {}
+    for key, forms in names.items():
+        for name in forms:
+            if name and every.count(name) > 1:  # in another name, or named twice
+                inside = [
+                    other
+                    for other_key, others in names.items()
+                    if other_key != key
+                    for other in others
+                    if len(other) > len(name) and name in other
+                ]
+                if inside:
+                    longer[key, name] = inside
+    return longer
+
+
+def inside_longer(text: str, position: int, length: int, longer: Iterable[str],
+                  low: int = 0, high: int | None = None) -> bool:  # fmt: skip
+    """Whether the word at text[position:position + length] is part of a whole-word
+    occurrence of one of the longer names, within text[low:high]."""
+    high = len(text) if high is None else high
+    for name in longer:
+        at = find_word(text, name, max(low, position + length - len(name)))
+        while 0 <= at <= position:
+            if at + len(name) <= high:
+                return True
+            at = find_word(text, name, at + 1)
+    return False
 
 
 def first_sentences(article: ArticleInfo, forms: Mapping[T, Iterable[str]]) -> dict[T, str]:
@@ -170,10 +205,12 @@ def first_sentences(article: ArticleInfo, forms: Mapping[T, Iterable[str]]) -> d
         spans.append((offset + start, offset + len(paragraph)))
         offset += len(paragraph) + 1
     starts = [start for start, _ in spans]
+    escaped = {key: {escape_markdown(n) for n in names if n} for key, names in forms.items()}
+    longer = longer_names(escaped)
     found: dict[T, str] = {}
-    for key, names in forms.items():
+    for key, names in escaped.items():
         best = len(spans)
-        for name in {escape_markdown(n) for n in names if n}:
+        for name in names:
             # A whole word of the body inside one sentence is a whole word of that sentence
             # (sentences are parted by space and quotes); one across two is in neither.
             position = find_word(body, name)
@@ -181,7 +218,11 @@ def first_sentences(article: ArticleInfo, forms: Mapping[T, Iterable[str]]) -> d
                 number = bisect.bisect_right(starts, position) - 1
                 if number >= best:
                     break
-                if position + len(name) <= spans[number][1]:
+                start, end = spans[number]
+                if position + len(name) <= end and not (
+                    (key, name) in longer
+                    and inside_longer(body, position, len(name), longer[key, name], start, end)
+                ):
                     best = number
                     break
                 position = find_word(body, name, position + 1)

@@ -123,6 +123,9 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             else:
                 del self.generated[src_uri]  # a hand-written page of that name wins
         if self.config.feed:
+            if not config.site_url:
+                log.info("feed.xml has links relative to the site: set site_url in mkdocs.yml"
+                         " to the address the site is published at, for feed readers")  # fmt: skip
             urls = {file.src_uri: file.url for file in files}
             feed = rss(self.index.articles, config.site_name, config.site_url or "", urls,
                        self.config.feed_size)  # fmt: skip

@@ -20,7 +20,14 @@ from urllib.parse import quote
 
 from build_tools.markup import escape_markdown
 from build_tools.model import KINDS, SECTION, Kind, slugify
-from build_tools.site.index import ArticleInfo, EntityIndex, EntityRef, find_word
+from build_tools.site.index import (
+    ArticleInfo,
+    EntityIndex,
+    EntityRef,
+    find_word,
+    inside_longer,
+    longer_names,
+)
 
 #: Front matter of generated pages: the theme's search indexes the articles, not the lists.
 KIND_TITLE = {"person": "People", "place": "Places", "organization": "Organizations"}
@@ -270,15 +277,20 @@ def metadata_block(article: ArticleInfo, index: EntityIndex, links: Links) -> st
             )
             lines.append(f"<strong>{KIND_TITLE[kind]}</strong> {names}")
     if article.dates:
-        seen: list[str] = []
+        # One link per date, with the words the article used for it ("last month", "February").
+        words: dict[str, list[str]] = {}
         for value, text in article.dates:
-            label = date_label(value)
-            entry = links.a(label, uri, date_page(value), slugify(value))
-            if text and text.casefold() != label.casefold():
-                entry += f" ({as_text(text)})"
-            if entry not in seen:
-                seen.append(entry)
-        lines.append("<strong>Dates mentioned</strong> " + ", ".join(seen))
+            said = words.setdefault(value, [])
+            known = {date_label(value).casefold(), *(other.casefold() for other in said)}
+            if text and text.casefold() not in known:
+                said.append(text)
+        entries = []
+        for value, said in words.items():
+            entry = links.a(date_label(value), uri, date_page(value), slugify(value))
+            if said:
+                entry += f" ({', '.join(as_text(text) for text in said)})"
+            entries.append(entry)
+        lines.append("<strong>Dates mentioned</strong> " + ", ".join(entries))
     if article.tags:
         tags = ", ".join(links.a(tag_label(t), uri, tag_uri(t)) for t in article.tags)
         lines.append(f"<strong>Tags</strong> {tags}")
@@ -303,6 +315,7 @@ def _paragraph_spans(content: str) -> list[tuple[int, int]]:
 _PROTECTED = re.compile(r"<a\b[^>]*>.*?</a>|<code>.*?</code>|<[^>]*>", re.DOTALL)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _as_shown(name: str) -> tuple[str, str]:
     """A name as the rendered body shows it: escaped for Markdown by the converter
     (``E&#42;Trade``, ``AT&amp;T``), or, where that escape differs at the start of a line
@@ -340,6 +353,19 @@ def link_mentions(content: str, article: ArticleInfo, index: EntityIndex, links:
     for form, ref in owner.items():
         if form and form in every_text:  # a form not in the text is in no paragraph
             forms.setdefault(ref, []).append(form)
+    # Every name of the article as shown, by what it stands for (with a page or not), so
+    # that a name inside another one's longer name is not taken for a mention.
+    shown_by: dict[object, set[str]] = {}
+    for kind in KINDS:
+        for name, named in names[kind]:
+            for form in (name, *article.aliases.get(name, ())):
+                for shown in _as_shown(form):
+                    if shown:
+                        key = owner.get(shown) or named or (kind, name)
+                        shown_by.setdefault(key, set()).add(shown)
+    for ref, ref_forms in forms.items():
+        shown_by.setdefault(ref, set()).update(ref_forms)
+    longer = longer_names(shown_by)
     found: dict[int, list[tuple[int, int, EntityRef]]] = {}
     protected = [
         [m.span() for m in _PROTECTED.finditer(text)] if "<" in text else [] for text in texts
@@ -354,9 +380,11 @@ def link_mentions(content: str, article: ArticleInfo, index: EntityIndex, links:
                     continue
                 if blocked is None:
                     blocked = protected[number] + [(s, e) for s, e, _ in found.get(number, [])]
-                while position >= 0 and any(
-                    s < position + len(name) and position < e for s, e in blocked
-                ):
+                while position >= 0 and (
+                    any(s < position + len(name) and position < e for s, e in blocked)
+                    or ((ref, name) in longer
+                        and inside_longer(text, position, len(name), longer[ref, name]))
+                ):  # fmt: skip
                     position = find_word(text, name, position + 1)
                 if position >= 0 and (best is None or position < best[0]):
                     best = (position, position + len(name))
