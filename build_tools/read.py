@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import difflib
 import hashlib
 from pathlib import Path
 
@@ -200,7 +201,7 @@ def validate_header(header: dict, path: str) -> dict:
             tags = []
             for tag in _string_list(value, key, path):
                 parts = [slugify(part) for part in tag.split("/")[:2]]
-                tags.append("/".join(parts))
+                tags.append(_checked_tag("/".join(parts), tag, path))
             clean[key] = tags
         else:  # add / drop
             if not isinstance(value, dict) or any(k not in CORRECTION_KINDS for k in value):
@@ -230,6 +231,27 @@ def _parse_date(value: object, path: str) -> dt.date:
             f"header field 'date' is not a valid date: {str(value)[:40]!r}",
             "write the publication date as YYYY-MM-DD, e.g. 'date: 2019-01-19'",
         ) from None
+
+
+def _checked_tag(tag: str, written: str, path: str) -> str:
+    """A header tag: one of the topic vocabulary, or one of the contributor's own, but not
+    a near miss of a vocabulary tag (``politcs/diplomacy``), which would start a tag page
+    of its own beside the real one."""
+    from build_tools.tags import load_vocabulary  # the vocabulary, only for headers with tags
+
+    vocabulary = load_vocabulary()
+    if tag in vocabulary:
+        return tag
+    ids = [topic.id for topic in vocabulary.topics]
+    close = difflib.get_close_matches(tag, ids, n=1, cutoff=0.85)
+    if close:
+        raise SourceError(
+            path,
+            f"header tag {written!r} is not in the topic vocabulary, but nearly {close[0]!r}",
+            f"write '{close[0]}' (the list: build_tools/data/topics.yml), or a tag of"
+            " your own that is not a near miss of one",
+        )
+    return tag
 
 
 def _string_list(value: object, key: str, path: str) -> list[str]:

@@ -82,6 +82,10 @@ FAILING: dict[str, tuple[bytes, tuple[str, ...]]] = {
     "header/impossible-date.txt": (_header("date: 2019-02-30"), ("date", "2019-02-30")),
     "header/date-number.txt": (_header("date: 12"), ("date", "12")),
     "header/tags-mapping.txt": (_header("tags: {politics: 1}"), ("tags", "list")),
+    "header/tag-typo.txt": (
+        _header("tags: [politcs/diplomacy]"),
+        ("politcs/diplomacy", "not in the topic vocabulary", "write 'politics/diplomacy'"),
+    ),
     "header/title-list.txt": (_header("title: [one, two]"), ("title", "text")),
     "header/add-list.txt": (_header("add: [Jane Doe]"), ("add", "people")),
     "header/url-javascript.txt": (_header("url: javascript:alert(1)"), ("url", "http")),

@@ -75,3 +75,13 @@ def test_bad_headers_are_clear_errors(tmp_path, header, message):
         read_source(file, tmp_path)
     assert str(error.value).startswith(f"{tmp_path.name}/a.txt: ")
     assert error.value.hint
+
+
+def test_header_tags_are_the_vocabularys_or_ones_own_but_no_near_miss(tmp_path):
+    text = "---\ntags: [politics/diplomacy, Lisbon Transport, Politics]\n---\nTitle\n\nB."
+    source = read_source(write(tmp_path, text.encode()), tmp_path)
+    assert source.header["tags"] == ["politics/diplomacy", "lisbon-transport", "politics"]
+    file = write(tmp_path, b"---\ntags: [politcs/diplomacy]\n---\nTitle\n\nB.", "b.txt")
+    with pytest.raises(SourceError, match="nearly 'politics/diplomacy'") as error:
+        read_source(file, tmp_path)
+    assert "write 'politics/diplomacy'" in error.value.hint
