@@ -134,6 +134,15 @@ def split_header(text: str, path: str) -> tuple[dict, str]:
     """Split an optional ``---`` YAML header from the text and validate it."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
+        fields = [line.partition(":")[0] for line in lines[:2]]
+        if len(fields) == 2 and all(field in HEADER_FIELDS for field in fields):
+            # "date: 2024-03-15" then "source: AP" would become the title and the text.
+            raise SourceError(
+                path,
+                f"the file starts with header fields ({fields[0]}:, {fields[1]}:) but no"
+                " '---' line before them",
+                "put a line with '---' before the header fields and another after them",
+            )
         return {}, text
     for index in range(1, len(lines)):
         if lines[index].strip() in {"---", "..."}:

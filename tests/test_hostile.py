@@ -82,6 +82,10 @@ FAILING: dict[str, tuple[bytes, tuple[str, ...]]] = {
     "header/impossible-date.txt": (_header("date: 2019-02-30"), ("date", "2019-02-30")),
     "header/date-number.txt": (_header("date: 12"), ("date", "12")),
     "header/tags-mapping.txt": (_header("tags: {politics: 1}"), ("tags", "list")),
+    "header/no-fences.txt": (
+        b"date: 2024-03-15\nsource: AP\n\nA Title\n\nSome text.\n",
+        ("header fields (date:, source:)", "'---'"),
+    ),
     "header/tag-typo.txt": (
         _header("tags: [politcs/diplomacy]"),
         ("politcs/diplomacy", "not in the topic vocabulary", "write 'politics/diplomacy'"),
