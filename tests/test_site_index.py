@@ -351,8 +351,13 @@ def test_a_date_said_twice_is_one_link_with_the_words_the_article_used():
         {"value": "2024-02", "text": "Last month"},
         {"value": "2024-03-13", "text": "Wednesday"},
     ]
-    info = article("articles/a.md", "A", "x", "2024-03-14", dates=dates)
+    info = article("articles/a.md", "A", "x", "2024-03-14", dates=dates, author="Maria <b>")
     block = metadata_block(info, EntityIndex([info]), LINKS)
+    assert "<strong>By</strong> Maria &lt;b&gt;" in block
+    undated = article("articles/b.md", "B", "x")
+    assert "<strong>Published</strong> date unknown" in metadata_block(
+        undated, EntityIndex([undated]), LINKS
+    )
     assert block.count(">February 2024</a>") == 1
     assert ">February 2024</a> (last month, February)," in block  # "Last month": said
     assert ">13 March 2024</a> (Wednesday)" in block

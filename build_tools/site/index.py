@@ -53,6 +53,7 @@ class ArticleInfo:
     dates: tuple[tuple[str, str], ...]  # (value, text)
     tags: tuple[str, ...]
     paragraphs: tuple[str, ...] = field(repr=False, default=())
+    author: str | None = None
 
     @property
     def sort_key(self) -> tuple:
@@ -140,6 +141,7 @@ def article_info(src_uri: str, meta: object, content: str) -> ArticleInfo | None
         dates=dates,
         tags=_strings(meta.get("tags")),
         paragraphs=paragraphs,
+        author=str(meta["author"]) if meta.get("author") else None,
     )
 
 

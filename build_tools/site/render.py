@@ -262,9 +262,12 @@ def plain_body(markdown: str, toc_marker: str = "[TOC]") -> tuple[str, str] | No
 def metadata_block(article: ArticleInfo, index: EntityIndex, links: Links) -> str:
     """The block under an article's title: date, source, entities, dates and tags as links."""
     uri = article.src_uri
-    facts = [f"<strong>Published</strong> {format_date(article.date)}"]
+    published = article.date.isoformat() if article.date else "date unknown"
+    facts = [f"<strong>Published</strong> {published}"]
     if article.source:
         facts.append(f"<strong>Source</strong> {escape(article.source)}")
+    if article.author:
+        facts.append(f"<strong>By</strong> {escape(article.author)}")
     if article.url and (url := safe_url(article.url)):
         facts.append(f'<a href="{escape(url)}" rel="nofollow noopener">Original article</a>')
     lines = [" · ".join(facts)]
