@@ -13,7 +13,9 @@ from build_tools.site.identity import build_identity
 from build_tools.site.index import EntityIndex, find_word, parse_article
 from build_tools.site.render import (
     Links,
+    archive_pages,
     date_label,
+    dates_pages,
     entity_pages,
     kind_index,
     link_mentions,
@@ -411,3 +413,24 @@ def test_whole_words_end_at_spaces_and_punctuation_but_not_at_hyphens():
     assert find_word("the Blair-led government", "Blair") == -1
     assert find_word("Mota-Engil won", "Engil") == -1
     assert find_word("Mota-Engil won; Engil lost", "Engil") == 16
+
+
+def test_indexes_count_articles_put_the_unknown_last_and_gather_tags_under_parents():
+    a = article("articles/a.md", "A", "x", "2024-03-14", people=["Ann Lee"],
+                tags=["politics/diplomacy"],
+                dates=[{"value": "2024-02", "text": "February"},
+                       {"value": "2024-03-13", "text": "Wednesday"},
+                       {"value": "XXXX-06", "text": "June"}])  # fmt: skip
+    b = article("articles/b.md", "B", "x", None, people=["Ann Lee", "Bo Chen"],
+                tags=["politics"], dates=[{"value": "2024-02", "text": "February"}])  # fmt: skip
+    index = EntityIndex([a, b])
+    archive = archive_pages(index, LINKS)["archive/index.md"].html
+    assert archive.index(">2024</a>") < archive.index(">Undated</a>")
+    dates = dates_pages(index, LINKS)["dates/index.md"].html
+    assert ">2024</a> (2)" in dates  # two articles (three dates)
+    assert dates.index(">2024</a>") < dates.index(">Year unknown</a>")
+    assert [t.src_uri for t in index.tags()["politics"]] == ["articles/a.md", "articles/b.md"]
+    people = kind_index("person", index, LINKS).html
+    assert "Most mentioned" in people and ">Ann Lee</a> (2)</li></ul>\n<h2" in people
+    alone = EntityIndex([article("articles/c.md", "C", "x", people=["Ann Lee", "Bo Chen"])])
+    assert "Most mentioned" not in kind_index("person", alone, LINKS).html

@@ -447,7 +447,8 @@ class EntityIndex:
         """Tag -> articles, newest first; a child tag also lists under its parent."""
         tagged: dict[str, list[ArticleInfo]] = defaultdict(list)
         for article in self.articles:
-            for tag in dict.fromkeys(article.tags):
+            with_parents = (t for child in article.tags for t in (child.split("/")[0], child))
+            for tag in dict.fromkeys(with_parents):
                 tagged[tag].append(article)
         return dict(sorted(tagged.items()))
 

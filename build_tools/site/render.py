@@ -208,9 +208,12 @@ def date_label(value: str) -> str:
     return value
 
 
+UNRESOLVED = "dates/unresolved.md"
+
+
 def date_page(value: str) -> str:
     year = value[:4]
-    return f"dates/{year}.md" if year.isdigit() else "dates/unresolved.md"
+    return f"dates/{year}.md" if year.isdigit() else UNRESOLVED
 
 
 # --- article pages -------------------------------------------------------------------------
@@ -470,7 +473,11 @@ def kind_index(kind: Kind, index: EntityIndex, links: Links) -> Generated:
     entities = index.of_kind(kind)
     page = _Page(KIND_TITLE[kind])
     page.add(f"<p>{len(entities)} {SECTION[kind]} in the archive.</p>")
-    top = sorted(entities, key=lambda item: (-len(item[1]), item[0].name))[:20]
+    # Named in more than one article: on a small archive, the A to Z list says it all.
+    top = sorted(
+        (item for item in entities if len(item[1]) > 1),
+        key=lambda item: (-len(item[1]), item[0].name),
+    )[:20]
     if top:
         page.heading(2, "Most mentioned")
         page.items([f"{entity_link(ref, uri, index, links)} ({len(apps)})" for ref, apps in top])
@@ -525,7 +532,7 @@ def tags_index(tags: dict[str, list[ArticleInfo]], links: Links) -> Generated:
     """Every tag (``EntityIndex.tags``) with its count, children under their parents."""
     uri = "tags/index.md"
     page = _Page("Tags")
-    page.add("<p>Topics from the IPTC Media Topics vocabulary.</p>")
+    page.add("<p>Topics from the IPTC Media Topics vocabulary, and those sources add.</p>")
     parents: dict[str, list[str]] = defaultdict(list)
     for tag in tags:
         parents[tag.split("/")[0]].append(tag)
@@ -571,7 +578,7 @@ def archive_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
     home = _Page("Archive")
     home.add(f"<p>{len(index.articles)} articles.</p>")
     items = []
-    for year in sorted(by_year, reverse=True):
+    for year in sorted(by_year, key=lambda year: (year != "undated", year), reverse=True):
         uri = f"archive/{year}.md"
         label = "Undated" if year == "undated" else year
         items.append(f"{links.a(label, 'archive/index.md', uri)} ({len(by_year[year])})")
@@ -599,10 +606,11 @@ def dates_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
     home = _Page("Dates mentioned")
     home.add("<p>Dates the articles talk about, by year.</p>")
     items = []
-    for uri in sorted(by_page, reverse=True):
+    for uri in sorted(by_page, key=lambda uri: (uri != UNRESOLVED, uri), reverse=True):
         year = posixpath.basename(uri).removesuffix(".md")
-        label = "Year unknown" if year == "unresolved" else year
-        count = sum(len(m) for m in by_page[uri].values())
+        label = "Year unknown" if uri == UNRESOLVED else year
+        # Articles, as every other index counts (not mentions).
+        count = len({article.src_uri for m in by_page[uri].values() for _, article in m})
         items.append(f"{links.a(label, 'dates/index.md', uri)} ({count})")
         page = _Page(label)
         page.add(f"<p>{links.a('Dates mentioned', uri, 'dates/index.md')}</p>")
