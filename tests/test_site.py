@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from build_tools.convert import convert
@@ -77,6 +78,9 @@ def test_article_page(site):
     assert "for a lifting" in text
     links = {a.get_text(): a["href"] for a in meta.select("a")}
     assert links["Mike Pompeo"] == "../../../people/mike-pompeo/"
+    summary = yaml.safe_load((ROOT / "docs" / f"{ARTICLE}.md").read_text("utf-8").split("---")[1])
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description == summary["summary"]  # the article's own, not the site's
 
 
 def test_first_mention_in_body_links_to_entity_page(site):

@@ -213,6 +213,8 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         if article is not None:
             # Themes print the title and tags from the front matter as they are: make them text.
             page.meta["title"] = html.escape(article.title)
+            if article.summary:  # the page's <meta name="description">, for search engines
+                page.meta["description"] = html.escape(article.summary)
             page.meta["tags"] = [html.escape(render.tag_label(tag)) for tag in article.tags]
             if self._plain_article(page, markdown):
                 return ""
