@@ -83,6 +83,14 @@ def test_article_page(site):
     assert description == summary["summary"]  # the article's own, not the site's
 
 
+def test_the_home_page_lists_the_newest_articles(site):
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    newest = home.select_one("article ul.newsdocs-articles")
+    assert newest is not None and newest.find("a")["href"] == f"{ARTICLE}/"
+    assert home.find("a", string="All articles, by year and month")["href"] == "archive/"
+    assert "newsdocs:newest" not in str(home)
+
+
 def test_first_mention_in_body_links_to_entity_page(site):
     article = soup(site, ARTICLE).select_one("article")
     body_links = [

@@ -223,6 +223,9 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
     def on_page_content(self, content: str, page, config, files: Files) -> str:
         article = self.index.by_uri.get(page.file.src_uri)
         if article is None:
+            if render.NEWEST_MARKER in content:  # a hand-written page asks for the newest
+                listing = render.newest(self.index, self.links, page.file.src_uri)
+                content = content.replace(render.NEWEST_MARKER, listing)
             return content
         if self.config.link_mentions:
             content = render.link_mentions(content, article, self.index, self.links)

@@ -413,6 +413,19 @@ def link_mentions(content: str, article: ArticleInfo, index: EntityIndex, links:
     return "".join(pieces)
 
 
+#: Where a hand-written page (the home page) wants the newest articles listed.
+NEWEST_MARKER = "<!-- newsdocs:newest -->"
+
+
+def newest(index: EntityIndex, links: Links, from_uri: str, count: int = 10) -> str:
+    """The newest articles as a list, with a link to the archive for the rest."""
+    items = "".join(
+        f"<li>{_article_line(article, from_uri, links)}</li>" for article in index.articles[:count]
+    )
+    more = links.a("All articles, by year and month", from_uri, "archive/index.md")
+    return f'<ul class="newsdocs-articles">{items}</ul><p>{more}</p>' if items else ""
+
+
 def add_to_article(content: str, *blocks: str) -> str:
     """Put blocks under the article's title (its first ``<h1>``), or at the top."""
     end = content.find("</h1>")
