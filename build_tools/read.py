@@ -134,7 +134,7 @@ def split_header(text: str, path: str) -> tuple[dict, str]:
     """Split an optional ``---`` YAML header from the text and validate it."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        fields = [line.partition(":")[0] for line in lines[:2]]
+        fields = [line.partition(":")[0].strip().casefold() for line in lines[:2] if ":" in line]
         if len(fields) == 2 and all(field in HEADER_FIELDS for field in fields):
             # "date: 2024-03-15" then "source: AP" would become the title and the text.
             raise SourceError(
@@ -244,21 +244,31 @@ def _parse_date(value: object, path: str) -> dt.date:
 
 def _checked_tag(tag: str, written: str, path: str) -> str:
     """A header tag: one of the topic vocabulary, or one of the contributor's own, but not
-    a near miss of a vocabulary tag (``politcs/diplomacy``), which would start a tag page
-    of its own beside the real one."""
+    a near miss of a vocabulary tag (``politcs/diplomacy``, ``politics/diplomcy``), which
+    would start a tag page of its own beside the real one. Parent and child are compared
+    apart: ``economy-business-finance/tourism`` is one's own, not a near ``/trade``."""
     from build_tools.tags import load_vocabulary  # the vocabulary, only for headers with tags
 
     vocabulary = load_vocabulary()
     if tag in vocabulary:
         return tag
-    ids = [topic.id for topic in vocabulary.topics]
-    close = difflib.get_close_matches(tag, ids, n=1, cutoff=0.85)
-    if close:
+    parent, _, child = tag.partition("/")
+    tops = [topic.id for topic in vocabulary.topics if topic.parent is None]
+    meant = None
+    if parent not in vocabulary:
+        near = difflib.get_close_matches(parent, tops, n=1, cutoff=0.85)
+        if near:
+            meant = f"{near[0]}/{child}" if child else near[0]
+    elif child:
+        children = [t.id.partition("/")[2] for t in vocabulary.topics if t.parent == parent]
+        near = difflib.get_close_matches(child, children, n=1, cutoff=0.85)
+        meant = f"{parent}/{near[0]}" if near else None
+    if meant:
         raise SourceError(
             path,
-            f"header tag {written!r} is not in the topic vocabulary, but nearly {close[0]!r}",
-            f"write '{close[0]}' (the list: build_tools/data/topics.yml), or a tag of"
-            " your own that is not a near miss of one",
+            f"header tag {written!r} is not in the topic vocabulary, but nearly {meant!r}",
+            f"write '{meant}' (the list: build_tools/data/topics.yml), or a tag of your own"
+            " that is not a near miss of one",
         )
     return tag
 

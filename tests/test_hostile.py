@@ -438,7 +438,7 @@ SITE_SOURCES: dict[str, bytes] = {
             {
                 "date": "2019-01-19",
                 "source": SCRIPT,
-                "author": IMG,
+                "author": f'Jane" onmouseover="alert(14)"><script>alert(15)</script>{IMG}',
                 "url": 'https://example.com/"><script>alert(12)</script>',
                 "tags": [SCRIPT, f"politics/{IMG}"],
                 "add": {

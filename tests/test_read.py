@@ -85,3 +85,19 @@ def test_header_tags_are_the_vocabularys_or_ones_own_but_no_near_miss(tmp_path):
     with pytest.raises(SourceError, match="nearly 'politics/diplomacy'") as error:
         read_source(file, tmp_path)
     assert "write 'politics/diplomacy'" in error.value.hint
+    for near, meant in (("politics/diplomcy", "politics/diplomacy"), ("politcs", "politics")):
+        file = write(tmp_path, f"---\ntags: [{near}]\n---\nTitle\n\nB.".encode(), "c.txt")
+        with pytest.raises(SourceError, match=f"nearly '{meant}'"):
+            read_source(file, tmp_path)
+    own = ["economy-business-finance/tourism", "conflict-war-peace/gaza", "science-technology/ai"]
+    text = f"---\ntags: [{', '.join(own)}]\n---\nTitle\n\nB."
+    assert read_source(write(tmp_path, text.encode(), "d.txt"), tmp_path).header["tags"] == own
+
+
+def test_header_fields_without_the_header_lines_are_refused_in_any_case(tmp_path):
+    for start in ("date: 2024-03-15\nsource: AP", "Title: Hotels\nDate: 2024-03-15"):
+        file = write(tmp_path, f"{start}\n\nHotels Full\n\nB.".encode())
+        with pytest.raises(SourceError, match="no '---' line"):
+            read_source(file, tmp_path)
+    text = "Source: the Guardian said\n\nIt rained.\n"  # one line: a title, as written
+    assert read_source(write(tmp_path, text.encode()), tmp_path).text.startswith("Source:")

@@ -407,12 +407,17 @@ def test_a_name_inside_a_longer_name_or_a_hyphenated_one_is_not_a_mention_of_it(
     assert '<a href="../../../organizations/engil/">Engil</a> Ltd' in linked
 
 
-def test_whole_words_end_at_spaces_and_punctuation_but_not_at_hyphens():
+def test_whole_words_end_at_spaces_punctuation_and_hyphens_but_those_of_names():
     assert find_word("Blair's speech", "Blair") == 0
     assert find_word("(Blair) spoke", "Blair") == 1
-    assert find_word("the Blair-led government", "Blair") == -1
+    assert find_word("the Blair-led government", "Blair") == 4
     assert find_word("Mota-Engil won", "Engil") == -1
     assert find_word("Mota-Engil won; Engil lost", "Engil") == 16
+    assert find_word("Kilroy-Silk said", "Silk") == -1
+    assert find_word("The London-based firm", "London") == 4
+    assert find_word("A US-led coalition", "US") == 2
+    assert find_word("the pro-Kremlin press", "Kremlin") == 8
+    assert find_word("Tony Blair--the prime minister", "Tony Blair") == 0
 
 
 def test_indexes_count_articles_put_the_unknown_last_and_gather_tags_under_parents():

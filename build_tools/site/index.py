@@ -148,16 +148,32 @@ def article_info(src_uri: str, meta: object, content: str) -> ArticleInfo | None
 def find_word(text: str, word: str, start: int = 0) -> int:
     """Index of the first whole-word occurrence of word in text (not inside a longer word,
     a hyphenated name such as Mota-Engil, or an HTML entity), or -1; plain str.find, no
-    regex to compile per name."""
+    regex to compile per name. A hyphen joins capitalised words only: London-based,
+    US-led and pro-Kremlin still name London, the US and the Kremlin."""
     while True:
         index = text.find(word, start)
         if index < 0:
             return -1
         before = text[index - 1] if index else " "
-        after = text[index + len(word)] if index + len(word) < len(text) else " "
-        if not (before.isalnum() or before in "_#&-") and not (after.isalnum() or after in "_-"):
+        end = index + len(word)
+        after = text[end] if end < len(text) else " "
+        if (
+            not (before.isalnum() or before in "_#&")
+            and not (after.isalnum() or after == "_")
+            and not (before == "-" and _capital_word_ends_at(text, index - 1))
+            and not (after == "-" and text[end + 1 : end + 2].isupper())
+        ):
             return index
         start = index + 1
+
+
+def _capital_word_ends_at(text: str, hyphen: int) -> bool:
+    """Whether a capitalised word ends before text[hyphen] (Mota- in Mota-Engil, not the
+    pro- of pro-Kremlin or the London- of London-based read backwards)."""
+    start = hyphen
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    return start < hyphen and text[start].isupper()
 
 
 def longer_names(names: Mapping[T, Iterable[str]]) -> dict[tuple[T, str], list[str]]:

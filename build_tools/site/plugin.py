@@ -213,6 +213,8 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         if article is not None:
             # Themes print the title and tags from the front matter as they are: make them text.
             page.meta["title"] = html.escape(article.title)
+            if article.author:  # Material prints it in <meta name="author" content="...">
+                page.meta["author"] = html.escape(article.author)
             if article.summary:  # the page's <meta name="description">, for search engines
                 page.meta["description"] = html.escape(article.summary)
             page.meta["tags"] = [html.escape(render.tag_label(tag)) for tag in article.tags]
