@@ -439,3 +439,14 @@ def test_indexes_count_articles_put_the_unknown_last_and_gather_tags_under_paren
     assert "Most mentioned" in people and ">Ann Lee</a> (2)</li></ul>\n<h2" in people
     alone = EntityIndex([article("articles/c.md", "C", "x", people=["Ann Lee", "Bo Chen"])])
     assert "Most mentioned" not in kind_index("person", alone, LINKS).html
+
+
+def test_an_alias_never_takes_another_entitys_name():
+    import markdown
+
+    body = "Georgia Smith, known as Georgia, flew to Georgia on Monday."
+    info = article("articles/2024/a.md", "A", body, "2024-03-14", people=["Georgia Smith"],
+                   places=["Georgia"], aliases={"Georgia Smith": ["Georgia"]})  # fmt: skip
+    linked = link_mentions(markdown.markdown(body), info, EntityIndex([info]), LINKS)
+    assert '<a href="../../../people/georgia-smith/">Georgia Smith</a>' in linked
+    assert '<a href="../../../places/georgia/">Georgia</a>' in linked

@@ -340,16 +340,20 @@ def link_mentions(content: str, article: ArticleInfo, index: EntityIndex, links:
     # The entity each name stands for here (index.ref once per name, not once per pair).
     names = {kind: [(name, index.ref(kind, name, article)) for name in article.names[kind]]
              for kind in KINDS}  # fmt: skip
-    for ref in index.article_entities.get(uri, []):
-        if not index.has_page(ref):
-            continue
-        for name, named in names[ref.kind]:
-            if name == ref.name or named == ref:
-                for form in (name, *article.aliases.get(name, ())):
-                    for shown in _as_shown(form):
-                        owner.setdefault(shown, ref)
-        for shown in _as_shown(ref.name):
-            owner.setdefault(shown, ref)
+    # Names first, then aliases: an alias ("Georgia" for Georgia Smith) never takes the
+    # name of another entity (the place Georgia) from it.
+    linked = [ref for ref in index.article_entities.get(uri, []) if index.has_page(ref)]
+    for aliases in (False, True):
+        for ref in linked:
+            for name, named in names[ref.kind]:
+                if name == ref.name or named == ref:
+                    forms = article.aliases.get(name, ()) if aliases else (name,)
+                    for form in forms:
+                        for shown in _as_shown(form):
+                            owner.setdefault(shown, ref)
+            if not aliases:
+                for shown in _as_shown(ref.name):
+                    owner.setdefault(shown, ref)
     if not owner:
         return content
     paragraphs = _paragraph_spans(content)
