@@ -913,8 +913,8 @@ def notes(results: Sequence[dict], facts: dict[str, str]) -> list[str]:
         "Builds: mkdocs build --no-strict, newsdocs and bare alternating; each figure is"
         " from the faster of its runs (seconds of every run below), each into an empty"
         " site folder (the last run's site is removed and the disk's queue written out"
-        " before the timing starts). Pages"
-        " built: index.html files in the site. Site size: the sum of file sizes.",
+        " before the timing starts). Pages built: index.html files in the site. Site size:"
+        " the sum of file sizes.",
     ]
     for result in results:
         payload = (result.get("full") or {}).get("search")

@@ -253,9 +253,9 @@ def _checked_tag(tag: str, written: str, path: str) -> str:
     if tag in vocabulary:
         return tag
     parent, _, child = tag.partition("/")
-    tops = [topic.id for topic in vocabulary.topics if topic.parent is None]
     meant = None
     if parent not in vocabulary:
+        tops = [topic.id for topic in vocabulary.topics if topic.parent is None]
         near = difflib.get_close_matches(parent, tops, n=1, cutoff=0.85)
         if near:
             meant = f"{near[0]}/{child}" if child else near[0]

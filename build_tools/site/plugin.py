@@ -200,7 +200,9 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
     def on_page_markdown(self, markdown: str, page, config, files: Files) -> str:
         meta = self.front_matter.get(page.file.src_uri)
         if meta is not None:
-            page.meta = dict(meta)
+            # Themes print front-matter values as they are (the title, the author in an
+            # attribute): an article's, from untrusted text, reach them as text.
+            page.meta = as_text(meta)
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
             # Lists of links: not for search.
@@ -211,10 +213,6 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         if self.pagefind:
             page.meta["search"] = {"exclude": True}  # Pagefind indexes the articles instead
         if article is not None:
-            # Themes print the title and tags from the front matter as they are: make them text.
-            page.meta["title"] = html.escape(article.title)
-            if article.author:  # Material prints it in <meta name="author" content="...">
-                page.meta["author"] = html.escape(article.author)
             if article.summary:  # the page's <meta name="description">, for search engines
                 page.meta["description"] = html.escape(article.summary)
             page.meta["tags"] = [html.escape(render.tag_label(tag)) for tag in article.tags]
@@ -285,6 +283,17 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
             indexer.discard()
+
+
+def as_text(value):
+    """Front matter with every string in it escaped for HTML (dates, numbers as they are)."""
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, list):
+        return [as_text(item) for item in value]
+    if isinstance(value, dict):
+        return {key: as_text(item) for key, item in value.items()}
+    return value
 
 
 def without_markdown(page, content: str, toc: TableOfContents | None = None) -> None:

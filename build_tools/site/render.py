@@ -321,6 +321,11 @@ def _paragraph_spans(content: str) -> list[tuple[int, int]]:
 _PROTECTED = re.compile(r"<a\b[^>]*>.*?</a>|<code>.*?</code>|<[^>]*>", re.DOTALL)
 
 
+def _shown(*names: str) -> tuple[str, ...]:
+    """The non-empty forms the rendered body shows of these names."""
+    return tuple(shown for name in names for shown in _as_shown(name) if shown)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _as_shown(name: str) -> tuple[str, str]:
     """A name as the rendered body shows it: escaped for Markdown by the converter
@@ -336,23 +341,26 @@ def link_mentions(content: str, article: ArticleInfo, index: EntityIndex, links:
     or a tag; names are matched as the text shows them (``AT&amp;T``, ``E&#42;Trade``).
     """
     uri = article.src_uri
-    owner: dict[str, EntityRef] = {}
-    # The entity each name stands for here (index.ref once per name, not once per pair).
-    names = {kind: [(name, index.ref(kind, name, article)) for name in article.names[kind]]
-             for kind in KINDS}  # fmt: skip
+    # Each name of the article, the entity it stands for here (index.ref once per name),
+    # and the forms the body shows of it and of its aliases.
+    named = [
+        (kind, name, index.ref(kind, name, article), _shown(name),
+         _shown(*article.aliases.get(name, ())))
+        for kind in KINDS
+        for name in article.names[kind]
+    ]  # fmt: skip
     # Names first, then aliases: an alias ("Georgia" for Georgia Smith) never takes the
     # name of another entity (the place Georgia) from it.
+    owner: dict[str, EntityRef] = {}
     linked = [ref for ref in index.article_entities.get(uri, []) if index.has_page(ref)]
     for aliases in (False, True):
         for ref in linked:
-            for name, named in names[ref.kind]:
-                if name == ref.name or named == ref:
-                    forms = article.aliases.get(name, ()) if aliases else (name,)
-                    for form in forms:
-                        for shown in _as_shown(form):
-                            owner.setdefault(shown, ref)
+            for kind, name, entity, own, of_aliases in named:
+                if kind == ref.kind and (name == ref.name or entity == ref):
+                    for shown in of_aliases if aliases else own:
+                        owner.setdefault(shown, ref)
             if not aliases:
-                for shown in _as_shown(ref.name):
+                for shown in _shown(ref.name):
                     owner.setdefault(shown, ref)
     if not owner:
         return content
@@ -361,18 +369,14 @@ def link_mentions(content: str, article: ArticleInfo, index: EntityIndex, links:
     every_text = "\n".join(texts)
     forms: dict[EntityRef, list[str]] = {}
     for form, ref in owner.items():
-        if form and form in every_text:  # a form not in the text is in no paragraph
+        if form in every_text:  # a form not in the text is in no paragraph
             forms.setdefault(ref, []).append(form)
-    # Every name of the article as shown, by what it stands for (with a page or not), so
-    # that a name inside another one's longer name is not taken for a mention.
+    # Every name as shown, by what it stands for (with a page or not), so that a name
+    # inside another one's longer name is not taken for a mention.
     shown_by: dict[object, set[str]] = {}
-    for kind in KINDS:
-        for name, named in names[kind]:
-            for form in (name, *article.aliases.get(name, ())):
-                for shown in _as_shown(form):
-                    if shown:
-                        key = owner.get(shown) or named or (kind, name)
-                        shown_by.setdefault(key, set()).add(shown)
+    for kind, name, entity, own, of_aliases in named:
+        for shown in (*own, *of_aliases):
+            shown_by.setdefault(owner.get(shown) or entity or (kind, name), set()).add(shown)
     for ref, ref_forms in forms.items():
         shown_by.setdefault(ref, set()).update(ref_forms)
     longer = longer_names(shown_by)
