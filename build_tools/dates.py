@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from dateutil.easter import easter
+
 from build_tools.model import DateMention
 
 MONTHS = {
@@ -68,7 +70,8 @@ PAST = {"recently", "the past", "in the past", "previously", "formerly", "earlie
 FUTURE = {"the future", "future", "soon", "the near future", "later", "in the future",
           "the coming years", "coming years", "the years ahead", "the long term",
           "the long run", "the coming months", "the coming weeks", "the coming days",
-          "the months ahead", "the weeks ahead"}  # fmt: skip
+          "the months ahead", "the weeks ahead", "the near term", "the short term",
+          "near term", "short term", "a later date", "future quarters", "future years"}  # fmt: skip
 
 _MONTH = r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -102,13 +105,18 @@ _RELATIVE = re.compile(
     r"(?P<rel>this|last|next|past|previous|coming|current|the same|that|the previous|"
     r"the next|the past|the last|the coming|the current)\s+"
     r"(?P<unit>day|week|weekend|month|year|quarter|season|spring|summer|autumn|fall|winter|"
-    r"decade|century)"
+    r"decade|century)\b"
+)
+#: "coming months", "past years": an unnamed time before or after now.
+_PLURAL_REF = re.compile(
+    r"^(?:the )?(?:(?P<future>coming|upcoming|future)|past|recent)\s+"
+    r"(?:days|weeks|months|quarters|years|decades)$"
 )
 _QUARTER = re.compile(
     r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)\s+(?:fiscal\s+)?quarter"
     r"|\bq(?P<num>[1-4])\b)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>\d{4}))?"
 )
-_HALF = re.compile(r"(?P<ord>first|second)\s+half(?:\s+of)?(?:\s+(?P<year>\d{4}))?")
+_HALF = re.compile(r"(?P<ord>first|second|last|latter)\s+half(?:\s+of)?(?:\s+(?P<year>\d{4}))?")
 _SEASON = re.compile(
     r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?"
 )
@@ -130,7 +138,7 @@ _NOISE = re.compile(
 _EXTRA = re.compile(
     r"\b(?:"
     r"now|currently|recently|nowadays|today|yesterday|tomorrow|"
-    r"the (?:near |distant )?future|the (?:recent )?past|"
+    r"the (?:near |distant )?future|the (?:recent )?past|the (?:near|short) term|"
     r"recent (?:days|weeks|months|years)|"
     r"(?:the )?(?:first|second|third|fourth)[- ]quarter|(?:the )?(?:first|second)[- ]half|"
     r"the (?:latest|last|most recent|current|comparable|same|year-earlier|year-ago|"
@@ -147,9 +155,83 @@ _EXTRA = re.compile(
 )
 
 
+#: "Now," opening a sentence is a discourse marker ("Now, he says, ..."), not a time.
+_DISCOURSE_NOW = re.compile(r"(?:^|[.!?:;\"'`]\s*|\n\s*)$")
+
+
+#: Capitalised days and dates the model sometimes leaves out ("Late Monday", "the Aug. 7
+#: bombings"); case matters here, so "may 5" in a sentence is not May 5.
+_NAMED_DAY = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)\s+\d{1,2}\b(?!,\d|\.\d)"
+    r"(?:,\s+\d{4}\b)?"
+)
+
+
+#: Nouns after "today's" that make it mean "of our times": "today's youth".
+_OF_OUR_TIMES = (
+    "world", "youth", "young", "society", "generation", "children", "kids", "teenagers",
+    "students", "families", "economy", "marketplace", "standards", "terms", "dollars",
+    "computers", "technology", "culture", "music", "media", "consumers", "workers", "life",
+    "personal computers", "global", "modern",
+)  # fmt: skip
+_GENERIC_AFTER = re.compile(r"(?:'s|’s)\s+(?:" + "|".join(_OF_OUR_TIMES) + r")\b", re.IGNORECASE)
+
+
+#: Time words written with a capital in the middle of a sentence are names.
+_CAPITAL_TIME_WORD = re.compile(r"\b(?:Today|Tonight|Tomorrow|Yesterday|Now|Week|Weekend)\b")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'`“‘(\[]*$")
+
+
+def _within_prose(text: str, start: int) -> bool:
+    """Whether ``start`` is inside a sentence (not at its start) on a line of prose, not a
+    title-case headline."""
+    if _SENTENCE_OPENING.search(text[max(0, start - 40) : start]):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = text[line_start : line_end if line_end >= 0 else len(text)].split()
+    return sum(word[:1].islower() for word in words) >= 3
+
+
+def generic_use(text: str, start: int, end: int) -> bool:
+    """Whether a date word names no time here: ``today's youth``, ``the people of
+    tomorrow``, ``quarter-to-quarter``."""
+    word = text[start:end].lower().replace("’", "'").removesuffix("'s")
+    after = text[end : end + 30]
+    if after.startswith("-to-"):
+        return True
+    if _CAPITAL_TIME_WORD.search(text, start, end) and _within_prose(text, start):
+        return True  # a name: "This is VOA Today.", ABC News' "This Week'
+    if word == "today":
+        return bool(
+            _GENERIC_AFTER.match(text, end if text[end - 2 : end] not in {"'s", "’s"} else end - 2)
+        )
+    if word == "tomorrow":
+        return text[max(0, start - 3) : start].lower() == "of " and not after.startswith(("'", "’"))
+    return False
+
+
+_AROUND_A_DAY = re.compile(
+    r"^(?:(?P<week>week of)|(?:(?P<count>a|one|two|three|four|five|six) )?days? "
+    r"(?P<dir>before|after)) (?P<day>.+)$"
+)
+
+
 def find_expressions(text: str) -> list[tuple[int, int]]:
-    """Date expressions a model often misses (``now``, ``third-quarter``, ``the quarter``)."""
-    return [match.span() for match in _EXTRA.finditer(text)]
+    """Date expressions a model often misses (``now``, ``third-quarter``, ``the quarter``,
+    ``Late Monday``), in the order of the text."""
+    found = [
+        match.span()
+        for match in _EXTRA.finditer(text)
+        if not (
+            match.group(0).lower() == "now"
+            and text.startswith(",", match.end())
+            and _DISCOURSE_NOW.search(text, max(0, match.start() - 3), match.start())
+        )
+    ]
+    return sorted([*found, *(match.span() for match in _NAMED_DAY.finditer(text))])
 
 
 #: Words that put a quarter or a period a year before or after the publication year.
@@ -259,6 +341,11 @@ def _spelled_numbers(t: str) -> str:
     return _SPELLED_DECADE.sub(lambda m: f"the 19{_TENS[m.group('tens') + 'y']}0s", t)
 
 
+#: Days counted from Easter Sunday (dateutil's Western Easter).
+_EASTER = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1,
+           "good friday": -2, "palm sunday": -7}  # fmt: skip
+
+
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     first = dt.date(year, month, 1)
     return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
@@ -267,6 +354,8 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
 def _holiday(name: str, year: int) -> dt.date | None:
     if name in _HOLIDAYS:
         return dt.date(year, *_HOLIDAYS[name])
+    if name in _EASTER:
+        return easter(year) + dt.timedelta(days=_EASTER[name])
     if name in {"thanksgiving", "thanksgiving day"}:
         return _nth_weekday(year, 11, 4, 4)
     if name == "election day":  # the Tuesday after the first Monday of November
@@ -302,8 +391,24 @@ def _normalise(text: str, tense: str | None, dct: dt.date | None) -> str | None:
     t = _spelled_numbers(t)
     if not t:
         return None
+    if match := _AROUND_A_DAY.match(t):  # "the week of March 6", "the day after Christmas"
+        value = _normalise(match["day"], tense, dct)
+        if value is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return None
+        day = dt.date.fromisoformat(value)
+        if match["week"]:
+            return _week(day)
+        count = NUMBERS.get(match["count"] or "a") or 1
+        return (day + dt.timedelta(days=count if match["dir"] == "after" else -count)).isoformat()
     holiday = re.sub(r"^(?:last|next|this) ", "", t)
+    week = holiday.endswith(" week") and holiday != "week"
+    holiday = holiday.removesuffix(" week") if week else holiday
     if dct is not None and _holiday(holiday, dct.year) is not None:
+        if week:  # "as Easter week began": the week of an Easter a few days away
+            day = _holiday_date(holiday, t.removesuffix(" week"), None, dct)
+            if abs((day - dct).days) > 7:
+                day = _holiday_date(holiday, t.removesuffix(" week"), tense, dct)
+            return _week(day)
         return _holiday_date(holiday, t, tense, dct).isoformat()
     if match := _CENTURY.search(t):
         return f"{int(match.group('number')) - 1:02d}"
@@ -311,6 +416,8 @@ def _normalise(text: str, tense: str | None, dct: dt.date | None) -> str | None:
         return "PAST_REF"
     if t in {"the near future", "near future", "one day", "some day", "someday"}:
         return "FUTURE_REF"
+    # "late yesterday", "later today": the day itself.
+    t = re.sub(r"^(?:early|earlier|late|later)\s+(?=(?:today|yesterday|tomorrow|tonight)\b)", "", t)
     if t in {"today", "this day", "today's", "tonight"}:
         return dct.isoformat() if dct else "XXXX-XX-XX"
     if t in {"yesterday", "tomorrow"}:
@@ -390,7 +497,7 @@ def _normalise(text: str, tense: str | None, dct: dt.date | None) -> str | None:
     match = _AGO.search(t)
     if match:
         return _ago(match, dct)
-    t = re.sub(r"(first|second|third|fourth)-(quarter|half)", r"\1 \2", t)
+    t = re.sub(r"(first|second|third|fourth|last)-(quarter|half)", r"\1 \2", t)
     match = _QUARTER.search(t)
     if match:
         number = ORDINALS.get(match["ord"] or "", 0) or int(match["num"] or 0)
@@ -408,11 +515,16 @@ def _normalise(text: str, tense: str | None, dct: dt.date | None) -> str | None:
         if tense == "past" and number > current or ("last" in t.split() and number >= current):
             year -= 1
         return f"{year}-Q{number}"
+    t = re.sub(r"\b(first|last) two quarters\b", r"\1 half", t)  # a half year
     match = _HALF.search(t)
-    if match:
+    if match and not _DECADE.search(t):  # "the last half of the '80s" is a decade
         half = 1 if match["ord"] == "first" else 2
         year = match["year"] or (str(dct.year) if dct else "XXXX")
         return f"{year}-H{half}"
+    if match := _PLURAL_REF.match(t):
+        return "FUTURE_REF" if match["future"] else "PAST_REF"
+    # "this past spring" is this year's, gone by; "last spring" is the year before.
+    t = re.sub(r"\bthis past (?=spring|summer|autumn|fall|winter)", "this ", t)
     match = _RELATIVE.search(t)
     if match:
         return _relative(match["rel"], match["unit"], tense, dct)
@@ -464,6 +576,8 @@ def _relative(rel: str, unit: str, tense: str | None, dct: dt.date | None) -> st
     delta = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
     if rel in {"same", "that"}:
         return None  # anchored on another date in the text, not on the publication date
+    if rel == "past" and unit in {"decade", "century"}:
+        return None  # "the past century": the last hundred years, a span
     if dct is None:
         return {
             "day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
@@ -505,9 +619,19 @@ _QUARTER_NOW = re.compile(
 _YEAR_BEFORE = re.compile(
     r"^(?:the |a )?(?:year-earlier|year-ago|year earlier|comparable|same|corresponding)"
     r"(?: quarter| period)?(?: (?:a )?year (?:ago|earlier))?(?: last year)?$|"
-    r"^a year (?:ago|earlier)$|^last year's (?:quarter|period)$"
+    r"^a year (?:ago|earlier)$|^last year's (?:quarter|period)$|"
+    r"^(?:the )?(?:quarter|period) (?:a year (?:ago|earlier)|last year)$"
 )
-_THIS_YEAR = re.compile(r"^(?:the )?(?:(?:full|fiscal|current|calendar) ){0,2}year$")
+_YEAR_QUARTER = re.compile(r"^(?:the )?(?P<year>(?:19|20)\d\d) (?:fiscal )?(?:quarter|period)$")
+_THIS_YEAR = re.compile(
+    r"^(?:(?:early|earlier|late|later) in )?(?:the )?(?:(?:full|fiscal|current|calendar) ){0,2}"
+    r"year$"
+)
+_YEAR_END = re.compile(
+    r"^(?:around |about )?(?:the )?(?:end of (?:the|this) year|year end|year's end|"
+    r"end-of-year)$"
+)
+_MONTH_END = re.compile(r"^(?:the )?end of (?:the|this) month$")
 
 
 def _in_context(
@@ -515,7 +639,7 @@ def _in_context(
 ) -> str | None:
     """Values that depend on the text around them, as in company reports: ``the quarter``
     is the quarter last mentioned; ``a year ago`` the same quarter a year before."""
-    t = " ".join(text.lower().replace("’", "'").split())
+    t = " ".join(text.lower().replace("’", "'").split()).removesuffix("'s")
     if dct is None:
         return None
     if _QUARTER_NOW.match(t) and "period" not in t or t in {"the latest period", "the period"}:
@@ -528,15 +652,68 @@ def _in_context(
             year, quarter = (dct.year, quarter - 1) if quarter > 1 else (dct.year - 1, 4)
             return f"{year}-Q{quarter}"
         return f"{dct.year}-Q{quarter}"
+    if (match := _YEAR_QUARTER.match(t)) and last_quarter:  # "in the 1988 quarter"
+        return f"{match['year']}-Q{last_quarter[1]}"
     if _YEAR_BEFORE.match(t):
         if last_quarter:
             return f"{last_quarter[0] - 1}-Q{last_quarter[1]}"
         return str(dct.year - 1)
     if _THIS_YEAR.match(t):
         return str(dct.year)
-    if t in {"year-end", "the year-end", "the end of the year", "the end of this year"}:
+    if t in {"year-end", "the year-end"}:
         return f"{dct.year}-12-31"
+    if _YEAR_END.match(t):
+        # TimeML: "the end of the year" is the year (with mod END); in a past clause early
+        # in the year, the one just ended.
+        return str(dct.year - (tense == "past" and dct.month == 1))
+    if _MONTH_END.match(t):
+        return f"{dct.year:04d}-{dct.month:02d}"
     return None
+
+
+_ANAPHORA = re.compile(
+    r"^(?:(?:earlier|later|early|late) )?(?:in |on |during )?"
+    r"(?:(?:that|the same|that same) (?P<unit>day|week|month|quarter|year)"
+    r"|the following (?P<next>day|week|month|year)|the next (?P<next_day>day)"
+    r"|the (?:previous|preceding) (?P<previous_day>day))$"
+)
+_PREVIOUS_WEEKDAY = re.compile(r"^the (?:previous|preceding) " + _WEEKDAY + "$")
+_GRAIN = {"day": r"\d{4}-\d{2}-\d{2}", "week": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}",
+          "year": r"\d{4}"}  # fmt: skip
+
+
+def _anaphora(text: str, said: list[str], last_quarter: tuple[int, int] | None) -> str | None:
+    """``that year``, ``the following month``, ``earlier that day``: the value of the last
+    date in the text that is as precise, shifted when asked (TimeML's anaphoric dates).
+    Without such a date before it, None: ``that year`` alone names no year."""
+    t = " ".join(text.lower().replace("’", "'").split()).strip(" ,.;:").removesuffix("'s")
+    if weekday := _PREVIOUS_WEEKDAY.match(t):  # "down 4.5% from the previous Friday"
+        anchor = next((v for v in reversed(said) if re.fullmatch(_GRAIN["day"], v)), None)
+        if anchor is None:
+            return None
+        day = dt.date.fromisoformat(anchor)
+        back = (day.isoweekday() - WEEKDAYS[weekday["weekday"]]) % 7 or 7
+        return (day - dt.timedelta(days=back)).isoformat()
+    match = _ANAPHORA.match(t)
+    if match is None:
+        return None
+    unit = match["unit"] or match["next"] or match["next_day"] or match["previous_day"]
+    step = -1 if match["previous_day"] else 0 if match["unit"] else 1
+    if unit == "quarter":
+        return f"{last_quarter[0]}-Q{last_quarter[1]}" if last_quarter else None
+    grain = re.compile(_GRAIN[unit])
+    anchor = next((m.group(0) for v in reversed(said) if (m := grain.match(v))), None)
+    if anchor is None:
+        return None
+    if unit == "year":
+        return str(int(anchor) + step)
+    if unit == "month":
+        year, month = _shift_month(int(anchor[:4]), int(anchor[5:7]), step)
+        return f"{year:04d}-{month:02d}"
+    day = dt.date.fromisoformat(anchor)
+    if unit == "week":
+        return _week(day + dt.timedelta(weeks=step))
+    return (day + dt.timedelta(days=step)).isoformat()
 
 
 def is_date(text: str) -> bool:
@@ -585,11 +762,12 @@ def resolve_dates(
     resolved: list[tuple[int, int, str, str | None]] = []
     last_quarter: tuple[int, int] | None = None
     reported = False  # whether a quarter that has ended was named
+    said: list[str] = []  # the values of the body's dates so far, for "that year"
     for start, end, text, tense in sorted(candidates):
         if start < title_end:
             resolved.append((start, end, text, None))
             continue
-        value = _in_context(text, tense, dct, last_quarter)
+        value = _in_context(text, tense, dct, last_quarter) or _anaphora(text, said, last_quarter)
         if value is None:
             value = normalise(text, tense, dct)
             # Only a quarter named in the text sets the context, not one inferred from it;
@@ -602,6 +780,7 @@ def resolve_dates(
         resolved.append((start, end, text, value))
         if value is not None:
             body_values.setdefault(text.casefold(), value)
+            said.append(value)
     mentions = []
     for start, end, text, value in resolved:
         if start < title_end:

@@ -34,7 +34,14 @@ _DAY_NAME = re.compile(
     r"tomorrow|tonight)\b",
     re.IGNORECASE,
 )
+#: Words before a date that make another date of it: "the day after Christmas".
+_LEAD_IN = re.compile(
+    r"\b(?:(?:the|a|one|two|three|four|five|six) days? (?:before|after)|the week of) $",
+    re.IGNORECASE,
+)
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC", "NORP"})
+#: Labels of names: a date word inside one is part of the name.
+_NAMING_LABELS = ENTITY_LABELS | {"WORK_OF_ART", "PRODUCT", "LAW"}
 #: ``prospective``: forward-looking without a future auxiliary (an infinitive, ``expected
 #: in``, ``by``); months read it as future, weekdays of reported events do not.
 Tense = Literal["past", "present", "future", "prospective"]
@@ -122,7 +129,7 @@ class _Reading:
     """
 
     def __init__(self, doc) -> None:
-        from build_tools.dates import find_expressions, tense_matters
+        from build_tools.dates import find_expressions, generic_use, tense_matters
 
         self.doc = doc
         text = doc.text
@@ -147,18 +154,26 @@ class _Reading:
             if ent.label_ in {"DATE", "TIME"}:
                 if ent.label_ == "TIME" and not _DAY_NAME.search(ent.text):
                     continue  # clock times are not dates mentioned
-                sentence = sentence_of(ent.start) if tense_matters(ent.text) else None
-                taken.append((ent.start_char, ent.end_char))
-                for part_start, part_end in split_range(text, ent.start_char, ent.end_char):
+                start, end = ent.start_char, ent.end_char
+                taken.append((start, end))
+                if generic_use(text, start, end):
+                    continue  # "today's youth"
+                if lead := _LEAD_IN.search(text, max(0, start - 24), start):
+                    start = lead.start()  # "the day before" + "last Tuesday's"
+                sentence = sentence_of(ent.start) if tense_matters(text[start:end]) else None
+                for part_start, part_end in split_range(text, start, end):
                     self.dates.append((part_start, part_end, sentence))
-            elif ent.label_ in ENTITY_LABELS:
+            elif ent.label_ in _NAMING_LABELS:
+                taken.append((ent.start_char, ent.end_char))  # "Ruby Tuesday", "Apocalypse Now"
+                if ent.label_ not in ENTITY_LABELS:
+                    continue
                 if ent.label_ == "PERSON" and _may_continue(doc, ent.start, ent.end, starts):
                     self.candidates.append((ent, sentence_of(ent.start)))
                 else:
                     candidate = Candidate(ent.start_char, ent.end_char, ent.text, ent.label_)
                     self.candidates.append((candidate, None))
         for start, end in find_expressions(text):
-            if any(s < end and start < e for s, e in taken):
+            if any(s < end and start < e for s, e in taken) or generic_use(text, start, end):
                 continue
             span = doc.char_span(start, end, alignment_mode="expand")
             needs = span is not None and len(span) and tense_matters(text[start:end])
@@ -257,6 +272,9 @@ def _may_continue(doc, start: int, end: int, starts: list[int]) -> bool:
 _RANGE = re.compile(r"\s+(?:ended|ending|to|through|until|and|-|–)\s+")
 
 
+_OF_A_DATE = re.compile(r"\b(?:of|in) (?P<date>(?:the )?[\w.']+(?: \d{1,2},?)?(?: \d{4})?)$")
+
+
 def split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split ``the quarter ended Sept. 30`` or ``April 24 and 25`` into the dates it joins."""
     from build_tools.dates import is_date
@@ -268,6 +286,14 @@ def split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
         position = match.end()
     pieces.append((position, end))
     if len(pieces) == 1 or not all(is_date(text[a:b]) for a, b in pieces):
+        inner = _OF_A_DATE.search(text, start, end)
+        if (
+            inner
+            and inner.end() == end
+            and not is_date(text[start:end])
+            and is_date(inner.group("date"))
+        ):
+            return [(inner.start("date"), end)]  # "the first nine months of 1997": 1997
         return [(start, end)]
     return pieces
 
@@ -300,6 +326,10 @@ _DONE_THINGS = frozenset(
      "purchase", "purchases", "statement", "remarks", "comments", "report", "defeat", "loss",
      "win", "victory", "session", "trading", "results"}
 )  # fmt: skip
+#: Verbs that move a date forward: "extended to Nov. 16", "postponed to Monday".
+_DEFERRING = ("extend", "postpon", "delay", "defer", "push", "move", "moving", "adjourn",
+              "reschedul")  # fmt: skip
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 #: Verbs of lasting: "stayed in hospital until Sunday" ended by then.
 _LASTING = ("stay", "remain", "serv", "last", "wait", "held", "kept", "live")
 
@@ -332,7 +362,7 @@ def _looking_back(span, verb) -> bool:
 _BACKWARD_PREPOSITIONS = frozenset({"since"})
 #: Words before a date that announce a due date: payable, effective, of record, expires.
 _FORWARD_CUES = frozenset(
-    {"payable", "effective", "record", "due", "expire", "expires", "expiring", "through"}
+    {"payable", "effective", "record", "due", "expire", "expires", "expiring"}
 )
 
 
@@ -351,7 +381,10 @@ def clause_tense(span) -> Tense | None:
         return "past"  # "get around Wednesday's ruling": a thing done that day
     if {t.lower_ for t in doc[max(0, span.start - 3) : span.start]} & _FORWARD_CUES:
         return "prospective"  # "payable Dec. 7 to stock of record Nov. 22"
-    preposition = token.head.lower_ if token.head is not token else ""
+    head = token.head
+    if head.lower_ in _PARTS_OF_DAY and head.head is not head:
+        head = head.head  # "until Tuesday morning": the preposition is above "morning"
+    preposition = head.lower_ if head is not token else ""
     tense: Tense | None = None
     verb = None
     for _ in range(10):
@@ -369,6 +402,14 @@ def clause_tense(span) -> Tense | None:
         return "prospective"  # "by Jan. 14"
     if preposition in _BACKWARD_PREPOSITIONS:
         return "past"
+    if preposition == "to" and verb is not None and verb.lower_.startswith(_DEFERRING):
+        return "prospective"  # "the offer was extended to Nov. 16"
+    if preposition == "of" and head.head.lower_ == "ahead":
+        return "prospective"  # "ahead of the weekend"
+    if tense == "prospective" and verb is not None and verb.lower_ == "set" and preposition == "on":
+        return "past"  # "its record high set on Aug. 6"; but "a summit set for April"
+    if preposition in {"through", "thru"}:
+        return None  # an end point either way: "this year through August", "through January"
     return tense
 
 
@@ -378,8 +419,17 @@ def _verb_tense(verb) -> Tense | None | Literal["climb"]:
     if words & _FUTURE_AUX or verb.lower_ in {"will", "would"}:
         return "future"
     if verb.lower_.startswith(_PROSPECTIVE) and not {"had", "was", "were"} & words:
+        if verb.tag_ == "VBD":
+            return (
+                "present"  # "planned to pay on Friday": a plan made, for a day either side of now
+            )
         return "prospective"
     if "to" in words and not {"have", "had"} & words:
+        if verb.head is not verb and verb.head.tag_ == "VBD" and verb.dep_ != "xcomp":
+            # Under a verb in the past, other than as its complement ("agreed to meet
+            # Friday"), an infinitive tells of that time: "staged celebrations to mark
+            # the entry on Friday".
+            return None
         return "prospective"  # an infinitive: to meet, to be published
     if verb.tag_ == "VBN" and not auxiliaries:
         # A conjunct shares its auxiliary with the verb before it; a participle on its own

@@ -121,3 +121,114 @@ def test_a_year_ago_is_the_quarter_last_reported_rather_than_a_forecast():
     assert [d.value for d in reported] == ["1989-Q3", "1990-Q3", "1988-Q3"]
     alone = resolve_dates([forecast, (60, 70, "a year ago", None)], dct)
     assert [d.value for d in alone] == ["1990-Q3", "1989-Q3"]
+
+
+OCTOBER_1989 = dt.date(1989, 10, 30)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        # A part of the day said before "today" or "yesterday" is that day.
+        ("late yesterday", "past", "1989-10-29"),
+        ("later today", "future", "1989-10-30"),
+        # Halves, and two quarters that make one.
+        ("the last half of 1989", None, "1989-H2"),
+        ("the first two quarters of 1990", None, "1990-H1"),
+        ("the last half of the '80s", None, "198X"),  # a decade, not this year's half
+        # Plural units after "coming" or "past" name no one time.
+        ("coming months", None, "FUTURE_REF"),
+        ("past years", None, "PAST_REF"),
+        ("the near term", None, "FUTURE_REF"),
+        ("the past century", None, None),  # the last hundred years: a span
+        ("this past spring", "past", "1989-SP"),
+        ("last spring", "past", "1988-SP"),
+        # A day counted from another, and the week of a day.
+        ("the week of Nov. 6", "future", "1989-W45"),
+        ("the day after Christmas", "past", "1988-12-26"),
+        ("two days before Christmas", "future", "1989-12-23"),
+        # Easter moves; its week is the one nearest the publication date.
+        ("Easter", "future", "1990-04-15"),
+        ("Good Friday", "past", "1989-03-24"),
+        ("Easter week", "past", "1989-W12"),  # months away: the tense decides
+        ("Christmas week", "past", "1988-W51"),
+    ],
+)  # fmt: skip
+def test_more_values_against_a_publication_date(text, tense, value):
+    assert normalise(text, tense, OCTOBER_1989) == value
+
+
+def _values(candidates, dct=OCTOBER_1989):
+    spans, position = [], 0
+    for text, tense in candidates:
+        spans.append((position, position + len(text), text, tense))
+        position += len(text) + 10
+    return [(d.text, d.value) for d in resolve_dates(spans, dct)]
+
+
+@pytest.mark.parametrize(
+    ("candidates", "value"),
+    [
+        # "that year", "the following month": the last date as precise, in the text.
+        ([("June 1998", None), ("later that year", "past")], "1998"),
+        ([("May 22, 1995", None), ("the following year", "past")], "1996"),
+        ([("March 1989", None), ("The following month", "past")], "1989-04"),
+        ([("Oct. 23, 1988", None), ("1990", None), ("Earlier that day", "past")], "1988-10-23"),
+        ([("Friday", "past"), ("the previous Friday", "past")], "1989-10-20"),
+        ([("the second quarter", "past"), ("that quarter", "past")], "1989-Q2"),
+        ([("the third quarter", "past"), ("the 1988 quarter", "past")], "1988-Q3"),
+        ([("the third quarter", "past"), ("the quarter a year ago", None)], "1988-Q3"),
+        ([("the third quarter", "past"), ("The latest quarter's", "past")], "1989-Q3"),
+    ],
+)  # fmt: skip
+def test_dates_that_refer_to_an_earlier_date_in_the_text(candidates, value):
+    assert _values(candidates)[-1] == (candidates[-1][0], value)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "dct", "value"),
+    [
+        # TimeML: "the end of the year" is the year (mod END), the month's end the month.
+        ("the end of the year", "future", OCTOBER_1989, "1989"),
+        ("year's end", "prospective", OCTOBER_1989, "1989"),
+        ("the end of the month", None, OCTOBER_1989, "1989-10"),
+        ("earlier in the year", "past", OCTOBER_1989, "1989"),
+        # In a past clause in January, the year just ended.
+        ("the end of the year", "past", dt.date(2019, 1, 10), "2018"),
+        ("the end of the year", "future", dt.date(2019, 1, 10), "2019"),
+    ],
+)  # fmt: skip
+def test_the_end_of_a_year_or_a_month(text, tense, dct, value):
+    assert _values([(text, tense)], dct) == [(text, value)]
+
+
+def test_that_year_with_no_year_before_it_is_no_date():
+    assert _values([("that year", "past"), ("1988", None)]) == [("1988", "1988")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "generic"),
+    [
+        ("It is a symbol for today's youth.", "today", True),
+        ("He spoke in today's session.", "today", False),
+        ("I would choose the people of tomorrow.", "tomorrow", True),
+        ("The vote is set for tomorrow.", "tomorrow", False),
+        ("The quarter-to-quarter comparison was poor.", "quarter", True),
+        ("That is all for now from us. This is VOA Today.", "Today", True),
+        ('Baker, speaking on ABC News\' "This Week," said so.', "This Week", True),
+        ("Today, I am here to tell you we have a suspect.", "Today", False),
+        ("Vote On Budget Expected This Week", "This Week", False),  # a title-case headline
+    ],
+)  # fmt: skip
+def test_date_words_that_name_no_time(text, word, generic):
+    from build_tools.dates import generic_use
+
+    start = text.index(word)
+    assert generic_use(text, start, start + len(word)) is generic
+
+
+def test_expressions_found_by_rule():
+    from build_tools.dates import find_expressions
+
+    text = "Now, he says. For now it holds. Late Monday the Aug. 7 vote, which may 5 times fail."
+    assert [text[a:b] for a, b in find_expressions(text)] == ["now", "Monday", "Aug. 7"]

@@ -121,6 +121,23 @@ def test_tenses_from_parsed_sentences_agree_with_the_whole_parse(tmp_path, model
         ("The road was closed until Friday.", "Friday", "prospective"),
         ("Officials postponed until Tuesday any action on the case.", "Tuesday", "prospective"),
         ("The court will sit until Friday.", "Friday", "prospective"),
+        # The preposition of a day and its part: "until Tuesday morning" looks ahead too.
+        ("Officials postponed until Tuesday morning any action on the case.", "Tuesday",
+         "prospective"),
+        # A date moved forward, a day ahead: prospective even in a past clause.
+        ("The offer was extended to Nov. 16.", "Nov. 16", "prospective"),
+        ("Traders squared their positions ahead of the weekend.", "the weekend", "prospective"),
+        # "through" ends a span either way: no tense, the nearest month.
+        ("Sales rose this year through August.", "August", None),
+        # A record "set on" a day was set then; "set for" would be a plan.
+        ("The index closed near its record high set on Aug. 6.", "Aug. 6", "past"),
+        # An infinitive of purpose under a past verb tells of that time, not of a plan; a
+        # complement ("agreed to meet") is still a plan.
+        ("The government held a ceremony to mark the country's entry into the alliance on "
+         "Friday.", "Friday", None),
+        ("They agreed to meet on Friday.", "Friday", "prospective"),
+        # A plan made in the past ("planned"), for a day either side of now: the nearest.
+        ("Protesters planned a large march on Saturday.", "Saturday", "present"),
     ],
 )  # fmt: skip
 def test_the_tense_a_date_takes_from_its_clause(model_nlp, sentence, date, tense):
@@ -136,3 +153,28 @@ def test_a_weekday_before_the_date_it_names_is_one_date(model_nlp):
     text = "Funds Lose\n\nOf that, $14 million seeped out Friday Oct. 13 alone, the fund said."
     (analysis,) = analyse([text], model_nlp)
     assert [d.text for d in analysis.dates] == ["Friday Oct. 13"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # Dates the model leaves out, found by rule.
+        ("Late Monday, officials said the talks would go on.", ["Monday"]),
+        ("There were no cancellations after the Aug. 7 bombings in Nairobi.", ["Aug. 7"]),
+        # "Now," opening a sentence is a discourse marker; "For now" is a time.
+        ("Now, he says, the plan has failed.", []),
+        ("For now, though, the plan stands.", ["now"]),
+        # A date that another date is counted from.
+        ("The day before last Tuesday's hearing, lawyers met.", ["The day before last Tuesday's"]),
+        ("The talks are set for the week of March 6.", ["the week of March 6"]),
+        # A year inside a span of time is a date of its own.
+        ("Sales fell 3% in the first nine months of 1997.", ["1997"]),
+        # "today's youth" is our times, not the day of publication.
+        ("It is a big issue for today's youth, Castro said.", []),
+    ],
+)  # fmt: skip
+def test_date_expressions_found_and_left_out(model_nlp, text, dates):
+    from build_tools.extract import analyse
+
+    (analysis,) = analyse([f"Headline\n\n{text}"], model_nlp)
+    assert [d.text for d in analysis.dates] == dates
