@@ -190,6 +190,7 @@ def test_dates_that_refer_to_an_earlier_date_in_the_text(candidates, value):
     [
         # TimeML: "the end of the year" is the year (mod END), the month's end the month.
         ("the end of the year", "future", OCTOBER_1989, "1989"),
+        ("the start of the year", "past", OCTOBER_1989, "1989"),
         ("year's end", "prospective", OCTOBER_1989, "1989"),
         ("the end of the month", None, OCTOBER_1989, "1989-10"),
         ("earlier in the year", "past", OCTOBER_1989, "1989"),
@@ -217,6 +218,7 @@ def test_that_year_with_no_year_before_it_is_no_date():
         ("That is all for now from us. This is VOA Today.", "Today", True),
         ('Baker, speaking on ABC News\' "This Week," said so.', "This Week", True),
         ("Today, I am here to tell you we have a suspect.", "Today", False),
+        ("(The books are out.) Now this is not because they sell.", "Now", False),
         ("Vote On Budget Expected This Week", "This Week", False),  # a title-case headline
     ],
 )  # fmt: skip
@@ -232,3 +234,7 @@ def test_expressions_found_by_rule():
 
     text = "Now, he says. For now it holds. Late Monday the Aug. 7 vote, which may 5 times fail."
     assert [text[a:b] for a, b in find_expressions(text)] == ["now", "Monday", "Aug. 7"]
+    # A weekday before a capitalised word is a name (The Sunday Telegraph), but before a
+    # month it is a date.
+    text = "The Sunday Telegraph said so on Friday Oct. 13."
+    assert [text[a:b] for a, b in find_expressions(text)] == ["Friday", "Oct. 13"]

@@ -169,6 +169,8 @@ def test_a_weekday_before_the_date_it_names_is_one_date(model_nlp):
         ("The talks are set for the week of March 6.", ["the week of March 6"]),
         # A year inside a span of time is a date of its own.
         ("Sales fell 3% in the first nine months of 1997.", ["1997"]),
+        # ... but a date that ends "of the year" is one date.
+        ("He was suspended until the end of the year by the federation.", ["the end of the year"]),
         # "today's youth" is our times, not the day of publication.
         ("It is a big issue for today's youth, Castro said.", []),
     ],
