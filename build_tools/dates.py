@@ -109,14 +109,19 @@ _RELATIVE = re.compile(
 )
 #: "coming months", "past years": an unnamed time before or after now.
 _PLURAL_REF = re.compile(
-    r"^(?:the )?(?:(?P<future>coming|upcoming|future)|past|recent)\s+"
+    r"^(?:the )?(?:(?P<future>coming|upcoming|future)|past|recent|previous|prior)\s+"
     r"(?:days|weeks|months|quarters|years|decades)$"
 )
 _QUARTER = re.compile(
     r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)\s+(?:fiscal\s+)?quarter"
     r"|\bq(?P<num>[1-4])\b)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>\d{4}))?"
 )
-_HALF = re.compile(r"(?P<ord>first|second|last|latter)\s+half(?:\s+of)?(?:\s+(?P<year>\d{4}))?")
+_HALF = re.compile(
+    r"(?P<ord>first|second|last|latter)\s+half\b(?!-)"
+    r"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>\d{4})|(?:the|this|last|next|that)\s+"
+    r"(?:fiscal\s+)?year\b))?"
+)
+_THIS_PAST_SEASON = re.compile(r"\bthis past (?P<season>spring|summer|autumn|fall|winter)\b")
 _SEASON = re.compile(
     r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?"
 )
@@ -184,7 +189,12 @@ _GENERIC_AFTER = re.compile(r"(?:'s|’s)\s+(?:" + "|".join(_OF_OUR_TIMES) + r")
 
 #: Time words written with a capital in the middle of a sentence are names.
 _CAPITAL_TIME_WORD = re.compile(r"\b(?:Today|Tonight|Tomorrow|Yesterday|Now|Week|Weekend)\b")
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;][)\]\"'”’]*|\n)[\s\"'`“‘(\[]*$")
+#: What may come before the first word of a sentence: the end of another (and its closing
+#: quote), a line break, a quotation opened after a comma or colon ('He said, "Today...'),
+#: a dash after a dateline, a list bullet.
+_SENTENCE_OPENING = re.compile(
+    r"(?:^|[.!?:;…][)\]\"'”’]*|\n|[,:]\s*[\"“‘'`(\[]+|\s[-–—]{1,2}|^[-–—*•])[\s\"'`“‘(\[]*$"
+)
 
 
 def _within_prose(text: str, start: int) -> bool:
@@ -203,8 +213,8 @@ def generic_use(text: str, start: int, end: int) -> bool:
     tomorrow``, ``quarter-to-quarter``."""
     word = text[start:end].lower().replace("’", "'").removesuffix("'s")
     after = text[end : end + 30]
-    if after.startswith("-to-"):
-        return True
+    if word and after.lower().startswith(f"-to-{word.split()[-1]}"):
+        return True  # "quarter-to-quarter", "day-to-day"; not "October-to-December"
     if _CAPITAL_TIME_WORD.search(text, start, end) and _within_prose(text, start):
         return True  # a name: "This is VOA Today.", ABC News' "This Week'
     if word == "today":
@@ -217,7 +227,7 @@ def generic_use(text: str, start: int, end: int) -> bool:
 
 
 _AROUND_A_DAY = re.compile(
-    r"^(?:(?P<week>week of)|(?:(?P<count>a|one|two|three|four|five|six) )?days? "
+    r"^(?:(?P<week>week of)|(?:(?:(?:a|one) )?day|(?P<count>two|three|four|five|six) days) "
     r"(?P<dir>before|after)) (?P<day>.+)$"
 )
 
@@ -234,7 +244,34 @@ def find_expressions(text: str) -> list[tuple[int, int]]:
             and _DISCOURSE_NOW.search(text, max(0, match.start() - 3), match.start())
         )
     ]
-    return sorted([*found, *(match.span() for match in _NAMED_DAY.finditer(text))])
+    named = [match.span() for match in _NAMED_DAY.finditer(text) if not _in_a_name(text, match)]
+    return sorted([*found, *named])
+
+
+#: Capitalised words that may come before a day's name without making a name of it.
+_BEFORE_A_DAY = frozenset(
+    {"late", "early", "last", "next", "this", "on", "by", "since", "until", "before", "after",
+     "from", "through", "every", "each", "only", "that", "the", "and", "but", "or", "of"}
+)  # fmt: skip
+_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
+
+
+def _in_a_name(text: str, match: re.Match) -> bool:
+    """Whether a weekday found by rule is part of a name: after a capitalised word inside a
+    sentence ("on Black Monday", "Super Tuesday", "Ruby Tuesday")."""
+    if not match.group(0)[0].isupper() or match.group(0).split()[0] not in _WEEKDAY_NAMES:
+        return False
+    previous = _PREVIOUS_WORD.search(text, max(0, match.start() - 30), match.start())
+    if previous is None or not previous[1][0].isupper():
+        return False
+    if previous[1].lower() in _BEFORE_A_DAY:
+        return False
+    return not _SENTENCE_OPENING.search(text[max(0, previous.start() - 40) : previous.start()])
+
+
+_WEEKDAY_NAMES = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+)
 
 
 #: Words that put a quarter or a period a year before or after the publication year.
@@ -396,13 +433,14 @@ def _normalise(text: str, tense: str | None, dct: dt.date | None) -> str | None:
         return None
     if match := _AROUND_A_DAY.match(t):  # "the week of March 6", "the day after Christmas"
         value = _normalise(match["day"], tense, dct)
-        if value is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return None
-        day = dt.date.fromisoformat(value)
-        if match["week"]:
-            return _week(day)
         count = NUMBERS.get(match["count"] or "a") or 1
-        return (day + dt.timedelta(days=count if match["dir"] == "after" else -count)).isoformat()
+        shift = 0 if match["week"] else count if match["dir"] == "after" else -count
+        if value is not None and (weekday := re.fullmatch(r"XXXX-WXX-([1-7])", value)):
+            return f"XXXX-WXX-{(int(weekday[1]) - 1 + shift) % 7 + 1}"  # no publication date
+        if value is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return value  # "the week of March 6" with no year known: the day, as written
+        day = dt.date.fromisoformat(value)
+        return _week(day) if match["week"] else (day + dt.timedelta(days=shift)).isoformat()
     holiday = re.sub(r"^(?:last|next|this) ", "", t)
     week = holiday.endswith(" week") and holiday != "week"
     holiday = holiday.removesuffix(" week") if week else holiday
@@ -518,16 +556,21 @@ def _normalise(text: str, tense: str | None, dct: dt.date | None) -> str | None:
         if tense == "past" and number > current or ("last" in t.split() and number >= current):
             year -= 1
         return f"{year}-Q{number}"
-    t = re.sub(r"\b(first|last) two quarters\b", r"\1 half", t)  # a half year
+    t = re.sub(r"\bfirst two quarters\b", "first half", t)  # a half year
     match = _HALF.search(t)
-    if match and not _DECADE.search(t):  # "the last half of the '80s" is a decade
+    if match and (_DECADE.search(t) or re.match(r"\s+(?:of|dozen)\b", t[match.end() :])):
+        match = None  # "the last half of the '80s", "of the decade", "half-century"
+    if match:
         half = 1 if match["ord"] == "first" else 2
         year = match["year"] or (str(dct.year) if dct else "XXXX")
         return f"{year}-H{half}"
     if match := _PLURAL_REF.match(t):
         return "FUTURE_REF" if match["future"] else "PAST_REF"
-    # "this past spring" is this year's, gone by; "last spring" is the year before.
-    t = re.sub(r"\bthis past (?=spring|summer|autumn|fall|winter)", "this ", t)
+    if (match := _THIS_PAST_SEASON.search(t)) and dct is not None:
+        # The last such season to have begun: "this past fall" is last year's in February.
+        code = SEASONS[match["season"]]
+        begun = dct.month >= {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        return f"{dct.year - (not begun)}-{code}"
     match = _RELATIVE.search(t)
     if match:
         return _relative(match["rel"], match["unit"], tense, dct)
@@ -671,7 +714,10 @@ def _in_context(
         just_ended = tense == "past" and dct.month == 1 and "end" in t
         return str(dct.year - just_ended)
     if _MONTH_END.match(t):
-        return f"{dct.year:04d}-{dct.month:02d}"
+        # In a past clause in a month's first week, the end of the month just gone.
+        back = -1 if tense == "past" and dct.day <= 7 and "end" in t else 0
+        year, month = _shift_month(dct.year, dct.month, back)
+        return f"{year:04d}-{month:02d}"
     return None
 
 

@@ -36,7 +36,8 @@ _DAY_NAME = re.compile(
 )
 #: Words before a date that make another date of it: "the day after Christmas".
 _LEAD_IN = re.compile(
-    r"\b(?:(?:the|a|one|two|three|four|five|six) days? (?:before|after)|the week of) $",
+    r"\b(?:(?:(?:the|a|one) day|(?:two|three|four|five|six) days) (?:before|after)|"
+    r"the week of) $",
     re.IGNORECASE,
 )
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC", "NORP"})
@@ -318,7 +319,7 @@ def _extend_name(ent, starts: list[int], sentence, offset: int) -> Candidate:
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo", "'d", "gon", "going"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 #: Verbs whose object lies ahead: "expected in December", "scheduled for Jan. 14".
-_PROSPECTIVE = ("expect", "schedul", "plan", "slate", "due", "intend", "aim", "propos", "set")
+_PROSPECTIVE = ("expect", "schedul", "plan", "slate", "due", "intend", "aim", "propos")
 #: What a weekday's possessive names when it is done and over: "Wednesday's ruling".
 _DONE_THINGS = frozenset(
     {"ruling", "decision", "verdict", "announcement", "close", "closing", "attack", "attacks",
@@ -361,9 +362,7 @@ def _looking_back(span, verb) -> bool:
 
 _BACKWARD_PREPOSITIONS = frozenset({"since"})
 #: Words before a date that announce a due date: payable, effective, of record, expires.
-_FORWARD_CUES = frozenset(
-    {"payable", "effective", "record", "due", "expire", "expires", "expiring"}
-)
+_FORWARD_CUES = frozenset({"payable", "effective", "due", "expire", "expires", "expiring"})
 
 
 def clause_tense(span) -> Tense | None:
@@ -379,7 +378,8 @@ def clause_tense(span) -> Tense | None:
     possessive = span[-1].tag_ == "POS" or (span.end < len(doc) and doc[span.end].tag_ == "POS")
     if possessive and _done_thing(span):
         return "past"  # "get around Wednesday's ruling": a thing done that day
-    if {t.lower_ for t in doc[max(0, span.start - 3) : span.start]} & _FORWARD_CUES:
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    if set(before) & _FORWARD_CUES or before[-2:] == ["of", "record"]:
         return "prospective"  # "payable Dec. 7 to stock of record Nov. 22"
     head = token.head
     if head.lower_ in _PARTS_OF_DAY and head.head is not head:
@@ -418,11 +418,12 @@ def _verb_tense(verb) -> Tense | None | Literal["climb"]:
     words = {child.lower_ for child in auxiliaries}
     if words & _FUTURE_AUX or verb.lower_ in {"will", "would"}:
         return "future"
-    if verb.lower_.startswith(_PROSPECTIVE) and not {"had", "was", "were"} & words:
+    prospective = verb.lower_.startswith(_PROSPECTIVE) or verb.lower_ in {"set", "sets"}
+    if prospective and not {"had", "was", "were"} & words:
         if verb.tag_ == "VBD":
-            return (
-                "present"  # "planned to pay on Friday": a plan made, for a day either side of now
-            )
+            # A plan made, or a thing done, then ("planned to pay on Friday", "set a record
+            # on Monday", "proposed a tax on Monday"): no tense, so a weekday is the last.
+            return None
         return "prospective"
     if "to" in words and not {"have", "had"} & words:
         if verb.head is not verb and verb.head.tag_ == "VBD" and verb.dep_ != "xcomp":

@@ -139,6 +139,7 @@ OCTOBER_1989 = dt.date(1989, 10, 30)  # a Monday
         # Plural units after "coming" or "past" name no one time.
         ("coming months", None, "FUTURE_REF"),
         ("past years", None, "PAST_REF"),
+        ("previous years", None, "PAST_REF"),
         ("the near term", None, "FUTURE_REF"),
         ("the past century", None, None),  # the last hundred years: a span
         ("this past spring", "past", "1989-SP"),
@@ -214,9 +215,11 @@ def test_that_year_with_no_year_before_it_is_no_date():
         ("He spoke in today's session.", "today", False),
         ("I would choose the people of tomorrow.", "tomorrow", True),
         ("The vote is set for tomorrow.", "tomorrow", False),
-        ("The quarter-to-quarter comparison was poor.", "quarter", True),
+        ("The quarter-to-quarter comparison was poor.", "The quarter", True),
+        ("Sales in the October-to-December period rose.", "October", False),
         ("That is all for now from us. This is VOA Today.", "Today", True),
         ('Baker, speaking on ABC News\' "This Week," said so.', "This Week", True),
+        ('She said it on NBC\'s "Today" show in the morning.', "Today", True),
         ("Today, I am here to tell you we have a suspect.", "Today", False),
         ("(The books are out.) Now this is not because they sell.", "Now", False),
         ("Vote On Budget Expected This Week", "This Week", False),  # a title-case headline
@@ -238,3 +241,65 @@ def test_expressions_found_by_rule():
     # month it is a date.
     text = "The Sunday Telegraph said so on Friday Oct. 13."
     assert [text[a:b] for a, b in find_expressions(text)] == ["Friday", "Oct. 13"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "dct", "value"),
+    [
+        # A day counted from a date whose year is unknown keeps what is known.
+        ("the day after Monday's", "past", None, "XXXX-WXX-2"),
+        ("the week of March 6", "future", None, "XXXX-03-06"),
+        ("the day before Feb. 29", "past", dt.date(2023, 3, 20), "2023-02"),  # no such day
+        ("the days before Christmas", "past", OCTOBER_1989, None),  # a vague time, no day
+        # Halves of a year only: not of a century, a decade, a dozen.
+        ("the last half-century", "past", OCTOBER_1989, None),
+        ("the latter half of the decade", "past", OCTOBER_1989, None),
+        ("the last half dozen years", "past", OCTOBER_1989, None),
+        ("the first half of fiscal 1990", None, OCTOBER_1989, "1990-H1"),
+        ("first-half profits", "past", OCTOBER_1989, "1989-H1"),
+        ("the last two quarters", "past", OCTOBER_1989, None),  # the two just gone, no half
+        # "this past fall" is the last fall to have begun.
+        ("this past fall", "past", dt.date(1999, 2, 10), "1998-FA"),
+    ],
+)  # fmt: skip
+def test_values_that_keep_what_is_known_and_no_more(text, tense, dct, value):
+    assert normalise(text, tense, dct) == value
+
+
+def test_the_end_of_the_month_in_its_first_days_in_a_past_clause_is_the_last_one():
+    assert _values([("the end of the month", "past")], dt.date(2019, 3, 2)) == [
+        ("the end of the month", "2019-02")
+    ]
+    assert _values([("the end of the month", "future")], dt.date(2019, 3, 2)) == [
+        ("the end of the month", "2019-03")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said, "Today is the day we win," and left.',
+        "He said, “Now we must act together,” and left.",
+        "LONDON (Reuters) - Today the chancellor will speak.",
+        "The vote was close… Today the party meets again.",
+        "- Today the chancellor will speak to us all.",
+    ],
+)
+def test_a_time_word_opening_a_sentence_is_a_time(text):
+    from build_tools.dates import generic_use
+
+    word = "Today" if "Today" in text else "Now"
+    start = text.index(word)
+    assert generic_use(text, start, start + len(word)) is False
+
+
+def test_a_weekday_after_a_capitalised_word_inside_a_sentence_is_a_name():
+    from build_tools.dates import find_expressions
+
+    for text, found in [
+        ("Shares crashed on Black Monday, wiping billions.", []),
+        ("Results of Super Tuesday came in.", []),
+        ("Police Monday said the man fled.", ["Monday"]),
+        ("Late Monday, officials said so.", ["Monday"]),
+    ]:
+        assert [text[a:b] for a, b in find_expressions(text)] == found, text

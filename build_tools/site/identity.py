@@ -34,22 +34,6 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(name.casefold().split())
 
 
-#: Particles of surnames: "Da Vinci" is a surname alone, no fuller name than "Vinci".
-PARTICLES = frozenset(
-    {"da", "de", "di", "del", "della", "der", "den", "van", "von", "la", "le", "du", "dos",
-     "das", "do", "al", "el", "bin", "ibn"}
-)  # fmt: skip
-
-
-def _fuller(short: frozenset[str], full: frozenset[str]) -> bool:
-    """Whether a name is a fuller form of a shorter one: it has words beyond it, particles
-    aside, or both have a given name (Rodrigo Rato, Rodrigo de Rato). A surname alone is
-    not: the tennis player Vinci is not "Da Vinci" (the model's person in "The Da Vinci
-    Code"), and neither tells which Vinci is meant."""
-    core = short - PARTICLES
-    return short < full and (core < full - PARTICLES or len(core) > 1)
-
-
 @dataclass
 class PersonIdentity:
     """Archive-wide and per-article mapping of person names to page names."""
@@ -144,7 +128,7 @@ def build_identity(
         fuller = {
             other
             for other in holders
-            if _fuller(words, _words(other)) and _part_of(name, other) and not _garbled(other)
+            if words < _words(other) and _part_of(name, other) and not _garbled(other)
         }
         # Keep the fullest forms only (Kim Jong -> Kim Jong Un, not both).
         fullest = {n for n in fuller if not any(_words(n) < _words(m) for m in fuller)}
