@@ -187,6 +187,10 @@ def test_date_labels():
     assert date_label("XXXX-06") == "June"
     assert date_label("2019-W03-WE") == "the weekend of week 3 of 2019"
     assert date_label("PRESENT_REF") == "the present"
+    assert date_label("198X") == date_label("198") == "the 1980s"
+    assert date_label("19") == "the 1900s"
+    assert date_label("1990-H1") == "the first half of 1990"
+    assert date_label("XXXX-H2") == "the second half of a year"
 
 
 def test_names_that_slugify_alike_are_one_entity_with_one_page():
@@ -263,12 +267,12 @@ def test_one_word_people_never_given_with_a_first_name_get_no_page_in_a_large_ar
 
 def test_hostile_date_values_give_safe_anchors_and_table_of_contents():
     from build_tools.site.plugin import table_of_contents
-    from build_tools.site.render import dates_pages
+    from build_tools.site.render import date_page, dates_pages
 
     hostile = '2019"><img src=x onerror=alert(1)>'
     a = article("articles/a.md", "A", "x", dates=[{"value": hostile, "text": "x"}])
     index = EntityIndex([a])
-    page = dates_pages(index, LINKS)["dates/2019.md"]
+    page = dates_pages(index, LINKS)[date_page(hostile)]  # no year: "Year unknown"
     toc = table_of_contents(page.headings)
     assert all("<" not in item.url and '"' not in item.url for item in toc)
     assert "<img" not in page.html and "<img" not in metadata_block(a, index, LINKS)
@@ -439,6 +443,26 @@ def test_indexes_count_articles_put_the_unknown_last_and_gather_tags_under_paren
     assert "Most mentioned" in people and ">Ann Lee</a> (2)</li></ul>\n<h2" in people
     alone = EntityIndex([article("articles/c.md", "C", "x", people=["Ann Lee", "Bo Chen"])])
     assert "Most mentioned" not in kind_index("person", alone, LINKS).html
+
+
+def test_decades_and_centuries_have_their_own_dates_page_after_their_years():
+    a = article("articles/a.md", "A", "x", "1999-03-14",
+                dates=[{"value": "1985", "text": "1985"},
+                       {"value": "198X", "text": "the 1980s"},
+                       {"value": "198", "text": "the early 1980s"},
+                       {"value": "19", "text": "the 20th century"},
+                       {"value": "1990-H1", "text": "the first half of 1990"},
+                       {"value": "XXXX-06", "text": "June"}])  # fmt: skip
+    pages = dates_pages(EntityIndex([a]), LINKS)
+    assert set(pages) == {"dates/index.md", "dates/1990.md", "dates/1985.md",
+                          "dates/1980s.md", "dates/1900s.md", "dates/unresolved.md"}  # fmt: skip
+    home = pages["dates/index.md"].html
+    order = [">1990</a>", ">1985</a>", ">1980s</a>", ">1900s</a>", ">Year unknown</a>"]
+    assert [home.index(label) for label in order] == sorted(home.index(label) for label in order)
+    decade = pages["dates/1980s.md"].html
+    assert decade.count(">the 1980s<") == 1  # 198X and 198: one decade, one heading
+    assert decade.count("articles/a/") == 1
+    assert "the first half of 1990" in pages["dates/1990.md"].html
 
 
 def test_an_alias_never_takes_another_entitys_name():

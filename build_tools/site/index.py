@@ -145,6 +145,12 @@ def article_info(src_uri: str, meta: object, content: str) -> ArticleInfo | None
     )
 
 
+def date_key(value: str) -> str:
+    """One key per date the dates index lists: a decade is ``198`` whether TimeML wrote it
+    ``198X`` (the 1980s) or ``198`` (the early 1980s, with a mod)."""
+    return value[:3] if re.fullmatch(r"\d{3}X", value) else value
+
+
 def find_word(text: str, word: str, start: int = 0) -> int:
     """Index of the first whole-word occurrence of word in text (not inside a longer word,
     a hyphenated name such as Mota-Engil, or an HTML entity), or -1; plain str.find, no
@@ -473,6 +479,7 @@ class EntityIndex:
         mentioned: dict[str, list[tuple[str, ArticleInfo]]] = defaultdict(list)
         for article in self.articles:
             for value, text in article.dates:
+                value = date_key(value)
                 if not any(a is article for _, a in mentioned[value][-3:]):
                     mentioned[value].append((text, article))
         return dict(sorted(mentioned.items()))

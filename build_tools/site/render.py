@@ -24,6 +24,7 @@ from build_tools.site.index import (
     ArticleInfo,
     EntityIndex,
     EntityRef,
+    date_key,
     find_word,
     inside_longer,
     longer_names,
@@ -182,8 +183,13 @@ def date_label(value: str) -> str:
     year_text = "" if year.startswith("X") else f" {year}"
     if re.fullmatch(r"\d{4}|XXXX", year) and not rest:
         return year if year_text else "a year"
-    if re.fullmatch(r"\d{3}", year) and not rest:
-        return f"the {year}0s"
+    if re.fullmatch(r"\d{3}X?", year) and not rest:
+        return f"the {year[:3]}0s"  # 198 and 198X: the 1980s
+    if re.fullmatch(r"\d{2}", year) and not rest:
+        return f"the {year}00s"  # a century
+    if match := re.fullmatch(r"H([12])", rest):
+        half = "first" if match.group(1) == "1" else "second"
+        return f"the {half} half of{year_text}" if year_text else f"the {half} half of a year"
     if match := re.fullmatch(r"(\d{2})-(\d{2})", rest):
         month, day = (int(g) for g in match.groups())
         if 1 <= month <= 12:
@@ -212,8 +218,28 @@ UNRESOLVED = "dates/unresolved.md"
 
 
 def date_page(value: str) -> str:
-    year = value[:4]
-    return f"dates/{year}.md" if year.isdigit() else UNRESOLVED
+    """The dates page a value is listed on: its year's, its decade's (``198X`` and ``198``:
+    ``dates/1980s.md``), its century's (``19``: ``dates/1900s.md``), or the unresolved one."""
+    year = value.partition("-")[0]
+    if re.fullmatch(r"\d{4}", year):
+        return f"dates/{year}.md"
+    if re.fullmatch(r"\d{3}X?", year) and year == value:
+        return f"dates/{year[:3]}0s.md"
+    if re.fullmatch(r"\d{2}", year) and year == value:
+        return f"dates/{year}00s.md"
+    return UNRESOLVED
+
+
+def _date_page_order(uri: str) -> tuple[int, int]:
+    """Newest first; a decade after its years, a century after its decades; unresolved last."""
+    name = posixpath.basename(uri).removesuffix(".md")
+    if uri == UNRESOLVED:
+        return (-1, 0)
+    if name.endswith("00s") and len(name) == 5:
+        return (int(name[:4]), 0)
+    if name.endswith("0s"):
+        return (int(name[:4]), 1)
+    return (int(name), 2)
 
 
 # --- article pages -------------------------------------------------------------------------
@@ -292,7 +318,7 @@ def metadata_block(article: ArticleInfo, index: EntityIndex, links: Links) -> st
                 said.append(text)
         entries = []
         for value, said in words.items():
-            entry = links.a(date_label(value), uri, date_page(value), slugify(value))
+            entry = links.a(date_label(value), uri, date_page(value), slugify(date_key(value)))
             if said:
                 entry += f" ({', '.join(as_text(text) for text in said)})"
             entries.append(entry)
@@ -627,7 +653,7 @@ def dates_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
     home = _Page("Dates mentioned")
     home.add("<p>Dates the articles talk about, by year.</p>")
     items = []
-    for uri in sorted(by_page, key=lambda uri: (uri != UNRESOLVED, uri), reverse=True):
+    for uri in sorted(by_page, key=_date_page_order, reverse=True):
         year = posixpath.basename(uri).removesuffix(".md")
         label = "Year unknown" if uri == UNRESOLVED else year
         # Articles, as every other index counts (not mentions).
