@@ -232,6 +232,39 @@ _AROUND_A_DAY = re.compile(
 )
 
 
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+#: "the October-to-December quarter (last year)": a quarter named by its months.
+_MONTHS_QUARTER = re.compile(
+    rf"(?P<first>{_MONTH_NAMES})\.?(?:-to-|\s+to\s+|-|–)(?P<last>{_MONTH_NAMES})\.?\s+"
+    r"(?:quarter|period)(?:\s+(?:of\s+)?(?P<year>\d{4})|\s+(?P<shift>last|this|next) year)?"
+)
+#: Days and periods named: holidays (and their weeks and weekends), and quarters named by
+#: their months. They win over a date the model found inside them ("Black Friday" is no
+#: Friday, "the October-to-December quarter" no October).
+_NAMED_PERIOD = re.compile(
+    r"\b(?:(?:Christmas(?: Day| Eve)?|Boxing Day|New Year's (?:Day|Eve)|Easter(?: Sunday| Monday|"
+    r" Saturday| Day)?|Good Friday|Holy Saturday|Maundy Thursday|Palm Sunday|Ash Wednesday|"
+    r"Thanksgiving(?: Day)?|Black Friday|Cyber Monday|Halloween|Valentine's Day|Bastille Day|"
+    r"Memorial Day|Labou?r Day|Election Day)(?: week(?:end)?)?"
+    r"|(?:the\s+)?(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\.?(?:-to-|\s+to\s+|-|–)"
+    r"(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\.?\s+(?:quarter|period)"
+    r"(?:\s+(?:of\s+)?\d{4}|\s+(?:last|this|next) year)?)\b"
+)
+
+
+def find_named_periods(text: str) -> list[tuple[int, int]]:
+    """Holidays and quarters named by their months (``Black Friday``, ``the Christmas
+    weekend``, ``the October-to-December quarter``), which win over any date the model
+    found inside them."""
+    return [
+        match.span()
+        for match in _NAMED_PERIOD.finditer(text)
+        # months that make no quarter ("the March-to-May period") are left to the model
+        if not _MONTHS_QUARTER.search(match.group(0).lower())
+        or normalise(match.group(0), None, dt.date(2000, 6, 15))
+    ]
+
+
 def find_expressions(text: str) -> list[tuple[int, int]]:
     """Date expressions a model often misses (``now``, ``third-quarter``, ``the quarter``,
     ``Late Monday``), in the order of the text."""
@@ -364,6 +397,7 @@ _HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
     "halloween": (10, 31), "valentine's day": (2, 14), "bastille day": (7, 14),
+    "boxing day": (12, 26),
 }  # fmt: skip
 
 
@@ -383,7 +417,8 @@ def _spelled_numbers(t: str) -> str:
 
 #: Days counted from Easter Sunday (dateutil's Western Easter).
 _EASTER = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1,
-           "good friday": -2, "palm sunday": -7}  # fmt: skip
+           "easter saturday": -1, "holy saturday": -1, "good friday": -2,
+           "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46}  # fmt: skip
 
 
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
@@ -398,6 +433,10 @@ def _holiday(name: str, year: int) -> dt.date | None:
         return easter(year) + dt.timedelta(days=_EASTER[name])
     if name in {"thanksgiving", "thanksgiving day"}:
         return _nth_weekday(year, 11, 4, 4)
+    if name == "black friday":  # the day after (US) Thanksgiving
+        return _nth_weekday(year, 11, 4, 4) + dt.timedelta(days=1)
+    if name == "cyber monday":  # the Monday after it
+        return _nth_weekday(year, 11, 4, 4) + dt.timedelta(days=4)
     if name == "election day":  # the Tuesday after the first Monday of November
         return _nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
     if name in {"memorial day"}:
@@ -442,15 +481,32 @@ def _normalise(text: str, tense: str | None, dct: dt.date | None) -> str | None:
         day = dt.date.fromisoformat(value)
         return _week(day) if match["week"] else (day + dt.timedelta(days=shift)).isoformat()
     holiday = re.sub(r"^(?:last|next|this) ", "", t)
-    week = holiday.endswith(" week") and holiday != "week"
-    holiday = holiday.removesuffix(" week") if week else holiday
-    if dct is not None and _holiday(holiday, dct.year) is not None:
-        if week:  # "as Easter week began": the week of an Easter a few days away
-            day = _holiday_date(holiday, t.removesuffix(" week"), None, dct)
+    holiday, _, period = holiday.partition(" week")  # "Easter week", "Christmas weekend"
+    period = "week" + period if _ else ""
+    if dct is not None and holiday and _holiday(holiday, dct.year) is not None:
+        if period in {"week", "weekend"}:  # "as Easter week began": an Easter days away
+            bare = t.removesuffix(" " + period)
+            day = _holiday_date(holiday, bare, None, dct)
             if abs((day - dct).days) > 7:
-                day = _holiday_date(holiday, t.removesuffix(" week"), tense, dct)
-            return _week(day)
-        return _holiday_date(holiday, t, tense, dct).isoformat()
+                day = _holiday_date(holiday, bare, tense, dct)
+            return _week(day) + ("-WE" if period == "weekend" else "")
+        if not period:
+            return _holiday_date(holiday, t, tense, dct).isoformat()
+    if match := _MONTHS_QUARTER.fullmatch(t):  # "the October-to-December quarter"
+        first, last = MONTHS[match["first"]], MONTHS[match["last"]]
+        if last - first != 2 or first % 3 != 1:
+            return None
+        if match["year"]:
+            year = int(match["year"])
+        elif dct is None:
+            return f"XXXX-Q{last // 3}"
+        elif match["shift"]:
+            year = dct.year + (
+                1 if match["shift"] == "next" else -1 if match["shift"] == "last" else 0
+            )
+        else:
+            year = _pick_year(last, None, tense, dct)
+        return f"{year}-Q{last // 3}"
     if match := _CENTURY.search(t):
         return f"{int(match.group('number')) - 1:02d}"
     if t in {"several years ago", "a few years ago", "years ago", "some years ago"}:

@@ -130,7 +130,12 @@ class _Reading:
     """
 
     def __init__(self, doc) -> None:
-        from build_tools.dates import find_expressions, generic_use, tense_matters
+        from build_tools.dates import (
+            find_expressions,
+            find_named_periods,
+            generic_use,
+            tense_matters,
+        )
 
         self.doc = doc
         text = doc.text
@@ -151,11 +156,14 @@ class _Reading:
             return needed[first]
 
         taken = []
+        named = find_named_periods(text)
         for ent in doc.ents:
             if ent.label_ in {"DATE", "TIME"}:
                 if ent.label_ == "TIME" and not _DAY_NAME.search(ent.text):
                     continue  # clock times are not dates mentioned
                 start, end = ent.start_char, ent.end_char
+                if any(a <= start and end <= b and b - a > end - start for a, b in named):
+                    continue  # the Friday of "Black Friday": the named day is taken below
                 taken.append((start, end))
                 if generic_use(text, start, end):
                     continue  # "today's youth"
@@ -165,6 +173,8 @@ class _Reading:
                 for part_start, part_end in split_range(text, start, end):
                     self.dates.append((part_start, part_end, sentence))
             elif ent.label_ in _NAMING_LABELS:
+                if any(a <= ent.start_char and ent.end_char <= b for a, b in named):
+                    continue  # "Easter Sunday" taken for a building, "Easter" for a place
                 taken.append((ent.start_char, ent.end_char))  # "Ruby Tuesday", "Apocalypse Now"
                 if ent.label_ not in ENTITY_LABELS:
                     continue
@@ -173,7 +183,7 @@ class _Reading:
                 else:
                     candidate = Candidate(ent.start_char, ent.end_char, ent.text, ent.label_)
                     self.candidates.append((candidate, None))
-        for start, end in find_expressions(text):
+        for start, end in sorted({*named, *find_expressions(text)}):
             if any(s < end and start < e for s, e in taken) or generic_use(text, start, end):
                 continue
             span = doc.char_span(start, end, alignment_mode="expand")

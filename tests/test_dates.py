@@ -152,6 +152,16 @@ OCTOBER_1989 = dt.date(1989, 10, 30)  # a Monday
         ("Easter", "future", "1990-04-15"),
         ("Good Friday", "past", "1989-03-24"),
         ("Easter week", "past", "1989-W12"),  # months away: the tense decides
+        ("Easter Saturday", "past", "1989-03-25"),
+        ("Black Friday", "future", "1989-11-24"),  # the day after Thanksgiving
+        ("Cyber Monday", "future", "1989-11-27"),
+        ("Boxing Day", "past", "1988-12-26"),
+        ("the Christmas weekend", "past", "1988-W51-WE"),
+        # A quarter named by its months, in the year its last month last came (or said).
+        ("the July-to-September quarter", "past", "1989-Q3"),
+        ("the October-to-December quarter", "past", "1988-Q4"),
+        ("the October-to-December quarter of 1987", None, "1987-Q4"),
+        ("the March-to-May period", "past", None),  # no quarter
         ("Christmas week", "past", "1988-W51"),
     ],
 )  # fmt: skip

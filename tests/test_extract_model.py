@@ -173,6 +173,15 @@ def test_a_weekday_before_the_date_it_names_is_one_date(model_nlp):
         ("Sales fell 3% in the first nine months of 1997.", ["1997"]),
         # ... but a date that ends "of the year" is one date.
         ("He was suspended until the end of the year by the federation.", ["the end of the year"]),
+        # Holidays and quarters named by their months win over the model's dates and names
+        # inside them: "Black Friday" is no Friday, "Easter Sunday" no building.
+        ("Shoppers queued for Black Friday sales at dawn.", ["Black Friday"]),
+        ("Kiptum won on Easter Sunday after rain on Easter Saturday.",
+         ["Easter Sunday", "Easter Saturday"]),
+        ("Power was cut over the Christmas weekend.", ["the Christmas weekend"]),
+        ("GDP grew 0.1% in the October-to-December quarter, figures showed.",
+         ["the October-to-December quarter"]),
+        ("Ships sailed to Christmas Island on Monday.", ["Monday"]),
         # "today's youth" is our times, not the day of publication.
         ("It is a big issue for today's youth, Castro said.", []),
     ],

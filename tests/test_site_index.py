@@ -185,10 +185,14 @@ def test_related_articles_share_specific_entities():
 def test_date_labels():
     assert date_label("2019-01-18") == "18 January 2019"
     assert date_label("XXXX-06") == "June"
-    assert date_label("2019-W03-WE") == "the weekend of week 3 of 2019"
+    assert date_label("2019-W03-WE") == "the weekend of 19 January 2019"  # its Saturday
+    assert date_label("2019-W03") == "the week of 14 January 2019"  # its Monday
+    assert date_label("2019-W03-2") == "Tuesday 15 January 2019"
+    assert date_label("2019-QX") == "a quarter of 2019"
     assert date_label("PRESENT_REF") == "the present"
     assert date_label("198X") == date_label("198") == "the 1980s"
-    assert date_label("19") == "the 1900s"
+    assert date_label("19") == "the 20th century"
+    assert date_label("20") == "the 21st century"
     assert date_label("1990-H1") == "the first half of 1990"
     assert date_label("XXXX-H2") == "the second half of a year"
 
@@ -445,6 +449,18 @@ def test_indexes_count_articles_put_the_unknown_last_and_gather_tags_under_paren
     assert "Most mentioned" not in kind_index("person", alone, LINKS).html
 
 
+def test_a_year_page_lists_its_dates_in_the_order_of_time():
+    values = ["2025-09", "2025-H2", "2025-03-03", "2025-W10", "2025-Q1", "2025"]
+    a = article(
+        "articles/a.md", "A", "x", "2025-12-31", dates=[{"value": v, "text": v} for v in values]
+    )
+    page = dates_pages(EntityIndex([a]), LINKS)["dates/2025.md"].html
+    labels = ["2025", "Q1 2025", "the week of 3 March 2025", "3 March 2025",
+              "the second half of 2025", "September 2025"]  # fmt: skip
+    positions = [page.index(f">{label}<") for label in labels]
+    assert positions == sorted(positions)
+
+
 def test_decades_and_centuries_have_their_own_dates_page_after_their_years():
     a = article("articles/a.md", "A", "x", "1999-03-14",
                 dates=[{"value": "1985", "text": "1985"},
@@ -452,12 +468,15 @@ def test_decades_and_centuries_have_their_own_dates_page_after_their_years():
                        {"value": "198", "text": "the early 1980s"},
                        {"value": "19", "text": "the 20th century"},
                        {"value": "1990-H1", "text": "the first half of 1990"},
-                       {"value": "XXXX-06", "text": "June"}])  # fmt: skip
+                       {"value": "XXXX-06", "text": "June"},
+                       {"value": "FUTURE_REF", "text": "the coming months"}])  # fmt: skip
     pages = dates_pages(EntityIndex([a]), LINKS)
     assert set(pages) == {"dates/index.md", "dates/1990.md", "dates/1985.md",
-                          "dates/1980s.md", "dates/1900s.md", "dates/unresolved.md"}  # fmt: skip
+                          "dates/1980s.md", "dates/20th-century.md", "dates/unresolved.md",
+                          "dates/past-present-future.md"}  # fmt: skip
     home = pages["dates/index.md"].html
-    order = [">1990</a>", ">1985</a>", ">1980s</a>", ">1900s</a>", ">Year unknown</a>"]
+    order = [">1990</a>", ">1985</a>", ">1980s</a>", ">20th century</a>", ">Year unknown</a>",
+             ">Past, present and future</a>"]  # fmt: skip
     assert [home.index(label) for label in order] == sorted(home.index(label) for label in order)
     decade = pages["dates/1980s.md"].html
     assert decade.count(">the 1980s<") == 1  # 198X and 198: one decade, one heading

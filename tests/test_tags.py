@@ -231,6 +231,14 @@ def test_political_framing_can_be_turned_off():
     assert set(framed) == set(unframed)
 
 
+def test_a_holiday_named_after_a_sport_is_not_that_sport():
+    """Longest match first: "Boxing Day" is a day (a weak retail word), not boxing."""
+    body = "Thousands of homes lost power on Boxing Day as a storm hit the coast overnight."
+    assert not any(tag.startswith("sport") for tag in assign_tags("Storm on Boxing Day", body))
+    bout = "The boxer won the boxing match on Boxing Day in a heavyweight bout."
+    assert assign_tags("Title fight", bout)[0] == "sport/boxing"
+
+
 def test_tag_labels():
     assert tag_label("politics/diplomacy") == "politics › diplomacy"
     assert tag_label("economy-business-finance") == "economy, business and finance"

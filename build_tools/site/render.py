@@ -9,6 +9,7 @@ URLs computed by ``Links`` (and checked by the site tests, which follow every li
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import html
@@ -174,6 +175,27 @@ SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 REFERENCES = {"PRESENT_REF": "the present", "PAST_REF": "the past", "FUTURE_REF": "the future"}
 
 
+def _ordinal(number: int) -> str:
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def _monday(year: str, week: str) -> dt.date | None:
+    """The Monday of an ISO week, when its year and number are known and real."""
+    if not (year.isdigit() and week.isdigit()):
+        return None
+    try:
+        return dt.date.fromisocalendar(int(year), int(week), 1)
+    except ValueError:
+        return None
+
+
+def _day_label(day: dt.date) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
 @functools.cache
 def date_label(value: str) -> str:
     """A reader's label for a TIMEX3 value (``2019-02`` -> February 2019)."""
@@ -186,7 +208,7 @@ def date_label(value: str) -> str:
     if re.fullmatch(r"\d{3}X?", year) and not rest:
         return f"the {year[:3]}0s"  # 198 and 198X: the 1980s
     if re.fullmatch(r"\d{2}", year) and not rest:
-        return f"the {year}00s"  # a century
+        return f"the {_ordinal(int(year) + 1)} century"  # TimeML's 19: the 20th century
     if match := re.fullmatch(r"H([12])", rest):
         half = "first" if match.group(1) == "1" else "second"
         return f"the {half} half of{year_text}" if year_text else f"the {half} half of a year"
@@ -198,48 +220,101 @@ def date_label(value: str) -> str:
         return f"{MONTH_NAMES[int(rest) - 1]}{year_text}"
     if match := re.fullmatch(r"W(\d{2}|XX)(?:-(\d|WE))?", rest):
         week, day = match.groups()
+        monday = _monday(year, week)
         if day and day.isdigit() and 1 <= int(day) <= 7:
             name = WEEKDAY_NAMES[int(day) - 1]
-            return name if week == "XX" else f"{name} of week {int(week)}{year_text}"
+            if monday is None:
+                return name if week == "XX" else f"{name} of week {int(week)}{year_text}"
+            return f"{name} {_day_label(monday + dt.timedelta(days=int(day) - 1))}"
         if week == "XX":
             return "a weekend" if day == "WE" else "a week"
-        where = f"week {int(week)} of{year_text}" if year_text else f"week {int(week)}"
-        return f"the weekend of {where}" if day == "WE" else where
+        if monday is None:
+            where = f"week {int(week)} of{year_text}" if year_text else f"week {int(week)}"
+            return f"the weekend of {where}" if day == "WE" else where
+        if day == "WE":  # "the weekend of 23 November 2024": its Saturday
+            return f"the weekend of {_day_label(monday + dt.timedelta(days=5))}"
+        return f"the week of {_day_label(monday)}"  # its Monday
     if match := re.fullmatch(r"Q([1-4X])", rest):
-        return f"Q{match.group(1)}{year_text}".replace("QX", "a quarter")
+        if match.group(1) == "X":
+            return f"a quarter of{year_text}" if year_text else "a quarter"
+        return f"Q{match.group(1)}{year_text}"
     if rest == "XX-XX":
-        return "a day"
+        return f"a day in{year_text}" if year_text else "a day"
     if rest in SEASON_NAMES:
         return f"{SEASON_NAMES[rest]}{year_text}"
     return value
 
 
 UNRESOLVED = "dates/unresolved.md"
+REFERENCES_PAGE = "dates/past-present-future.md"
 
 
 def date_page(value: str) -> str:
     """The dates page a value is listed on: its year's, its decade's (``198X`` and ``198``:
-    ``dates/1980s.md``), its century's (``19``: ``dates/1900s.md``), or the unresolved one."""
+    ``dates/1980s.md``), its century's (``19``: ``dates/20th-century.md``), the page of the
+    past, present and future, or that of dates whose year is unknown."""
     year = value.partition("-")[0]
     if re.fullmatch(r"\d{4}", year):
         return f"dates/{year}.md"
     if re.fullmatch(r"\d{3}X?", year) and year == value:
         return f"dates/{year[:3]}0s.md"
     if re.fullmatch(r"\d{2}", year) and year == value:
-        return f"dates/{year}00s.md"
+        return f"dates/{_ordinal(int(year) + 1)}-century.md"
+    if value in REFERENCES:
+        return REFERENCES_PAGE
     return UNRESOLVED
 
 
+def date_page_title(uri: str) -> str:
+    if uri == UNRESOLVED:
+        return "Year unknown"
+    if uri == REFERENCES_PAGE:
+        return "Past, present and future"
+    return posixpath.basename(uri).removesuffix(".md").replace("-", " ")
+
+
 def _date_page_order(uri: str) -> tuple[int, int]:
-    """Newest first; a decade after its years, a century after its decades; unresolved last."""
+    """Newest first; a decade after its years, a century after its decades; then the dates
+    whose year is unknown, and the past, present and future."""
     name = posixpath.basename(uri).removesuffix(".md")
     if uri == UNRESOLVED:
         return (-1, 0)
-    if name.endswith("00s") and len(name) == 5:
-        return (int(name[:4]), 0)
+    if uri == REFERENCES_PAGE:
+        return (-2, 0)
+    if name.endswith("-century"):
+        return ((int(re.sub(r"\D", "", name)) - 1) * 100, 0)
     if name.endswith("0s"):
         return (int(name[:4]), 1)
     return (int(name), 2)
+
+
+def _value_order(value: str) -> tuple:
+    """Dates on one page in the order of time: the year, then what starts earlier first,
+    the longer first (a half before its first quarter, a month before its first day)."""
+    year, _, rest = value.partition("-")
+    if not year.isdigit() or len(year) != 4:
+        return (1, value)
+    start, length = 1, 0  # day of the year it starts on; the wider, the smaller
+    if match := re.fullmatch(r"H([12])", rest):
+        start, length = 1 + 181 * (int(match[1]) - 1), 1
+    elif match := re.fullmatch(r"Q([1-4])", rest):
+        start, length = 1 + 91 * (int(match[1]) - 1), 2
+    elif rest in SEASON_NAMES:
+        start, length = {"SP": 60, "SU": 152, "FA": 244, "WI": 335}[rest], 2
+    elif match := re.fullmatch(r"(\d{2})(?:-(\d{2}))?", rest):
+        with contextlib.suppress(ValueError):
+            day = dt.date(int(year), int(match[1]), int(match[2] or 1))
+            start, length = day.timetuple().tm_yday, 4 if match[2] else 3
+    elif (match := re.fullmatch(r"W(\d{2})(?:-(\d|WE))?", rest)) and (
+        monday := _monday(year, match[1])
+    ):
+        offset = 0 if not match[2] else 5 if match[2] == "WE" else int(match[2]) - 1
+        day = monday + dt.timedelta(days=offset)
+        start = day.timetuple().tm_yday if day.year == int(year) else 1
+        length = 4 if match[2] and match[2] != "WE" else 3.5
+    elif rest:
+        return (0, 999, 9, value)
+    return (0, start, length, value)
 
 
 # --- article pages -------------------------------------------------------------------------
@@ -651,17 +726,20 @@ def dates_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
         by_page[date_page(value)][value] = mentions
     pages = {}
     home = _Page("Dates mentioned")
-    home.add("<p>Dates the articles talk about, by year.</p>")
+    home.add(
+        "<p>Dates the articles talk about: a page per year, and for decades and centuries "
+        "spoken of as such; then dates whose year is unknown, and the past, present and "
+        "future the articles speak of.</p>"
+    )
     items = []
     for uri in sorted(by_page, key=_date_page_order, reverse=True):
-        year = posixpath.basename(uri).removesuffix(".md")
-        label = "Year unknown" if uri == UNRESOLVED else year
+        label = date_page_title(uri)
         # Articles, as every other index counts (not mentions).
         count = len({article.src_uri for m in by_page[uri].values() for _, article in m})
         items.append(f"{links.a(label, 'dates/index.md', uri)} ({count})")
         page = _Page(label)
         page.add(f"<p>{links.a('Dates mentioned', uri, 'dates/index.md')}</p>")
-        for value in sorted(by_page[uri]):
+        for value in sorted(by_page[uri], key=_value_order):
             page.heading(2, date_label(value), value)
             page.items(
                 [
