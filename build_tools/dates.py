@@ -143,6 +143,7 @@ _NOISE = re.compile(
 _EXTRA = re.compile(
     r"\b(?:"
     r"now|currently|recently|nowadays|today|yesterday|tomorrow|"
+    r"(?:earlier|later) (?:in the year|this (?:year|month|week))|"
     r"the (?:near |distant )?future|the (?:recent )?past|the (?:near|short) term|"
     r"recent (?:days|weeks|months|years)|"
     r"(?:the )?(?:first|second|third|fourth)[- ]quarter|(?:the )?(?:first|second)[- ]half|"
