@@ -10,8 +10,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from functools import lru_cache, partial
 
 from dateutil.easter import easter
 
@@ -73,6 +73,8 @@ FUTURE = {"the future", "future", "soon", "the near future", "later", "in the fu
           "the months ahead", "the weeks ahead", "the near term", "the short term",
           "near term", "short term", "a later date", "future quarters", "future years"}  # fmt: skip
 
+#: A publication date for asking whether a text is a date at all.
+_REFERENCE = dt.date(2000, 6, 15)
 _MONTH = r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
@@ -151,8 +153,6 @@ _EXTRA = re.compile(
     r"previous|prior) (?:quarter|period)|"
     r"the quarter|the year-earlier|year-earlier|year-ago|year-end|"
     r"the (?:(?:full|fiscal|current|calendar) ){1,2}year|"
-    r"(?:last |next |this )?(?:thanksgiving|election|independence|memorial|labor|christmas|"
-    r"new year's) day|christmas|thanksgiving|"
     r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december) )?nineteen (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|the year two thousand"
@@ -161,20 +161,20 @@ _EXTRA = re.compile(
 )
 
 
-#: "Now," opening a sentence is a discourse marker ("Now, he says, ..."), not a time.
-_DISCOURSE_NOW = re.compile(r"(?:^|[.!?:;\"'`]\s*|\n\s*)$")
-
-
+#: Month and weekday names as written: "September", "Sept.", "May", "Monday".
+_FULL_MONTHS = [
+    max((name for name, number in MONTHS.items() if number == month), key=len).capitalize()
+    for month in range(1, 13)
+]
+_SHORT_MONTHS = [name.capitalize() for name in MONTHS if name.capitalize() not in _FULL_MONTHS]
+_WRITTEN_MONTH = rf"(?:{'|'.join(_FULL_MONTHS)}|(?:{'|'.join(_SHORT_MONTHS)})\.)"
+_WEEKDAY_NAMES = frozenset(name.capitalize() for name in WEEKDAYS if name.endswith("day"))
 #: Capitalised days and dates the model sometimes leaves out ("Late Monday", "the Aug. 7
-#: bombings"); case matters here, so "may 5" in a sentence is not May 5.
+#: bombings"); case matters here, so "may 5" in a sentence is not May 5. A weekday before a
+#: capitalised word other than a month is a name ("The Sunday Telegraph").
 _NAMED_DAY = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"(?!\s+(?!"
-    + "|".join(m.capitalize() for m in MONTHS if len(m) > 3)
-    + r"|[A-Z][a-z]{2}\.)[A-Z])"
-    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)\s+\d{1,2}\b(?!,\d|\.\d)"
-    r"(?:,\s+\d{4}\b)?"
+    rf"\b(?:{'|'.join(sorted(_WEEKDAY_NAMES))})\b(?!\s+(?!{_WRITTEN_MONTH})[A-Z])"
+    rf"|\b{_WRITTEN_MONTH}\s+\d{{1,2}}\b(?!,\d|\.\d)(?:,\s+\d{{4}}\b)?"
 )
 
 
@@ -194,14 +194,20 @@ _CAPITAL_TIME_WORD = re.compile(r"\b(?:Today|Tonight|Tomorrow|Yesterday|Now|Week
 #: quote), a line break, a quotation opened after a comma or colon ('He said, "Today...'),
 #: a dash after a dateline, a list bullet.
 _SENTENCE_OPENING = re.compile(
-    r"(?:^|[.!?:;…][)\]\"'”’]*|\n|[,:]\s*[\"“‘'`(\[]+|\s[-–—]{1,2}|^[-–—*•])[\s\"'`“‘(\[]*$"
+    r"(?:^|[.!?:;…][)\]\"'”’]*|\n|[,:]\s*[\"“‘'`(\[]+|\s[-–—]{1,2}|(?:^|\n)\s*[-–—*•])"
+    r"[\s\"'`“‘(\[]*$"
 )
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """Whether a sentence starts at ``position`` (looking at what comes before it)."""
+    return _SENTENCE_OPENING.search(text, max(0, position - 40), position) is not None
 
 
 def _within_prose(text: str, start: int) -> bool:
     """Whether ``start`` is inside a sentence (not at its start) on a line of prose, not a
     title-case headline."""
-    if _SENTENCE_OPENING.search(text[max(0, start - 40) : start]):
+    if _opens_sentence(text, start):
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
@@ -227,10 +233,24 @@ def generic_use(text: str, start: int, end: int) -> bool:
     return False
 
 
+_COUNTS = "two|three|four|five|six"
+#: A day counted from a date, or the week of a date: "the day after Christmas".
 _AROUND_A_DAY = re.compile(
-    r"^(?:(?P<week>week of)|(?:(?:(?:a|one) )?day|(?P<count>two|three|four|five|six) days) "
+    rf"^(?:(?P<week>week of)|(?:(?:(?:a|one) )?day|(?P<count>{_COUNTS}) days) "
     r"(?P<dir>before|after)) (?P<day>.+)$"
 )
+#: The same words before a date the model found: "the day before" + "last Tuesday's".
+_LEAD_IN = re.compile(
+    rf"\b(?:(?:(?:the|a|one) day|(?:{_COUNTS}) days) (?:before|after)|the week of) $",
+    re.IGNORECASE,
+)
+
+
+def lead_in(text: str, start: int) -> int:
+    """Where a date starting at ``start`` really starts: before words that count another
+    day from it ("the day before" + "last Tuesday's hearing"), if any."""
+    match = _LEAD_IN.search(text, max(0, start - 24), start)
+    return match.start() if match else start
 
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -239,31 +259,6 @@ _MONTHS_QUARTER = re.compile(
     rf"(?P<first>{_MONTH_NAMES})\.?(?:-to-|\s+to\s+|-|–)(?P<last>{_MONTH_NAMES})\.?\s+"
     r"(?:quarter|period)(?:\s+(?:of\s+)?(?P<year>\d{4})|\s+(?P<shift>last|this|next) year)?"
 )
-#: Days and periods named: holidays (and their weeks and weekends), and quarters named by
-#: their months. They win over a date the model found inside them ("Black Friday" is no
-#: Friday, "the October-to-December quarter" no October).
-_NAMED_PERIOD = re.compile(
-    r"\b(?:(?:Christmas(?: Day| Eve)?|Boxing Day|New Year's (?:Day|Eve)|Easter(?: Sunday| Monday|"
-    r" Saturday| Day)?|Good Friday|Holy Saturday|Maundy Thursday|Palm Sunday|Ash Wednesday|"
-    r"Thanksgiving(?: Day)?|Black Friday|Cyber Monday|Halloween|Valentine's Day|Bastille Day|"
-    r"Memorial Day|Labou?r Day|Election Day)(?: week(?:end)?)?"
-    r"|(?:the\s+)?(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\.?(?:-to-|\s+to\s+|-|–)"
-    r"(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\.?\s+(?:quarter|period)"
-    r"(?:\s+(?:of\s+)?\d{4}|\s+(?:last|this|next) year)?)\b"
-)
-
-
-def find_named_periods(text: str) -> list[tuple[int, int]]:
-    """Holidays and quarters named by their months (``Black Friday``, ``the Christmas
-    weekend``, ``the October-to-December quarter``), which win over any date the model
-    found inside them."""
-    return [
-        match.span()
-        for match in _NAMED_PERIOD.finditer(text)
-        # months that make no quarter ("the March-to-May period") are left to the model
-        if not _MONTHS_QUARTER.search(match.group(0).lower())
-        or normalise(match.group(0), None, dt.date(2000, 6, 15))
-    ]
 
 
 def find_expressions(text: str) -> list[tuple[int, int]]:
@@ -272,10 +267,11 @@ def find_expressions(text: str) -> list[tuple[int, int]]:
     found = [
         match.span()
         for match in _EXTRA.finditer(text)
+        # "Now," opening a sentence is a discourse marker ("Now, he says, ..."), not a time.
         if not (
             match.group(0).lower() == "now"
             and text.startswith(",", match.end())
-            and _DISCOURSE_NOW.search(text, max(0, match.start() - 3), match.start())
+            and _opens_sentence(text, match.start())
         )
     ]
     named = [match.span() for match in _NAMED_DAY.finditer(text) if not _in_a_name(text, match)]
@@ -300,12 +296,7 @@ def _in_a_name(text: str, match: re.Match) -> bool:
         return False
     if previous[1].lower() in _BEFORE_A_DAY:
         return False
-    return not _SENTENCE_OPENING.search(text[max(0, previous.start() - 40) : previous.start()])
-
-
-_WEEKDAY_NAMES = frozenset(
-    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-)
+    return not _opens_sentence(text, previous.start())
 
 
 #: Words that put a quarter or a period a year before or after the publication year.
@@ -394,12 +385,6 @@ _SPELLED_DECADE = re.compile(
     r"\b(?:the )?(?P<tens>" + "|".join(word[:-1] for word in _TENS) + r")ies\b"
 )
 _CENTURY = re.compile(r"\b(?P<number>\d{1,2})(?:st|nd|rd|th) century\b")
-_HOLIDAYS = {
-    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-    "halloween": (10, 31), "valentine's day": (2, 14), "bastille day": (7, 14),
-    "boxing day": (12, 26),
-}  # fmt: skip
 
 
 def _spelled_numbers(t: str) -> str:
@@ -416,35 +401,80 @@ def _spelled_numbers(t: str) -> str:
     return _SPELLED_DECADE.sub(lambda m: f"the 19{_TENS[m.group('tens') + 'y']}0s", t)
 
 
-#: Days counted from Easter Sunday (dateutil's Western Easter).
-_EASTER = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1,
-           "easter saturday": -1, "holy saturday": -1, "good friday": -2,
-           "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46}  # fmt: skip
-
-
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     first = dt.date(year, month, 1)
     return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
 
 
+def _fixed(month: int, day: int, year: int) -> dt.date:
+    return dt.date(year, month, day)
+
+
+def _from_easter(days: int, year: int) -> dt.date:
+    """Days from Easter Sunday (dateutil's Western Easter)."""
+    return easter(year) + dt.timedelta(days=days)
+
+
+def _by_weekday(month: int, weekday: int, nth: int, days: int, year: int) -> dt.date:
+    """Days from the nth weekday of a month (Thanksgiving: the 4th Thursday of November)."""
+    return _nth_weekday(year, month, weekday, nth) + dt.timedelta(days=days)
+
+
+#: Every holiday the dates know, by name: the day it falls on in a given year. The names
+#: are also what ``find_named_periods`` looks for in a text (capitalised).
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas": partial(_fixed, 12, 25), "christmas day": partial(_fixed, 12, 25),
+    "christmas eve": partial(_fixed, 12, 24), "boxing day": partial(_fixed, 12, 26),
+    "new year's day": partial(_fixed, 1, 1), "new year's eve": partial(_fixed, 12, 31),
+    "independence day": partial(_fixed, 7, 4), "halloween": partial(_fixed, 10, 31),
+    "valentine's day": partial(_fixed, 2, 14), "bastille day": partial(_fixed, 7, 14),
+    "easter": partial(_from_easter, 0), "easter sunday": partial(_from_easter, 0),
+    "easter day": partial(_from_easter, 0), "easter monday": partial(_from_easter, 1),
+    "easter saturday": partial(_from_easter, -1), "holy saturday": partial(_from_easter, -1),
+    "good friday": partial(_from_easter, -2), "maundy thursday": partial(_from_easter, -3),
+    "palm sunday": partial(_from_easter, -7), "ash wednesday": partial(_from_easter, -46),
+    "thanksgiving": partial(_by_weekday, 11, 4, 4, 0),
+    "thanksgiving day": partial(_by_weekday, 11, 4, 4, 0),
+    "black friday": partial(_by_weekday, 11, 4, 4, 1),  # the day after Thanksgiving
+    "cyber monday": partial(_by_weekday, 11, 4, 4, 4),  # the Monday after it
+    "election day": partial(_by_weekday, 11, 1, 1, 1),  # the Tuesday after November's 1st Monday
+    "memorial day": partial(_by_weekday, 6, 1, 1, -7),  # May's last Monday
+    "labor day": partial(_by_weekday, 9, 1, 1, 0), "labour day": partial(_by_weekday, 9, 1, 1, 0),
+}  # fmt: skip
+
+
 def _holiday(name: str, year: int) -> dt.date | None:
-    if name in _HOLIDAYS:
-        return dt.date(year, *_HOLIDAYS[name])
-    if name in _EASTER:
-        return easter(year) + dt.timedelta(days=_EASTER[name])
-    if name in {"thanksgiving", "thanksgiving day"}:
-        return _nth_weekday(year, 11, 4, 4)
-    if name == "black friday":  # the day after (US) Thanksgiving
-        return _nth_weekday(year, 11, 4, 4) + dt.timedelta(days=1)
-    if name == "cyber monday":  # the Monday after it
-        return _nth_weekday(year, 11, 4, 4) + dt.timedelta(days=4)
-    if name == "election day":  # the Tuesday after the first Monday of November
-        return _nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
-    if name in {"memorial day"}:
-        return _nth_weekday(year, 6, 1, 1) - dt.timedelta(days=7)
-    if name in {"labor day", "labour day"}:
-        return _nth_weekday(year, 9, 1, 1)
-    return None
+    rule = _HOLIDAYS.get(name)
+    return rule(year) if rule else None
+
+
+def _capitalised(name: str) -> str:
+    return " ".join(word[:1].upper() + word[1:] for word in name.split())
+
+
+#: Holidays as written, and their weeks and weekends ("Easter week", "the Christmas
+#: weekend"); "last Christmas" too.
+_NAMED_HOLIDAY = re.compile(
+    r"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:"
+    + "|".join(sorted(map(_capitalised, _HOLIDAYS), key=len, reverse=True))
+    + r")(?: week(?:end)?)?\b"
+)
+#: A quarter named by its months, as written in a text.
+_QUARTER_BY_MONTHS = re.compile(r"\b(?:the\s+)?" + _MONTHS_QUARTER.pattern + r"\b", re.IGNORECASE)
+
+
+def find_named_periods(text: str) -> list[tuple[int, int]]:
+    """Holidays and quarters named by their months (``Black Friday``, ``the Christmas
+    weekend``, ``the October-to-December quarter``), which win over any date the model
+    found inside them ("Black Friday" is no Friday, "the October-to-December quarter" no
+    October). Months that make no quarter ("the March-to-May period") are left alone."""
+    holidays = [match.span() for match in _NAMED_HOLIDAY.finditer(text)]
+    quarters = [
+        match.span()
+        for match in _QUARTER_BY_MONTHS.finditer(text)
+        if normalise(match.group(0), None, _REFERENCE)
+    ]
+    return sorted(holidays + quarters)
 
 
 def _holiday_date(holiday: str, text: str, tense: str | None, dct: dt.date) -> dt.date:
@@ -482,8 +512,8 @@ def _normalise(text: str, tense: str | None, dct: dt.date | None) -> str | None:
         day = dt.date.fromisoformat(value)
         return _week(day) if match["week"] else (day + dt.timedelta(days=shift)).isoformat()
     holiday = re.sub(r"^(?:last|next|this) ", "", t)
-    holiday, _, period = holiday.partition(" week")  # "Easter week", "Christmas weekend"
-    period = "week" + period if _ else ""
+    holiday, week, rest = holiday.partition(" week")  # "Easter week", "Christmas weekend"
+    period = week.strip() + rest
     if dct is not None and holiday and _holiday(holiday, dct.year) is not None:
         if period in {"week", "weekend"}:  # "as Easter week began": an Easter days away
             bare = t.removesuffix(" " + period)
@@ -825,10 +855,9 @@ def _anaphora(text: str, said: list[str], last_quarter: tuple[int, int] | None) 
 
 def is_date(text: str) -> bool:
     """Whether text is a date expression on its own (with or without its context)."""
-    reference = dt.date(2000, 6, 15)
     return bool(
-        normalise(text, None, reference)
-        or _in_context(text, None, reference, (2000, 1))
+        normalise(text, None, _REFERENCE)
+        or _in_context(text, None, _REFERENCE, (2000, 1))
         or _anaphora(text, ["2000-01-03"], (2000, 1))
     )
 

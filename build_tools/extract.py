@@ -34,12 +34,6 @@ _DAY_NAME = re.compile(
     r"tomorrow|tonight)\b",
     re.IGNORECASE,
 )
-#: Words before a date that make another date of it: "the day after Christmas".
-_LEAD_IN = re.compile(
-    r"\b(?:(?:(?:the|a|one) day|(?:two|three|four|five|six) days) (?:before|after)|"
-    r"the week of) $",
-    re.IGNORECASE,
-)
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "FAC", "NORP"})
 #: Labels of names: a date word inside one is part of the name.
 _NAMING_LABELS = ENTITY_LABELS | {"WORK_OF_ART", "PRODUCT", "LAW"}
@@ -134,6 +128,7 @@ class _Reading:
             find_expressions,
             find_named_periods,
             generic_use,
+            lead_in,
             tense_matters,
         )
 
@@ -167,8 +162,7 @@ class _Reading:
                 taken.append((start, end))
                 if generic_use(text, start, end):
                     continue  # "today's youth"
-                if lead := _LEAD_IN.search(text, max(0, start - 24), start):
-                    start = lead.start()  # "the day before" + "last Tuesday's"
+                start = lead_in(text, start)  # "the day before" + "last Tuesday's"
                 sentence = sentence_of(ent.start) if tense_matters(text[start:end]) else None
                 for part_start, part_end in split_range(text, start, end):
                     self.dates.append((part_start, part_end, sentence))
@@ -183,9 +177,12 @@ class _Reading:
                 else:
                     candidate = Candidate(ent.start_char, ent.end_char, ent.text, ent.label_)
                     self.candidates.append((candidate, None))
-        for start, end in sorted({*named, *find_expressions(text)}):
+        # Rule-found spans, the longer first where they start together; none overlapping
+        # another date or name ("Christmas Eve", not also "Christmas").
+        for start, end in sorted({*named, *find_expressions(text)}, key=lambda s: (s[0], -s[1])):
             if any(s < end and start < e for s, e in taken) or generic_use(text, start, end):
                 continue
+            taken.append((start, end))
             span = doc.char_span(start, end, alignment_mode="expand")
             needs = span is not None and len(span) and tense_matters(text[start:end])
             self.dates.append((start, end, sentence_of(span.start) if needs else None))

@@ -182,6 +182,9 @@ def test_a_weekday_before_the_date_it_names_is_one_date(model_nlp):
         ("GDP grew 0.1% in the October-to-December quarter, figures showed.",
          ["the October-to-December quarter"]),
         ("Ships sailed to Christmas Island on Monday.", ["Monday"]),
+        # Dates found by rule never overlap: not also the "Monday" of "Cyber Monday".
+        ("Cyber Monday sales rose sharply this year.", ["Cyber Monday", "this year"]),
+        ("Good Friday fell early.", ["Good Friday"]),
         ("He will face Kipchoge in Berlin later in the year.", ["later in the year"]),
         # "today's youth" is our times, not the day of publication.
         ("It is a big issue for today's youth, Castro said.", []),

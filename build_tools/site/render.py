@@ -13,10 +13,10 @@ import contextlib
 import datetime as dt
 import functools
 import html
-import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import quote
 
 from build_tools.markup import escape_markdown
@@ -245,47 +245,37 @@ def date_label(value: str) -> str:
     return value
 
 
-UNRESOLVED = "dates/unresolved.md"
-REFERENCES_PAGE = "dates/past-present-future.md"
+class DatePage(NamedTuple):
+    """A page of the dates index: where it is, its title, and its place in the index."""
+
+    uri: str
+    title: str
+    order: tuple[int, int]  # listed in decreasing order: years newest first, a decade after
+    # its years, a century after its decades; then the unknown years, then the references
+
+
+UNRESOLVED = DatePage("dates/unresolved.md", "Year unknown", (-1, 0))
+REFERENCES_PAGE = DatePage("dates/past-present-future.md", "Past, present and future", (-2, 0))
+
+
+def date_page_of(value: str) -> DatePage:
+    """The dates page a value is listed on: its year's, its decade's (``198X`` and ``198``:
+    the 1980s), its century's (``19``: the 20th century), the page of the past, present and
+    future, or that of dates whose year is unknown."""
+    year = value.partition("-")[0]
+    if re.fullmatch(r"\d{4}", year):
+        return DatePage(f"dates/{year}.md", year, (int(year), 2))
+    if re.fullmatch(r"\d{3}X?", year) and year == value:
+        decade = f"{year[:3]}0s"
+        return DatePage(f"dates/{decade}.md", decade, (int(year[:3]) * 10, 1))
+    if re.fullmatch(r"\d{2}", year) and year == value:
+        century = f"{_ordinal(int(year) + 1)} century"
+        return DatePage(f"dates/{century.replace(' ', '-')}.md", century, (int(year) * 100, 0))
+    return REFERENCES_PAGE if value in REFERENCES else UNRESOLVED
 
 
 def date_page(value: str) -> str:
-    """The dates page a value is listed on: its year's, its decade's (``198X`` and ``198``:
-    ``dates/1980s.md``), its century's (``19``: ``dates/20th-century.md``), the page of the
-    past, present and future, or that of dates whose year is unknown."""
-    year = value.partition("-")[0]
-    if re.fullmatch(r"\d{4}", year):
-        return f"dates/{year}.md"
-    if re.fullmatch(r"\d{3}X?", year) and year == value:
-        return f"dates/{year[:3]}0s.md"
-    if re.fullmatch(r"\d{2}", year) and year == value:
-        return f"dates/{_ordinal(int(year) + 1)}-century.md"
-    if value in REFERENCES:
-        return REFERENCES_PAGE
-    return UNRESOLVED
-
-
-def date_page_title(uri: str) -> str:
-    if uri == UNRESOLVED:
-        return "Year unknown"
-    if uri == REFERENCES_PAGE:
-        return "Past, present and future"
-    return posixpath.basename(uri).removesuffix(".md").replace("-", " ")
-
-
-def _date_page_order(uri: str) -> tuple[int, int]:
-    """Newest first; a decade after its years, a century after its decades; then the dates
-    whose year is unknown, and the past, present and future."""
-    name = posixpath.basename(uri).removesuffix(".md")
-    if uri == UNRESOLVED:
-        return (-1, 0)
-    if uri == REFERENCES_PAGE:
-        return (-2, 0)
-    if name.endswith("-century"):
-        return ((int(re.sub(r"\D", "", name)) - 1) * 100, 0)
-    if name.endswith("0s"):
-        return (int(name[:4]), 1)
-    return (int(name), 2)
+    return date_page_of(value).uri
 
 
 def _value_order(value: str) -> tuple:
@@ -720,10 +710,11 @@ def archive_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
 
 
 def dates_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
-    """``dates/index.md`` and a page per year of the dates articles mention."""
-    by_page: dict[str, dict[str, list]] = defaultdict(dict)
+    """``dates/index.md`` and a page per year (decade, century...) of the dates articles
+    mention (``date_page_of``)."""
+    by_page: dict[DatePage, dict[str, list]] = defaultdict(dict)
     for value, mentions in index.dates().items():
-        by_page[date_page(value)][value] = mentions
+        by_page[date_page_of(value)][value] = mentions
     pages = {}
     home = _Page("Dates mentioned")
     home.add(
@@ -732,19 +723,19 @@ def dates_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
         "future the articles speak of.</p>"
     )
     items = []
-    for uri in sorted(by_page, key=_date_page_order, reverse=True):
-        label = date_page_title(uri)
+    for page_of, values in sorted(by_page.items(), key=lambda item: item[0].order, reverse=True):
+        uri = page_of.uri
         # Articles, as every other index counts (not mentions).
-        count = len({article.src_uri for m in by_page[uri].values() for _, article in m})
-        items.append(f"{links.a(label, 'dates/index.md', uri)} ({count})")
-        page = _Page(label)
+        count = len({article.src_uri for m in values.values() for _, article in m})
+        items.append(f"{links.a(page_of.title, 'dates/index.md', uri)} ({count})")
+        page = _Page(page_of.title)
         page.add(f"<p>{links.a('Dates mentioned', uri, 'dates/index.md')}</p>")
-        for value in sorted(by_page[uri], key=_value_order):
+        for value in sorted(values, key=_value_order):
             page.heading(2, date_label(value), value)
             page.items(
                 [
                     f"{_article_line(article, uri, links)} ({as_text(text)})"
-                    for text, article in by_page[uri][value]
+                    for text, article in values[value]
                 ]
             )
         pages[uri] = page.done()
