@@ -33,18 +33,18 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not model and not corpus and not browser"
 
 eval: $(STAMP)
-	$(BIN)/newsdocs eval
+	$(BIN)/python -m tools.evaluate_run
 
 bench: $(STAMP)
-	$(BIN)/python -m build_tools.bench
+	$(BIN)/python -m tools.bench
 
 lint: $(STAMP)
-	$(BIN)/ruff check build_tools tests
-	$(BIN)/ruff format --check build_tools tests
+	$(BIN)/ruff check build_tools tools tests
+	$(BIN)/ruff format --check build_tools tools tests
 
 format: $(STAMP)
-	$(BIN)/ruff format build_tools tests
-	$(BIN)/ruff check --fix build_tools tests
+	$(BIN)/ruff format build_tools tools tests
+	$(BIN)/ruff check --fix build_tools tools tests
 
 clean:
 	rm -rf site .newsdocs-cache .pytest_cache

@@ -13,7 +13,7 @@ from build_tools import __version__
 
 
 def _pages(args: argparse.Namespace) -> int:
-    from build_tools.convert import convert
+    from build_tools.convert.run import convert
 
     sources, docs = Path(args.sources), Path(args.docs)
     if not sources.is_dir():
@@ -50,7 +50,7 @@ def _read_records(stream) -> list[dict]:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from build_tools.convert import extract_jsonl
+    from build_tools.convert.pipeline import extract_jsonl
 
     stream = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")  # noqa: SIM115
     with stream:
@@ -58,12 +58,6 @@ def _extract(args: argparse.Namespace) -> int:
     for result in extract_jsonl(records):
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
     return 0
-
-
-def _eval(args: argparse.Namespace) -> int:
-    from build_tools.evaluate_run import run
-
-    return run(Path(args.data), limit=args.limit)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,10 +77,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     extract.add_argument("input", nargs="?", default="-", help="a JSONL file, or - for stdin")
     extract.set_defaults(run=_extract)
-    evaluate = commands.add_parser("eval", help="measure extraction on the dev sets")
-    evaluate.add_argument("--data", default="../shared/data/eval")
-    evaluate.add_argument("--limit", type=int, default=None, help="documents per set")
-    evaluate.set_defaults(run=_eval)
     args = parser.parse_args(argv)
     logging.basicConfig(format="warning: %(message)s", level=logging.WARNING)
     return args.run(args)

@@ -22,3 +22,21 @@ class SourceError(NewsdocsError):
     def __str__(self) -> str:
         text = f"{self.path}: {self.problem}"
         return f"{text}; {self.hint}" if self.hint else text
+
+
+class PageError(NewsdocsError):
+    """An article page that breaks the page contract (``build_tools.page``).
+
+    The message names the page, the field, what is wrong and what to do.
+    """
+
+    def __init__(self, path: str, field: str, problem: str, hint: str = "") -> None:
+        self.path = path
+        self.field = field
+        self.problem = problem
+        self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        text = f"{self.path}: {self.field} {self.problem}"
+        return f"{text}; {self.hint}" if self.hint else text

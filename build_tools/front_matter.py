@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from build_tools.files import write_atomic
+
 FILE = "front-matter.json"
 #: libyaml's safe loader and emitter when the PyYAML wheel has them (the emitter gives the
 #: same bytes as the Python one on the 1,485 BBC pages, 4x faster), else the Python ones.
@@ -89,6 +91,8 @@ class FrontMatterCache:
         if key in self._entries:
             return self._entries[key], body
         meta = _load(front)
+        if self.path is None:  # no file to keep it in: nothing to remember
+            return meta, body
         try:
             same = json.loads(json.dumps(meta, default=_encode), object_hook=_decode) == meta
         except (TypeError, ValueError):
@@ -108,8 +112,10 @@ class FrontMatterCache:
             self._changed = True
         if not self._changed:
             return
-        from build_tools.pages import write_atomic
-
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(self.path, json.dumps(self._entries, default=_encode, sort_keys=True))
         self._changed = False
+
+
+#: Reads without a cache (for one page, or a test).
+NO_CACHE = FrontMatterCache(None)

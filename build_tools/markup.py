@@ -29,3 +29,20 @@ def escape_markdown(text: str) -> str:
     return _BLOCK_START.sub(
         lambda m: m.group(1) + f"&#{ord(m.group(2)[0])};" + m.group(2)[1:], escaped
     )
+
+
+#: What escape_text turns into entities: HTML's specials, and what Markdown could read as a
+#: link, an attribute list or code.
+_TEXT_SPECIAL = re.compile(r'[&<>"\[\]{}`\\]')
+_TEXT_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
+def escape_text(text: str) -> str:
+    """Escape a front-matter value: printed as it is by a theme, or read as Markdown when
+    the front matter does not parse, it stays text. ``html.unescape`` reverses it. Lighter
+    than ``escape_markdown`` (a title keeps its ``$`` and ``#``), and one line: whitespace
+    runs, line breaks included, become one space."""
+    text = " ".join(text.split())
+    return _TEXT_SPECIAL.sub(
+        lambda m: _TEXT_ENTITIES.get(m.group(0)) or f"&#{ord(m.group(0))};", text
+    )

@@ -37,7 +37,7 @@ def blank_nlp():
 @pytest.fixture(scope="session")
 def model_nlp():
     """The real en_core_web_sm model (tests that use it are marked ``model``)."""
-    from build_tools.extract import load_model
+    from build_tools.convert.nlp import load_model
 
     return load_model()
 

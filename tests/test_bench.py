@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from build_tools.bench import (
+from build_tools.model import slugify
+from build_tools.page import ArticlePage, Named, Position, Provenance, dumps, loads
+from tools.bench import (
     FIRST_DATE,
     LAST_DATE,
     CorpusArticle,
@@ -17,9 +19,7 @@ from build_tools.bench import (
     ratio,
     rewrite_page,
     search_payload,
-    split_page,
 )
-from build_tools.model import slugify
 
 CORPUS = [
     CorpusArticle("business/001.txt", "Shares rise", "\nMarkets rose.\n"),
@@ -79,39 +79,27 @@ def test_source_text_has_a_header_with_the_date():
     assert text.endswith(CORPUS[source.base].rest)
 
 
-TEMPLATE = """\
----
-title: 'Cup final: a goal'
-date: 2016-05-01
-people:
-- Jane Doe
-provenance:
-  source_file: source_texts/sport/00001.txt
-  sha256: abc
-  generator: newsdocs 0.1.0+x
----
-
-# Cup final: a goal
-
-A goal.
-"""
-
-
-def test_rewrite_page_changes_title_date_heading_and_provenance_only():
-    page = rewrite_page(
-        TEMPLATE, "Cup final: a goal (part 3)", dt.date(2021, 2, 3), "source_texts/b.txt", "def"
+TEMPLATE = dumps(
+    ArticlePage(
+        "Cup final: a goal",
+        ("Jane Doe scored a goal.",),
+        date=dt.date(2016, 5, 1),
+        people=(Named("Jane Doe", (Position(1, 0, 8),)),),
+        provenance=Provenance("source_texts/sport/00001.txt", "a" * 64, generator="newsdocs x"),
     )
-    metadata, body = split_page(page)
-    assert metadata["title"] == "Cup final: a goal (part 3)"
-    assert metadata["date"] == dt.date(2021, 2, 3)
-    assert metadata["people"] == ["Jane Doe"]
-    assert metadata["provenance"] == {
-        "source_file": "source_texts/b.txt",
-        "sha256": "def",
-        "generator": "newsdocs 0.1.0+x",
-    }
-    assert body == "\n# Cup final: a goal (part 3)\n\nA goal.\n"
-    assert list(metadata) == ["title", "date", "people", "provenance"]
+)
+
+
+def test_rewrite_page_changes_title_date_and_provenance_only():
+    text = rewrite_page(
+        TEMPLATE, "Cup final: a goal (part 3)", dt.date(2021, 2, 3), "source_texts/b.txt", "b" * 64
+    )
+    page, template = loads(text, "b.md"), loads(TEMPLATE, "a.md")
+    assert page.title == "Cup final: a goal (part 3)"
+    assert page.date == dt.date(2021, 2, 3)
+    assert page.people == template.people and page.paragraphs == template.paragraphs
+    assert page.provenance == Provenance("source_texts/b.txt", "b" * 64, generator="newsdocs x")
+    assert "\n# Cup final: a goal (part 3)\n\nJane Doe scored a goal.\n" in text
 
 
 def test_parse_summary_takes_the_last_summary_line():
@@ -187,7 +175,7 @@ def test_ratio_and_bytes():
 
 
 def test_the_faster_run_of_a_build_is_kept_with_every_run_and_the_largest_peak(tmp_path):
-    from build_tools.bench import Step, _best_build
+    from tools.bench import Step, _best_build
 
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)

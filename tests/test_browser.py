@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import frontmatter
 import pytest
 
+from build_tools.page import loads
 from tests.browser import inline_scripts
 from tests.test_hostile import IMG, SCRIPT, SITE_SOURCES, build_hostile_site, pages_by_source
 
@@ -50,7 +50,7 @@ def test_hostile_article_and_its_entity_pages_run_no_script(browser, served, sit
     visit = browser.visit(base + article_url(site, source))
     found = {visit.url: problems(visit)}
     page_file = pages_by_source(site.parent / "docs")[source]
-    title = frontmatter.loads(page_file.read_text("utf-8"))["title"]
+    title = loads(page_file.read_text("utf-8"), str(page_file)).title
     assert visit.page.locator("article h1").inner_text().startswith(title)
     links = visit.page.eval_on_selector_all(
         "article .newsdocs-meta a[href]", "links => links.map(a => a.href)"

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.clean import clean, join_paragraphs, mend, split_trailer
+from build_tools.convert.clean import clean, join_paragraphs, mend, split_trailer
+from build_tools.convert.read import read_source
 from build_tools.errors import SourceError
 from build_tools.model import Source
-from build_tools.read import read_source
 from tests.conftest import SEED
 
 

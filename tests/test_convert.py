@@ -5,9 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import frontmatter
-
-from build_tools.convert import convert
+from build_tools.convert.run import convert
+from build_tools.page import loads
 
 
 def pages(docs: Path) -> dict[str, bytes]:
@@ -40,18 +39,21 @@ def test_front_matter_fields(project, blank_nlp):
     )
     run(project, blank_nlp)
     page = project / "docs/articles/2019/second-trump-kim-summit-planned-for-late-february.md"
-    meta = frontmatter.loads(page.read_text(encoding="utf-8")).metadata
-    assert meta["title"] == "Second Trump-Kim Summit Planned for Late February"
-    assert str(meta["date"]) == "2019-01-19"
-    assert meta["source"] == "VOA News"
-    assert meta["url"] == "https://www.voanews.com/a/x"
-    assert "Donald Trump" in meta["people"] and "Kim" not in meta["people"]
-    assert meta["places"][0] == "United States"
-    assert {"value": "2019-01-18", "text": "Friday"} in meta["dates"]
-    assert meta["summary"].startswith("U.S. President Donald Trump said Saturday")
-    assert meta["provenance"]["source_file"] == "source_texts/dated.txt"
-    assert len(meta["provenance"]["sha256"]) == 64
-    assert meta["provenance"]["stripped"] == ["– – –", "VOA News", "Related posts", "Comments"]
+    meta = loads(page.read_text(encoding="utf-8"), str(page))
+    assert meta.title == "Second Trump-Kim Summit Planned for Late February"
+    assert str(meta.date) == "2019-01-19"
+    assert meta.source == "VOA News"
+    assert meta.url == "https://www.voanews.com/a/x"
+    people = [named.name for named in meta.people]
+    assert "Donald Trump" in people and "Kim" not in people
+    assert meta.places[0].name == "United States"
+    # Every mention where the page says: the text there is the name or one of its forms.
+    assert meta.text_of(meta.people[0].at[0]) in {"Donald Trump", "Trump"}
+    assert ("2019-01-18", "Friday") in [(d.value, d.text) for d in meta.dates]
+    assert meta.summary.startswith("U.S. President Donald Trump said Saturday")
+    assert meta.provenance.source_file == "source_texts/dated.txt"
+    assert len(meta.provenance.sha256) == 64
+    assert meta.provenance.stripped == ("– – –", "VOA News", "Related posts", "Comments")
 
 
 def test_deleted_source_removes_its_page_and_hand_pages_are_kept(project, blank_nlp):

@@ -1,4 +1,4 @@
-"""Tests for build_tools.evaluate (pure Python, no spaCy)."""
+"""Tests for tools.evaluate (pure Python, no spaCy)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.evaluate import (
+from tools.evaluate import (
     Score,
     conll_char_spans,
     fold,

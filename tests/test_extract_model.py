@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.clean import clean
-from build_tools.convert import article_record, extract_records
-from build_tools.read import read_source
+from build_tools.convert.clean import clean
+from build_tools.convert.pipeline import article_record, extract_records
+from build_tools.convert.read import read_source
 from tests.conftest import ROOT, SEED
 
 pytestmark = pytest.mark.model
@@ -57,7 +57,7 @@ def test_the_committed_pages_are_what_the_converter_makes(tmp_path, model_nlp):
     run and its pages committed (a clean checkout's `make site` then changes nothing)."""
     import shutil
 
-    from build_tools.convert import convert
+    from build_tools.convert.run import convert
 
     shutil.copytree(ROOT / "source_texts", tmp_path / "source_texts")
     (tmp_path / "docs").mkdir()
@@ -73,7 +73,7 @@ def test_the_committed_pages_are_what_the_converter_makes(tmp_path, model_nlp):
 
 
 def test_only_the_sentences_whose_dates_need_a_tense_are_parsed(model_nlp):
-    from build_tools.extract import SYNTAX, _Reading
+    from build_tools.convert.nlp import SYNTAX, _Reading
 
     text = (
         "Talks Planned\n\nThe plan was agreed in 2004. Talks resumed on Tuesday in Hanoi. "
@@ -90,7 +90,7 @@ def test_tenses_from_parsed_sentences_agree_with_the_whole_parse(tmp_path, model
     pipeline gives them (in the body: a headline's tense is not used), but one: the whole
     parse hangs ``probably the end of February`` on ``said`` across a missing space
     (``talks.”We’ve agreed to meet``), the sentence alone on ``agreed to meet``."""
-    from build_tools.extract import SENTENCES, analyse, clause_tense
+    from build_tools.convert.nlp import SENTENCES, analyse, clause_tense
 
     text = SEED.read_text(encoding="utf-8")
     (analysis,) = analyse([text], model_nlp)
@@ -143,14 +143,14 @@ def test_tenses_from_parsed_sentences_agree_with_the_whole_parse(tmp_path, model
     ],
 )  # fmt: skip
 def test_the_tense_a_date_takes_from_its_clause(model_nlp, sentence, date, tense):
-    from build_tools.extract import analyse
+    from build_tools.convert.nlp import analyse
 
     (analysis,) = analyse([f"Headline\n\n{sentence}"], model_nlp)
     assert [(d.text, d.tense) for d in analysis.dates if d.text == date] == [(date, tense)]
 
 
 def test_a_weekday_before_the_date_it_names_is_one_date(model_nlp):
-    from build_tools.extract import analyse
+    from build_tools.convert.nlp import analyse
 
     text = "Funds Lose\n\nOf that, $14 million seeped out Friday Oct. 13 alone, the fund said."
     (analysis,) = analyse([text], model_nlp)
@@ -191,7 +191,7 @@ def test_a_weekday_before_the_date_it_names_is_one_date(model_nlp):
     ],
 )  # fmt: skip
 def test_date_expressions_found_and_left_out(model_nlp, text, dates):
-    from build_tools.extract import analyse
+    from build_tools.convert.nlp import analyse
 
     (analysis,) = analyse([f"Headline\n\n{text}"], model_nlp)
     assert [d.text for d in analysis.dates] == dates

@@ -27,9 +27,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from build_tools.convert import Report, convert
+from build_tools.convert.run import Report, convert
 from build_tools.errors import SourceError
 from build_tools.model import MAX_SLUG_LENGTH
+from build_tools.page import loads
 from tests.conftest import ROOT, SEED
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -203,8 +204,8 @@ def pages_by_source(docs: Path) -> dict[str, Path]:
     """Source path under source_texts/ -> its page, from the pages' provenance."""
     found = {}
     for page in sorted((docs / "articles").rglob("*.md")):
-        provenance = frontmatter.loads(page.read_text(encoding="utf-8"))["provenance"]
-        found[provenance["source_file"].removeprefix("source_texts/")] = page
+        provenance = loads(page.read_text(encoding="utf-8"), str(page)).provenance
+        found[provenance.source_file.removeprefix("source_texts/")] = page
     return found
 
 
@@ -281,8 +282,7 @@ def test_awkward_file_becomes_a_correct_page(corpus, name):
     _, title, texts = CONVERTING[name]
     page = pages_by_source(project / "docs").get(name)
     assert page is not None, f"no page for {name}: {failures(report).get(name)}"
-    post = frontmatter.loads(page.read_text(encoding="utf-8"))
-    assert post["title"] == title
+    assert loads(page.read_text(encoding="utf-8"), str(page)).title == title
     body = body_text(page)
     assert body.startswith(f"# {title}\n")
     for text in texts:
@@ -630,7 +630,7 @@ def _snapshot(docs: Path) -> dict[str, bytes]:
         assert path.suffix == ".md", f"a file MkDocs would publish: {relative}"
         data = path.read_bytes()
         post = frontmatter.loads(data.decode("utf-8"))
-        assert post.get("title") and post.get("provenance", {}).get("sha256"), relative
+        assert loads(data.decode("utf-8"), relative).provenance.sha256, relative
         assert post.content.startswith("# ") and len(post.content.splitlines()) > 2, relative
         pages[relative] = data
     return pages

@@ -9,8 +9,8 @@ import types
 
 import pytest
 
-from build_tools.site import parallel
-from build_tools.site.parallel import ForkedPages
+from build_tools.mkdocs import parallel
+from build_tools.mkdocs.parallel import ForkedPages
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (POSIX)")
 

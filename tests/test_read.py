@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.convert.read import read_source
 from build_tools.errors import SourceError
-from build_tools.read import read_source
 
 
 def write(tmp_path: Path, data: bytes, name: str = "a.txt") -> Path:

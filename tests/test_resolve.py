@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from build_tools.extract import Candidate
-from build_tools.resolve import _not_a_person_here, resolve, with_initials
+from build_tools.convert.nlp import Candidate
+from build_tools.convert.resolve import _not_a_person_here, resolve, with_initials
 
 
 def candidates(text: str, *spans: tuple[str, str], occurrence: int = 0) -> list[Candidate]:

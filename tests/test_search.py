@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.convert import convert
+from build_tools.convert.run import convert
 from tests.conftest import ROOT
+from tests.pages import article as make_article
 
 pytestmark = pytest.mark.model
 
@@ -97,16 +98,13 @@ def test_material_search_stays_for_small_sites(tmp_path, model_nlp):
 def test_search_record_is_text_with_filters():
     import datetime as dt
 
-    from build_tools.site.index import EntityIndex, parse_article
-    from build_tools.site.search import article_record
+    from build_tools.archive.index import EntityIndex
+    from build_tools.archive.search import article_record
 
-    page = (
-        "---\ntitle: <b>Talks</b>\ndate: 2019-01-19\npeople: [Mike Pompeo, <i>X</i>]\n"
-        "places: [Hanoi]\nprovenance: {source_file: source_texts/x.txt}\n---\n"
-        "# Talks\n\nMike Pompeo &amp; aides met &#42;officials&#42;.\n"
-    )
-    article = parse_article("articles/2019/talks.md", page)
-    assert article is not None and article.date == dt.date(2019, 1, 19)
+    article = make_article("articles/2019/talks.md", "<b>Talks</b>",
+                           "Mike Pompeo & aides met *officials*.", "2019-01-19",
+                           people=["Mike Pompeo", "<i>X</i>"], places=["Hanoi"])  # fmt: skip
+    assert article.date == dt.date(2019, 1, 19)
     index = EntityIndex([article])
     record = article_record(article, index, "articles/2019/talks/")
     assert record["url"] == "articles/2019/talks/"
@@ -122,17 +120,10 @@ def test_search_record_is_text_with_filters():
 
 
 def test_bundles_of_a_failed_build_are_thrown_away(tmp_path):
-    from build_tools.site.index import EntityIndex, parse_article
-    from build_tools.site.search import BackgroundIndexer
+    from build_tools.archive.index import EntityIndex
+    from build_tools.archive.search import BackgroundIndexer
 
-    pages = [
-        parse_article(
-            f"articles/{n}.md",
-            f"---\ntitle: T{n}\nprovenance: {{source_file: source_texts/{n}.txt}}\n---\n"
-            f"# T{n}\n\nText {n}.\n",
-        )
-        for n in range(3)
-    ]
+    pages = [make_article(f"articles/{n}.md", f"T{n}", f"Text {n}.") for n in range(3)]
     index = EntityIndex(pages)
     kept = BackgroundIndexer(index.articles, index, lambda uri: uri, bundle_size=2)
     assert kept.finish(tmp_path) == ["pagefind", "pagefind-2"]
@@ -147,10 +138,10 @@ def test_an_interrupted_build_leaves_no_pagefind_folder(tmp_path):
     """Ctrl-C ends a build without MkDocs' build-error event: the bundles' temporary
     folder still goes when Python exits."""
     script = (
-        "from build_tools.site.index import EntityIndex, parse_article\n"
-        "from build_tools.site.search import BackgroundIndexer\n"
-        "page = parse_article('articles/a.md', '---\\ntitle: A\\nprovenance: "
-        "{source_file: source_texts/a.txt}\\n---\\n# A\\n\\nText.\\n')\n"
+        "from build_tools.archive.index import EntityIndex\n"
+        "from build_tools.archive.search import BackgroundIndexer\n"
+        "from tests.pages import article\n"
+        "page = article('articles/a.md', 'A', 'Text.')\n"
         "index = EntityIndex([page])\n"
         "indexer = BackgroundIndexer(index.articles, index, lambda uri: uri, bundle_size=2)\n"
         "raise KeyboardInterrupt\n"

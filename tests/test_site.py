@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from build_tools.convert import convert
+from build_tools.convert.run import convert
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.model

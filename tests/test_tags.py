@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.tags import (
+from build_tools.convert.tags import (
     TagSettings,
     Vocabulary,
     VocabularyError,

@@ -7,127 +7,28 @@ model; without it, the manifest is rebuilt from the pages' front matter.
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 import hashlib
+import html
 import json
 import logging
-import multiprocessing
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools.clean import clean
-from build_tools.dates import resolve_dates
+from build_tools.convert.clean import clean
+from build_tools.convert.pages import ARTICLES, base_slug, generator, make_page, page_directory
+from build_tools.convert.pipeline import _worker_pool, article_record, extract_many
+from build_tools.convert.read import read_source
 from build_tools.errors import SourceError
+from build_tools.files import write_atomic
 from build_tools.front_matter import FILE as FRONT_MATTER_FILE
 from build_tools.front_matter import FrontMatterCache
-from build_tools.model import CACHE_DIR, Article, Extraction
-from build_tools.pages import ARTICLES, base_slug, generator, page_directory, render, write_atomic
-from build_tools.read import read_source
-from build_tools.resolve import extraction as build_extraction
-from build_tools.tags import assign_tags
+from build_tools.model import CACHE_DIR, Article
+from build_tools.page import dumps
 
 log = logging.getLogger("newsdocs")
 MANIFEST = "manifest.json"
-
-
-@dataclass(frozen=True)
-class TextRecord:
-    """One text to extract from: the text, its publication date, where the title ends."""
-
-    text: str
-    publication_date: dt.date | None = None
-    title_end: int = 0
-    corrections: dict = field(default_factory=dict, hash=False, compare=False)
-    extra_tags: tuple[str, ...] = ()
-
-
-def extract_records(records: Sequence[TextRecord], nlp=None) -> Iterator[Extraction]:
-    """Run the whole extraction (model, rules, dates, tags) over texts, in order."""
-    from build_tools.extract import analyse
-
-    for record, analysis in zip(records, analyse((r.text for r in records), nlp), strict=True):
-        dates = resolve_dates(
-            ((d.start, d.end, d.text, d.tense) for d in analysis.dates),
-            record.publication_date,
-            record.title_end,
-        )
-        title = record.text[: record.title_end]
-        tags = assign_tags(title, record.text[record.title_end :])
-        tags = tuple(dict.fromkeys((*tags, *record.extra_tags)))
-        yield build_extraction(
-            record.text,
-            analysis.candidates,
-            dates,
-            record.title_end,
-            record.corrections,
-            tags,
-        )
-
-
-def title_end(text: str) -> int:
-    """Where a headline ends, when a raw text starts with a line that is not a sentence."""
-    from build_tools.resolve import dateline
-
-    first, newline, _ = text.partition("\n")
-    if (
-        newline
-        and not dateline(first)
-        and len(first) < 200
-        and not first.rstrip().endswith((".", "”", '"'))
-    ):
-        return len(first)
-    return 0
-
-
-def extract_jsonl(records: Sequence[dict], nlp=None, batch_size: int = 32) -> Iterator[dict]:
-    """The ``newsdocs extract`` contract: {id, text, dct?} in, entities and dates out.
-
-    Offsets are character offsets into ``text``; no cleaning of title or trailer.
-    """
-    inputs = [
-        TextRecord(
-            record["text"],
-            dt.date.fromisoformat(str(record["dct"])[:10]) if record.get("dct") else None,
-            title_end(record["text"]),
-        )
-        for record in records
-    ]
-    for record, extraction in zip(
-        records, _extract_in_batches(inputs, batch_size, nlp), strict=True
-    ):
-        if isinstance(extraction, str):
-            log.error("record %r could not be analysed: %s", record.get("id"), extraction)
-            extraction = Extraction((), (), (), (), ())
-        yield {
-            "id": record.get("id"),
-            "people": list(extraction.people),
-            "places": list(extraction.places),
-            "organizations": list(extraction.organizations),
-            "tags": list(extraction.tags),
-            "mentions": [
-                {"start": m.start, "end": m.end, "kind": m.kind, "name": m.name}
-                for m in extraction.mentions
-            ],
-            "dates": [
-                {"start": d.start, "end": d.end, "text": d.text, "value": d.value}
-                for d in extraction.dates
-            ],
-        }
-
-
-def article_record(article: Article) -> TextRecord:
-    header = article.source.header
-    return TextRecord(
-        text=article.text,
-        publication_date=article.publication_date,
-        title_end=len(article.title),
-        corrections={key: header[key] for key in ("add", "drop") if key in header},
-        extra_tags=tuple(header.get("tags", ())),
-    )
 
 
 @dataclass
@@ -204,7 +105,7 @@ class Manifest:
                 provenance = meta.get("provenance") or {}
             except Exception:  # a hand-written page with broken front matter: not ours
                 continue
-            source = str(provenance.get("source_file", ""))
+            source = html.unescape(str(provenance.get("source_file", "")))
             if not source.startswith("source_texts/") or not provenance.get("generator"):
                 continue
             entries[source.removeprefix("source_texts/")] = {
@@ -333,7 +234,7 @@ def _convert_articles(
     )
     with bar:
         for (source, article), extraction in zip(
-            articles, _extract_in_batches(records, batch_size, nlp, pool=pool), strict=True
+            articles, extract_many(records, batch_size, nlp, pool=pool), strict=True
         ):
             bar.update(1)
             if isinstance(extraction, str):
@@ -348,7 +249,7 @@ def _convert_articles(
             page = assign_page(article, source, manifest, taken)
             taken.add(page)
             old = manifest.entries.get(source, {}).get("page")
-            text = render(article, extraction)
+            text = dumps(make_page(article, extraction))
             write_atomic(docs_root / page, text)
             if front_matter is not None:
                 front_matter.read(text)  # the site reads it from the cache, not the YAML
@@ -362,79 +263,6 @@ def _convert_articles(
             report.converted.append(source)
             if len(report.converted) % 200 == 0:
                 manifest.save()  # a run that is killed loses little
-
-
-@contextlib.contextmanager
-def _worker_pool(texts: int, batch_size: int, nlp=None, jobs: int | None = None):
-    """A pool of worker processes that each load the model once (``jobs``, by default one
-    per core), or None when the texts are few or a model was given: then this process
-    extracts."""
-    jobs = jobs or default_jobs()
-    if nlp is not None or jobs < 2 or texts <= 2 * batch_size:
-        yield None
-        return
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with context.Pool(jobs, initializer=_worker_init) as pool:
-        yield pool
-
-
-def _extract_in_batches(
-    records: list[TextRecord], batch_size: int, nlp=None, jobs: int | None = None, pool=None
-) -> Iterable[Extraction | str]:
-    """Extractions in input order, or for a text that made extraction fail, the reason.
-
-    Runs in the given pool of workers, in a new one when there are many texts, or here.
-    """
-    batches = [records[start : start + batch_size] for start in range(0, len(records), batch_size)]
-    with contextlib.ExitStack() as stack:
-        if pool is None:
-            pool = stack.enter_context(_worker_pool(len(records), batch_size, nlp, jobs))
-        if pool is not None:
-            for results in pool.imap(_worker_extract, batches):
-                yield from results
-            return
-        from build_tools.extract import load_model
-
-        nlp = nlp if nlp is not None else load_model()
-        for batch in batches:
-            yield from _safe_extract(batch, nlp)
-
-
-def _safe_extract(batch: list[TextRecord], nlp) -> list[Extraction | str]:
-    """Extract a batch; when it fails, each text alone, so that one bad text fails alone."""
-    try:
-        return list(extract_records(batch, nlp))
-    except Exception:  # noqa: BLE001 - isolate the text that caused it
-        results: list[Extraction | str] = []
-        for record in batch:
-            try:
-                results.extend(extract_records([record], nlp))
-            except Exception as error:  # noqa: BLE001
-                results.append(f"{type(error).__name__}: {error}")
-        return results
-
-
-def default_jobs() -> int:
-    """Worker processes for conversion: NEWSDOCS_JOBS, or one per available core."""
-    configured = os.environ.get("NEWSDOCS_JOBS", "")
-    if configured.isdigit() and int(configured) > 0:
-        return int(configured)
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def _worker_init() -> None:
-    from build_tools.extract import load_model
-
-    load_model()
-
-
-def _worker_extract(batch: list[TextRecord]) -> list[Extraction | str]:
-    from build_tools.extract import load_model
-
-    return _safe_extract(batch, load_model())
 
 
 def _remove_deleted(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from build_tools.evaluate import (
+from tools.evaluate import (
     format_table,
     load_jsonl,
     score_documents,
@@ -31,7 +31,7 @@ BBC_SECTIONS = {
 
 
 def _predict(gold: list[dict], nlp) -> tuple[list[dict], float]:
-    from build_tools.convert import extract_jsonl
+    from build_tools.convert.pipeline import extract_jsonl
 
     records = [{"id": g["id"], "text": g["text"], "dct": g.get("dct")} for g in gold]
     started = time.perf_counter()
@@ -41,7 +41,7 @@ def _predict(gold: list[dict], nlp) -> tuple[list[dict], float]:
 
 def topic_agreement(corpus: Path) -> tuple[int, int, dict[str, tuple[int, int]]]:
     """Share of BBC articles whose first tag's top level matches the editors' section."""
-    from build_tools.tags import assign_tags
+    from build_tools.convert.tags import assign_tags
 
     agree = total = 0
     per_section: dict[str, tuple[int, int]] = {}
@@ -66,15 +66,15 @@ def archive_identity(corpus: Path, nlp=None) -> dict:
     """
     import random
 
-    from build_tools.convert import TextRecord, _extract_in_batches
+    from build_tools.archive.index import ArticleInfo, EntityIndex
+    from build_tools.convert.pipeline import TextRecord, extract_many
     from build_tools.model import KINDS
-    from build_tools.site.index import ArticleInfo, EntityIndex
 
     files = sorted(corpus.glob("*/*.txt"))
     texts = [file.read_text(encoding="utf-8", errors="replace") for file in files]
     records = [TextRecord(text, None, max(text.find("\n"), 0)) for text in texts]
     articles = []
-    for number, extraction in enumerate(_extract_in_batches(records, 32, nlp)):
+    for number, extraction in enumerate(extract_many(records, 32, nlp)):
         if isinstance(extraction, str):
             continue
         articles.append(
@@ -127,8 +127,8 @@ def extraction_speed(
     They take turns, ``rounds`` times each, and each keeps its best round: on a shared
     machine a single run of each drifts by more than the difference measured.
     """
-    from build_tools.convert import TextRecord, extract_records
-    from build_tools.extract import SENTENCES, SYNTAX
+    from build_tools.convert.nlp import SENTENCES, SYNTAX
+    from build_tools.convert.pipeline import TextRecord, extract_records
 
     files = sorted(corpus.glob("*/*.txt"))
     files = files[:: max(1, len(files) // count)][:count]
@@ -153,11 +153,9 @@ def extraction_speed(
 def run(data: Path, limit: int | None = None) -> int:
     """Print every score that can be computed from the data found; 0 when it ran."""
     if not data.is_dir():
-        print(
-            f"newsdocs eval: {data} not found; skipping (the dev sets live in ../shared/data/eval)"
-        )
+        print(f"make eval: {data} not found; skipping (the dev sets live in ../shared/data/eval)")
         return 0
-    from build_tools.extract import load_model
+    from build_tools.convert.nlp import load_model
 
     nlp = load_model()
     scorers = {
@@ -206,3 +204,19 @@ def run(data: Path, limit: int | None = None) -> int:
     else:
         print(f"Topic agreement: {corpus} not found, skipped")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    import logging
+
+    parser = argparse.ArgumentParser(prog="python -m tools.evaluate_run", description=__doc__)
+    parser.add_argument("--data", default="../shared/data/eval")
+    parser.add_argument("--limit", type=int, default=None, help="documents per set")
+    args = parser.parse_args(argv)
+    logging.basicConfig(format="warning: %(message)s", level=logging.WARNING)
+    return run(Path(args.data), limit=args.limit)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -124,7 +124,7 @@ class _Reading:
     """
 
     def __init__(self, doc) -> None:
-        from build_tools.dates import (
+        from build_tools.convert.dates import (
             find_expressions,
             find_named_periods,
             generic_use,
@@ -215,7 +215,7 @@ class _Reading:
 def _weekday_with_date(dates: list[DateCandidate], text: str) -> list[DateCandidate]:
     """``Friday`` + ``Oct. 13`` (the model's two dates) -> ``Friday Oct. 13``, one date
     whose value is the day written, not the Friday nearest the publication date."""
-    from build_tools.dates import weekday_and_its_date
+    from build_tools.convert.dates import weekday_and_its_date
 
     merged: list[DateCandidate] = []
     for date in dates:
@@ -285,7 +285,7 @@ _OF_A_DATE = re.compile(r"\b(?:of|in) (?P<date>(?:the )?[\w.']+(?: \d{1,2},?)?(?
 
 def split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split ``the quarter ended Sept. 30`` or ``April 24 and 25`` into the dates it joins."""
-    from build_tools.dates import is_date
+    from build_tools.convert.dates import is_date
 
     pieces = []
     position = start

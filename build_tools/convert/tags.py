@@ -260,7 +260,7 @@ def _load_cached(path: str | None) -> Vocabulary:
                 .read_text(encoding="utf-8")
             )
         except (FileNotFoundError, ModuleNotFoundError):  # pragma: no cover - broken install
-            text = (Path(__file__).parent / _DEFAULT_RESOURCE).read_text(encoding="utf-8")
+            text = (Path(__file__).parents[1] / _DEFAULT_RESOURCE).read_text(encoding="utf-8")
     else:
         source = path
         try:

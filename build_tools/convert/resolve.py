@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from build_tools.extract import Candidate, stop_words
+from build_tools.convert.nlp import Candidate, stop_words
 from build_tools.gazetteer import gazetteer
 from build_tools.model import SECTION, Extraction, Kind, Mention, Place
 from build_tools.names import given_name

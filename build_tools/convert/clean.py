@@ -148,7 +148,7 @@ def clean(source: Source) -> Article:
             "put the title on the first line and the article below it, or remove the file",
         )
     if header.get("title"):
-        title = header["title"]
+        title = " ".join(header["title"].split())  # one line: a title is one heading
     else:
         title = " ".join(lines[start].split())
         start += 1

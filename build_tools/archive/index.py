@@ -1,12 +1,12 @@
-"""Front matter of all article pages -> EntityIndex: who, where, when, and with whom.
+"""Article pages -> EntityIndex: who, where, when, and with whom.
 
 Built once per build, before any page that depends on it is rendered. Free of MkDocs types:
-it takes (src_uri, page text) pairs and gives plain values.
+it takes ArticleInfos (a page of the contract and its place in the site) and gives plain
+values; mentions are where the pages say they are, never searched for in the text.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import heapq
 import math
@@ -19,11 +19,12 @@ from typing import NamedTuple, TypeVar
 import yaml
 
 from build_tools import front_matter
-from build_tools.markup import escape_markdown
+from build_tools.archive.curated import Curated
+from build_tools.archive.identity import TITLE_WORDS, PersonIdentity, build_identity
 from build_tools.model import KINDS, SECTION, Kind, slugify
 from build_tools.names import given_name
-from build_tools.site.curated import Curated
-from build_tools.site.identity import TITLE_WORDS, PersonIdentity, build_identity
+from build_tools.page import ArticlePage, Position, from_front_matter, is_article, loads
+from build_tools.timex import date_key
 
 T = TypeVar("T")
 _SENTENCE = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘A-Z0-9&])")
@@ -40,20 +41,29 @@ RELATED_CAP = 100
 
 @dataclass(frozen=True)
 class ArticleInfo:
-    """What the site needs to know about one article page."""
+    """An article page of the site: where it is, and its page (the contract's value)."""
 
     src_uri: str
-    title: str
-    date: dt.date | None
-    source: str | None
-    url: str | None
-    summary: str
-    names: dict[Kind, tuple[str, ...]]
-    aliases: dict[str, tuple[str, ...]]
-    dates: tuple[tuple[str, str], ...]  # (value, text)
-    tags: tuple[str, ...]
-    paragraphs: tuple[str, ...] = field(repr=False, default=())
-    author: str | None = None
+    page: ArticlePage
+    names: dict[Kind, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names = {kind: tuple(n.name for n in self.page.named(kind)) for kind in KINDS}
+        object.__setattr__(self, "names", names)
+
+    title = property(lambda self: self.page.title)
+    date = property(lambda self: self.page.date)
+    source = property(lambda self: self.page.source)
+    url = property(lambda self: self.page.url)
+    author = property(lambda self: self.page.author)
+    summary = property(lambda self: self.page.summary)
+    tags = property(lambda self: self.page.tags)
+    paragraphs = property(lambda self: self.page.paragraphs)
+
+    @property
+    def dates(self) -> tuple[tuple[str, str], ...]:
+        """(value, words) of each date mentioned."""
+        return tuple((date.value, date.text) for date in self.page.dates)
 
     @property
     def sort_key(self) -> tuple:
@@ -83,176 +93,39 @@ class Appearance:
     sentence: str
 
 
-def _as_date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def _strings(value: object) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        return ()
-    return tuple(str(item) for item in value if isinstance(item, str | int) and str(item).strip())
-
-
 def parse_article(src_uri: str, text: str) -> ArticleInfo | None:
-    """Read an article page; None when it is not a newsdocs article (a hand-written page)."""
+    """Read an article page (PageError when it breaks the contract); None for a page
+    written by hand, which has no provenance."""
     try:
-        meta, content = front_matter.parse(text)
-    except (yaml.YAMLError, ValueError):  # ValueError: a date like 2019-02-30, as the plugin
+        meta, body = front_matter.NO_CACHE.read(text)
+    except (yaml.YAMLError, ValueError):
+        loads(text, src_uri)  # raises PageError, naming the field and the fix
+        raise
+    if not is_article(meta):
         return None
-    return article_info(src_uri, meta, content)
+    return ArticleInfo(src_uri, from_front_matter(meta, body, src_uri))
 
 
-def article_info(src_uri: str, meta: object, content: str) -> ArticleInfo | None:
-    """An article from its page's front matter and body; None when it is not one."""
-    if not isinstance(meta, dict):
-        return None
-    if not isinstance(meta.get("provenance"), dict) or "title" not in meta:
-        return None
-    aliases = meta.get("aliases") if isinstance(meta.get("aliases"), dict) else {}
-    dates = tuple(
-        (str(item["value"]), str(item.get("text", "")))
-        for item in meta.get("dates") or []
-        if isinstance(item, dict) and item.get("value")
-    )
-    paragraphs = tuple(
-        block.strip()
-        for block in content.split("\n\n")
-        if block.strip() and not block.lstrip().startswith("#")
-    )
-    url = meta.get("url")
-    return ArticleInfo(
-        src_uri=src_uri,
-        title=str(meta["title"]),
-        date=_as_date(meta.get("date")),
-        source=str(meta["source"]) if meta.get("source") else None,
-        url=str(url) if isinstance(url, str) and url.startswith(("http://", "https://")) else None,
-        summary=str(meta.get("summary", "")),
-        names={kind: _strings(meta.get(SECTION[kind])) for kind in KINDS},
-        aliases={str(k): _strings(v) for k, v in aliases.items()},
-        dates=dates,
-        tags=_strings(meta.get("tags")),
-        paragraphs=paragraphs,
-        author=str(meta["author"]) if meta.get("author") else None,
-    )
+def sentence_at(text: str, position: int) -> str:
+    """The sentence of a paragraph around a character offset, shortened when long."""
+    start = 0
+    for separator in _SENTENCE.finditer(text):
+        if separator.start() > position:
+            return _shorten(text[start : separator.start()])
+        start = separator.end()
+    return _shorten(text[start:])
 
 
-def date_key(value: str) -> str:
-    """One key per date the dates index lists: a decade is ``198`` whether TimeML wrote it
-    ``198X`` (the 1980s) or ``198`` (the early 1980s, with a mod)."""
-    return value[:3] if re.fullmatch(r"\d{3}X", value) else value
-
-
-def find_word(text: str, word: str, start: int = 0) -> int:
-    """Index of the first whole-word occurrence of word in text (not inside a longer word,
-    a hyphenated name such as Mota-Engil, or an HTML entity), or -1; plain str.find, no
-    regex to compile per name. A hyphen joins capitalised words only: London-based,
-    US-led and pro-Kremlin still name London, the US and the Kremlin."""
-    while True:
-        index = text.find(word, start)
-        if index < 0:
-            return -1
-        before = text[index - 1] if index else " "
-        end = index + len(word)
-        after = text[end] if end < len(text) else " "
-        if (
-            not (before.isalnum() or before in "_#&")
-            and not (after.isalnum() or after == "_")
-            and not (before == "-" and _capital_word_ends_at(text, index - 1))
-            and not (after == "-" and text[end + 1 : end + 2].isupper())
-        ):
-            return index
-        start = index + 1
-
-
-def _capital_word_ends_at(text: str, hyphen: int) -> bool:
-    """Whether a capitalised word ends before text[hyphen] (Mota- in Mota-Engil, not the
-    pro- of pro-Kremlin or the London- of London-based read backwards)."""
-    start = hyphen
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    return start < hyphen and text[start].isupper()
-
-
-def longer_names(names: Mapping[T, Iterable[str]]) -> dict[tuple[T, str], list[str]]:
-    """For each (key, name), the other keys' names that contain it: ``Tagus`` (an
-    organization) in ``Tagus River`` (a place) is not a mention of the organization."""
-    every = "\x00".join(name for forms in names.values() for name in forms)
-    longer: dict[tuple[T, str], list[str]] = {}
-    for key, forms in names.items():
-        for name in forms:
-            if name and every.count(name) > 1:  # in another name, or named twice
-                inside = [
-                    other
-                    for other_key, others in names.items()
-                    if other_key != key
-                    for other in others
-                    if len(other) > len(name) and name in other
-                ]
-                if inside:
-                    longer[key, name] = inside
-    return longer
-
-
-def inside_longer(text: str, position: int, length: int, longer: Iterable[str],
-                  low: int = 0, high: int | None = None) -> bool:  # fmt: skip
-    """Whether the word at text[position:position + length] is part of a whole-word
-    occurrence of one of the longer names, within text[low:high]."""
-    high = len(text) if high is None else high
-    for name in longer:
-        at = find_word(text, name, max(low, position + length - len(name)))
-        while 0 <= at <= position:
-            if at + len(name) <= high:
-                return True
-            at = find_word(text, name, at + 1)
-    return False
-
-
-def first_sentences(article: ArticleInfo, forms: Mapping[T, Iterable[str]]) -> dict[T, str]:
-    """For each key, the first sentence of the body naming one of its forms."""
-    body = "\n".join(article.paragraphs)
-    spans = []  # (start, end) of each sentence in body, as _SENTENCE.split cuts them
-    offset = 0
-    for paragraph in article.paragraphs:
-        start = 0
-        for separator in _SENTENCE.finditer(paragraph):
-            spans.append((offset + start, offset + separator.start()))
-            start = separator.end()
-        spans.append((offset + start, offset + len(paragraph)))
-        offset += len(paragraph) + 1
-    starts = [start for start, _ in spans]
-    escaped = {key: {escape_markdown(n) for n in names if n} for key, names in forms.items()}
-    longer = longer_names(escaped)
+def first_sentences(
+    article: ArticleInfo, positions: Mapping[T, Iterable[Position]]
+) -> dict[T, str]:
+    """For each key, the sentence of the body around its first position (the title's are
+    left out: a headline is no sentence to quote)."""
     found: dict[T, str] = {}
-    for key, names in escaped.items():
-        best = len(spans)
-        for name in names:
-            # A whole word of the body inside one sentence is a whole word of that sentence
-            # (sentences are parted by space and quotes); one across two is in neither.
-            position = find_word(body, name)
-            while position >= 0:
-                number = bisect.bisect_right(starts, position) - 1
-                if number >= best:
-                    break
-                start, end = spans[number]
-                if position + len(name) <= end and not (
-                    (key, name) in longer
-                    and inside_longer(body, position, len(name), longer[key, name], start, end)
-                ):
-                    best = number
-                    break
-                position = find_word(body, name, position + 1)
-        if best < len(spans):
-            start, end = spans[best]
-            found[key] = _shorten(body[start:end])
+    for key, at in positions.items():
+        first = min((p for p in at if p.paragraph > 0), default=None)
+        if first is not None:
+            found[key] = sentence_at(article.paragraphs[first.paragraph - 1], first.start)
     return found
 
 
@@ -298,18 +171,21 @@ class EntityIndex:
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.article_entities: dict[str, list[EntityRef]] = {}
         self._postings: dict[EntityRef, tuple[tuple[str, ...], float] | None] = {}
+        #: Where each article names each entity (from the pages' stored positions).
+        self.positions: dict[str, dict[EntityRef, list[Position]]] = {}
         for article in self.articles:  # newest first, so appearances are too
             self._resolve_article(article)
-            forms: dict[EntityRef, set[str]] = {}
+            positions: dict[EntityRef, list[Position]] = {}
             for kind in KINDS:
-                for name in article.names[kind]:
-                    ref = self.ref(kind, name, article)
+                for named in article.page.named(kind):
+                    ref = self.ref(kind, named.name, article)
                     if ref is not None:
-                        forms.setdefault(ref, set()).update((name, *article.aliases.get(name, ())))
-            sentences = first_sentences(article, forms)
-            for ref in forms:
+                        positions.setdefault(ref, []).extend(named.at)
+            sentences = first_sentences(article, positions)
+            for ref in positions:
                 self.entities[ref].append(Appearance(article, sentences.get(ref, "")))
-            self.article_entities[article.src_uri] = list(forms)
+            self.article_entities[article.src_uri] = list(positions)
+            self.positions[article.src_uri] = positions
 
     def _unsure_people(self) -> set[str]:
         """One-word "people" the archive never gives with a first name and that are no

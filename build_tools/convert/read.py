@@ -14,6 +14,7 @@ from charset_normalizer import from_bytes
 
 from build_tools.errors import SourceError
 from build_tools.model import Source, slugify
+from build_tools.page import http_url
 
 #: Keys a source header may carry, with what each is for (shown in errors and the README).
 HEADER_FIELDS = {
@@ -198,13 +199,16 @@ def validate_header(header: dict, path: str) -> dict:
                 raise SourceError(
                     path, f"header field {key!r} must be text", f"write '{key}: some text'"
                 )
-            value = str(value).strip()
-            if key == "url" and not value.lower().startswith(("http://", "https://")):
-                raise SourceError(
-                    path,
-                    f"header field 'url' must be an http(s) address, not {value[:60]!r}",
-                    "write the full address, starting with https://",
-                )
+            value = " ".join(str(value).split())
+            if key == "url":
+                url = http_url(value)
+                if url is None:
+                    raise SourceError(
+                        path,
+                        f"header field 'url' must be an http(s) address, not {value[:60]!r}",
+                        "write the full address, starting with https://",
+                    )
+                value = url
             clean[key] = value
         elif key == "tags":
             tags = []
@@ -247,7 +251,9 @@ def _checked_tag(tag: str, written: str, path: str) -> str:
     a near miss of a vocabulary tag (``politcs/diplomacy``, ``politics/diplomcy``), which
     would start a tag page of its own beside the real one. Parent and child are compared
     apart: ``economy-business-finance/tourism`` is one's own, not a near ``/trade``."""
-    from build_tools.tags import load_vocabulary  # the vocabulary, only for headers with tags
+    from build_tools.convert.tags import (
+        load_vocabulary,  # the vocabulary, only for headers with tags
+    )
 
     vocabulary = load_vocabulary()
     if tag in vocabulary:

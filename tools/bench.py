@@ -174,38 +174,19 @@ def write_sources(
 # --- synthesised pages -------------------------------------------------------------------
 
 
-def split_page(text: str) -> tuple[dict, str]:
-    """A generated page's front matter and body."""
-    from build_tools.front_matter import parse
-
-    metadata, body = parse(text)
-    return (metadata if isinstance(metadata, dict) else {}), body
-
-
 def rewrite_page(
     template: str, title: str, publication_date: dt.date, source_file: str, sha256: str
 ) -> str:
-    """A page for another source of the same article: new title, date, heading, provenance.
+    """A page for another source of the same article, through the page contract: new
+    title, date and provenance; the rest (names and their positions, tags, summary, dates
+    resolved against the template's date) is kept."""
+    from dataclasses import replace
 
-    The rest (names, tags, summary, dates resolved against the template's date) is kept.
-    """
-    from build_tools.markup import escape_markdown
+    from build_tools.page import dumps, loads
 
-    metadata, body = split_page(template)
-    metadata["title"] = title
-    metadata["date"] = publication_date
-    provenance = dict(metadata.get("provenance") or {})
-    provenance.update(source_file=source_file, sha256=sha256)
-    metadata["provenance"] = provenance
-    content = body.lstrip("\n")
-    blank = body[: len(body) - len(content)]
-    heading, newline, rest = content.partition("\n")
-    if heading.startswith("# "):
-        body = f"{blank}# {escape_markdown(title)}{newline}{rest}"
-    from build_tools.front_matter import DUMP_OPTIONS, SafeDumper
-
-    front = yaml.dump(metadata, Dumper=SafeDumper, **DUMP_OPTIONS)
-    return f"---\n{front}---\n{body}"
+    page = loads(template, source_file)
+    provenance = replace(page.provenance, source_file=source_file, sha256=sha256)
+    return dumps(replace(page, title=title, date=publication_date, provenance=provenance))
 
 
 def synthesise_pages(
@@ -217,13 +198,13 @@ def synthesise_pages(
 ) -> int:
     """Write the pages of sources[converted:] from the pages of sources[:distinct]."""
     from build_tools.model import slugify
+    from build_tools.page import loads
 
     templates: dict[str, tuple[str, str]] = {}  # source_file -> (page text, title)
     for page in (docs_root / "articles").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
-        metadata, _ = split_page(text)
-        source_file = str((metadata.get("provenance") or {}).get("source_file", ""))
-        templates[source_file] = (text, str(metadata.get("title", "")))
+        article = loads(text, str(page))
+        templates[article.provenance.source_file] = (text, article.title)
     written = 0
     for number in range(converted, len(sources)):
         source = sources[number]
@@ -458,7 +439,7 @@ def _pagefind_payload(site: Path, bundle: Path) -> SearchPayload:
         found = sorted(folder.glob(pattern), key=lambda p: (p.stat().st_size, p.name))
         return found[-1:]
 
-    from build_tools.site.search import bundle_name
+    from build_tools.archive.search import bundle_name
 
     bundles = [bundle, *itertools.takewhile(
         lambda folder: (folder / "pagefind.js").is_file(),
@@ -883,8 +864,9 @@ def _best_build(best: dict | None, step: Step, site: Path, articles: int) -> dic
 def page_generator(docs_root: Path) -> str | None:
     """The ``provenance.generator`` of the first article page (which converter made it)."""
     for page in sorted((docs_root / "articles").rglob("*.md")):
-        metadata, _ = split_page(page.read_text(encoding="utf-8"))
-        return (metadata.get("provenance") or {}).get("generator")
+        from build_tools.page import loads
+
+        return loads(page.read_text(encoding="utf-8"), str(page)).provenance.generator
     return None
 
 
@@ -1000,7 +982,7 @@ def _sizes(text: str) -> list[int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m build_tools.bench",
+        prog="python -m tools.bench",
         description="Convert and build archives of BBC articles; print one table of figures.",
     )
     parser.add_argument(

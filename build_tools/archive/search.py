@@ -25,7 +25,7 @@ import weakref
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from build_tools.site.index import ArticleInfo, EntityIndex
+from build_tools.archive.index import ArticleInfo, EntityIndex
 
 #: Where the bundles go under the site: pagefind/, pagefind-2/, ...
 BUNDLE_NAMES = "pagefind"
@@ -50,7 +50,7 @@ def article_record(article: ArticleInfo, index: EntityIndex, url: str) -> dict:
     Pagefind's UI (1.5) shows the excerpt and the filter values as HTML, the title as
     text, and does not escape a record's content: content and filter values go in escaped.
     """
-    text = "\n".join(html.unescape(paragraph) for paragraph in article.paragraphs)
+    text = "\n".join(article.paragraphs)
     text = html.escape(f"{article.title}\n{text}", quote=False)
     filters: dict[str, list[str]] = {}
     for ref in index.article_entities.get(article.src_uri, ()):

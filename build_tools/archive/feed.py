@@ -8,7 +8,7 @@ import html
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
-from build_tools.site.index import ArticleInfo
+from build_tools.archive.index import ArticleInfo
 
 
 def rss(

@@ -1,0 +1,278 @@
+"""EntityIndex -> HTML of the generated pages: indexes, entity, tag, archive and dates pages.
+
+Written as HTML rather than Markdown for the site generator to render: a list of a thousand
+links costs Python-Markdown far more than a whole article, and these pages have no prose.
+Every name, title and sentence comes from untrusted sources and is escaped here; links are
+relative URLs computed by ``Links`` (the site tests follow every link).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from build_tools.archive.index import ArticleInfo, EntityIndex, EntityRef
+from build_tools.archive.urls import KIND_TITLE, Links, escape, format_date, tag_label, tag_uri
+from build_tools.model import SECTION, Kind, slugify
+from build_tools.timex import MONTH_NAMES, DatePage, date_label, date_page_of, value_order
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A generated page: its title, its HTML and its headings (level, id, text) for a
+    table of contents."""
+
+    title: str
+    html: str
+    headings: tuple[tuple[int, str, str], ...] = ()
+
+
+class Page:
+    """Builds one generated page: headings are recorded for the table of contents."""
+
+    def __init__(self, title: str, heading_id: str | None = None) -> None:
+        """``heading_id``: the title's heading gets this id, a permalink and an entry in the
+        table of contents (as an article's title does)."""
+        self.title = title
+        self.parts: list[str] = []
+        self.headings: list[tuple[int, str, str]] = []
+        if heading_id:
+            self.heading(1, title, heading_id)
+        else:
+            self.parts.append(f"<h1>{escape(title)}</h1>")
+
+    def heading(self, level: int, text: str, anchor: str | None = None) -> None:
+        anchor = slugify(anchor or text) or f"section-{len(self.headings) + 1}"
+        self.headings.append((level, anchor, text))
+        self.parts.append(
+            f'<h{level} id="{escape(anchor)}">{escape(text)}'
+            f'<a class="headerlink" href="#{quote(anchor)}" title="Permanent link">&para;</a>'
+            f"</h{level}>"
+        )
+
+    def add(self, html_text: str) -> None:
+        self.parts.append(html_text)
+
+    def items(self, items: list[str], css: str = "") -> None:
+        if items:
+            attribute = f' class="{css}"' if css else ""
+            self.parts.append(
+                f"<ul{attribute}>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+            )
+
+    def done(self) -> Generated:
+        return Generated(self.title, "\n".join(self.parts) + "\n", tuple(self.headings))
+
+
+def article_line(article: ArticleInfo, from_uri: str, links: Links) -> str:
+    return f"{format_date(article.date)} · {links.a(article.title, from_uri, article.src_uri)}"
+
+
+#: Where a hand-written page (the home page) wants the newest articles listed.
+NEWEST_MARKER = "<!-- newsdocs:newest -->"
+
+
+def newest(index: EntityIndex, links: Links, from_uri: str, count: int = 10) -> str:
+    """The newest articles as a list, with a link to the archive for the rest."""
+    items = "".join(
+        f"<li>{article_line(article, from_uri, links)}</li>" for article in index.articles[:count]
+    )
+    more = links.a("All articles, by year and month", from_uri, "archive/index.md")
+    return f'<ul class="newsdocs-articles">{items}</ul><p>{more}</p>' if items else ""
+
+
+def entity_link(ref: EntityRef, from_uri: str, index: EntityIndex, links: Links) -> str:
+    """A link to the entity's page; to its one article when it has no page of its own."""
+    if index.has_page(ref):
+        return links.a(ref.name, from_uri, ref.src_uri)
+    article = index.entities[ref][0].article
+    return links.a(ref.name, from_uri, article.src_uri)
+
+
+def paged(src_uri: str, items: list, size: int) -> list[tuple[str, list, int]]:
+    """Split a long list over pages: ``people/x.md``, ``people/x/2.md``, ...
+
+    Returns (src_uri, items, page number); a bounded page keeps the build linear.
+    """
+    size = max(1, size)
+    chunks = [items[start : start + size] for start in range(0, len(items), size)] or [[]]
+    base = src_uri.removesuffix(".md")
+    return [
+        (src_uri if number == 1 else f"{base}/{number}.md", chunk, number)
+        for number, chunk in enumerate(chunks, 1)
+    ]
+
+
+def pager(pages: list[tuple[str, list, int]], number: int, links: Links) -> str:
+    """``Pages: 1 · 2 · 3`` links between the pages of a list."""
+    if len(pages) < 2:
+        return ""
+    current = pages[number - 1][0]
+    items = [str(n) if n == number else links.a(str(n), current, uri) for uri, _, n in pages]
+    return '<p class="newsdocs-pager">Pages: ' + " · ".join(items) + "</p>"
+
+
+def kind_index(kind: Kind, index: EntityIndex, links: Links) -> Generated:
+    """``/people/`` and friends: every entity of the kind with its article count."""
+    uri = f"{SECTION[kind]}/index.md"
+    entities = index.of_kind(kind)
+    page = Page(KIND_TITLE[kind])
+    page.add(f"<p>{len(entities)} {SECTION[kind]} in the archive.</p>")
+    # Named in more than one article: on a small archive, the A to Z list says it all.
+    top = sorted(
+        (item for item in entities if len(item[1]) > 1),
+        key=lambda item: (-len(item[1]), item[0].name),
+    )[:20]
+    if top:
+        page.heading(2, "Most mentioned")
+        page.items([f"{entity_link(ref, uri, index, links)} ({len(apps)})" for ref, apps in top])
+    groups: dict[str, list[str]] = defaultdict(list)
+    for ref, apps in entities:
+        initial = ref.name[:1].upper()
+        initial = initial if initial.isalpha() and initial.isascii() else "#"
+        groups[initial].append(f"{entity_link(ref, uri, index, links)} ({len(apps)})")
+    page.heading(2, "A to Z")
+    for initial in sorted(groups):
+        page.heading(3, "Other" if initial == "#" else initial)
+        page.items(groups[initial])
+    return page.done()
+
+
+def entity_pages(
+    ref: EntityRef, index: EntityIndex, links: Links, description: str = "", size: int = 200
+) -> dict[str, Generated]:
+    """A page per entity (more when long): its articles newest first, with date and the
+    sentence naming it, and the names most often mentioned with it."""
+    appearances = index.entities[ref]
+    count = len(appearances)
+    noun = "article" if count == 1 else "articles"
+    pages = paged(ref.src_uri, appearances, size)
+    with_whom = [(o, n) for o, n in index.co_mentioned(ref) if index.has_page(o)]
+    result = {}
+    for uri, chunk, number in pages:
+        page = Page(ref.name)
+        if description and number == 1:
+            page.add(f"<p>{escape(description)}</p>")
+        back = links.a(KIND_TITLE[ref.kind], uri, f"{SECTION[ref.kind]}/index.md")
+        page.add(f"<p>{back} · mentioned in {count} {noun}.</p>")
+        page.heading(2, "Articles")
+        items = []
+        for appearance in chunk:
+            item = article_line(appearance.article, uri, links)
+            if appearance.sentence:
+                item += f'<br><span class="newsdocs-sentence">{escape(appearance.sentence)}</span>'
+            items.append(item)
+        page.items(items, "newsdocs-articles")
+        if navigation := pager(pages, number, links):
+            page.add(navigation)
+        if with_whom and number == 1:
+            page.heading(2, "Often mentioned with")
+            names = ", ".join(f"{links.a(o.name, uri, o.src_uri)} ({n})" for o, n in with_whom)
+            page.add(f"<p>{names}</p>")
+        result[uri] = page.done()
+    return result
+
+
+def tags_index(tags: dict[str, list[ArticleInfo]], links: Links) -> Generated:
+    """Every tag (``EntityIndex.tags``) with its count, children under their parents."""
+    uri = "tags/index.md"
+    page = Page("Tags")
+    page.add("<p>Topics from the IPTC Media Topics vocabulary, and those sources add.</p>")
+    parents: dict[str, list[str]] = defaultdict(list)
+    for tag in tags:
+        parents[tag.split("/")[0]].append(tag)
+    items = []
+    for parent in sorted(parents):
+        children = [t for t in parents[parent] if t != parent]
+        if parent in tags:
+            item = f"{links.a(tag_label(parent), uri, tag_uri(parent))} ({len(tags[parent])})"
+        else:
+            item = escape(tag_label(parent))
+        if children:
+            item += "<ul>" + "".join(
+                f"<li>{links.a(tag_label(c), uri, tag_uri(c))} ({len(tags[c])})</li>"
+                for c in children
+            ) + "</ul>"  # fmt: skip
+        items.append(item)
+    page.items(items)
+    return page.done()
+
+
+def tag_pages(
+    tag: str, articles: list[ArticleInfo], links: Links, size: int = 200
+) -> dict[str, Generated]:
+    """The articles of a tag, newest first, over as many pages as needed."""
+    pages = paged(tag_uri(tag), articles, size)
+    result = {}
+    for uri, chunk, number in pages:
+        page = Page(tag_label(tag))
+        page.add(f"<p>{links.a('All tags', uri, 'tags/index.md')}</p>")
+        page.items([article_line(article, uri, links) for article in chunk])
+        if navigation := pager(pages, number, links):
+            page.add(navigation)
+        result[uri] = page.done()
+    return result
+
+
+def archive_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
+    """``archive/index.md`` (years with counts) and one page per year, by month."""
+    by_year: dict[str, list[ArticleInfo]] = defaultdict(list)
+    for article in index.articles:
+        by_year[f"{article.date.year:04d}" if article.date else "undated"].append(article)
+    pages = {}
+    home = Page("Archive")
+    home.add(f"<p>{len(index.articles)} articles.</p>")
+    items = []
+    for year in sorted(by_year, key=lambda year: (year != "undated", year), reverse=True):
+        uri = f"archive/{year}.md"
+        label = "Undated" if year == "undated" else year
+        items.append(f"{links.a(label, 'archive/index.md', uri)} ({len(by_year[year])})")
+        page = Page(label)
+        page.add(f"<p>{links.a('Archive', uri, 'archive/index.md')}</p>")
+        months: dict[int, list[ArticleInfo]] = defaultdict(list)
+        for article in by_year[year]:
+            months[article.date.month if article.date else 0].append(article)
+        for month in sorted(months, reverse=True):
+            if month:
+                page.heading(2, f"{MONTH_NAMES[month - 1]} {year}")
+            page.items([article_line(article, uri, links) for article in months[month]])
+        pages[uri] = page.done()
+    home.items(items)
+    pages["archive/index.md"] = home.done()
+    return pages
+
+
+def dates_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
+    """``dates/index.md`` and a page per year (decade, century...) of the dates articles
+    mention (``date_page_of``)."""
+    by_page: dict[DatePage, dict[str, list]] = defaultdict(dict)
+    for value, mentions in index.dates().items():
+        by_page[date_page_of(value)][value] = mentions
+    pages = {}
+    home = Page("Dates mentioned")
+    home.add(
+        "<p>Dates the articles talk about: a page per year, and for decades and centuries "
+        "spoken of as such; then dates whose year is unknown, and the past, present and "
+        "future the articles speak of.</p>"
+    )
+    items = []
+    for page_of, values in sorted(by_page.items(), key=lambda item: item[0].order, reverse=True):
+        uri = page_of.uri
+        # Articles, as every other index counts (not mentions).
+        count = len({article.src_uri for m in values.values() for _, article in m})
+        items.append(f"{links.a(page_of.title, 'dates/index.md', uri)} ({count})")
+        page = Page(page_of.title)
+        page.add(f"<p>{links.a('Dates mentioned', uri, 'dates/index.md')}</p>")
+        for value in sorted(values, key=value_order):
+            page.heading(2, date_label(value), value)
+            page.items(
+                [
+                    f"{article_line(article, uri, links)} ({escape(text)})"
+                    for text, article in values[value]
+                ]
+            )
+        pages[uri] = page.done()
+    home.items(items)
+    pages["dates/index.md"] = home.done()
+    return pages

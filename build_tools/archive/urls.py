@@ -1,0 +1,98 @@
+"""Where pages are, links between them, and untrusted text made safe for HTML.
+
+Free of MkDocs: ``Links`` computes URLs the way MkDocs serves ``docs/`` (directory URLs or
+``.html``), for the plugin and for the files written for another engine alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import re
+from urllib.parse import quote
+
+from build_tools.model import slugify
+
+KIND_TITLE = {"person": "People", "place": "Places", "organization": "Organizations"}
+
+
+def escape(text: str) -> str:
+    """Untrusted text -> HTML text."""
+    return html.escape(text, quote=True)
+
+
+class Links:
+    """Where each source page ends up on the site, and relative links between pages.
+
+    ``directory_urls``: ``people/x.md`` is served at ``people/x/`` (the MkDocs default) or
+    at ``people/x.html``.
+    """
+
+    def __init__(self, directory_urls: bool = True) -> None:
+        self.directory_urls = directory_urls
+        self._urls: dict[str, str] = {}
+        self._split: dict[str, list[str]] = {}
+
+    def url(self, src_uri: str) -> str:
+        """The page's URL relative to the site root (``people/x/``; the home page: ``""``)."""
+        url = self._urls.get(src_uri)
+        if url is None:
+            stem = src_uri.removesuffix(".md")
+            directory, _, name = stem.rpartition("/")
+            if self.directory_urls:
+                url = f"{directory}/" if name == "index" else f"{stem}/"
+                url = url.lstrip("/")
+            else:
+                url = f"{stem}.html"
+            url = self._urls[src_uri] = quote(url, safe="/")
+        return url
+
+    def _parts(self, src_uri: str) -> list[str]:
+        parts = self._split.get(src_uri)
+        if parts is None:
+            parts = self._split[src_uri] = self.url(src_uri).split("/")
+        return parts
+
+    def href(self, from_uri: str, to_uri: str, anchor: str = "") -> str:
+        """Relative link from one page to another, as it would be written in the page."""
+        base = self._parts(from_uri)[:-1]
+        target = self._parts(to_uri)
+        if not base or len(target) < 2 or base[0] != target[0]:  # most links: another section
+            relative = "../" * len(base) + self.url(to_uri)
+        else:
+            common = 0
+            while (common < len(base) and common < len(target) - 1
+                   and base[common] == target[common]):  # fmt: skip
+                common += 1
+            relative = "../" * (len(base) - common) + "/".join(target[common:])
+        return (relative or "./") + (f"#{quote(anchor)}" if anchor else "")
+
+    def a(self, text: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
+        """A link with untrusted text."""
+        return f'<a href="{self.href(from_uri, to_uri, anchor)}">{escape(text)}</a>'
+
+
+def format_date(value: dt.date | None) -> str:
+    return value.isoformat() if value else "undated"
+
+
+def safe_url(url: str) -> str | None:
+    """An http(s) URL made safe to put in a link, or None."""
+    if not re.match(r"^https?://[^\s<>\"]+$", url or "", re.I):
+        return None
+    return quote(url, safe=":/?#@!$&'*+,;=%-._~")
+
+
+def tag_uri(tag: str) -> str:
+    return f"tags/{slugify(tag.replace('/', ' '))}.md"
+
+
+@functools.cache
+def tag_label(tag: str) -> str:
+    from build_tools.convert.tags import tag_label as label
+
+    try:
+        return label(tag)
+    except Exception:  # a tag from a header that is not in the vocabulary
+        return tag

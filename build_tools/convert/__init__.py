@@ -1,0 +1,2 @@
+"""The converter: source texts -> article pages. The only wing that imports spaCy
+(in ``nlp``)."""

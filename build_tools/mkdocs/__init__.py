@@ -1,0 +1,1 @@
+"""The MkDocs adapter: the plugin, its options, and what touches MkDocs internals."""

@@ -1,1 +1,0 @@
-"""The site side: build-time index and pages from the articles' front matter. No NLP here."""

@@ -1,0 +1,1 @@
+"""Tools that are not shipped: the benchmark and the evaluation (make bench, make eval)."""
