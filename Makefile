@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install pages site serve test test-fast eval bench lint format clean
+.PHONY: install pages site serve zensical test test-fast eval bench lint format clean
 
 install: $(STAMP)
 
@@ -24,6 +24,12 @@ site: pages
 
 serve: pages
 	$(BIN)/mkdocs serve
+
+# The same archive built by Zensical (Material's successor, which runs no MkDocs plugin):
+# the archive core writes every page into build/zensical/, and Zensical builds from there.
+zensical: pages
+	$(BIN)/python -m build_tools.archive.export --out build/zensical
+	cd build/zensical && ../../$(BIN)/zensical build --strict
 
 test: $(STAMP)
 	bash .ci/setup-browser
@@ -47,4 +53,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix build_tools tools tests
 
 clean:
-	rm -rf site .newsdocs-cache .pytest_cache
+	rm -rf site build .newsdocs-cache .pytest_cache

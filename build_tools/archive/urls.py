@@ -10,7 +10,10 @@ import datetime as dt
 import functools
 import html
 import re
+from pathlib import Path
 from urllib.parse import quote
+
+import yaml
 
 from build_tools.model import slugify
 
@@ -73,6 +76,23 @@ class Links:
         return f'<a href="{self.href(from_uri, to_uri, anchor)}">{escape(text)}</a>'
 
 
+class SourceLinks(Links):
+    """Links between source files (``../people/x.md``), for an engine that resolves links
+    against the page's source file and rewrites them itself (Zensical)."""
+
+    def url(self, src_uri: str) -> str:
+        return quote(src_uri, safe="/")
+
+    def href(self, from_uri: str, to_uri: str, anchor: str = "") -> str:
+        base = from_uri.split("/")[:-1]
+        target = to_uri.split("/")
+        common = 0
+        while common < len(base) and common < len(target) - 1 and base[common] == target[common]:
+            common += 1
+        relative = "../" * (len(base) - common) + quote("/".join(target[common:]), safe="/")
+        return relative + (f"#{quote(anchor)}" if anchor else "")
+
+
 def format_date(value: dt.date | None) -> str:
     return value.isoformat() if value else "undated"
 
@@ -89,10 +109,18 @@ def tag_uri(tag: str) -> str:
 
 
 @functools.cache
-def tag_label(tag: str) -> str:
-    from build_tools.convert.tags import tag_label as label
+def _topic_labels() -> dict[str, str]:
+    """Tag id -> label of the topic vocabulary (``data/topics.yml``); a child's label is
+    "parent label › child label"."""
+    data = yaml.safe_load((Path(__file__).parents[1] / "data" / "topics.yml").read_text("utf-8"))
+    labels = {}
+    for topic in data["topics"]:
+        labels[topic["id"]] = topic["label"]
+        for child in topic.get("children") or ():
+            labels[f"{topic['id']}/{child['id']}"] = f"{topic['label']} › {child['label']}"
+    return labels
 
-    try:
-        return label(tag)
-    except Exception:  # a tag from a header that is not in the vocabulary
-        return tag
+
+def tag_label(tag: str) -> str:
+    """A reader's label for a tag: the vocabulary's, or the tag itself (one's own)."""
+    return _topic_labels().get(tag, tag)

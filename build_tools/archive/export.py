@@ -1,0 +1,121 @@
+"""Write the whole archive as files for another engine: ``python -m build_tools.archive.export``.
+
+Every page the MkDocs plugin makes at build time (article pages with their links and
+blocks, indexes, entity, tag, archive and dates pages, the feed) is written as a Markdown
+file of HTML blocks into a folder of its own, beside a copy of ``docs/``'s other files and a
+configuration without plugins. Zensical, Material's successor, which runs no MkDocs
+plugin, builds the same archive from there (``make zensical``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+from build_tools.archive.article import article_page
+from build_tools.archive.curated import load_curated
+from build_tools.archive.feed import rss
+from build_tools.archive.index import SMALL_ARCHIVE, EntityIndex
+from build_tools.archive.lists import NEWEST_MARKER, Generated, newest
+from build_tools.archive.site import generated_pages, read_articles
+from build_tools.archive.urls import SourceLinks, escape
+from build_tools.files import write_atomic
+from build_tools.front_matter import FrontMatterCache
+
+ARTICLES = "articles"
+
+
+def _page_text(generated: Generated, meta: dict) -> str:
+    """A page for the engine: front matter as JSON (YAML that cannot break, with every
+    text already escaped), then the HTML blocks."""
+    front = "\n".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
+    )
+    return f"---\n{front}\n---\n\n{generated.html}"
+
+
+def export(project: Path, out: Path, config_file: str = "mkdocs.yml") -> int:
+    """Write the archive of ``project`` (its mkdocs.yml, docs/ and entities.yml) into
+    ``out``: ``out/mkdocs.yml`` and ``out/docs/``. Returns the number of pages written."""
+    config = yaml.safe_load((project / config_file).read_text(encoding="utf-8")) or {}
+    docs = project / config.get("docs_dir", "docs")
+    options = next((p["newsdocs"] for p in config.get("plugins", [])
+                    if isinstance(p, dict) and "newsdocs" in p), None) or {}  # fmt: skip
+    articles_dir = options.get("articles_dir", ARTICLES).strip("/")
+    pages = {p.relative_to(docs).as_posix(): p for p in sorted(docs.rglob("*")) if p.is_file()}
+    sources = ((uri, pages[uri].read_text(encoding="utf-8")) for uri in pages
+               if uri.startswith(f"{articles_dir}/") and uri.endswith(".md"))  # fmt: skip
+    found = read_articles(sources, FrontMatterCache(None), f"{docs.name}/")
+    if found.errors:
+        raise SystemExit("\n".join(f"error: {error}" for error in found.errors))
+    curated = load_curated(project / options.get("entities_file", "entities.yml"))
+    index = EntityIndex(found.articles, merge_surnames=options.get("merge_surnames", True),
+                        curated=curated)  # fmt: skip
+    count = len(index.articles)
+    index.min_articles = options.get("entity_min_articles") or (
+        max(2, count // 1000) if count >= SMALL_ARCHIVE else 1
+    )
+    links = SourceLinks()
+    written: dict[str, str] = {}
+    for uri, made in generated_pages(index, links, curated, options.get("list_size", 200)).items():
+        if uri not in pages:  # a hand-written page of that name wins
+            written[uri] = _page_text(made, {"title": escape(made.title),
+                                             "search": {"exclude": True}})  # fmt: skip
+    for article in index.articles:
+        made = article_page(article, index, links, options.get("link_mentions", True),
+                            options.get("related_articles", 5))  # fmt: skip
+        meta = {"title": escape(article.title)}
+        if article.summary:
+            meta["description"] = escape(article.summary)
+        written[article.src_uri] = _page_text(made, meta)
+    target = out / "docs"
+    if target.exists():
+        shutil.rmtree(target)
+    for uri, path in pages.items():
+        if uri in written:
+            continue
+        destination = target / uri
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if uri.endswith(".md") and NEWEST_MARKER in (text := path.read_text(encoding="utf-8")):
+            destination.write_text(text.replace(NEWEST_MARKER, newest(index, links, uri)), "utf-8")
+        else:
+            shutil.copyfile(path, destination)
+    for uri, text in written.items():
+        write_atomic(target / uri, text)
+    if options.get("feed", True):
+        urls = {article.src_uri: _served(article.src_uri) for article in index.articles}
+        feed = rss(index.articles, config.get("site_name", ""), config.get("site_url") or "",
+                   urls, options.get("feed_size", 50))  # fmt: skip
+        (target / "feed.xml").write_bytes(feed)
+    engine = {key: value for key, value in config.items()
+              if key not in {"plugins", "docs_dir", "site_dir", "strict", "validation",
+                             "not_in_nav"}}  # fmt: skip
+    engine.update(docs_dir="docs", site_dir="site", extra={**config.get("extra", {}),
+                                                           "generator": False})  # fmt: skip
+    write_atomic(out / "mkdocs.yml", yaml.safe_dump(engine, sort_keys=False, allow_unicode=True))
+    return len(written)
+
+
+def _served(src_uri: str) -> str:
+    stem = src_uri.removesuffix(".md")
+    return f"{stem.removesuffix('index')}" if stem.endswith("index") else f"{stem}/"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_tools.archive.export",
+                                     description=__doc__.split("\n\n")[0])  # fmt: skip
+    parser.add_argument("--project", default=".", help="folder holding mkdocs.yml")
+    parser.add_argument("--out", default="build/zensical", help="folder to write into")
+    args = parser.parse_args(argv)
+    count = export(Path(args.project), Path(args.out))
+    sys.stdout.write(f"newsdocs: {count} pages written to {args.out}/docs\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
