@@ -650,6 +650,7 @@ def _article(number: int, version: str) -> str:
     )
 
 
+@pytest.mark.model  # the real model, through the CLI in a subprocess
 def test_a_killed_run_leaves_only_whole_pages_and_the_next_run_finishes(tmp_path):
     project = tmp_path
     sources = project / "source_texts"
@@ -682,6 +683,7 @@ def test_a_killed_run_leaves_only_whole_pages_and_the_next_run_finishes(tmp_path
     assert code == 0 and "newsdocs: 0 converted" in stderr, stderr
 
 
+@pytest.mark.model  # the real model, through the CLI in a subprocess
 def test_command_reports_every_failure_keeps_old_pages_and_exits_non_zero(tmp_path):
     project = tmp_path
     sources = project / "source_texts"

@@ -68,7 +68,8 @@ def archive_identity(corpus: Path, nlp=None) -> dict:
 
     from build_tools.archive.index import ArticleInfo, EntityIndex
     from build_tools.convert.pipeline import TextRecord, extract_many
-    from build_tools.model import KINDS
+    from build_tools.model import KINDS, SECTION
+    from build_tools.page import ArticlePage, Named
 
     files = sorted(corpus.glob("*/*.txt"))
     texts = [file.read_text(encoding="utf-8", errors="replace") for file in files]
@@ -77,20 +78,13 @@ def archive_identity(corpus: Path, nlp=None) -> dict:
     for number, extraction in enumerate(extract_many(records, 32, nlp)):
         if isinstance(extraction, str):
             continue
-        articles.append(
-            ArticleInfo(
-                src_uri=f"articles/{number}.md",
-                title=texts[number].partition("\n")[0],
-                date=None,
-                source=None,
-                url=None,
-                summary="",
-                names={kind: extraction.names(kind) for kind in KINDS},
-                aliases={},
-                dates=(),
-                tags=(),
-            )
+        title, _, body = texts[number].partition("\n")
+        page = ArticlePage(
+            title=title,
+            paragraphs=tuple(p for p in body.split("\n") if p.strip()),
+            **{SECTION[kind]: tuple(Named(n) for n in extraction.names(kind)) for kind in KINDS},
         )
+        articles.append(ArticleInfo(f"articles/{number}.md", page))
     index = EntityIndex(articles)
     people = [ref.name for ref, _ in index.of_kind("person")]
     token_sets = {name: frozenset(name.casefold().split()) for name in people}

@@ -27,7 +27,11 @@ from build_tools.page import ArticlePage, Position, from_front_matter, is_articl
 from build_tools.timex import date_key
 
 T = TypeVar("T")
-_SENTENCE = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[“\"‘A-Z0-9&])")
+#: Where a sentence ends: after . ! or ?, not after an abbreviation (U.S., Mr., Dr.).
+_SENTENCE = re.compile(
+    r"(?<=[.!?])(?<!\.[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMs\.)"
+    r"[”\"’']?\s+(?=[“\"‘A-Z0-9&])"
+)
 MAX_SENTENCE = 320
 #: Below this many articles an archive is small: every name gets a page, and a short name
 #: joins its only full name at once. From it on, the archive is large enough to doubt a
