@@ -236,14 +236,14 @@ def test_that_year_with_no_year_before_it_is_no_date():
     ],
 )  # fmt: skip
 def test_date_words_that_name_no_time(text, word, generic):
-    from build_tools.convert.dates import generic_use
+    from build_tools.convert.datespans import generic_use
 
     start = text.index(word)
     assert generic_use(text, start, start + len(word)) is generic
 
 
 def test_expressions_found_by_rule():
-    from build_tools.convert.dates import find_expressions
+    from build_tools.convert.datespans import find_expressions
 
     text = "Now, he says. For now it holds. Late Monday the Aug. 7 vote, which may 5 times fail."
     assert [text[a:b] for a, b in find_expressions(text)] == ["now", "Monday", "Aug. 7"]
@@ -296,7 +296,7 @@ def test_the_end_of_the_month_in_its_first_days_in_a_past_clause_is_the_last_one
     ],
 )
 def test_a_time_word_opening_a_sentence_is_a_time(text):
-    from build_tools.convert.dates import generic_use
+    from build_tools.convert.datespans import generic_use
 
     word = "Today" if "Today" in text else "Now"
     start = text.index(word)
@@ -304,7 +304,7 @@ def test_a_time_word_opening_a_sentence_is_a_time(text):
 
 
 def test_a_weekday_after_a_capitalised_word_inside_a_sentence_is_a_name():
-    from build_tools.convert.dates import find_expressions
+    from build_tools.convert.datespans import find_expressions
 
     for text, found in [
         ("Shares crashed on Black Monday, wiping billions.", []),

@@ -10,75 +10,38 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
-from functools import lru_cache, partial
+from collections.abc import Iterable
+from functools import lru_cache
 
-from dateutil.easter import easter
-
+from build_tools.convert.calendar import (
+    FUTURE,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    PAST,
+    PRESENT,
+    SEASONS,
+    WEEKDAYS,
+    _holiday,
+)
 from build_tools.model import DateMention
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "several": None, "few": None, "a few": None, "some": None, "many": None,
-}  # fmt: skip
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-            "4th": 4, "last": 4, "final": 4}  # fmt: skip
-PRESENT = {"now", "currently", "today's", "at present", "present", "the present", "nowadays",
-           "these days", "right now", "at the moment", "this time"}  # fmt: skip
-PAST = {"recently", "the past", "in the past", "previously", "formerly", "earlier", "lately",
-        "once", "recent years", "recent months", "recent weeks", "recent days", "years ago",
-        "decades ago", "the old days", "past", "former times", "the recent past"}  # fmt: skip
-FUTURE = {"the future", "future", "soon", "the near future", "later", "in the future",
-          "the coming years", "coming years", "the years ahead", "the long term",
-          "the long run", "the coming months", "the coming weeks", "the coming days",
-          "the months ahead", "the weeks ahead", "the near term", "the short term",
-          "near term", "short term", "a later date", "future quarters", "future years"}  # fmt: skip
 
 #: A publication date for asking whether a text is a date at all.
 _REFERENCE = dt.date(2000, 6, 15)
+
+
 _MONTH = r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+
+
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+
+
 _YEAR = r"(?P<year>\d{4})"
+
+
 _WEEKDAY = r"\b(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b\.?"
+
+
 _PATTERNS = [
     ("iso", re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?")),
     ("slash", re.compile(r"(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})")),
@@ -90,51 +53,64 @@ _PATTERNS = [
     ("weekday", re.compile(rf"(?:(?P<rel>last|next|this|coming|past)\s+)?{_WEEKDAY}")),
     ("month", re.compile(rf"(?:(?P<rel>last|next|this|coming|past)\s+)?{_MONTH}")),
 ]
-_DAY_OF_MONTH = re.compile(rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?")
-
-
-def weekday_and_its_date(first: str, second: str) -> bool:
-    """Whether ``first`` is a weekday's name alone and ``second`` a month and day: one date
-    written in two parts (``Friday`` + ``Oct. 13``), which the model may give as two."""
-    return bool(re.fullmatch(_WEEKDAY, first.lower()) and _DAY_OF_MONTH.fullmatch(second.lower()))
 
 
 _AGO = re.compile(
     r"(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|before|from now|later|hence)"
 )
+
+
 _RELATIVE = re.compile(
     r"(?P<rel>this|last|next|past|previous|coming|current|the same|that|the previous|"
     r"the next|the past|the last|the coming|the current)\s+"
     r"(?P<unit>day|week|weekend|month|year|quarter|season|spring|summer|autumn|fall|winter|"
     r"decade|century)\b"
 )
+
+
 #: "coming months", "past years": an unnamed time before or after now.
 _PLURAL_REF = re.compile(
     r"^(?:the )?(?:(?P<future>coming|upcoming|future)|past|recent|previous|prior)\s+"
     r"(?:days|weeks|months|quarters|years|decades)$"
 )
+
+
 _QUARTER = re.compile(
     r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)\s+(?:fiscal\s+)?quarter"
     r"|\bq(?P<num>[1-4])\b)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>\d{4}))?"
 )
+
+
 _HALF = re.compile(
     r"(?P<ord>first|second|last|latter)\s+half\b(?!-)"
     r"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year>\d{4})|(?:the|this|last|next|that)\s+"
     r"(?:fiscal\s+)?year\b))?"
 )
+
+
 _THIS_PAST_SEASON = re.compile(r"\bthis past (?P<season>spring|summer|autumn|fall|winter)\b")
+
+
 _SEASON = re.compile(
     r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<year>\d{4}))?"
 )
+
+
 _DECADE = re.compile(r"(?:(?P<century>\d{2})|')(?P<decade>\d)0'?s")
+
+
 _YEAR_ONLY = re.compile(r"(?:(?:fiscal|calendar|the year|year|fy)\s*)?(?P<year>1[6-9]\d\d|20\d\d)")
+
+
 _DURATION = re.compile(
     r"^(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|recent)\s+)?"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
     r"a few|many|some|\d+-|a couple of|hundreds of|thousands of)\s*"
     r"(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|centuries|century|quarters?)(?:\s+old)?$"
 )
+
+
 _NOISE = re.compile(
     r"\b(?:early|earlier|late|later|mid|the|of|in|on|at|by|since|until|till|from|during|"
     r"beginning|start|end|middle|around|about|before|after|this|next|last|coming|past|"
@@ -142,161 +118,24 @@ _NOISE = re.compile(
 )
 
 
-_EXTRA = re.compile(
-    r"\b(?:"
-    r"now|currently|recently|nowadays|today|yesterday|tomorrow|"
-    r"(?:earlier|later) (?:in the year|this (?:year|month|week))|"
-    r"the (?:near |distant )?future|the (?:recent )?past|the (?:near|short) term|"
-    r"recent (?:days|weeks|months|years)|"
-    r"(?:the )?(?:first|second|third|fourth)[- ]quarter|(?:the )?(?:first|second)[- ]half|"
-    r"the (?:latest|last|most recent|current|comparable|same|year-earlier|year-ago|"
-    r"previous|prior) (?:quarter|period)|"
-    r"the quarter|the year-earlier|year-earlier|year-ago|year-end|"
-    r"the (?:(?:full|fiscal|current|calendar) ){1,2}year|"
-    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december) )?nineteen (?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|the year two thousand"
-    r")\b",
-    re.IGNORECASE,
-)
-
-
-#: Month and weekday names as written: "September", "Sept.", "May", "Monday".
-_FULL_MONTHS = [
-    max((name for name, number in MONTHS.items() if number == month), key=len).capitalize()
-    for month in range(1, 13)
-]
-_SHORT_MONTHS = [name.capitalize() for name in MONTHS if name.capitalize() not in _FULL_MONTHS]
-_WRITTEN_MONTH = rf"(?:{'|'.join(_FULL_MONTHS)}|(?:{'|'.join(_SHORT_MONTHS)})\.)"
-_WEEKDAY_NAMES = frozenset(name.capitalize() for name in WEEKDAYS if name.endswith("day"))
-#: Capitalised days and dates the model sometimes leaves out ("Late Monday", "the Aug. 7
-#: bombings"); case matters here, so "may 5" in a sentence is not May 5. A weekday before a
-#: capitalised word other than a month is a name ("The Sunday Telegraph").
-_NAMED_DAY = re.compile(
-    rf"\b(?:{'|'.join(sorted(_WEEKDAY_NAMES))})\b(?!\s+(?!{_WRITTEN_MONTH})[A-Z])"
-    rf"|\b{_WRITTEN_MONTH}\s+\d{{1,2}}\b(?!,\d|\.\d)(?:,\s+\d{{4}}\b)?"
-)
-
-
-#: Nouns after "today's" that make it mean "of our times": "today's youth".
-_OF_OUR_TIMES = (
-    "world", "youth", "young", "society", "generation", "children", "kids", "teenagers",
-    "students", "families", "economy", "marketplace", "standards", "terms", "dollars",
-    "computers", "technology", "culture", "music", "media", "consumers", "workers", "life",
-    "personal computers", "global", "modern",
-)  # fmt: skip
-_GENERIC_AFTER = re.compile(r"(?:'s|’s)\s+(?:" + "|".join(_OF_OUR_TIMES) + r")\b", re.IGNORECASE)
-
-
-#: Time words written with a capital in the middle of a sentence are names.
-_CAPITAL_TIME_WORD = re.compile(r"\b(?:Today|Tonight|Tomorrow|Yesterday|Now|Week|Weekend)\b")
-#: What may come before the first word of a sentence: the end of another (and its closing
-#: quote), a line break, a quotation opened after a comma or colon ('He said, "Today...'),
-#: a dash after a dateline, a list bullet.
-_SENTENCE_OPENING = re.compile(
-    r"(?:^|[.!?:;…][)\]\"'”’]*|\n|[,:]\s*[\"“‘'`(\[]+|\s[-–—]{1,2}|(?:^|\n)\s*[-–—*•])"
-    r"[\s\"'`“‘(\[]*$"
-)
-
-
-def _opens_sentence(text: str, position: int) -> bool:
-    """Whether a sentence starts at ``position`` (looking at what comes before it)."""
-    return _SENTENCE_OPENING.search(text, max(0, position - 40), position) is not None
-
-
-def _within_prose(text: str, start: int) -> bool:
-    """Whether ``start`` is inside a sentence (not at its start) on a line of prose, not a
-    title-case headline."""
-    if _opens_sentence(text, start):
-        return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    words = text[line_start : line_end if line_end >= 0 else len(text)].split()
-    return sum(word[:1].islower() for word in words) >= 3
-
-
-def generic_use(text: str, start: int, end: int) -> bool:
-    """Whether a date word names no time here: ``today's youth``, ``the people of
-    tomorrow``, ``quarter-to-quarter``."""
-    word = text[start:end].lower().replace("’", "'").removesuffix("'s")
-    after = text[end : end + 30]
-    if word and after.lower().startswith(f"-to-{word.split()[-1]}"):
-        return True  # "quarter-to-quarter", "day-to-day"; not "October-to-December"
-    if _CAPITAL_TIME_WORD.search(text, start, end) and _within_prose(text, start):
-        return True  # a name: "This is VOA Today.", ABC News' "This Week'
-    if word == "today":
-        return bool(
-            _GENERIC_AFTER.match(text, end if text[end - 2 : end] not in {"'s", "’s"} else end - 2)
-        )
-    if word == "tomorrow":
-        return text[max(0, start - 3) : start].lower() == "of " and not after.startswith(("'", "’"))
-    return False
-
-
 _COUNTS = "two|three|four|five|six"
+
+
 #: A day counted from a date, or the week of a date: "the day after Christmas".
 _AROUND_A_DAY = re.compile(
     rf"^(?:(?P<week>week of)|(?:(?:(?:a|one) )?day|(?P<count>{_COUNTS}) days) "
     r"(?P<dir>before|after)) (?P<day>.+)$"
 )
-#: The same words before a date the model found: "the day before" + "last Tuesday's".
-_LEAD_IN = re.compile(
-    rf"\b(?:(?:(?:the|a|one) day|(?:{_COUNTS}) days) (?:before|after)|the week of) $",
-    re.IGNORECASE,
-)
-
-
-def lead_in(text: str, start: int) -> int:
-    """Where a date starting at ``start`` really starts: before words that count another
-    day from it ("the day before" + "last Tuesday's hearing"), if any."""
-    match = _LEAD_IN.search(text, max(0, start - 24), start)
-    return match.start() if match else start
 
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
 #: "the October-to-December quarter (last year)": a quarter named by its months.
 _MONTHS_QUARTER = re.compile(
     rf"(?P<first>{_MONTH_NAMES})\.?(?:-to-|\s+to\s+|-|–)(?P<last>{_MONTH_NAMES})\.?\s+"
     r"(?:quarter|period)(?:\s+(?:of\s+)?(?P<year>\d{4})|\s+(?P<shift>last|this|next) year)?"
 )
-
-
-def find_expressions(text: str) -> list[tuple[int, int]]:
-    """Date expressions a model often misses (``now``, ``third-quarter``, ``the quarter``,
-    ``Late Monday``), in the order of the text."""
-    found = [
-        match.span()
-        for match in _EXTRA.finditer(text)
-        # "Now," opening a sentence is a discourse marker ("Now, he says, ..."), not a time.
-        if not (
-            match.group(0).lower() == "now"
-            and text.startswith(",", match.end())
-            and _opens_sentence(text, match.start())
-        )
-    ]
-    named = [match.span() for match in _NAMED_DAY.finditer(text) if not _in_a_name(text, match)]
-    return sorted([*found, *named])
-
-
-#: Capitalised words that may come before a day's name without making a name of it.
-_BEFORE_A_DAY = frozenset(
-    {"late", "early", "last", "next", "this", "on", "by", "since", "until", "before", "after",
-     "from", "through", "every", "each", "only", "that", "the", "and", "but", "or", "of"}
-)  # fmt: skip
-_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
-
-
-def _in_a_name(text: str, match: re.Match) -> bool:
-    """Whether a weekday found by rule is part of a name: after a capitalised word inside a
-    sentence ("on Black Monday", "Super Tuesday", "Ruby Tuesday")."""
-    if not match.group(0)[0].isupper() or match.group(0).split()[0] not in _WEEKDAY_NAMES:
-        return False
-    previous = _PREVIOUS_WORD.search(text, max(0, match.start() - 30), match.start())
-    if previous is None or not previous[1][0].isupper():
-        return False
-    if previous[1].lower() in _BEFORE_A_DAY:
-        return False
-    return not _opens_sentence(text, previous.start())
 
 
 #: Words that put a quarter or a period a year before or after the publication year.
@@ -375,15 +214,23 @@ def normalise(text: str, tense: str | None = None, dct: dt.date | None = None) -
 
 _UNITS = {w: n for n, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])}  # fmt: skip
+
+
 _TENS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7,
          "eighty": 8, "ninety": 9}  # fmt: skip
+
+
 _SPELLED_YEAR = re.compile(
     r"\b(?:(?P<hundreds>nineteen|eighteen)\s+(?P<tens>" + "|".join(_TENS) + r")"
     r"(?:[\s-](?P<unit>" + "|".join(list(_UNITS)[1:]) + r"))?|(?:the year )?two thousand)\b"
 )
+
+
 _SPELLED_DECADE = re.compile(
     r"\b(?:the )?(?P<tens>" + "|".join(word[:-1] for word in _TENS) + r")ies\b"
 )
+
+
 _CENTURY = re.compile(r"\b(?P<number>\d{1,2})(?:st|nd|rd|th) century\b")
 
 
@@ -399,82 +246,6 @@ def _spelled_numbers(t: str) -> str:
 
     t = _SPELLED_YEAR.sub(year, t)
     return _SPELLED_DECADE.sub(lambda m: f"the 19{_TENS[m.group('tens') + 'y']}0s", t)
-
-
-def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
-    first = dt.date(year, month, 1)
-    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
-
-
-def _fixed(month: int, day: int, year: int) -> dt.date:
-    return dt.date(year, month, day)
-
-
-def _from_easter(days: int, year: int) -> dt.date:
-    """Days from Easter Sunday (dateutil's Western Easter)."""
-    return easter(year) + dt.timedelta(days=days)
-
-
-def _by_weekday(month: int, weekday: int, nth: int, days: int, year: int) -> dt.date:
-    """Days from the nth weekday of a month (Thanksgiving: the 4th Thursday of November)."""
-    return _nth_weekday(year, month, weekday, nth) + dt.timedelta(days=days)
-
-
-#: Every holiday the dates know, by name: the day it falls on in a given year. The names
-#: are also what ``find_named_periods`` looks for in a text (capitalised).
-_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
-    "christmas": partial(_fixed, 12, 25), "christmas day": partial(_fixed, 12, 25),
-    "christmas eve": partial(_fixed, 12, 24), "boxing day": partial(_fixed, 12, 26),
-    "new year's day": partial(_fixed, 1, 1), "new year's eve": partial(_fixed, 12, 31),
-    "independence day": partial(_fixed, 7, 4), "halloween": partial(_fixed, 10, 31),
-    "valentine's day": partial(_fixed, 2, 14), "bastille day": partial(_fixed, 7, 14),
-    "easter": partial(_from_easter, 0), "easter sunday": partial(_from_easter, 0),
-    "easter day": partial(_from_easter, 0), "easter monday": partial(_from_easter, 1),
-    "easter saturday": partial(_from_easter, -1), "holy saturday": partial(_from_easter, -1),
-    "good friday": partial(_from_easter, -2), "maundy thursday": partial(_from_easter, -3),
-    "palm sunday": partial(_from_easter, -7), "ash wednesday": partial(_from_easter, -46),
-    "thanksgiving": partial(_by_weekday, 11, 4, 4, 0),
-    "thanksgiving day": partial(_by_weekday, 11, 4, 4, 0),
-    "black friday": partial(_by_weekday, 11, 4, 4, 1),  # the day after Thanksgiving
-    "cyber monday": partial(_by_weekday, 11, 4, 4, 4),  # the Monday after it
-    "election day": partial(_by_weekday, 11, 1, 1, 1),  # the Tuesday after November's 1st Monday
-    "memorial day": partial(_by_weekday, 6, 1, 1, -7),  # May's last Monday
-    "labor day": partial(_by_weekday, 9, 1, 1, 0), "labour day": partial(_by_weekday, 9, 1, 1, 0),
-}  # fmt: skip
-
-
-def _holiday(name: str, year: int) -> dt.date | None:
-    rule = _HOLIDAYS.get(name)
-    return rule(year) if rule else None
-
-
-def _capitalised(name: str) -> str:
-    return " ".join(word[:1].upper() + word[1:] for word in name.split())
-
-
-#: Holidays as written, and their weeks and weekends ("Easter week", "the Christmas
-#: weekend"); "last Christmas" too.
-_NAMED_HOLIDAY = re.compile(
-    r"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his) )?(?:"
-    + "|".join(sorted(map(_capitalised, _HOLIDAYS), key=len, reverse=True))
-    + r")(?: week(?:end)?)?\b"
-)
-#: A quarter named by its months, as written in a text.
-_QUARTER_BY_MONTHS = re.compile(r"\b(?:the\s+)?" + _MONTHS_QUARTER.pattern + r"\b", re.IGNORECASE)
-
-
-def find_named_periods(text: str) -> list[tuple[int, int]]:
-    """Holidays and quarters named by their months (``Black Friday``, ``the Christmas
-    weekend``, ``the October-to-December quarter``), which win over any date the model
-    found inside them ("Black Friday" is no Friday, "the October-to-December quarter" no
-    October). Months that make no quarter ("the March-to-May period") are left alone."""
-    holidays = [match.span() for match in _NAMED_HOLIDAY.finditer(text)]
-    quarters = [
-        match.span()
-        for match in _QUARTER_BY_MONTHS.finditer(text)
-        if normalise(match.group(0), None, _REFERENCE)
-    ]
-    return sorted(holidays + quarters)
 
 
 def _holiday_date(holiday: str, text: str, tense: str | None, dct: dt.date) -> dt.date:
@@ -749,21 +520,31 @@ _QUARTER_NOW = re.compile(
     r"^(?:the |its |their )?(?:latest |most recent |current |just-ended |recent )?"
     r"(?:quarter|period|fiscal quarter)$"
 )
+
+
 _YEAR_BEFORE = re.compile(
     r"^(?:the |a )?(?:year-earlier|year-ago|year earlier|comparable|same|corresponding)"
     r"(?: quarter| period)?(?: (?:a )?year (?:ago|earlier))?(?: last year)?$|"
     r"^a year (?:ago|earlier)$|^last year's (?:quarter|period)$|"
     r"^(?:the )?(?:quarter|period) (?:a year (?:ago|earlier)|last year)$"
 )
+
+
 _YEAR_QUARTER = re.compile(r"^(?:the )?(?P<year>(?:19|20)\d\d) (?:fiscal )?(?:quarter|period)$")
+
+
 _THIS_YEAR = re.compile(
     r"^(?:(?:early|earlier|late|later) in )?(?:the )?(?:(?:full|fiscal|current|calendar) ){0,2}"
     r"year$"
 )
+
+
 _YEAR_END = re.compile(
     r"^(?:around |about )?(?:the )?(?:(?:end|start|beginning|middle) of (?:the|this) year|"
     r"year end|year's end|end-of-year)$"
 )
+
+
 _MONTH_END = re.compile(r"^(?:the )?(?:end|start|beginning|middle) of (?:the|this) month$")
 
 
@@ -814,7 +595,11 @@ _ANAPHORA = re.compile(
     r"|the following (?P<next>day|week|month|year)|the next (?P<next_day>day)"
     r"|the (?:previous|preceding) (?P<previous_day>day))$"
 )
+
+
 _PREVIOUS_WEEKDAY = re.compile(r"^the (?:previous|preceding) " + _WEEKDAY + "$")
+
+
 _GRAIN = {"day": r"\d{4}-\d{2}-\d{2}", "week": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}",
           "year": r"\d{4}"}  # fmt: skip
 
@@ -865,6 +650,8 @@ def is_date(text: str) -> bool:
 #: Publication dates on every weekday and in every quarter, and the tenses a clause can
 #: have: a date expression whose value is the same under all of them needs no parse.
 _PROBE_DATES = tuple(dt.date(2001, 1, 1) + dt.timedelta(days=days) for days in range(0, 364, 53))
+
+
 _TENSES = (None, "past", "present", "future", "prospective")
 
 

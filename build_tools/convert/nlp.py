@@ -124,12 +124,12 @@ class _Reading:
     """
 
     def __init__(self, doc) -> None:
-        from build_tools.convert.dates import (
+        from build_tools.convert.dates import tense_matters
+        from build_tools.convert.datespans import (
             find_expressions,
             find_named_periods,
             generic_use,
             lead_in,
-            tense_matters,
         )
 
         self.doc = doc
@@ -215,7 +215,7 @@ class _Reading:
 def _weekday_with_date(dates: list[DateCandidate], text: str) -> list[DateCandidate]:
     """``Friday`` + ``Oct. 13`` (the model's two dates) -> ``Friday Oct. 13``, one date
     whose value is the day written, not the Friday nearest the publication date."""
-    from build_tools.convert.dates import weekday_and_its_date
+    from build_tools.convert.datespans import weekday_and_its_date
 
     merged: list[DateCandidate] = []
     for date in dates:
