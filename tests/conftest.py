@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -49,3 +50,26 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "docs").mkdir()
     shutil.copy(SEED, tmp_path / "source_texts" / SEED.name)
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _no_unchecked_warnings(caplog):
+    """Fail a test that leaves a logged warning unchecked (as MkDocs' own tests do): a test
+    that expects one reads it with ``checked_warnings(caplog)``, which clears them."""
+    caplog.set_level(logging.WARNING)
+    yield
+    left = [
+        f"{record.name}: {record.getMessage()}"
+        for record in caplog.get_records("call")
+        if record.levelno >= logging.WARNING
+    ]
+    assert not left, "unchecked warnings (read them with checked_warnings(caplog)):\n" + "\n".join(
+        left
+    )
+
+
+def checked_warnings(caplog) -> list[str]:
+    """The warnings logged so far in this test, which then count as checked."""
+    found = [r.getMessage() for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
+    caplog.clear()
+    return found

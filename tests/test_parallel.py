@@ -11,6 +11,7 @@ import pytest
 
 from build_tools.mkdocs import parallel
 from build_tools.mkdocs.parallel import ForkedPages
+from tests.conftest import checked_warnings
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (POSIX)")
 
@@ -31,7 +32,7 @@ def test_the_childs_warnings_and_failure_reach_the_build(tmp_path, caplog):
         assert forked.finish() is False
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "done"
     assert not (tmp_path / "c.md").exists()  # the child stops at the first failure
-    messages = [record.getMessage() for record in caplog.records]
+    messages = checked_warnings(caplog)
     assert "odd page a.md" in messages
     assert any("broken template" in message for message in messages)
 

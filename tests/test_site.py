@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from build_tools.convert.run import convert
-from tests.conftest import ROOT
+from tests.conftest import ROOT, checked_warnings
 
 pytestmark = pytest.mark.model
 ARTICLE = "articles/undated/second-trump-kim-summit-planned-for-late-february"
@@ -160,7 +160,7 @@ def test_pages_rendered_in_a_second_process_are_the_same(site):
         assert (project / "site-parallel" / page).read_bytes() == (site / page).read_bytes(), page
 
 
-def test_links_to_anchors_of_pages_built_without_markdown_are_checked(site, tmp_path):
+def test_links_to_anchors_of_pages_built_without_markdown_are_checked(site, tmp_path, caplog):
     """Articles and generated pages get their HTML without MkDocs' Markdown, but MkDocs
     still knows their anchors: a link to the article's title or an entity page's section
     builds quietly under ``--strict``, a link to a missing anchor is reported."""
@@ -183,3 +183,4 @@ def test_links_to_anchors_of_pages_built_without_markdown_are_checked(site, tmp_
         "Doc file 'links.md' contains a link 'people/donald-trump.md#no-such-section', but "
         "the doc 'people/donald-trump.md' does not contain an anchor '#no-such-section'."
     ]
+    checked_warnings(caplog)
