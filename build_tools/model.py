@@ -45,6 +45,22 @@ def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     return slug
 
 
+#: Names of pages and folders the site makes itself: an entity or a tag slug never takes
+#: one (``people/index.md`` is the people index, not a person called Index).
+RESERVED_SLUGS = frozenset(
+    {"index", "feed", "assets", "search", "pagefind", "sitemap", "404", "people", "places",
+     "organizations", "dates", "tags", "archive", "map", "articles"}
+)  # fmt: skip
+
+
+def page_slug(name: str) -> str:
+    """The slug of an entity's or a tag's page: ``slugify``, with ``_`` after a reserved
+    name or a number (``index_``, ``2_``: a page number is ``x/2.md``). slugify never
+    writes ``_``, so no other name can take that slug."""
+    slug = slugify(name)
+    return f"{slug}_" if slug in RESERVED_SLUGS or slug.isdigit() else slug
+
+
 @dataclass(frozen=True)
 class Source:
     """A source file as read from disk: decoded text plus the optional YAML header."""

@@ -1,4 +1,6 @@
-"""Given names, from gender-guesser's list of about 40,000 first names from many countries."""
+"""What a person's name is made of: given names (gender-guesser's list of about 40,000
+first names from many countries) and the titles written before a name. The converter
+strips titles from names; the archive's identity knows which titles are never surnames."""
 
 from __future__ import annotations
 
@@ -17,3 +19,45 @@ def given_name(word: str, strict: bool = False) -> bool:
     ``Kim`` or ``Blair``, which the list marks as mostly or either)."""
     gender = _detector().get_gender(word)
     return gender in {"male", "female"} if strict else gender not in {"unknown", "andy"}
+
+
+#: Titles and roles written before a person's name, longest first when compiled.
+TITLES = (
+    "president", "vice president", "president-elect", "prime minister", "deputy prime minister",
+    "secretary of state", "secretary", "secretary-general", "secretary general",
+    "foreign minister", "vice foreign minister", "deputy foreign minister", "defense minister",
+    "defence minister", "finance minister", "interior minister", "minister", "chancellor",
+    "senator", "sen.", "sens.", "representative", "rep.", "reps.", "congressman", "congresswoman",
+    "governor", "gov.", "lt. gov.", "mayor", "ambassador", "envoy", "judge", "justice",
+    "chief justice", "attorney general", "attorney", "mr.", "mrs.", "ms.", "miss", "mr", "mrs",
+    "ms", "dr.", "dr", "prof.", "professor", "gen.", "general", "lt.", "lt", "col.", "colonel",
+    "maj.", "major", "capt.", "captain", "sgt.", "sergeant", "adm.", "admiral", "cmdr.",
+    "commander", "cpl.", "pvt.", "officer", "detective", "insp.", "inspector", "chief",
+    "king", "queen", "prince", "princess", "crown prince", "crown princess", "pope", "rev.",
+    "reverend", "father", "bishop",
+    "archbishop", "cardinal", "rabbi", "imam", "sheikh", "ayatollah", "sir", "dame", "lord",
+    "lady", "baroness", "baron", "chairman", "chairwoman", "chair", "premier", "speaker",
+    "leader", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "director",
+    "spokesman", "spokeswoman", "spokesperson", "st.", "u.s.", "former", "late", "acting",
+    "deputy", "assistant", "special", "special envoy", "special representative", "chief executive",
+    "ceo", "president and ceo", "first lady", "dj", "mp", "mep",
+    # Occupations and descriptions headline writers put before a name ("Rapper Kanye West").
+    "rapper", "singer", "actor", "actress", "comic", "comedian", "comedy", "star", "veteran",
+    "presenter", "broadcaster", "author", "writer", "novelist", "poet", "artist", "designer",
+    "film-maker", "filmmaker", "producer", "musician", "guitarist", "drummer", "dancer",
+    "model", "chef", "tycoon", "billionaire", "businessman", "businesswoman", "entrepreneur",
+    "boss", "chief executive officer", "chairman and chief executive", "founder", "analyst",
+    "economist", "professor", "scientist", "doctor", "lawyer", "barrister", "solicitor",
+    "campaigner", "activist", "spokesman", "fellow", "team-mate", "teammate", "winger",
+    "forward", "full-back", "fly-half", "scrum-half", "flanker", "prop", "hooker", "lock",
+    "centre", "skipper", "captain", "sprinter", "hurdler", "athlete", "champion", "world champion",
+    "olympic champion", "boxer", "golfer", "cyclist", "jockey", "trainer", "referee", "umpire",
+    "batsman", "bowler", "keeper", "goalkeeper", "midfielder", "striker", "defender", "chancellor",
+    "shadow chancellor", "home secretary", "foreign secretary", "culture secretary",
+    "prime minister", "tory", "labour", "lib dem", "conservative", "liberal democrat",
+    "physio", "physiotherapist", "coach", "manager", "assistant manager", "chairman", "owner",
+)  # fmt: skip
+#: Titles that are never surnames: alone, or glued to a name ("Beatle Sir"), they name no
+#: one (King, Prince, Lord and Major are surnames too: Mervyn King).
+NOT_SURNAMES = frozenset({"sir", "dame", "lady", "queen", "princess"})
+assert set(TITLES) >= NOT_SURNAMES

@@ -7,9 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from build_tools.archive.article import article_page, metadata_block
-from build_tools.archive.curated import load_curated
 from build_tools.archive.feed import rss
-from build_tools.archive.identity import build_identity
+from build_tools.archive.identity import build_identity, load_curated
 from build_tools.archive.index import EntityIndex, parse_article
 from build_tools.archive.lists import archive_pages, dates_pages, entity_pages, kind_index
 from build_tools.archive.urls import Links

@@ -96,7 +96,7 @@ def archive_identity(corpus: Path, nlp=None) -> dict:
     merges = sorted(
         {
             (short, ref.name)
-            for (_, kind, short), ref in index.resolved.items()
+            for (_, kind, short), ref in index.identity.resolved.items()
             if kind == "person" and ref is not None and ref.name != short
         }
     )

@@ -18,9 +18,9 @@ from pathlib import Path
 import yaml
 
 from build_tools.archive.article import article_page
-from build_tools.archive.curated import load_curated
 from build_tools.archive.feed import rss
-from build_tools.archive.index import SMALL_ARCHIVE, EntityIndex
+from build_tools.archive.identity import SMALL_ARCHIVE, load_curated
+from build_tools.archive.index import EntityIndex
 from build_tools.archive.lists import NEWEST_MARKER, Generated, newest
 from build_tools.archive.site import generated_pages, read_articles
 from build_tools.archive.urls import SourceLinks, escape

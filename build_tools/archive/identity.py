@@ -1,28 +1,143 @@
-"""One identity per person across the archive.
+"""Who is who: one module decides it, in this order.
 
-A short name (``Sarkozy``) stands for one of the fuller names known in the archive whose
-words it has (``_part_of``). Which one, if any, is settled per article by context: the
-candidate whose own articles share the most evidence with this article wins when it
-clearly leads the runner-up (``PersonIdentity.resolve``).
+1. **In one document** (``document_names``, called by the converter's resolve stage): a
+   shorter form of a person's name joins the one fuller name it is part of (``Biegun`` ->
+   ``Stephen Biegun``), places take their gazetteer name, acronyms and shorter forms of
+   organizations join a fuller name in the same text.
+2. **Across the archive** (``ArchiveIdentity``, at build time): the kind a name takes by
+   the archive's votes (a "person" the archive names more often as an organization takes
+   that kind), one-word "people" no first name ever accompanies get no page, short names
+   join a full name (``PersonIdentity``: Sarkozy -> Nicolas Sarkozy) as settled per article
+   by its context, names that slugify alike are one entity.
+3. **Curated** (``entities.yml``, ``Curated``): aliases, kinds, descriptions and names to
+   ignore win over the model.
 
-In a large archive (``confirm=True``) that holds even for a short name that fits one full
-name only (in the BBC archive ``Audrey``, Lord Callaghan's wife, would join Audrey Tautou,
-``Mrs Pearce`` Stuart Pearce), only a surname joins across articles, and a short name the
-context does not settle gets no page (the article keeps it in its front matter). In a small
-archive a short name that fits one full name joins it at once, one that fits several keeps
-a page of its own when the context does not settle it, unless it is a lone first name (one
-that only ever starts the full names it fits, or that is known only as a first name:
-``Alan``, ``David``), which says nothing about who is meant.
+The result is one table (``ArchiveIdentity.table``: slug, canonical name, kind, aliases,
+description) and ``ref(kind, name, article)``, which every page reads. One title list
+(``names.TITLES``) serves the converter and this module.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
 
-from build_tools.names import given_name
+import yaml
+
+from build_tools.gazetteer import gazetteer
+from build_tools.model import KINDS, SECTION, Kind, page_slug
+from build_tools.names import NOT_SURNAMES, given_name
+
+#: Below this many articles an archive is small: every name gets a page, and a short name
+#: joins its only full name at once. From it on, the archive is large enough to doubt a
+#: one-word name never given with a first name (``ArchiveIdentity._unsure_people``) and to
+#: ask the context before any merge (``build_identity``).
+SMALL_ARCHIVE = 100
+
+
+class EntityRef(NamedTuple):
+    """An entity: its kind and canonical name; it is its slug. (A tuple: cheap to hash.)"""
+
+    kind: Kind
+    name: str
+
+    @property
+    def slug(self) -> str:
+        return page_slug(self.name)
+
+    @property
+    def src_uri(self) -> str:
+        return f"{SECTION[self.kind]}/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One row of the identity table."""
+
+    slug: str
+    name: str
+    kind: Kind
+    aliases: tuple[str, ...]
+    description: str
+
+
+# --- 1. in one document ----------------------------------------------------------------
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The words of a name, folded, without the dots and commas around them."""
+    return tuple(token.strip(".,").casefold() for token in name.split())
+
+
+def document_names(spans: list[tuple[Kind, str]]) -> dict[tuple[Kind, str], str | None]:
+    """Who is who in one document: each (kind, surface form) -> its canonical name, None
+    when ambiguous. People: a shorter form joins the one fuller name it is part of; places
+    through the gazetteer; organizations: an acronym or a shorter form joins a fuller name."""
+    names: dict[tuple[Kind, str], str | None] = {}
+    # People: shorter forms join the unique fuller name they are part of.
+    people = sorted(
+        {text for kind, text in spans if kind == "person"}, key=lambda n: -len(n.split())
+    )
+    for name in people:
+        tokens = name_tokens(name)
+        fuller = [
+            other
+            for other in people
+            if len(name_tokens(other)) > len(tokens) and set(tokens) <= set(name_tokens(other))
+        ]
+        # Keep only the fullest names (a chain Kim Jong -> Kim Jong Un -> itself).
+        roots = {names.get(("person", other)) or other for other in fuller}
+        roots.discard(None)
+        if not fuller:
+            names[("person", name)] = _display(name)
+        elif len(roots) == 1:
+            names[("person", name)] = _display(roots.pop())
+        else:
+            names[("person", name)] = None  # "Kim" with two Kims in the text
+    # Places through the gazetteer.
+    places = gazetteer()
+    for kind, text in spans:
+        if kind == "place":
+            names[("place", text)] = places.canonical_name(text) or _display(text)
+    # Organizations: acronyms and shorter forms join a fuller name in the same text.
+    organizations = sorted(
+        {text for kind, text in spans if kind == "organization"}, key=lambda n: -len(n)
+    )
+    for name in organizations:
+        target = name
+        for other in organizations:
+            if other == name or len(other) <= len(name):
+                continue
+            if (name.isupper() and len(name) >= 2 and _acronym(other) == name) or (
+                len(name.split()) > 1 and other.endswith(" " + name)
+            ):
+                target = names.get(("organization", other)) or other
+                break
+        names[("organization", name)] = _display(target)
+    return names
+
+
+def _display(name: str) -> str:
+    """Title-case a name written in capitals (``HAVANA`` -> ``Havana``), keep acronyms."""
+    if name.isupper() and (len(name) > 4 or " " in name) and not re.search(r"\d", name):
+        return " ".join(w.capitalize() if len(w) > 3 else w for w in name.split())
+    return name
+
+
+def _acronym(name: str) -> str:
+    """Initials of the capitalised words (``U.S. Immigration and Naturalization Service``
+    -> ``INS``; a leading ``U.S.`` and similar abbreviations are skipped)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and "." not in w]
+    return "".join(w[0] for w in words)
+
+
+# --- 2. across the archive ---------------------------------------------------------------
+
 
 #: A contextual choice needs this much evidence (one name found in a single article weighs
 #: 1; one in every article, 0), and this lead over the runner-up.
@@ -77,15 +192,10 @@ class PersonIdentity:
         return sum(math.log1p(self.articles / self.frequency[other]) / scale for other in shared)
 
 
-#: Titles the model sometimes takes for a name, or glues to one ("Beatle Sir"); not King,
-#: Prince or Lord, which are surnames too (Mervyn King).
-TITLE_WORDS = frozenset({"sir", "dame", "lady", "queen", "princess"})
-
-
 def _garbled(name: str) -> bool:
     """Whether a "full name" is a slip no short name should join: it ends with a title
     ("Mary Queen", "Beatle Sir")."""
-    return name.split()[-1].casefold() in TITLE_WORDS
+    return name.split()[-1].casefold() in NOT_SURNAMES
 
 
 def _part_of(short: str, full: str, given: bool = True) -> bool:
@@ -123,7 +233,7 @@ def build_identity(
     for name in people:
         words = _words(name)
         holders = set.intersection(*(by_word.get(word, set()) for word in words)) - {name}
-        if words <= TITLE_WORDS:
+        if words <= NOT_SURNAMES:
             continue  # "Sir", "Queen": a title, not a name
         fuller = {
             other
@@ -159,3 +269,261 @@ def build_identity(
             if name in people and name not in identity.candidates:
                 identity.context.setdefault(name, Counter()).update(flat - {name})
     return identity
+
+
+class ArchiveIdentity:
+    """Who is who across the archive, from every article's canonical names: the kind
+    votes, the unsure one-word people, the merges of short names, and ``entities.yml``.
+
+    ``ref(kind, name, src_uri)`` is the entity a name of an article stands for; ``table()``
+    lists every entity once, with its kind, its names and its curated description.
+    """
+
+    def __init__(
+        self,
+        articles: Iterable[tuple[str, Mapping[Kind, Iterable[str]]]],
+        curated: Curated | None = None,
+        merge_surnames: bool = True,
+    ) -> None:
+        articles = [
+            (src_uri, {k: tuple(v) for k, v in names.items()}) for src_uri, names in articles
+        ]
+        self.curated = curated or Curated()
+        self.curated_entities = self.curated.entities()
+        self.kind_votes: dict[str, Counter[Kind]] = defaultdict(Counter)
+        for _, names in articles:
+            for kind in KINDS:
+                for name in names[kind]:
+                    self.kind_votes[name][kind] += 1
+        large = len(articles) >= SMALL_ARCHIVE
+        self.unsure = self._unsure_people() if large else set()
+        self._settled: dict[tuple[Kind, str], tuple[Kind, str] | None] = {}
+        self.people = (
+            build_identity((self._settled_names(names) for _, names in articles), confirm=large)
+            if merge_surnames
+            else PersonIdentity()
+        )
+        self.resolved: dict[tuple[str, Kind, str], EntityRef | None] = {}
+        # One entity per slug: names that slugify alike ("Mercedes-Benz", "Mercedes Benz")
+        # are one page, named as first seen.
+        self.by_slug: dict[tuple[Kind, str], EntityRef] = {}
+        for kind, name in sorted(self.curated.entities()):  # a curated name names its page
+            self._one_per_slug(EntityRef(kind, name))
+        for src_uri, names in articles:
+            self._resolve_article(src_uri, names)
+        self.names_seen = {_key(name) for name in self.kind_votes}
+
+    def unmatched_ignores(self) -> list[tuple[str, str | None]]:
+        """Names ``ignore`` lists that no article names, each with the nearest name the
+        archive has (a typo in entities.yml should not pass in silence)."""
+        import difflib
+
+        seen = sorted(self.names_seen)
+        return [
+            (name, next(iter(difflib.get_close_matches(name, seen, n=1, cutoff=0.8)), None))
+            for name in sorted(self.curated.ignored - self.names_seen)
+        ]
+
+    @property
+    def merged(self) -> dict[str, str]:
+        """Short person names merged into a full one whatever the context."""
+        return self.people.merged
+
+    def _unsure_people(self) -> set[str]:
+        """One-word "people" the archive never gives with a first name and that are no
+        known first name: in the BBC archive three in four are products, clubs, places or
+        common words the model took for names (Nokia, Lazio, Premiership, Danger); and
+        titles alone (Sir, Queen)."""
+        people = [name for name, votes in self.kind_votes.items() if votes["person"]]
+        # Surnames: last words of full names that start with a first name or an initial
+        # ("Save Betamax" and "Fostering Network" make no surname of Betamax or Network).
+        surnames = {
+            words[-1].casefold()
+            for words in (name.split() for name in people if " " in name)
+            if len(words[0].rstrip(".")) == 1 or given_name(words[0])
+        }
+        return {
+            name
+            for name in people
+            if " " not in name
+            and (
+                name.casefold() in NOT_SURNAMES  # "Sir", "Queen" alone
+                or (name.casefold() not in surnames and not given_name(name))
+            )
+        }
+
+    def _settled_names(self, names: Mapping[Kind, Iterable[str]]) -> dict[Kind, list[str]]:
+        """An article's names under the kind they finally take (curated list, archive vote):
+        a "person" the archive calls an organization or a place does not join people."""
+        settled: dict[Kind, list[str]] = {kind: [] for kind in KINDS}
+        for kind in KINDS:
+            for name in names[kind]:
+                value = self._curated(kind, name)
+                if value is not None:
+                    settled[value[0]].append(value[1])
+        return settled
+
+    def _curated(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
+        """The curated (kind, name); a "person" the archive names more often as a place or
+        an organization (``Labour``, ``General Motors``) takes that kind. (Once per name:
+        the votes and unsure names are known before the first call.)"""
+        try:
+            return self._settled[kind, name]
+        except KeyError:
+            value = self._settled[kind, name] = self._settle(kind, name)
+            return value
+
+    def _settle(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
+        value = self.curated.resolve(kind, name)
+        if value is None or value[0] != "person" or value[1] != name:
+            return value
+        votes = self.kind_votes.get(name)
+        if votes:
+            best, count = max(votes.items(), key=lambda item: (item[1], item[0] == "person"))
+            if best != "person" and count > votes["person"]:
+                return best, name
+        if name in self.unsure and not self.curated.lists(name):
+            return None  # not a person we can name, and nothing else either
+        return value
+
+    def _resolve_article(self, src_uri: str, names: Mapping[Kind, Iterable[str]]) -> None:
+        """Settle every name of an article, people in the context of the others."""
+        curated = {
+            (kind, name): self._curated(kind, name) for kind in KINDS for name in names[kind]
+        }
+        others = {self.people.merged.get(value[1], value[1]) for value in curated.values() if value}
+        for (kind, name), value in curated.items():
+            ref = None
+            if value is not None:
+                final_kind, final_name = value
+                if final_kind == "person":
+                    final_name = self.people.resolve(final_name, others)
+                ref = self._one_per_slug(EntityRef(final_kind, final_name)) if final_name else None
+            self.resolved[(src_uri, kind, name)] = ref
+
+    def ref(self, kind: Kind, name: str, src_uri: str | None = None) -> EntityRef | None:
+        """The entity a name stands for in an article (None: ignored or ambiguous)."""
+        if src_uri is not None and (src_uri, kind, name) in self.resolved:
+            return self.resolved[(src_uri, kind, name)]
+        value = self._curated(kind, name)
+        if value is None:
+            return None
+        kind, name = value
+        if kind == "person":
+            name = self.people.merged.get(name, name)
+        return self._one_per_slug(EntityRef(kind, name))
+
+    def _one_per_slug(self, ref: EntityRef) -> EntityRef:
+        return self.by_slug.setdefault((ref.kind, ref.slug), ref)
+
+    def _one_per_slug(self, ref: EntityRef) -> EntityRef:
+        return self.by_slug.setdefault((ref.kind, ref.slug), ref)
+
+    def table(self) -> list[Entity]:
+        """Every entity once: its slug, canonical name, kind, the names that stand for it in
+        the articles, and its curated description."""
+        names: dict[EntityRef, set[str]] = defaultdict(set)
+        for (_, _, name), ref in self.resolved.items():
+            if ref is not None:
+                names[ref].add(name)
+        return sorted(
+            (
+                Entity(ref.slug, ref.name, ref.kind, tuple(sorted(names[ref] - {ref.name})),
+                       self.curated.description(ref.kind, ref.name))
+                for ref in set(self.by_slug.values())
+            ),
+            key=lambda entity: (entity.kind, entity.slug),
+        )  # fmt: skip
+
+
+# --- 3. curated -------------------------------------------------------------------------
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+@dataclass
+class Curated:
+    """Lookups over the curated entries."""
+
+    entries: dict[str, tuple[Kind, str]] = field(default_factory=dict)  # folded alias -> entity
+    descriptions: dict[tuple[Kind, str], str] = field(default_factory=dict)
+    ignored: set[str] = field(default_factory=set)
+
+    def resolve(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
+        """The curated (kind, name) for an extracted name; None when it is to be ignored."""
+        key = _key(name)
+        if key in self.ignored:
+            return None
+        return self.entries.get(key, (kind, name))
+
+    def lists(self, name: str) -> bool:
+        """Whether the curated file names this (as an entity or an alias)."""
+        return _key(name) in self.entries
+
+    def description(self, kind: Kind, name: str) -> str:
+        return self.descriptions.get((kind, name), "")
+
+    def entities(self) -> set[tuple[Kind, str]]:
+        """Every curated entity, (kind, canonical name)."""
+        return set(self.entries.values())
+
+
+#: The fields of an entry of entities.yml, and of the file.
+ENTRY_FIELDS = ("name", "kind", "aliases", "description")
+FILE_FIELDS = ("entities", "ignore")
+
+
+def load_curated(path: Path) -> Curated:
+    """Read entities.yml (an absent file means no curation); ValueError names the entry,
+    the field and the fix."""
+    curated = Curated()
+    if not path.is_file():
+        return curated
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        raise ValueError(f"{path.name}: not valid YAML ({error})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path.name}: expected 'entities:' and 'ignore:' at the top level")
+    for key in data:
+        if key not in FILE_FIELDS:
+            raise ValueError(f"{path.name}: unknown key {key!r}; use {' and '.join(FILE_FIELDS)}")
+    entities = data.get("entities") or []
+    if not isinstance(entities, list):
+        raise ValueError(f"{path.name}: 'entities' must be a list of '- name: ...' entries")
+    for number, entry in enumerate(entities, 1):
+        where = f"{path.name}: entity {number}"
+        if not isinstance(entry, dict):
+            raise ValueError(f"{where} must be a mapping ('- name: Jane Doe')")
+        for key in entry:
+            if key not in ENTRY_FIELDS:
+                raise ValueError(f"{where}: unknown field {key!r}; use {', '.join(ENTRY_FIELDS)}")
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"{where} needs a 'name' (text, not empty)")
+        name = " ".join(name.split())
+        kind = entry.get("kind", "person")
+        if kind not in KINDS:
+            raise ValueError(f"{where} ({name!r}) has kind {kind!r}; use one of {', '.join(KINDS)}")
+        aliases = entry.get("aliases") or []
+        if not isinstance(aliases, list) or not all(
+            isinstance(alias, str) and alias.strip() for alias in aliases
+        ):
+            raise ValueError(f"{where} ({name!r}): 'aliases' must be a list of names, as"
+                             " 'aliases: [Donald J. Trump, President Trump]'")  # fmt: skip
+        description = entry.get("description")
+        if description is not None and not isinstance(description, str):
+            raise ValueError(f"{where} ({name!r}): 'description' must be text")
+        for alias in (name, *aliases):
+            curated.entries[_key(alias)] = (kind, name)
+        if description and description.strip():
+            curated.descriptions[(kind, name)] = " ".join(description.split())
+    ignore = data.get("ignore") or []
+    if not isinstance(ignore, list) or not all(isinstance(n, str) and n.strip() for n in ignore):
+        raise ValueError(
+            f"{path.name}: 'ignore' must be a list of names, as 'ignore: [Related Posts]'"
+        )
+    curated.ignored = {_key(name) for name in ignore}
+    return curated

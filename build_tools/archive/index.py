@@ -14,15 +14,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 import yaml
 
 from build_tools import front_matter
-from build_tools.archive.curated import Curated
-from build_tools.archive.identity import TITLE_WORDS, PersonIdentity, build_identity
-from build_tools.model import KINDS, SECTION, Kind, slugify
-from build_tools.names import given_name
+from build_tools.archive.identity import ArchiveIdentity, Curated, EntityRef
+from build_tools.model import KINDS, Kind
 from build_tools.page import ArticlePage, Position, from_front_matter, is_article, loads
 from build_tools.timex import date_key
 
@@ -33,11 +31,6 @@ _SENTENCE = re.compile(
     r"[”\"’']?\s+(?=[“\"‘A-Z0-9&])"
 )
 MAX_SENTENCE = 320
-#: Below this many articles an archive is small: every name gets a page, and a short name
-#: joins its only full name at once. From it on, the archive is large enough to doubt a
-#: one-word name never given with a first name (``EntityIndex._unsure_people``) and to ask
-#: the context before any merge (``identity.build_identity``).
-SMALL_ARCHIVE = 100
 #: Entities in more articles than this say little about relatedness and are skipped, which
 #: also keeps the cost per article constant as the archive grows.
 RELATED_CAP = 100
@@ -72,21 +65,6 @@ class ArticleInfo:
     @property
     def sort_key(self) -> tuple:
         return (self.date or dt.date.min, self.title, self.src_uri)
-
-
-class EntityRef(NamedTuple):
-    """An entity: its kind and canonical name; it is its slug. (A tuple: cheap to hash.)"""
-
-    kind: Kind
-    name: str
-
-    @property
-    def slug(self) -> str:
-        return slugify(self.name)
-
-    @property
-    def src_uri(self) -> str:
-        return f"{SECTION[self.kind]}/{self.slug}.md"
 
 
 @dataclass(frozen=True)
@@ -151,38 +129,19 @@ class EntityIndex:
     ) -> None:
         self.articles = sorted(articles, key=lambda a: a.sort_key, reverse=True)
         self.by_uri = {article.src_uri: article for article in self.articles}
-        self.curated = curated or Curated()
-        self.kind_votes: dict[str, Counter[Kind]] = defaultdict(Counter)
-        for article in self.articles:
-            for kind in KINDS:
-                for name in article.names[kind]:
-                    self.kind_votes[name][kind] += 1
-        large = len(self.articles) >= SMALL_ARCHIVE
-        self.unsure = self._unsure_people() if large else set()
-        self._settled: dict[tuple[Kind, str], tuple[Kind, str] | None] = {}
-        self.identity = (
-            build_identity(
-                (self._settled_names(a) for a in self.articles),
-                confirm=large,
-            )
-            if merge_surnames
-            else PersonIdentity()
+        self.identity = ArchiveIdentity(
+            ((a.src_uri, a.names) for a in self.articles), curated or Curated(), merge_surnames
         )
-        self.resolved: dict[tuple[str, Kind, str], EntityRef | None] = {}
-        # One entity per slug: names that slugify alike ("Mercedes-Benz", "Mercedes Benz")
-        # are one page, named as first seen.
-        self.by_slug: dict[tuple[Kind, str], EntityRef] = {}
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.article_entities: dict[str, list[EntityRef]] = {}
         self._postings: dict[EntityRef, tuple[tuple[str, ...], float] | None] = {}
         #: Where each article names each entity (from the pages' stored positions).
         self.positions: dict[str, dict[EntityRef, list[Position]]] = {}
         for article in self.articles:  # newest first, so appearances are too
-            self._resolve_article(article)
             positions: dict[EntityRef, list[Position]] = {}
             for kind in KINDS:
                 for named in article.page.named(kind):
-                    ref = self.ref(kind, named.name, article)
+                    ref = self.identity.ref(kind, named.name, article.src_uri)
                     if ref is not None:
                         positions.setdefault(ref, []).extend(named.at)
             sentences = first_sentences(article, positions)
@@ -191,107 +150,24 @@ class EntityIndex:
             self.article_entities[article.src_uri] = list(positions)
             self.positions[article.src_uri] = positions
 
-    def _unsure_people(self) -> set[str]:
-        """One-word "people" the archive never gives with a first name and that are no
-        known first name: in the BBC archive three in four are products, clubs, places or
-        common words the model took for names (Nokia, Lazio, Premiership, Danger); and
-        titles alone (Sir, Queen)."""
-        people = [name for name, votes in self.kind_votes.items() if votes["person"]]
-        # Surnames: last words of full names that start with a first name or an initial
-        # ("Save Betamax" and "Fostering Network" make no surname of Betamax or Network).
-        surnames = {
-            words[-1].casefold()
-            for words in (name.split() for name in people if " " in name)
-            if len(words[0].rstrip(".")) == 1 or given_name(words[0])
-        }
-        return {
-            name
-            for name in people
-            if " " not in name
-            and (
-                name.casefold() in TITLE_WORDS  # "Sir", "Queen" alone
-                or (name.casefold() not in surnames and not given_name(name))
-            )
-        }
-
-    def _settled_names(self, article: ArticleInfo) -> dict[Kind, list[str]]:
-        """An article's names under the kind they finally take (curated list, archive vote):
-        a "person" the archive calls an organization or a place does not join people."""
-        names: dict[Kind, list[str]] = {kind: [] for kind in KINDS}
-        for kind in KINDS:
-            for name in article.names[kind]:
-                value = self._curated(kind, name)
-                if value is not None:
-                    names[value[0]].append(value[1])
-        return names
-
-    def _curated(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
-        """The curated (kind, name); a "person" the archive names more often as a place or
-        an organization (``Labour``, ``General Motors``) takes that kind. (Once per name:
-        the votes and unsure names are known before the first call.)"""
-        try:
-            return self._settled[kind, name]
-        except KeyError:
-            value = self._settled[kind, name] = self._settle(kind, name)
-            return value
-
-    def _settle(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
-        value = self.curated.resolve(kind, name)
-        if value is None or value[0] != "person" or value[1] != name:
-            return value
-        votes = self.kind_votes.get(name)
-        if votes:
-            best, count = max(votes.items(), key=lambda item: (item[1], item[0] == "person"))
-            if best != "person" and count > votes["person"]:
-                return best, name
-        if name in self.unsure and not self.curated.lists(name):
-            return None  # not a person we can name, and nothing else either
-        return value
-
-    def _resolve_article(self, article: ArticleInfo) -> None:
-        """Settle every name of an article, people in the context of the others."""
-        curated = {
-            (kind, name): self._curated(kind, name)
-            for kind in KINDS
-            for name in article.names[kind]
-        }
-        others = {
-            self.identity.merged.get(value[1], value[1]) for value in curated.values() if value
-        }
-        for (kind, name), value in curated.items():
-            ref = None
-            if value is not None:
-                final_kind, final_name = value
-                if final_kind == "person":
-                    final_name = self.identity.resolve(final_name, others)
-                ref = self._one_per_slug(EntityRef(final_kind, final_name)) if final_name else None
-            self.resolved[(article.src_uri, kind, name)] = ref
-
     def ref(self, kind: Kind, name: str, article: ArticleInfo | None = None) -> EntityRef | None:
         """The entity a name stands for in an article (None: ignored or ambiguous)."""
-        if article is not None and (article.src_uri, kind, name) in self.resolved:
-            return self.resolved[(article.src_uri, kind, name)]
-        value = self._curated(kind, name)
-        if value is None:
-            return None
-        kind, name = value
-        if kind == "person":
-            name = self.identity.merged.get(name, name)
-        return self._one_per_slug(EntityRef(kind, name))
-
-    def _one_per_slug(self, ref: EntityRef) -> EntityRef:
-        return self.by_slug.setdefault((ref.kind, ref.slug), ref)
+        return self.identity.ref(kind, name, article.src_uri if article else None)
 
     #: Entities named in fewer articles get no page of their own (set by the site).
     min_articles = 1
 
     def has_page(self, ref: EntityRef) -> bool:
-        """Whether the entity gets a page: named in at least ``min_articles`` articles."""
-        return len(self.entities.get(ref, ())) >= self.min_articles
+        """Whether the entity gets a page: named in at least ``min_articles`` articles, or
+        in one when entities.yml describes it (curated entities always have a page)."""
+        count = len(self.entities.get(ref, ()))
+        return count >= self.min_articles or (
+            count > 0 and (ref.kind, ref.name) in self.identity.curated_entities
+        )
 
     def of_kind(self, kind: Kind) -> list[tuple[EntityRef, list[Appearance]]]:
         """Entities of a kind with their appearances; one per slug, by name."""
-        seen = set(self.by_slug.values())
+        seen = set(self.identity.by_slug.values())
         return sorted(
             (
                 (ref, apps)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from build_tools.archive import lists
-from build_tools.archive.curated import Curated
+from build_tools.archive.identity import Curated
 from build_tools.archive.index import ArticleInfo, EntityIndex
 from build_tools.archive.lists import Generated
 from build_tools.archive.urls import Links

@@ -24,10 +24,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from build_tools.archive.identity import document_names
+from build_tools.archive.identity import name_tokens as _tokens
 from build_tools.convert.nlp import Candidate, stop_words
 from build_tools.gazetteer import gazetteer
 from build_tools.model import SECTION, Extraction, Kind, Mention, Place
-from build_tools.names import given_name
+from build_tools.names import TITLES, given_name
 
 KIND_OF_LABEL: dict[str, Kind] = {
     "PERSON": "person",
@@ -35,42 +37,6 @@ KIND_OF_LABEL: dict[str, Kind] = {
     "LOC": "place",
     "ORG": "organization",
 }
-#: Titles and roles written before a person's name, longest first when compiled.
-TITLES = (
-    "president", "vice president", "president-elect", "prime minister", "deputy prime minister",
-    "secretary of state", "secretary", "secretary-general", "secretary general",
-    "foreign minister", "vice foreign minister", "deputy foreign minister", "defense minister",
-    "defence minister", "finance minister", "interior minister", "minister", "chancellor",
-    "senator", "sen.", "sens.", "representative", "rep.", "reps.", "congressman", "congresswoman",
-    "governor", "gov.", "lt. gov.", "mayor", "ambassador", "envoy", "judge", "justice",
-    "chief justice", "attorney general", "attorney", "mr.", "mrs.", "ms.", "miss", "mr", "mrs",
-    "ms", "dr.", "dr", "prof.", "professor", "gen.", "general", "lt.", "lt", "col.", "colonel",
-    "maj.", "major", "capt.", "captain", "sgt.", "sergeant", "adm.", "admiral", "cmdr.",
-    "commander", "cpl.", "pvt.", "officer", "detective", "insp.", "inspector", "chief",
-    "king", "queen", "prince", "princess", "crown prince", "crown princess", "pope", "rev.",
-    "reverend", "father", "bishop",
-    "archbishop", "cardinal", "rabbi", "imam", "sheikh", "ayatollah", "sir", "dame", "lord",
-    "lady", "baroness", "baron", "chairman", "chairwoman", "chair", "premier", "speaker",
-    "leader", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "director",
-    "spokesman", "spokeswoman", "spokesperson", "st.", "u.s.", "former", "late", "acting",
-    "deputy", "assistant", "special", "special envoy", "special representative", "chief executive",
-    "ceo", "president and ceo", "first lady", "dj", "mp", "mep",
-    # Occupations and descriptions headline writers put before a name ("Rapper Kanye West").
-    "rapper", "singer", "actor", "actress", "comic", "comedian", "comedy", "star", "veteran",
-    "presenter", "broadcaster", "author", "writer", "novelist", "poet", "artist", "designer",
-    "film-maker", "filmmaker", "producer", "musician", "guitarist", "drummer", "dancer",
-    "model", "chef", "tycoon", "billionaire", "businessman", "businesswoman", "entrepreneur",
-    "boss", "chief executive officer", "chairman and chief executive", "founder", "analyst",
-    "economist", "professor", "scientist", "doctor", "lawyer", "barrister", "solicitor",
-    "campaigner", "activist", "spokesman", "fellow", "team-mate", "teammate", "winger",
-    "forward", "full-back", "fly-half", "scrum-half", "flanker", "prop", "hooker", "lock",
-    "centre", "skipper", "captain", "sprinter", "hurdler", "athlete", "champion", "world champion",
-    "olympic champion", "boxer", "golfer", "cyclist", "jockey", "trainer", "referee", "umpire",
-    "batsman", "bowler", "keeper", "goalkeeper", "midfielder", "striker", "defender", "chancellor",
-    "shadow chancellor", "home secretary", "foreign secretary", "culture secretary",
-    "prime minister", "tory", "labour", "lib dem", "conservative", "liberal democrat",
-    "physio", "physiotherapist", "coach", "manager", "assistant manager", "chairman", "owner",
-)  # fmt: skip
 #: Demonyms and nationality adjectives before a name ("Briton Clive Owen", "Frenchman").
 _DEMONYM = r"(?:(?:French|English|Scots|Welsh|Irish|Dutch|Cornish|Manx)(?:man|woman|men)|Briton|Spaniard|Swede|Dane|Scot|American|British|French|German|Italian|Spanish|Irish|Scottish|Welsh|English|Australian|Canadian|Russian|Chinese|Japanese|Dutch|Swedish|Norwegian|Danish|Belgian|Swiss|Austrian|Brazilian|Argentine|Argentinian|Mexican|Indian|Pakistani|Kenyan|Nigerian|South African|New Zealander|Kiwi|Aussie|Polish|Czech|Greek|Turkish|Portuguese|Croatian|Serbian|Romanian|Ukrainian|Israeli|Iranian|Iraqi|Egyptian|Jamaican|Cuban)"  # noqa: E501
 _LEADING = {*TITLES, *(f"{t}s" for t in TITLES if t.isalpha()), "tories", "tory"}
@@ -353,24 +319,6 @@ def is_not_a_name(span: _Span) -> bool:
     return bool(facility.search(text)) and text not in _FACILITY_KEEP
 
 
-def _tokens(name: str) -> tuple[str, ...]:
-    return tuple(token.strip(".,").casefold() for token in name.split())
-
-
-def _display(name: str) -> str:
-    """Title-case a name written in capitals (``HAVANA`` -> ``Havana``), keep acronyms."""
-    if name.isupper() and (len(name) > 4 or " " in name) and not re.search(r"\d", name):
-        return " ".join(w.capitalize() if len(w) > 3 else w for w in name.split())
-    return name
-
-
-def _acronym(name: str) -> str:
-    """Initials of the capitalised words (``U.S. Immigration and Naturalization Service``
-    -> ``INS``; a leading ``U.S.`` and similar abbreviations are skipped)."""
-    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and "." not in w]
-    return "".join(w[0] for w in words)
-
-
 class _Document:
     """Resolution state for one text."""
 
@@ -398,7 +346,7 @@ def resolve(
     spans = _split_conjoined(spans)
     spans = _drop_fragments(spans, document)
     spans = _reclassify(spans, document)
-    names = _canonical_names(spans)
+    names = document_names([(span.kind, span.text) for span in spans])
     mentions = [
         Mention(span.start, span.end, span.kind, names[(span.kind, span.text)], span.text)
         for span in spans
@@ -646,50 +594,6 @@ def _looks_like_results(text: str) -> bool:
     """A sports results table: several lines with two or more numbers."""
     lines = text.split("\n")
     return sum(len(re.findall(r"\b\d+\b", line)) >= 2 for line in lines) >= 4
-
-
-def _canonical_names(spans: list[_Span]) -> dict[tuple[Kind, str], str | None]:
-    """Map each (kind, surface form) to its canonical name; None when ambiguous."""
-    names: dict[tuple[Kind, str], str | None] = {}
-    # People: shorter forms join the unique fuller name they are part of.
-    people = sorted({s.text for s in spans if s.kind == "person"}, key=lambda n: -len(n.split()))
-    for name in people:
-        tokens = _tokens(name)
-        fuller = [
-            other
-            for other in people
-            if len(_tokens(other)) > len(tokens) and set(tokens) <= set(_tokens(other))
-        ]
-        # Keep only the fullest names (a chain Kim Jong -> Kim Jong Un -> itself).
-        roots = {names.get(("person", other)) or other for other in fuller}
-        roots.discard(None)
-        if not fuller:
-            names[("person", name)] = _display(name)
-        elif len(roots) == 1:
-            names[("person", name)] = _display(roots.pop())
-        else:
-            names[("person", name)] = None  # "Kim" with two Kims in the text
-    # Places through the gazetteer.
-    places = gazetteer()
-    for span in spans:
-        if span.kind == "place":
-            names[("place", span.text)] = places.canonical_name(span.text) or _display(span.text)
-    # Organizations: acronyms and shorter forms join a fuller name in the same text.
-    organizations = sorted(
-        {s.text for s in spans if s.kind == "organization"}, key=lambda n: -len(n)
-    )
-    for name in organizations:
-        target = name
-        for other in organizations:
-            if other == name or len(other) <= len(name):
-                continue
-            if (name.isupper() and len(name) >= 2 and _acronym(other) == name) or (
-                len(name.split()) > 1 and other.endswith(" " + name)
-            ):
-                target = names.get(("organization", other)) or other
-                break
-        names[("organization", name)] = _display(target)
-    return names
 
 
 def _apply_corrections(

@@ -12,9 +12,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from build_tools.archive.article import article_page
-from build_tools.archive.curated import load_curated
 from build_tools.archive.feed import rss
-from build_tools.archive.index import SMALL_ARCHIVE, EntityIndex
+from build_tools.archive.identity import SMALL_ARCHIVE, load_curated
+from build_tools.archive.index import EntityIndex
 from build_tools.archive.lists import NEWEST_MARKER, newest
 from build_tools.archive.search import BackgroundIndexer, SearchError, bundle_count, bundle_name
 from build_tools.archive.site import generated_pages, read_articles
@@ -112,6 +112,10 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             found.articles, merge_surnames=self.config.merge_surnames, curated=self.curated
         )
         self.index.min_articles = self.min_articles
+        for name, nearest in self.index.identity.unmatched_ignores():
+            hint = f" (did you mean {nearest!r}?)" if nearest else ""
+            log.warning(f"{self.config.entities_file}: ignore entry {name!r} matches no name in"
+                        f" the archive{hint}; correct it or remove it")  # fmt: skip
         if self.pagefind:
             self._start_search(files, config)
         self.generated = generated_pages(
