@@ -5,10 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import html
+import re
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 from build_tools.archive.index import ArticleInfo
+
+#: Characters XML 1.0 cannot hold: one of them in a title would make the whole feed
+#: unreadable to every feed reader.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 def rss(
@@ -22,24 +31,24 @@ def rss(
     permalink = "true" if urlsplit(base).scheme in ("http", "https") else "false"
     channel_root = ET.Element("rss", version="2.0")
     channel = ET.SubElement(channel_root, "channel")
-    ET.SubElement(channel, "title").text = site_name
+    ET.SubElement(channel, "title").text = _xml_text(site_name)
     ET.SubElement(channel, "link").text = base
-    ET.SubElement(channel, "description").text = f"Newest articles in {site_name}"
+    ET.SubElement(channel, "description").text = _xml_text(f"Newest articles in {site_name}")
     for article in articles[:size]:
         item = ET.SubElement(channel, "item")
         link = base + urls.get(article.src_uri, "")
         # The title is plain text; readers render the description as HTML, so its text is
         # escaped for HTML (and the XML writer escapes that again for XML).
-        ET.SubElement(item, "title").text = article.title
+        ET.SubElement(item, "title").text = _xml_text(article.title)
         ET.SubElement(item, "link").text = link
         ET.SubElement(item, "guid", isPermaLink=permalink).text = link
         if article.date:
             moment = dt.datetime.combine(article.date, dt.time(12), tzinfo=dt.UTC)
             ET.SubElement(item, "pubDate").text = email.utils.format_datetime(moment)
-        ET.SubElement(item, "description").text = html.escape(article.summary)
+        ET.SubElement(item, "description").text = _xml_text(html.escape(article.summary))
         if article.source and article.url:
             # RSS's <source> names where the item came from and needs a URL for it: the
             # original article's (the publisher's own feed is not known).
-            ET.SubElement(item, "source", url=article.url).text = article.source
+            ET.SubElement(item, "source", url=article.url).text = _xml_text(article.source)
     ET.indent(channel_root)
     return ET.tostring(channel_root, encoding="utf-8", xml_declaration=True)

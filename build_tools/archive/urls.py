@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import yaml
 
-from build_tools.model import slugify
+from build_tools.model import page_slug
 
 KIND_TITLE = {"person": "People", "place": "Places", "organization": "Organizations"}
 
@@ -105,7 +105,9 @@ def safe_url(url: str) -> str | None:
 
 
 def tag_uri(tag: str) -> str:
-    return f"tags/{slugify(tag.replace('/', ' '))}.md"
+    """``tags/politics.md``, a child ``tags/politics/diplomacy.md``: an own tag written
+    ``Politics Diplomacy`` (``tags/politics-diplomacy.md``) never lands on the child's."""
+    return "tags/" + "/".join(page_slug(part) for part in tag.split("/")) + ".md"
 
 
 @functools.cache

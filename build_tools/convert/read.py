@@ -6,6 +6,7 @@ import codecs
 import datetime as dt
 import difflib
 import hashlib
+import re
 from pathlib import Path
 
 import ftfy
@@ -118,7 +119,19 @@ def normalise_text(text: str, path: str, warnings: list[str]) -> str:
     fixed = ftfy.fix_text(text, _FTFY)
     if fixed != text and ftfy.fix_encoding(text) != text:
         warnings.append(f"{path}: repaired mis-decoded characters (mojibake such as â€™).")
-    return fixed
+    return _NOT_TEXT.sub("", fixed)
+
+
+#: Characters that are no text: controls but tab and line feed, noncharacters (U+FFFE,
+#: U+FFFF, U+FDD0-U+FDEF and their like in every plane), lone surrogates. XML cannot hold
+#: them (the feed), and no reader wants them.
+_NOT_TEXT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ud800-\udfff"
+    + "".join(
+        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+    )
+    + "]"
+)
 
 
 class _HeaderLoader(yaml.SafeLoader):

@@ -12,9 +12,12 @@ import html
 import json
 import logging
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from build_tools.convert.clean import clean
 from build_tools.convert.pages import ARTICLES, base_slug, generator, make_page, page_directory
@@ -66,9 +69,22 @@ def find_sources(root: Path, report: Report) -> list[Path]:
             if not name.endswith(".txt"):
                 continue
             path = Path(directory, name)
+            shown = f"{root.name}/{_shown_path(path.relative_to(root))}"
+            if not _valid_name(path.relative_to(root)):
+                report.failed.append(SourceError(
+                    shown, "has a file name that is not valid UTF-8 text",
+                    "rename the file with letters, digits and dashes (e.g. my-article.txt)",
+                ))  # fmt: skip
+                continue
+            if not path.is_symlink() and not _regular_file(path):
+                report.failed.append(SourceError(
+                    shown, "is not a regular file (a pipe, socket or device), not read",
+                    "remove it, and save the article as a plain .txt file",
+                ))  # fmt: skip
+                continue
             if path.is_symlink():
                 target = path.resolve()
-                if not target.is_relative_to(resolved_root) or not target.is_file():
+                if not target.is_relative_to(resolved_root) or not _regular_file(target):
                     report.failed.append(
                         SourceError(
                             f"{root.name}/{path.relative_to(root).as_posix()}",
@@ -79,6 +95,44 @@ def find_sources(root: Path, report: Report) -> list[Path]:
                     continue
             sources.append(path)
     return sources
+
+
+def _valid_name(relative: Path) -> bool:
+    """Whether a path under source_texts/ is text (a name os.walk gives with surrogates
+    cannot be written into a page or a message)."""
+    try:
+        relative.as_posix().encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown_path(relative: Path) -> str:
+    """A path as messages show it, undecodable bytes as \\xNN."""
+    return (
+        relative.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    )
+
+
+def _regular_file(path: Path) -> bool:
+    """A regular file: never a FIFO (reading one would wait forever) or a device."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _safe_page(page: object) -> str | None:
+    """A manifest's page path if it is one the converter could have written: relative,
+    under articles/, a .md file, no '..' (the manifest is untrusted input)."""
+    if not isinstance(page, str) or "\\" in page or "\x00" in page:
+        return None
+    parts = page.split("/")
+    if parts[0] != ARTICLES or len(parts) < 3 or not page.endswith(".md"):
+        return None
+    if any(part in {"", ".", ".."} for part in parts) or parts[-1] == "index.md":
+        return None
+    return page
 
 
 class Manifest:
@@ -92,9 +146,36 @@ class Manifest:
         self.front_matter = front_matter or FrontMatterCache(None)
         self.entries: dict[str, dict] = {}
         try:
-            self.entries = json.loads(self.file.read_text(encoding="utf-8"))
+            loaded = json.loads(self.file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
+            loaded = None
+        if isinstance(loaded, dict) and all(self._valid(entry) for entry in loaded.values()):
+            self.entries = loaded
+        else:  # absent, corrupt or crafted: rebuilt from the pages themselves
             self.entries = self._scan()
+
+    @staticmethod
+    def _valid(entry: object) -> bool:
+        return (
+            isinstance(entry, dict)
+            and _safe_page(entry.get("page")) is not None
+            and isinstance(entry.get("sha256"), str)
+            and isinstance(entry.get("generator"), str)
+        )
+
+    def owns(self, source: str, page: str) -> bool:
+        """Whether page is the converter's page of source: its provenance says so. A page
+        the manifest names but that a person wrote (or that another source made) is never
+        overwritten or removed."""
+        path = self.docs / page
+        try:
+            meta, _ = self.front_matter.read(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, UnicodeDecodeError, yaml.YAMLError):
+            return False
+        provenance = meta.get("provenance") if isinstance(meta, dict) else None
+        if not isinstance(provenance, dict):
+            return False
+        return html.unescape(str(provenance.get("source_file", ""))) == f"source_texts/{source}"
 
     def _scan(self) -> dict[str, dict]:
         """Rebuild from the generated pages' front matter."""
@@ -122,6 +203,7 @@ class Manifest:
             and entry.get("sha256") == sha256
             and entry.get("generator") == generator()
             and (self.docs / entry["page"]).is_file()
+            and self.owns(source, entry["page"])
         )
 
     def save(self) -> None:
@@ -136,20 +218,37 @@ def _sha256(path: Path) -> str | None:
         return None
 
 
-def assign_page(article: Article, source: str, manifest: Manifest, taken: set[str]) -> str:
+def assign_page(
+    article: Article, source: str, manifest: Manifest, taken: set[str], docs_root: Path
+) -> str:
     """The page path for an article: stable across runs, distinct from every other page.
 
     A source keeps its page while its title (and year) stay the same; a second article with
-    the same title gets a suffix made from its source path, so slugs never swap.
+    the same title gets a suffix made from its source path, so slugs never swap. A path is
+    free only if no page is there, or the page there is this source's: a page written by
+    hand is never overwritten.
     """
     directory = page_directory(article)
     slug = base_slug(article)
-    suffixed = f"{directory}/{slug}-{hashlib.sha1(source.encode('utf-8')).hexdigest()[:6]}.md"
+    digest = hashlib.sha256(source.encode("utf-8", "surrogateescape")).hexdigest()
+
+    def free(page: str) -> bool:
+        if page in taken:
+            return False
+        return not (docs_root / page).exists() or manifest.owns(source, page)
+
     current = manifest.entries.get(source, {}).get("page")
-    if current in {f"{directory}/{slug}.md", suffixed} and current not in taken:
-        return current
     wanted = f"{directory}/{slug}.md"
-    return wanted if wanted not in taken else suffixed
+    candidates = [wanted, *(f"{directory}/{slug}-{digest[:n]}.md" for n in (6, 12, 24, 64))]
+    if current in candidates and free(current):
+        return current
+    for page in candidates:
+        if free(page):
+            return page
+    raise SourceError(  # 64 hex digits of SHA-256 taken: only by a page written to block it
+        article.source.label, f"every page name for it is taken ({wanted})",
+        "rename or remove the page written by hand at that path",
+    )  # fmt: skip
 
 
 def convert(
@@ -246,14 +345,25 @@ def _convert_articles(
                     )
                 )
                 continue
-            page = assign_page(article, source, manifest, taken)
-            taken.add(page)
-            old = manifest.entries.get(source, {}).get("page")
-            text = dumps(make_page(article, extraction))
-            write_atomic(docs_root / page, text)
+            try:
+                page = assign_page(article, source, manifest, taken, docs_root)
+                taken.add(page)
+                old = manifest.entries.get(source, {}).get("page")
+                text = dumps(make_page(article, extraction))
+                write_atomic(docs_root / page, text)
+            except SourceError as error:
+                report.failed.append(error)
+                continue
+            except OSError as error:
+                report.failed.append(SourceError(
+                    article.source.label,
+                    f"its page could not be written to docs/{page} ({error.strerror or error})",
+                    "check that docs/articles/ is a writable folder with free space",
+                ))  # fmt: skip
+                continue
             if front_matter is not None:
                 front_matter.read(text)  # the site reads it from the cache, not the YAML
-            if old and old != page:
+            if old and old != page and manifest.owns(source, old):
                 (docs_root / old).unlink(missing_ok=True)
             manifest.entries[source] = {
                 "sha256": article.source.sha256,
@@ -269,11 +379,13 @@ def _remove_deleted(
     present: dict[str, Path], manifest: Manifest, docs_root: Path, report: Report
 ) -> None:
     for source in sorted(set(manifest.entries) - set(present)):
-        page = docs_root / manifest.entries.pop(source)["page"]
-        if page.is_file():
-            page.unlink()
-            report.removed.append(source)
-            _prune_empty(page.parent, docs_root / ARTICLES)
+        entry = manifest.entries.pop(source)
+        if not manifest.owns(source, entry["page"]):
+            continue  # not a page this source made: a person's, or gone already
+        page = docs_root / entry["page"]
+        page.unlink()
+        report.removed.append(source)
+        _prune_empty(page.parent, docs_root / ARTICLES)
 
 
 def _prune_empty(directory: Path, stop: Path) -> None:

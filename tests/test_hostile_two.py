@@ -1,0 +1,276 @@
+"""Hostile input, round two: the cases the first table did not list, each built on the fly."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_tools.archive.feed import rss
+from build_tools.archive.identity import Curated, load_curated
+from build_tools.archive.index import EntityIndex
+from build_tools.archive.site import generated_pages
+from build_tools.archive.urls import Links
+from build_tools.convert.run import MANIFEST, convert
+from build_tools.model import CACHE_DIR
+from build_tools.page import loads
+from tests.conftest import ROOT, SEED, checked_warnings
+from tests.pages import article
+from tests.test_hostile import SCRIPT, build_hostile_site, live_markup
+
+
+def run(project: Path, nlp):
+    return convert(project / "source_texts", project / "docs", nlp=nlp, progress=False)
+
+
+def pages(docs: Path) -> dict[str, bytes]:
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}
+
+
+# -- 1. no script from a source, whatever the configuration -----------------------------------
+
+
+def test_without_the_plugin_no_page_of_ours_runs_script(tmp_path, blank_nlp, caplog):
+    """mkdocs.yml without newsdocs: Material prints the front matter as it is, and a page
+    whose front matter broke (a merge conflict) is rendered as Markdown, front matter and
+    all. The texts are stored escaped, so neither makes live markup."""
+    site = build_hostile_site(tmp_path, blank_nlp)
+    config = yaml.safe_load((tmp_path / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = ["search"]
+    config.pop("not_in_nav", None)
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    page = next((tmp_path / "docs" / "articles").rglob("*script*.md"))
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("summary:", "<<<<<<< HEAD\nsummary:", 1), encoding="utf-8")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    shutil.rmtree(site)
+    build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(site), strict=False))
+    checked_warnings(caplog)  # MkDocs' notes on pages outside the navigation
+    built = sorted((site / "articles").rglob("index.html"))
+    assert built
+    for html_file in built:
+        problems = live_markup(html_file.read_text(encoding="utf-8"))
+        assert not problems, (html_file, problems)
+
+
+# -- 2. reserved names ---------------------------------------------------------------------
+
+
+def test_no_name_takes_an_index_or_another_tags_page():
+    info = article(
+        "articles/2024/a.md", "A", "Index met Feed at the archive.", "2024-01-02",
+        people=["Index", "Feed"], organizations=["Assets"],
+        tags=("index", "politics/diplomacy", "politics-diplomacy", "politics/2"),
+    )  # fmt: skip
+    index = EntityIndex([info])
+    made = generated_pages(index, Links(), Curated())
+    assert made["people/index.md"].title == "People"
+    assert made["people/index_.md"].title == "Index"
+    assert made["people/feed_.md"].title == "Feed"
+    assert made["organizations/assets_.md"].title == "Assets"
+    assert made["tags/index.md"].title == "Tags"
+    assert made["tags/index_.md"].title == "index"
+    listed = {uri for uri, page in made.items() if "articles/2024/a/" in page.html}
+    for uri in ("tags/politics/diplomacy.md", "tags/politics-diplomacy.md", "tags/politics/2_.md"):
+        assert uri in listed, uri
+
+
+# -- 3. one bad file never stops the run -------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs (POSIX)")
+def test_a_fifo_and_an_undecodable_file_name_fail_alone(project, blank_nlp):
+    sources = project / "source_texts"
+    os.mkfifo(sources / "pipe.txt")
+    bad = os.fsencode(sources) + b"/caf\xe9.txt"
+    with open(bad, "wb") as file:
+        file.write(b"A title\n\nA paragraph about Paris.\n")
+    (sources / "zz-later.txt").write_text("Later\n\nMore text.\n", encoding="utf-8")
+    report = run(project, blank_nlp)
+    failed = {error.path: str(error) for error in report.failed}
+    assert (
+        "source_texts/pipe.txt" in failed
+        and "not a regular file" in failed["source_texts/pipe.txt"]
+    )
+    assert "source_texts/caf\\xe9.txt" in failed, failed
+    assert "rename" in failed["source_texts/caf\\xe9.txt"]
+    assert sorted(report.converted) == ["000_a49fabdc9f5aaa25.txt", "zz-later.txt"]
+    assert (project / CACHE_DIR / MANIFEST).is_file()
+
+
+# -- 4. pages of people are never overwritten or deleted ---------------------------------------
+
+
+def test_a_hand_written_page_at_a_new_sources_path_is_kept(project, blank_nlp):
+    hand = project / "docs/articles/undated/second-trump-kim-summit-planned-for-late-february.md"
+    hand.parent.mkdir(parents=True)
+    hand.write_text("# Mine\n\nWritten by hand.\n", encoding="utf-8")
+    report = run(project, blank_nlp)
+    assert report.converted and not report.failed
+    assert hand.read_text(encoding="utf-8") == "# Mine\n\nWritten by hand.\n"
+    [page] = [p for p in (project / "docs/articles/undated").glob("*.md") if p != hand]
+    assert page.stem.startswith("second-trump-kim-summit-planned-for-late-february-")
+
+
+@pytest.mark.parametrize(
+    "target", ["../../outside.md", "index.md", "/tmp/x.md", "articles/../../x.md"]
+)
+def test_a_crafted_manifest_deletes_nothing(project, blank_nlp, target):
+    outside = project / "outside.md"
+    outside.write_text("keep\n", encoding="utf-8")
+    (project / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    hand = project / "docs/articles/2019/hand.md"
+    hand.parent.mkdir(parents=True)
+    hand.write_text("# Hand\n", encoding="utf-8")
+    cache = project / CACHE_DIR
+    cache.mkdir()
+    entries = {name: {"sha256": "0", "page": page, "generator": "x"} for name, page in
+               (("gone.txt", target), ("gone2.txt", "articles/2019/hand.md"))}  # fmt: skip
+    (cache / MANIFEST).write_text(json.dumps(entries), encoding="utf-8")
+    report = run(project, blank_nlp)
+    assert report.converted == ["000_a49fabdc9f5aaa25.txt"] and report.removed == []
+    assert outside.read_text(encoding="utf-8") == "keep\n"
+    assert (project / "docs" / "index.md").is_file() and hand.is_file()
+
+
+# -- 5. two articles never share a page ----------------------------------------------------------
+
+
+def test_equal_titles_get_distinct_pages_even_when_a_suffix_is_taken(project, blank_nlp):
+    text = SEED.read_text(encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        (project / "source_texts" / name).write_text(text, encoding="utf-8")
+    first = run(project, blank_nlp)
+    assert len(first.converted) == 3 and not first.failed
+    made = pages(project / "docs")
+    assert len(made) == 3
+    sources = {loads(t.decode(), p).provenance.source_file for p, t in made.items()}
+    assert len(sources) == 3
+
+
+# -- 6. one character never breaks the feed ------------------------------------------------------
+
+
+def test_noncharacters_never_break_the_feed(project, blank_nlp):
+    (project / "source_texts" / "odd.txt").write_text(
+        "Odd \uffff title \x0b here\n\nText \ufdd0 body.\n", encoding="utf-8"
+    )
+    run(project, blank_nlp)
+    made = [loads(t.decode(), p) for p, t in pages(project / "docs").items()]
+    assert all("\uffff" not in page.title and "\x0b" not in page.title for page in made)
+    assert all("\ufdd0" not in "".join(page.paragraphs) for page in made)
+    hostile = article("articles/a.md", "A \uffff \x01 title", "x \ufffe y", "2024-01-01")
+    ET.fromstring(rss([hostile], "Site \uffff", "", {"articles/a.md": "a/"}, 10))
+
+
+# -- also wrong ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("entities:\n  - {name: X, aliases: 5}\n", "'aliases' must be a list"),
+        ("entities:\n  - {name: X, aliases: Y}\n", "'aliases' must be a list"),
+        ("entities:\n  - {name: ''}\n", "needs a 'name'"),
+        ("entities:\n  - {name: X, alias: [Y]}\n", "unknown field 'alias'"),
+        ("entitys:\n  - {name: X}\n", "unknown key 'entitys'"),
+        ("ignore: White House\n", "'ignore' must be a list"),
+    ],
+)
+def test_entities_file_mistakes_are_errors_that_say_what_to_do(tmp_path, text, says):
+    path = tmp_path / "entities.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=says):
+        load_curated(path)
+
+
+def test_an_ignore_entry_that_matches_nothing_is_reported_with_the_nearest_name(tmp_path):
+    path = tmp_path / "entities.yml"
+    path.write_text("ignore: [White Hose, Nobody At All]\n", encoding="utf-8")
+    info = article("articles/a.md", "A", "The White House said.", organizations=["White House"])
+    index = EntityIndex([info], curated=load_curated(path))
+    assert index.identity.unmatched_ignores() == [
+        ("nobody at all", None),
+        ("white hose", "white house"),
+    ]
+
+
+def test_a_look_alike_spelling_never_renames_a_curated_entity(tmp_path):
+    path = tmp_path / "entities.yml"
+    path.write_text("entities:\n  - {name: Donald Trump, description: Described.}\n", "utf-8")
+    new = article(
+        "articles/b.md", "B", "Donald-Trump spoke.", "2024-02-01", people=["Donald-Trump"]
+    )
+    old = article(
+        "articles/a.md", "A", "Donald Trump spoke.", "2024-01-01", people=["Donald Trump"]
+    )
+    index = EntityIndex([new, old], curated=load_curated(path))
+    [(ref, appearances)] = index.of_kind("person")
+    assert ref.name == "Donald Trump" and len(appearances) == 2
+    made = generated_pages(index, Links(), index.identity.curated)
+    assert "Described." in made["people/donald-trump.md"].html
+
+
+def test_curated_entities_have_a_page_below_the_threshold(tmp_path):
+    path = tmp_path / "entities.yml"
+    path.write_text("entities:\n  - {name: Kim Jong Un}\n", encoding="utf-8")
+    infos = [article(f"articles/{n}.md", "A", "Kim Jong Un spoke. Ann Lee too.",
+                     people=["Kim Jong Un", "Ann Lee"]) for n in range(1)]  # fmt: skip
+    index = EntityIndex(infos, curated=load_curated(path))
+    index.min_articles = 2
+    assert index.has_page(index.ref("person", "Kim Jong Un"))
+    assert not index.has_page(index.ref("person", "Ann Lee"))
+
+
+def test_pages_are_written_with_the_umasks_mode(project, blank_nlp):
+    previous = os.umask(0o022)
+    try:
+        run(project, blank_nlp)
+    finally:
+        os.umask(previous)
+    [page] = (project / "docs" / "articles").rglob("*.md")
+    assert stat.S_IMODE(page.stat().st_mode) == 0o644
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_docs_folder_is_a_failure_not_a_traceback(project, blank_nlp):
+    (project / "docs").chmod(0o500)
+    try:
+        report = run(project, blank_nlp)
+    finally:
+        (project / "docs").chmod(0o700)
+    [error] = report.failed
+    assert "could not be written" in str(error) and "writable" in str(error)
+
+
+def test_a_file_where_the_articles_folder_should_be_is_a_failure(project, blank_nlp):
+    (project / "docs" / "articles").write_text("not a folder\n", encoding="utf-8")
+    report = run(project, blank_nlp)
+    [error] = report.failed
+    assert "could not be written" in str(error), str(error)
+
+
+def test_a_header_url_in_capitals_is_kept_as_a_link(project, blank_nlp):
+    text = SEED.read_text(encoding="utf-8")
+    (project / "source_texts" / SEED.name).write_text(
+        "---\nurl: HTTPS://Example.com/a b\n---\n" + text, encoding="utf-8"
+    )
+    run(project, blank_nlp)
+    [made] = [loads(t.decode(), p) for p, t in pages(project / "docs").items()]
+    assert made.url == "https://Example.com/a%20b"
+
+
+def test_the_hostile_site_is_still_safe(tmp_path, blank_nlp):
+    site = build_hostile_site(tmp_path, blank_nlp)
+    for html_file in site.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        assert SCRIPT not in text, html_file
+    assert ROOT.is_dir()
