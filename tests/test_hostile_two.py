@@ -274,3 +274,32 @@ def test_the_hostile_site_is_still_safe(tmp_path, blank_nlp):
         text = html_file.read_text(encoding="utf-8")
         assert SCRIPT not in text, html_file
     assert ROOT.is_dir()
+
+
+# -- 7. a small file never costs much -----------------------------------------------------------
+
+
+def test_an_article_over_the_word_limit_is_refused_at_once(project, blank_nlp):
+    from build_tools.convert.clean import MAX_WORDS
+
+    words = " ".join(["word"] * 50)
+    paragraphs = "\n\n".join([words] * (MAX_WORDS // 50 + 1))
+    (project / "source_texts" / "long.txt").write_text(f"Long\n\n{paragraphs}\n", "utf-8")
+    report = run(project, blank_nlp)
+    failed = {error.path: str(error) for error in report.failed}
+    assert "words are converted" in failed["source_texts/long.txt"]
+    assert "split it" in failed["source_texts/long.txt"]
+
+
+def test_a_long_text_is_read_in_pieces_with_its_findings_at_their_offsets(blank_nlp):
+    from build_tools.convert import nlp as nlp_module
+
+    paragraph = "Donald Trump met Kim Jong Un in Paris on Friday."
+    text = "\n\n".join([paragraph] * 3000)  # 150,000 characters: three pieces
+    assert len(nlp_module.pieces(text)) > 1
+    assert "".join(piece for _, piece in nlp_module.pieces(text)) == text
+    [whole] = nlp_module.analyse([text], blank_nlp)
+    assert len(whole.candidates) == 3 * 3000  # Donald Trump, Kim Jong Un, Paris
+    for candidate in whole.candidates:
+        assert text[candidate.start : candidate.end] == candidate.text
+    assert {d.text for d in whole.dates} == {"Friday"} and len(whole.dates) == 3000

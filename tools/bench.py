@@ -1021,6 +1021,12 @@ def main(argv: list[str] | None = None) -> int:
         help="builds of each kind, alternating newsdocs and bare; each keeps its fastest"
         " (default 2)",
     )
+    parser.add_argument(
+        "--worst",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also convert the worst single sources (tools/worst.py; default: yes)",
+    )
     parser.add_argument("--json", type=Path, help="also save the raw figures to this file")
     parser.add_argument(
         "--report",
@@ -1054,8 +1060,9 @@ def main(argv: list[str] | None = None) -> int:
               f" working in {root}")  # fmt: skip
     results = []
     started = time.perf_counter()
+    worst: list[dict] = []
     try:
-        snapshot(root)
+        code, _ = snapshot(root)
         for n in sizes:
             results.append(
                 bench_size(n, corpus, root, args.convert_limit, args.timeout, args.rounds)
@@ -1064,6 +1071,11 @@ def main(argv: list[str] | None = None) -> int:
                 _progress(f"n={n:,}: removing its files")
                 for name in (f"n{n}", f"n{n}-bare"):
                     shutil.rmtree(root / name, ignore_errors=True)
+        if args.worst:
+            from tools.worst import bench_worst
+
+            _progress("the worst single sources, one at a time")
+            worst = bench_worst(root, code, min(args.timeout, 300.0))
     except KeyboardInterrupt:
         print("bench: interrupted", file=sys.stderr)
         return 130
@@ -1076,14 +1088,22 @@ def main(argv: list[str] | None = None) -> int:
     facts["load average at end"] = _load()
     _progress(f"done in {time.perf_counter() - started:.0f} s")
     print_results(results, facts)
+    if worst:
+        from tools.worst import worst_table
+
+        print()
+        print(worst_table(worst))
     if args.keep:
         print(f"- Kept: {root}")
     if args.json:
         args.json.write_text(
-            json.dumps({"machine": facts, "results": results}, indent=1, default=str) + "\n",
+            json.dumps(
+                {"machine": facts, "results": results, "worst": worst}, indent=1, default=str
+            )
+            + "\n",  # fmt: skip
             encoding="utf-8",
         )
-    return 0 if all(not r.get("error") for r in results) else 1
+    return 0 if all(not r.get("error") for r in results) and all(w["within"] for w in worst) else 1
 
 
 if __name__ == "__main__":

@@ -83,12 +83,15 @@ def document_names(spans: list[tuple[Kind, str]]) -> dict[tuple[Kind, str], str 
     people = sorted(
         {text for kind, text in spans if kind == "person"}, key=lambda n: -len(n.split())
     )
+    words = {name: frozenset(name_tokens(name)) for name in people}
+    holders = word_index(words)
     for name in people:
-        tokens = name_tokens(name)
+        tokens = words[name]
+        count = len(name_tokens(name))
         fuller = [
             other
-            for other in people
-            if len(name_tokens(other)) > len(tokens) and set(tokens) <= set(name_tokens(other))
+            for other in (names_with_words(holders, tokens) if tokens else people)
+            if len(name_tokens(other)) > count
         ]
         # Keep only the fullest names (a chain Kim Jong -> Kim Jong Un -> itself).
         roots = {names.get(("person", other)) or other for other in fuller}
@@ -108,18 +111,39 @@ def document_names(spans: list[tuple[Kind, str]]) -> dict[tuple[Kind, str], str 
     organizations = sorted(
         {text for kind, text in spans if kind == "organization"}, key=lambda n: -len(n)
     )
+    order = {name: number for number, name in enumerate(organizations)}
+    by_acronym: dict[str, list[str]] = defaultdict(list)
+    by_ending: dict[str, list[str]] = defaultdict(list)  # " United Nations" -> its fuller names
+    for other in organizations:
+        by_acronym[_acronym(other)].append(other)
+        parts = other.split(" ")
+        for cut in range(1, len(parts)):
+            by_ending[" ".join(parts[cut:])].append(other)
     for name in organizations:
+        found = [*(by_acronym.get(name, ()) if name.isupper() and len(name) >= 2 else ()),
+                 *(by_ending.get(name, ()) if len(name.split()) > 1 else ())]  # fmt: skip
+        found = [other for other in found if other != name and len(other) > len(name)]
         target = name
-        for other in organizations:
-            if other == name or len(other) <= len(name):
-                continue
-            if (name.isupper() and len(name) >= 2 and _acronym(other) == name) or (
-                len(name.split()) > 1 and other.endswith(" " + name)
-            ):
-                target = names.get(("organization", other)) or other
-                break
+        if found:
+            other = min(found, key=order.__getitem__)  # the first in the old order
+            target = names.get(("organization", other)) or other
         names[("organization", name)] = _display(target)
     return names
+
+
+def word_index(words: Mapping[str, frozenset[str]]) -> dict[str, set[str]]:
+    """Word -> the names that have it (an index: no pairwise loop over names)."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for name, tokens in words.items():
+        for token in tokens:
+            holders[token].add(name)
+    return holders
+
+
+def names_with_words(holders: Mapping[str, set[str]], tokens: frozenset[str]) -> set[str]:
+    """The names that have every one of tokens."""
+    sets = sorted((holders.get(token, set()) for token in tokens), key=len)
+    return set.intersection(*sets) if sets else set()
 
 
 def _display(name: str) -> str:
@@ -143,6 +167,8 @@ def _acronym(name: str) -> str:
 #: 1; one in every article, 0), and this lead over the runner-up.
 MIN_EVIDENCE = 1.0
 LEAD = 3.0
+#: Names of one article that count as each other's context (a news article has tens).
+CONTEXT_CAP = 300
 
 
 def _words(name: str) -> frozenset[str]:
@@ -265,6 +291,8 @@ def build_identity(
             if kind != "person" or name not in identity.candidates
         }
         identity.frequency.update(flat)
+        if len(flat) > CONTEXT_CAP:  # a list of thousands of names (a hostile source)
+            flat = set(sorted(flat)[:CONTEXT_CAP])  # bounds the pairs: no square of them
         for name in flat:
             if name in people and name not in identity.candidates:
                 identity.context.setdefault(name, Counter()).update(flat - {name})

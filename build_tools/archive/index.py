@@ -34,6 +34,8 @@ MAX_SENTENCE = 320
 #: Entities in more articles than this say little about relatedness and are skipped, which
 #: also keeps the cost per article constant as the archive grows.
 RELATED_CAP = 100
+#: Names of one article that count for "often mentioned with" (a news article has tens).
+CO_MENTION_CAP = 300
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,10 @@ class EntityIndex:
         """The entities most often named in the same articles as ref."""
         counts: Counter[EntityRef] = Counter()
         for appearance in self.entities[ref]:
-            counts.update(self.article_entities[appearance.article.src_uri])
+            # An article naming thousands (a list, a hostile source) counts its first
+            # CO_MENTION_CAP: co-mentions cost at most that per appearance, not the square
+            # of its names.
+            counts.update(self.article_entities[appearance.article.src_uri][:CO_MENTION_CAP])
         del counts[ref]
         top = heapq.nsmallest(limit, counts.items(), key=lambda item: (-item[1], item[0].name))
         return top

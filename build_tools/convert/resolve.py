@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from build_tools.archive.identity import document_names
+from build_tools.archive.identity import document_names, names_with_words, word_index
 from build_tools.archive.identity import name_tokens as _tokens
 from build_tools.convert.nlp import Candidate, stop_words
 from build_tools.gazetteer import gazetteer
@@ -525,15 +525,19 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     for span in spans:
         votes.setdefault(span.text, Counter())[span.kind] += 1
     sports = _looks_like_results(document.text)
+    holders = word_index({full: frozenset(_tokens(full)) for full in full_people})
+    held_by: dict[str, bool] = {}
     result = []
     for span in spans:
         tokens = _tokens(span.text)
         # Part of another person's fuller name in this text (not merely of itself).
-        held = (
-            bool(tokens)
-            and set(tokens) <= person_tokens
-            and any(set(tokens) <= set(_tokens(full)) for full in full_people if full != span.text)
-        )
+        held = held_by.get(span.text)
+        if held is None:
+            held = held_by[span.text] = (
+                bool(tokens)
+                and set(tokens) <= person_tokens
+                and bool(names_with_words(holders, frozenset(tokens)) - {span.text})
+            )
         # The majority label of this surface form in the text (first seen on a tie).
         kind = max(votes[span.text].items(), key=lambda item: item[1])[0]
         if kind != "person":
