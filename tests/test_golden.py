@@ -61,3 +61,15 @@ def test_the_seed_site_matches_its_golden_html(seed_site, page):
         f"{page} changed: if on purpose, run NEWSDOCS_GOLDEN=write pytest tests/test_golden.py"
         " and commit the golden files with the change"
     )
+
+
+def test_no_page_asks_another_host_for_anything(seed_site):
+    """Fonts, scripts, styles and images come from the site itself (links to the original
+    article are links, not requests)."""
+    for page in seed_site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.select("link[href], script[src], img[src], iframe[src], source[src]"):
+            address = tag.get("href") or tag.get("src")
+            if tag.name == "link" and "alternate" in (tag.get("rel") or []):
+                continue
+            assert not re.match(r"^(https?:)?//", address), (page, address)
