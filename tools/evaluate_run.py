@@ -197,7 +197,31 @@ def run(data: Path, limit: int | None = None) -> int:
         print("  sample of merges:", "; ".join(f"{a} -> {b}" for a, b in identity["sample"]))
     else:
         print(f"Topic agreement: {corpus} not found, skipped")
+    if (data / "entity-pages-dev.labels.json").is_file() and corpus.is_dir():
+        print_entity_pages(data, nlp)
     return 0
+
+
+def print_entity_pages(data: Path, nlp=None) -> dict:
+    """Entity-page precision on the BBC dev archive (tools/entity_pages.py)."""
+    from tools.bench import format_table as grid
+    from tools.entity_pages import run as pages_run
+
+    started = time.perf_counter()
+    found = pages_run(data, nlp)
+    print(
+        f"\nEntity pages of the BBC archive ({found['converted']} articles, "
+        f"{len(found['pages'])} pages, {time.perf_counter() - started:.0f} s): "
+        "precision = ok pages / labelled pages; halves by a hash of the slug"
+    )
+    headers = ["half", "kind", "pages", "ok", "by pages", "by articles", "unlabelled"]
+    print(grid(headers, found["rows"]))
+    labels = ", ".join(f"{label} {count}" for label, count in sorted(found["labels"].items()))
+    print(f"  labels: {labels}; ok pages of the shared labels lost: {found['ok_lost']}, "
+          f"ok pages gained: {found['ok_gained']}")  # fmt: skip
+    if found["unlabelled"]:
+        print("  unlabelled:", "; ".join(found["unlabelled"][:60]))
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
