@@ -187,8 +187,9 @@ def test_names_that_slugify_alike_are_one_entity_with_one_page():
     assert len(refs) == 1
     ref = refs.pop()
     assert index.has_page(ref) and len(index.entities[ref]) == 3
-    assert '<a href="../../organizations/mercedes-benz/">Mercedes-Benz</a>' in metadata_block(
-        b, index, LINKS
+    # Named by the form most articles use (two of three here).
+    assert '<a href="../../organizations/mercedes-benz/">Mercedes Benz</a>' in metadata_block(
+        a, index, LINKS
     )
 
 
@@ -431,3 +432,34 @@ def test_an_alias_never_takes_another_entitys_name():
     linked = article_page(info, EntityIndex([info]), LINKS).html
     assert '<a href="../../../people/georgia-smith/">Georgia Smith</a>' in linked
     assert 'flew to <a href="../../../places/georgia/">Georgia</a>' in linked
+
+
+def test_other_forms_of_an_organizations_name_join_its_page():
+    from build_tools.archive.identity import organization_forms
+
+    articles = [
+        ["CBI", "Confederation of British Industry"], ["UKIP", "UK Independence Party"],
+        ["JP Morgan"], ["JPMorgan"], ["JPMorgan"], ["Amazon.com"], ["Amazon"],
+        ["US Securities and Exchange Commission"], ["Securities and Exchange Commission"],
+        ["BBC"], ["British Broadcasting Corporation"],  # never side by side: left apart
+        ["ABC", "Australian Broadcasting Corporation", "American Broadcasting Company"],
+    ]  # fmt: skip
+    assert organization_forms(articles) == {
+        "CBI": "Confederation of British Industry",
+        "UKIP": "UK Independence Party",
+        "JP Morgan": "JPMorgan",
+        "Amazon.com": "Amazon",
+    }  # ABC expands two ways: neither; a country before a name is no other form
+
+
+def test_a_team_sheets_initial_joins_the_full_name_in_context():
+    """``G Henson`` in a team sheet is Gavin Henson where the article's other players are
+    his team-mates elsewhere in the archive (a large archive asks the context)."""
+    infos = []
+    for n in range(50):
+        mates = [f"Alan Jones{n}", f"Ben Smith{n}"]
+        infos.append(article(f"articles/f{n}.md", "T", "x", people=["Gavin Henson", *mates]))
+        infos.append(article(f"articles/s{n}.md", "T", "x", people=["G Henson", *mates]))
+    index = EntityIndex(infos)
+    assert index.ref("person", "G Henson", infos[-1]).name == "Gavin Henson"
+    assert "G Henson" not in [ref.name for ref, _ in index.of_kind("person")]

@@ -224,6 +224,13 @@ def _garbled(name: str) -> bool:
     return name.split()[-1].casefold() in NOT_SURNAMES
 
 
+def _initial(name: str) -> bool:
+    """Whether a name is an initial and a surname, as team sheets write it (``G Henson``,
+    ``R. Jones``)."""
+    first, space, rest = name.partition(" ")
+    return bool(space and rest) and len(first.rstrip(".")) == 1 and first[0].isupper()
+
+
 def _part_of(short: str, full: str, given: bool = True) -> bool:
     """Whether a short name can stand for a full one: its last words (a surname: Sarkozy,
     Lula da Silva), its first and last words (Jose Reyes), or its first word when that is
@@ -233,6 +240,14 @@ def _part_of(short: str, full: str, given: bool = True) -> bool:
     part, whole = short.casefold().split(), full.casefold().split()
     if whole[-len(part) :] == part:
         return True
+    if _initial(short):  # a team sheet's "G Henson" stands for Gavin Henson
+        rest = part[1:]
+        return (
+            len(whole) > len(rest)
+            and whole[-len(rest) :] == rest
+            and len(whole[0]) > 1
+            and whole[0][0] == part[0][0]
+        )
     if len(part) == 1:
         return given and part[0] == whole[0] and given_name(short)
     return part[0] == whole[0] and part[-1] == whole[-1]
@@ -258,14 +273,18 @@ def build_identity(
     identity = PersonIdentity(confirm=confirm)
     for name in people:
         words = _words(name)
-        holders = set.intersection(*(by_word.get(word, set()) for word in words)) - {name}
+        # An initial matches a first name by its letter: the words after it must be there.
+        key = _words(name.split(" ", 1)[1]) if _initial(name) else words
+        holders = set.intersection(*(by_word.get(word, set()) for word in key)) - {name}
         if words <= NOT_SURNAMES:
             continue  # "Sir", "Queen": a title, not a name
         fuller = {
             other
             for other in holders
-            if words < _words(other) and _part_of(name, other) and not _garbled(other)
+            if key < _words(other) and _part_of(name, other) and not _garbled(other)
         }
+        if any(not _initial(other) for other in fuller):  # Sergio Parisse before S Parisse
+            fuller = {other for other in fuller if not _initial(other)}
         # Keep the fullest forms only (Kim Jong -> Kim Jong Un, not both).
         fullest = {n for n in fuller if not any(_words(n) < _words(m) for m in fuller)}
         if len(fullest) == 1 and not confirm:
@@ -325,6 +344,9 @@ class ArchiveIdentity:
                     self.kind_votes[name][kind] += 1
         large = len(articles) >= SMALL_ARCHIVE
         self.unsure = self._unsure_people() if large else set()
+        self.organizations = organization_forms(
+            [names["organization"] for _, names in articles if names["organization"]]
+        )
         self._settled: dict[tuple[Kind, str], tuple[Kind, str] | None] = {}
         self.people = (
             build_identity((self._settled_names(names) for _, names in articles), confirm=large)
@@ -403,6 +425,8 @@ class ArchiveIdentity:
 
     def _settle(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
         value = self.curated.resolve(kind, name)
+        if value is not None and value == (kind, name) and kind == "organization":
+            return kind, self.organizations.get(name, name)
         if value is None or value[0] != "person" or value[1] != name:
             return value
         votes = self.kind_votes.get(name)
@@ -462,6 +486,68 @@ class ArchiveIdentity:
             ),
             key=lambda entity: (entity.kind, entity.slug),
         )  # fmt: skip
+
+
+def _letters(name: str) -> str:
+    return "".join(character for character in name.casefold() if character.isalnum())
+
+
+def _acronyms(name: str) -> set[str]:
+    """What a name's initials may be written as: its capitalised words' first letters,
+    a word in capitals counting whole (``UK Independence Party``: UIP and UKIP)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and "." not in w]
+    if len(words) < 2:
+        return set()
+    return {"".join(w[0] for w in words), "".join(w if w.isupper() else w[0] for w in words)}
+
+
+def organization_forms(articles: list[Iterable[str]]) -> dict[str, str]:
+    """Other forms of an organization's name across the archive -> the name its page
+    takes: an acronym the archive expands once and names beside its expansion in an
+    article (CBI, UKIP, WRU), a web address (Amazon.com), the same letters spaced or cased
+    otherwise (JP Morgan, JPMorgan: an acronym in capitals, else the most frequent form).
+    Patterns seen across the BBC archive, each in several articles; two referents that
+    share a form are left apart."""
+    frequency: Counter[str] = Counter(name for names in articles for name in set(names))
+    names = set(frequency)
+    forms: dict[str, str] = {}
+    by_letters: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_letters[_letters(name)].append(name)
+    for group in by_letters.values():
+        if len(group) > 1:
+            # An acronym in capitals, else the form most articles use (CIA, not Cia).
+            main = max(group, key=lambda n: (n.isupper(), frequency[n], "-" in n, n))
+            forms.update({name: main for name in group if name != main})
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        for acronym in _acronyms(name):
+            expansions[acronym].add(name)
+    together: dict[str, set[str]] = defaultdict(set)  # acronym -> names beside it
+    for article in articles:
+        present = set(article)
+        for name in present:
+            if name.isupper() and 2 <= len(name) <= 6 and name in expansions:
+                together[name] |= present & expansions[name]
+    for acronym, expanded in together.items():
+        if len(expansions[acronym]) == 1 and expanded:
+            forms.setdefault(acronym, next(iter(expanded)))
+    for name in names:
+        stem = re.sub(r"\.(?:com|co\.uk|net|org)$", "", name)
+        if stem != name:
+            same = [other for other in names if other != name and _letters(other) == _letters(stem)]
+            if len(same) == 1:
+                forms.setdefault(name, same[0])
+    # Chains end at a name that is no other's form.
+    return {name: _final(forms, name) for name in forms if _final(forms, name) != name}
+
+
+def _final(forms: Mapping[str, str], name: str) -> str:
+    seen = {name}
+    while name in forms and forms[name] not in seen:
+        name = forms[name]
+        seen.add(name)
+    return name
 
 
 # --- 3. curated -------------------------------------------------------------------------

@@ -5,18 +5,18 @@ from __future__ import annotations
 import bisect
 
 from build_tools import __version__
-from build_tools.model import KINDS, Article, Extraction, slugify
+from build_tools.model import KINDS, Article, Extraction, page_slug
 from build_tools.page import ArticlePage, DateRef, GeoFact, Named, Position, Provenance
 
 #: The converter's version: bump it on purpose whenever the pages it writes change (a new
 #: field, another rule in extraction), so that every page is converted again. A refactor
 #: that leaves the output as it was does not bump it, and rewrites no page.
-CONVERTER_VERSION = 2
+CONVERTER_VERSION = 3
 ARTICLES = "articles"
 
 
 def generator() -> str:
-    """``newsdocs 0.1.0+c2``: which converter made a page (CONVERTER_VERSION 2)."""
+    """``newsdocs 0.1.0+c3``: which converter made a page (CONVERTER_VERSION)."""
     return f"newsdocs {__version__}+c{CONVERTER_VERSION}"
 
 
@@ -27,7 +27,8 @@ def page_directory(article: Article) -> str:
 
 
 def base_slug(article: Article) -> str:
-    return slugify(article.title)
+    """The page's name: never an index's (an article titled "Index" is index_.md)."""
+    return page_slug(article.title)
 
 
 class _Positions:

@@ -98,6 +98,79 @@ def dateline(text: str) -> list[Candidate]:
     return found
 
 
+#: A team sheet's item: a player (an initial, then one to four capitalised words), maybe a
+#: minute ("Kezman 74", "Gerrard 79 og"), maybe a club, a captaincy or a substitute in
+#: brackets ("G Thomas (Toulouse, capt)", "Gallas (Kezman 74)"); the closing bracket is
+#: sometimes lost in copying.
+_SHEET_WORD = r"[A-Z][\w'’.-]*[a-z]"
+_SHEET_ITEM = re.compile(
+    rf"(?P<name>(?:[A-Z]{{1,2}}\.? )?{_SHEET_WORD}(?: {_SHEET_WORD}){{0,3}})"
+    r"(?: \d{1,3}(?: (?:og|pen))?)?"
+    r"(?: ?\((?P<inside>[^()]*)\)?)?\.?"
+)
+_SHEET_LABEL = re.compile(r"[A-Z][\w ]{0,30}: ")
+_MINUTE = re.compile(r"(?P<name>[A-Z][\w'’. -]*[a-z]) \d{1,3}(?: (?:og|pen))?")
+#: A paragraph is a team sheet when it lists this many such items and little else.
+SHEET_ITEMS = 5
+
+
+def team_sheet(text: str) -> list[Candidate]:
+    """The players and clubs of team sheets and scorer lists ("Cech, Paulo Ferreira, Terry,
+    Gallas (Kezman 74) ...", "G Thomas (Toulouse, capt); K Morgan (Newport-Gwent) ..."),
+    which the model reads as sentences: every item a person, a bracketed club an
+    organization. Seen in the line-ups of football and rugby reports."""
+    found: list[Candidate] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        start = offset
+        offset += len(paragraph) + 1
+        label = _SHEET_LABEL.match(paragraph)
+        body_start = label.end() if label else 0
+        items = [(m.start() + start, m.group(0)) for m in
+                 re.finditer(r"[^,;]+", paragraph[body_start:])]  # fmt: skip
+        items = [(at + body_start + len(item) - len(item.lstrip()), item.strip())
+                 for at, item in items if item.strip()]  # fmt: skip
+        if len(items) < SHEET_ITEMS:
+            continue
+        matched = [(at, _SHEET_ITEM.fullmatch(item)) for at, item in items]
+        if sum(match is not None for _, match in matched) < 0.8 * len(items):
+            continue
+        for at, match in matched:
+            if match is None:
+                continue
+            found.append(Candidate(at, at + match.end("name"), match["name"], "PERSON"))
+            inside = match["inside"]
+            if inside:
+                where = at + match.start("inside")
+                if substitute := _MINUTE.fullmatch(inside):
+                    name = substitute["name"]
+                    found.append(Candidate(where, where + len(name), name, "PERSON"))
+                else:
+                    club = inside.split(",")[0].strip()
+                    if club[:1].isupper() and not club.isdigit():
+                        # A country in brackets is a national side: a place, not a club.
+                        places = gazetteer()
+                        label = "GPE" if places.canonical_name(club) in places.countries else "ORG"
+                        found.append(Candidate(where, where + len(club), club, label))
+    return found
+
+
+def with_team_sheets(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Model candidates, with those overlapping a team sheet's names replaced by them."""
+    ruled = team_sheet(text)
+    if not ruled:
+        return list(candidates)
+    spans = sorted((c.start, c.end) for c in ruled)
+    starts = [a for a, _ in spans]
+
+    def overlaps(candidate: Candidate) -> bool:
+        at = bisect.bisect_left(starts, candidate.end)
+        return any(a < candidate.end and candidate.start < b for a, b in spans[max(0, at - 2) : at])
+
+    kept = [c for c in candidates if not overlaps(c)]
+    return sorted([*kept, *ruled], key=lambda c: c.start)
+
+
 def with_dateline(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     """Model candidates, with those overlapping a dateline replaced by the dateline's names."""
     ruled = dateline(text)
@@ -231,6 +304,13 @@ _ORGANIZATION_END = re.compile(
 )
 #: Last words of events, awards and works that the model takes for people ("Grammy Awards",
 #: "Da Vinci Code", "Ulster Schools' Cup"): not people, and not organizations either.
+#: Last words of competitions, awards, shows and laws the model calls organizations or
+#: places ("Heineken Cup", "Bafta Interactive Awards", "Consumer Electronics Show",
+#: "Data Protection Act"): events and works, not bodies or places.
+_EVENT_END = re.compile(
+    r"\s(?:Cup|Awards?|Trophy|Prize|Festival|Show|Championships?|Open|Games|Olympics|Tour|"
+    r"Act|Bill|Grand Prix|Marathon)$"
+)
 _WORK_OR_EVENT_END = re.compile(
     r"\s(?:Cup|Awards?|Trophy|Prize|Code|Festival|Show|Tour|Championships?|Open|Games|"
     r"Series|Album|Film|Movie|Book|Report|Format)$"
@@ -315,6 +395,8 @@ def is_not_a_name(span: _Span) -> bool:
         _WORK_OR_EVENT_END.search(text) or re.search(r"\s(?:of|the|and)\s|['’]\s", text)
     ):
         return True  # "Ring of Fire", "Ulster Schools' Cup"
+    if span.kind != "person" and _EVENT_END.search(text):
+        return True  # "Davis Cup", "Australian Open", "Data Protection Act": no body
     facility = _FACILITY if span.kind != "person" else _NOT_SURNAME
     return bool(facility.search(text)) and text not in _FACILITY_KEEP
 
@@ -340,6 +422,7 @@ def resolve(
     """Canonical mentions and the per-kind name lists (in order of first mention)."""
     document = _Document(text, title_end)
     candidates = with_dateline(text, candidates)
+    candidates = with_team_sheets(text, candidates)
     candidates = sorted([*candidates, *name_candidates(text, candidates)], key=lambda c: c.start)
     candidates = [c for c in with_initials(text, candidates) if not _not_a_person_here(text, c)]
     spans = _tidy_all(candidates)
