@@ -53,11 +53,18 @@ RESERVED_SLUGS = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def page_slug(name: str) -> str:
     """The slug of an entity's or a tag's page: ``slugify``, with ``_`` after a reserved
     name or a number (``index_``, ``2_``: a page number is ``x/2.md``). slugify never
     writes ``_``, so no other name can take that slug."""
     slug = slugify(name)
+    whole = _slugify(name, save_order=True)
+    if len(whole) > len(slug) and slug != whole:
+        # Cut at 80 characters, two long names could share a page: the cut one carries a
+        # hash of the whole name.
+        digest = hashlib.sha256(whole.encode("utf-8")).hexdigest()[:8]
+        slug = f"{slug[: MAX_SLUG_LENGTH - 9].rstrip('-')}-{digest}"
     return f"{slug}_" if slug in RESERVED_SLUGS or slug.isdigit() else slug
 
 

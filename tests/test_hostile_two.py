@@ -303,3 +303,97 @@ def test_a_long_text_is_read_in_pieces_with_its_findings_at_their_offsets(blank_
     for candidate in whole.candidates:
         assert text[candidate.start : candidate.end] == candidate.text
     assert {d.text for d in whole.dates} == {"Friday"} and len(whole.dates) == 3000
+
+
+# -- the red team's findings ---------------------------------------------------------------------
+
+
+def test_a_lone_surrogate_in_a_header_fails_nothing(project, blank_nlp):
+    text = SEED.read_text(encoding="utf-8")
+    (project / "source_texts" / "odd.txt").write_text(
+        '---\nsource: "\\ud800 VOA"\nauthor: "A \\udfff B"\n---\n' + text, encoding="utf-8"
+    )
+    report = run(project, blank_nlp)
+    assert not report.failed and len(report.converted) == 2
+    made = [loads(t.decode(), p) for p, t in pages(project / "docs").items()]
+    assert {page.source for page in made} == {"VOA News", "VOA"}
+
+
+def test_two_long_names_alike_for_80_characters_keep_two_pages():
+    from build_tools.model import page_slug
+
+    stem = "Alexander " * 10
+    peace, war = page_slug(stem + "Foundation for Peace"), page_slug(stem + "Foundation for War")
+    assert peace != war and len(peace) <= 80 and len(war) <= 80
+    assert page_slug("Index") == "index_" and page_slug("Donald Trump") == "donald-trump"
+
+
+def build_quietly(project: Path, caplog) -> list[str]:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=False))
+    return checked_warnings(caplog)
+
+
+def seed_site_project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    for name in ("mkdocs.yml", "entities.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def set_options(project: Path, **options) -> None:
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = ["search", {"newsdocs": options}]
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+
+
+def test_a_misspelt_articles_folder_or_entities_file_is_a_warning(tmp_path, caplog):
+    project = seed_site_project(tmp_path)
+    set_options(project, articles_dir="Articles", entities_file="entitie.yml")
+    warnings = build_quietly(project, caplog)
+    assert any("there is no folder docs/Articles" in w for w in warnings), warnings
+    assert any("entitie.yml does not exist" in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize(("option", "value"), [("feed_size", -1), ("list_size", 0),
+                                               ("articles_dir", "../docs")])  # fmt: skip
+def test_an_option_that_would_build_a_wrong_site_stops_the_build(tmp_path, option, value, caplog):
+    from mkdocs.exceptions import Abort, PluginError
+
+    project = seed_site_project(tmp_path)
+    set_options(project, **{option: value})
+    with pytest.raises((Abort, PluginError)):
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
+    [message] = checked_warnings(caplog)
+    assert f"newsdocs option '{option}' must be" in message
+
+
+def test_a_hand_written_feed_is_kept(tmp_path, caplog):
+    project = seed_site_project(tmp_path)
+    (project / "docs" / "feed.xml").write_text("<rss>mine</rss>\n", encoding="utf-8")
+    build_quietly(project, caplog)
+    assert (project / "site" / "feed.xml").read_text(encoding="utf-8") == "<rss>mine</rss>\n"
+
+
+def test_the_zensical_export_reads_what_mkdocs_reads_and_links_the_feed_right(tmp_path):
+    import os
+
+    from build_tools.archive.export import export
+
+    project = seed_site_project(tmp_path)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace('site_url: ""', "site_url: !ENV [NEWSDOCS_TEST_URL, 'https://x.org/']")
+    config += "use_directory_urls: false\n"
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    os.environ.pop("NEWSDOCS_TEST_URL", None)
+    export(project, project / "build")
+    feed = ET.parse(project / "build" / "docs" / "feed.xml")
+    links = [item.findtext("link") for item in feed.iter("item")]
+    assert links == [
+        "https://x.org/articles/undated/second-trump-kim-summit-planned-for-late-february.html"
+    ]

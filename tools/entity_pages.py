@@ -124,7 +124,7 @@ def run(data: Path, nlp=None) -> dict:
         "rows": score(pages, labels),
         "labels": by_label,
         "unlabelled": sorted(p.key for p in pages if p.key not in labels),
-        "ok_lost": len(shared_ok - now),
+        "ok_lost": sorted(shared_ok - now),
         "ok_gained": len({p.key for p in pages if labels.get(p.key) == "ok"} - shared_ok),
     }
 

@@ -217,8 +217,10 @@ def print_entity_pages(data: Path, nlp=None) -> dict:
     headers = ["half", "kind", "pages", "ok", "by pages", "by articles", "unlabelled"]
     print(grid(headers, found["rows"]))
     labels = ", ".join(f"{label} {count}" for label, count in sorted(found["labels"].items()))
-    print(f"  labels: {labels}; ok pages of the shared labels lost: {found['ok_lost']}, "
-          f"ok pages gained: {found['ok_gained']}")  # fmt: skip
+    print(
+        f"  labels: {labels}; ok pages of the shared labels lost: {len(found['ok_lost'])}"
+        f" ({'; '.join(found['ok_lost'][:20])}), ok pages gained: {found['ok_gained']}"
+    )
     if found["unlabelled"]:
         print("  unlabelled:", "; ".join(found["unlabelled"][:60]))
     return found

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -23,11 +24,32 @@ from build_tools.archive.identity import SMALL_ARCHIVE, load_curated
 from build_tools.archive.index import EntityIndex
 from build_tools.archive.lists import NEWEST_MARKER, Generated, newest
 from build_tools.archive.site import generated_pages, read_articles
-from build_tools.archive.urls import SourceLinks, escape
+from build_tools.archive.urls import Links, SourceLinks, escape
 from build_tools.files import write_atomic
 from build_tools.front_matter import FrontMatterCache
 
 ARTICLES = "articles"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as MkDocs reads it: ``!ENV [NAME, default]`` from the environment, and
+    a ``!!python/name:`` (Material's emoji functions) kept as its text; nothing runs."""
+
+
+def _environment(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    names = loader.construct_sequence(node)
+    for name in names[:-1] if len(names) > 1 else names:
+        if name in os.environ:
+            return os.environ[name]
+    return names[-1] if len(names) > 1 else None
+
+
+_ConfigLoader.add_constructor("!ENV", _environment)
+_ConfigLoader.add_multi_constructor(
+    "tag:yaml.org,2002:python/", lambda loader, suffix, node: f"!!python/{suffix}"
+)
 
 
 def _page_text(generated: Generated, meta: dict) -> str:
@@ -42,9 +64,12 @@ def _page_text(generated: Generated, meta: dict) -> str:
 def export(project: Path, out: Path, config_file: str = "mkdocs.yml") -> int:
     """Write the archive of ``project`` (its mkdocs.yml, docs/ and entities.yml) into
     ``out``: ``out/mkdocs.yml`` and ``out/docs/``. Returns the number of pages written."""
-    config = yaml.safe_load((project / config_file).read_text(encoding="utf-8")) or {}
+    config = yaml.load((project / config_file).read_text(encoding="utf-8"), _ConfigLoader) or {}
     docs = project / config.get("docs_dir", "docs")
-    options = next((p["newsdocs"] for p in config.get("plugins", [])
+    plugins = config.get("plugins") or []
+    if isinstance(plugins, dict):  # plugins written as a mapping
+        plugins = [{name: value} for name, value in plugins.items()]
+    options = next((p["newsdocs"] for p in plugins
                     if isinstance(p, dict) and "newsdocs" in p), None) or {}  # fmt: skip
     articles_dir = options.get("articles_dir", ARTICLES).strip("/")
     pages = {p.relative_to(docs).as_posix(): p for p in sorted(docs.rglob("*")) if p.is_file()}
@@ -87,8 +112,9 @@ def export(project: Path, out: Path, config_file: str = "mkdocs.yml") -> int:
             shutil.copyfile(path, destination)
     for uri, text in written.items():
         write_atomic(target / uri, text)
-    if options.get("feed", True):
-        urls = {article.src_uri: _served(article.src_uri) for article in index.articles}
+    if options.get("feed", True) and "feed.xml" not in pages:  # a hand-written feed wins
+        served = Links(config.get("use_directory_urls", True))
+        urls = {article.src_uri: served.url(article.src_uri) for article in index.articles}
         feed = rss(index.articles, config.get("site_name", ""), config.get("site_url") or "",
                    urls, options.get("feed_size", 50))  # fmt: skip
         (target / "feed.xml").write_bytes(feed)
@@ -99,11 +125,6 @@ def export(project: Path, out: Path, config_file: str = "mkdocs.yml") -> int:
                                                            "generator": False})  # fmt: skip
     write_atomic(out / "mkdocs.yml", yaml.safe_dump(engine, sort_keys=False, allow_unicode=True))
     return len(written)
-
-
-def _served(src_uri: str) -> str:
-    stem = src_uri.removesuffix(".md")
-    return f"{stem.removesuffix('index')}" if stem.endswith("index") else f"{stem}/"
 
 
 def main(argv: list[str] | None = None) -> int:

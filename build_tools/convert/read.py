@@ -212,7 +212,7 @@ def validate_header(header: dict, path: str) -> dict:
                 raise SourceError(
                     path, f"header field {key!r} must be text", f"write '{key}: some text'"
                 )
-            value = " ".join(str(value).split())
+            value = " ".join(_NOT_TEXT.sub("", str(value)).split())
             if key == "url":
                 url = http_url(value)
                 if url is None:
@@ -299,7 +299,7 @@ def _string_list(value: object, key: str, path: str) -> list[str]:
         raise SourceError(
             path, f"header field {key!r} must be a list of names", f"write '{key}: [a, b]'"
         )
-    return [str(v).strip() for v in value if str(v).strip()]
+    return [clean for v in value if (clean := " ".join(_NOT_TEXT.sub("", str(v)).split()))]
 
 
 def read_source(file: Path, root: Path) -> Source:

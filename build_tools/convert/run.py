@@ -354,6 +354,12 @@ def _convert_articles(
             except SourceError as error:
                 report.failed.append(error)
                 continue
+            except (ValueError, UnicodeError, yaml.YAMLError) as error:  # one page's failure
+                report.failed.append(SourceError(
+                    article.source.label, f"its page could not be made ({error})"[:300],
+                    "this is a bug in newsdocs: report it with the file attached",
+                ))  # fmt: skip
+                continue
             except OSError as error:
                 report.failed.append(SourceError(
                     article.source.label,

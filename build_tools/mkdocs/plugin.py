@@ -59,7 +59,9 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         self.command = command
 
     def on_config(self, config):
-        """Choose the search and the entity-page threshold from the size of the archive."""
+        """Check the options; choose the search and the entity-page threshold from the size
+        of the archive."""
+        self._check_options(config)
         articles = Path(config.docs_dir) / self.config.articles_dir
         count = sum(1 for _ in articles.rglob("*.md")) if articles.is_dir() else 0
         large = count >= self.config.large_archive
@@ -83,6 +85,35 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             config.extra_javascript.append("pagefind/pagefind-ui.js")
             config.extra_javascript.append(PAGEFIND_ASSETS[0])
         return config
+
+    def _check_options(self, config) -> None:
+        """Options that would build a wrong site without a word are errors or warnings."""
+        for name, least in (("feed_size", 0), ("related_articles", 0), ("list_size", 1),
+                            ("search_bundle_size", 1), ("large_archive", 1)):  # fmt: skip
+            if self.config[name] < least:
+                raise PluginError(f"newsdocs option '{name}' must be {least} or more, not"
+                                  f" {self.config[name]}")  # fmt: skip
+        if (self.config.entity_min_articles or 1) < 1:
+            raise PluginError("newsdocs option 'entity_min_articles' must be 1 or more")
+        folder = self.config.articles_dir.strip("/")
+        if (
+            not folder
+            or folder.startswith(".")
+            or ".." in folder.split("/")
+            or Path(self.config.articles_dir).is_absolute()
+        ):
+            raise PluginError(f"newsdocs option 'articles_dir' must be a folder inside docs/,"
+                              f" not {self.config.articles_dir!r} (default: articles)")  # fmt: skip
+        defaults = NewsdocsConfig()
+        if not (Path(config.docs_dir) / folder).is_dir() and folder != defaults.articles_dir:
+            log.warning(
+                f"newsdocs option 'articles_dir': there is no folder docs/{folder}; the"
+                " archive has no articles (the converter writes docs/articles)"
+            )
+        entities = Path(config.config_file_path).parent / self.config.entities_file
+        if self.config.entities_file != defaults.entities_file and not entities.is_file():
+            log.warning(f"newsdocs option 'entities_file': {self.config.entities_file} does"
+                        " not exist beside mkdocs.yml; nothing is curated")  # fmt: skip
 
     def on_files(self, files: Files, config) -> Files:
         """Read every article through the page contract, build the index, add the pages."""
@@ -126,7 +157,9 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
                 files.append(File.generated(config, src_uri, content=""))
             else:
                 del self.generated[src_uri]  # a hand-written page of that name wins
-        if self.config.feed:
+        if self.config.feed and files.get_file_from_path("feed.xml") is not None:
+            log.info("docs/feed.xml is written by hand: the archive's feed is not made")
+        elif self.config.feed:
             if not config.site_url:
                 log.info("feed.xml has links relative to the site: set site_url in mkdocs.yml"
                          " to the address the site is published at, for feed readers")  # fmt: skip
