@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -28,14 +29,33 @@ SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 DUMP_OPTIONS = {"sort_keys": False, "allow_unicode": True, "width": 1_000_000}
 
 
+#: Front matter as MkDocs finds it (``mkdocs.utils.meta.YAML_RE``): a page MkDocs reads
+#: front matter from is one whose front matter the contract checks.
+_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
 def split(text: str) -> tuple[str | None, str]:
-    """(front matter text, body) of a page in python-frontmatter's format."""
-    if not text.startswith("---\n"):
+    """(front matter text, body) of a page, as MkDocs splits it."""
+    if not text.startswith("---"):
         return None, text
-    end = text.find("\n---\n", 3)
-    if end < 0:
+    match = _FRONT.match(text)
+    if match is None:
         return None, text
-    return text[4:end], text[end + 5 :]
+    return match.group(1), text[match.end() :]
+
+
+def load_yaml(text: str, loader: type = SafeLoader) -> object:
+    """YAML from an untrusted file, with a safe loader and none of YAML's bombs: no alias
+    (a few hundred bytes of them expand to gigabytes) and no nesting deeper than Python's
+    stack. Raises yaml.YAMLError."""
+    if ("&" in text or "*" in text) and any(
+        isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)
+    ):
+        raise yaml.YAMLError("aliases (*name) are not allowed: write each value out")
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 (a safe loader)
+    except RecursionError:
+        raise yaml.YAMLError("the YAML is nested too deeply") from None
 
 
 def parse(text: str) -> tuple[object, str]:
@@ -45,7 +65,7 @@ def parse(text: str) -> tuple[object, str]:
 
 
 def _load(front: str) -> object:
-    return yaml.load(front, Loader=SafeLoader) or {}  # noqa: S506 (a SafeLoader)
+    return load_yaml(front) or {}
 
 
 def _encode(value: object) -> object:

@@ -37,12 +37,14 @@ _TEXT_SPECIAL = re.compile(r'[&<>"\[\]{}`\\]')
 _TEXT_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 
 
-def escape_text(text: str) -> str:
+def escape_text(text: str, one_line: bool = True) -> str:
     """Escape a front-matter value: printed as it is by a theme, or read as Markdown when
     the front matter does not parse, it stays text. ``html.unescape`` reverses it. Lighter
     than ``escape_markdown`` (a title keeps its ``$`` and ``#``), and one line: whitespace
-    runs, line breaks included, become one space."""
-    text = " ".join(text.split())
+    runs, line breaks included, become one space (``one_line=False``: kept, for a file
+    name)."""
+    if one_line:
+        text = " ".join(text.split())
     return _TEXT_SPECIAL.sub(
         lambda m: _TEXT_ENTITIES.get(m.group(0)) or f"&#{ord(m.group(0))};", text
     )

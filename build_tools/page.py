@@ -240,7 +240,7 @@ def front_matter_of(page: ArticlePage) -> dict:
     if page.provenance is not None:
         provenance = page.provenance
         metadata["provenance"] = {
-            "source_file": text(provenance.source_file),
+            "source_file": text(provenance.source_file, one_line=False),
             "sha256": provenance.sha256,
             "encoding": provenance.encoding,
             "stripped": [text(line) for line in provenance.stripped],
@@ -266,7 +266,7 @@ def dumps(page: ArticlePage) -> str:
 
 # --- reading -------------------------------------------------------------------------------
 
-_POSITION = re.compile(r"(\d+):(\d+)-(\d+)")
+_POSITION = re.compile(r"(\d{1,9}):(\d{1,9})-(\d{1,9})")
 
 
 def loads(text: str, path: str, cache: front_matter.FrontMatterCache | None = None) -> ArticlePage:

@@ -287,7 +287,7 @@ def test_an_article_over_the_word_limit_is_refused_at_once(project, blank_nlp):
     (project / "source_texts" / "long.txt").write_text(f"Long\n\n{paragraphs}\n", "utf-8")
     report = run(project, blank_nlp)
     failed = {error.path: str(error) for error in report.failed}
-    assert "words are converted" in failed["source_texts/long.txt"]
+    assert "words and signs) are converted" in failed["source_texts/long.txt"]
     assert "split it" in failed["source_texts/long.txt"]
 
 
@@ -397,3 +397,107 @@ def test_the_zensical_export_reads_what_mkdocs_reads_and_links_the_feed_right(tm
     assert links == [
         "https://x.org/articles/undated/second-trump-kim-summit-planned-for-late-february.html"
     ]
+
+
+BOMB = "".join(
+    f"  - &a{n} [{', '.join(['x'] * 10) if n == 0 else ', '.join([f'*a{n - 1}'] * 10)}]\n"
+    for n in range(9)
+)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [f"date:\n{BOMB}", "date: " + "[" * 5000 + "]" * 5000 + "\n"],
+    ids=["alias bomb", "deep nesting"],
+)
+def test_yaml_bombs_in_a_header_fail_that_file_at_once(project, blank_nlp, header):
+    (project / "source_texts" / "bomb.txt").write_text(f"---\n{header}---\nT\n\nText.\n", "utf-8")
+    report = run(project, blank_nlp)
+    [error] = report.failed
+    assert error.path == "source_texts/bomb.txt" and "not valid YAML" in str(error)
+    assert report.converted == ["000_a49fabdc9f5aaa25.txt"]
+
+
+def test_a_yaml_bomb_in_a_page_or_in_entities_yml_is_refused():
+    from build_tools.errors import PageError
+
+    seed_page = next((ROOT / "docs" / "articles").rglob("*.md")).read_text(encoding="utf-8")
+    with pytest.raises(PageError, match="aliases"):
+        loads(seed_page.replace("summary:", f"bomb:\n{BOMB}summary:", 1), "x.md")
+
+
+def test_a_loop_of_links_and_a_punctuation_wall_fail_alone(project, blank_nlp):
+    (project / "source_texts" / "loop.txt").symlink_to("loop.txt")
+    (project / "source_texts" / "wall.txt").write_text("W\n\n" + "Paris," * 60_000, "utf-8")
+    report = run(project, blank_nlp)
+    failed = {error.path: str(error) for error in report.failed}
+    assert "cannot be read" in failed["source_texts/loop.txt"]
+    assert "words and signs" in failed["source_texts/wall.txt"]
+    assert report.converted == ["000_a49fabdc9f5aaa25.txt"]
+
+
+def test_a_page_whose_front_matter_line_has_a_trailing_space_is_still_checked(tmp_path, caplog):
+    project = seed_site_project(tmp_path)
+    [page] = (project / "docs" / "articles").rglob("*.md")
+    text = page.read_text(encoding="utf-8").replace("---\n", "--- \n", 1)
+    page.write_text(text.rstrip("\n") + "\n\n<script>alert(9)</script>\n", encoding="utf-8")
+    build_quietly(project, caplog)
+    built = next((project / "site" / "articles").rglob("index.html")).read_text("utf-8")
+    assert "<script>alert(9)" not in built and "&lt;script&gt;alert(9)" in built
+
+
+def test_whitespace_in_a_file_name_never_multiplies_pages(project, blank_nlp):
+    seed = project / "source_texts" / SEED.name
+    seed.rename(project / "source_texts" / "trump  kim\u00a0summit.txt")
+    for _ in range(3):
+        report = run(project, blank_nlp)
+        assert not report.failed
+    assert len(pages(project / "docs")) == 1 and report.converted == []
+
+
+def test_a_conflicted_page_fails_its_source_instead_of_making_a_second(project, blank_nlp):
+    run(project, blank_nlp)
+    [page] = (project / "docs" / "articles").rglob("*.md")
+    page.write_text(page.read_text("utf-8").replace("source:", "<<<<<<< HEAD\nsource:", 1), "utf-8")
+    (project / "source_texts" / SEED.name).write_text(
+        SEED.read_text("utf-8") + "\nMore.\n", "utf-8"
+    )
+    report = run(project, blank_nlp)
+    [error] = report.failed
+    assert "cannot be read" in str(error) and "merge conflict" in str(error)
+    assert len(pages(project / "docs")) == 1
+
+
+def test_a_poisoned_cache_never_deletes_a_page_written_by_hand(project, blank_nlp):
+    import hashlib
+
+    notes = project / "docs/articles/notes/my-notes.md"
+    notes.parent.mkdir(parents=True)
+    notes.write_text("---\ntitle: My notes\n---\n# My notes\n", encoding="utf-8")
+    cache = project / CACHE_DIR
+    cache.mkdir()
+    key = hashlib.sha1(b"title: My notes\n").hexdigest()
+    (cache / "front-matter.json").write_text(json.dumps({key: {"title": "My notes", "provenance":
+        {"source_file": "source_texts/gone.txt", "generator": "x"}}}), "utf-8")  # fmt: skip
+    entry = {"sha256": "0", "page": "articles/notes/my-notes.md", "generator": "x"}
+    (cache / MANIFEST).write_text(json.dumps({"gone.txt": entry}), "utf-8")
+    report = run(project, blank_nlp)
+    assert report.removed == [] and notes.is_file()
+
+
+def test_a_linked_articles_folder_leading_outside_gets_nothing_written(
+    project, blank_nlp, tmp_path_factory
+):
+    outside = tmp_path_factory.mktemp("outside")
+    (project / "docs" / "articles").mkdir()
+    (project / "docs" / "articles" / "undated").symlink_to(outside)
+    report = run(project, blank_nlp)
+    [error] = report.failed
+    assert "symbolic link" in str(error) and not any(outside.iterdir())
+
+
+def test_a_cache_folder_in_the_way_is_a_warning_not_a_traceback(project, blank_nlp, caplog):
+    (project / CACHE_DIR).write_text("not a folder\n", encoding="utf-8")
+    report = run(project, blank_nlp)
+    assert report.converted and any("could not be written" in w for w in report.warnings)
+    assert any("could not be written" in w for w in checked_warnings(caplog))

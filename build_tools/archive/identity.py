@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 import yaml
 
+from build_tools.front_matter import load_yaml
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, SECTION, Kind, page_slug
 from build_tools.names import NOT_SURNAMES, given_name
@@ -596,7 +597,9 @@ def load_curated(path: Path) -> Curated:
     if not path.is_file():
         return curated
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
+    except UnicodeDecodeError:
+        raise ValueError(f"{path.name}: not UTF-8 text; save it as UTF-8") from None
     except yaml.YAMLError as error:
         raise ValueError(f"{path.name}: not valid YAML ({error})") from None
     if not isinstance(data, dict):

@@ -11,6 +11,7 @@ from build_tools.model import Article, Source
 #: hardware, and a conversion must stay well under 30 s whatever the text (the longest
 #: BBC article has 4,400 words; long-form journalism rarely passes 20,000).
 MAX_WORDS = 50_000
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 #: Lines that web pages leave after an article (compared case-insensitively, without
 #: trailing punctuation).
 CRUFT_LINES = frozenset(
@@ -165,10 +166,13 @@ def clean(source: Source) -> Article:
             "add the article's paragraphs below the title",
         )
     words = sum(len(paragraph.split()) for paragraph in paragraphs)
-    if words > MAX_WORDS:
+    # Words and signs, as the model counts tokens ("Paris,Paris," is four, not one word).
+    tokens = sum(len(_TOKEN.findall(paragraph)) for paragraph in paragraphs)
+    if words > MAX_WORDS or tokens > 2 * MAX_WORDS:
         raise SourceError(
             source.label,
-            f"the article has {words:,} words; articles of up to {MAX_WORDS:,} words are"
+            f"the article has {words:,} words ({tokens:,} words and signs); articles of up"
+            f" to {MAX_WORDS:,} words (and {2 * MAX_WORDS:,} words and signs) are"
             " converted (reading one takes the model about a second per 5,000 words)",
             "split it into one file per article, or remove it",
         )

@@ -105,8 +105,8 @@ PIECE = 60_000
 
 
 def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:
-    """(offset, piece) of a text cut at paragraph breaks into pieces of about ``size``
-    characters (a paragraph longer than that is a piece of its own)."""
+    """(offset, piece) of a text cut into pieces of at most ``size`` characters, at
+    paragraph breaks where it can, else at a line break, a sentence's end or a space."""
     if len(text) <= size:
         return [(0, text)]
     found, start = [], 0
@@ -114,11 +114,14 @@ def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:
         if len(text) - start <= size:
             end = len(text)
         else:
-            end = text.rfind("\n\n", start + 1, start + size)
-            if end <= start:  # one paragraph longer than size: up to its end
-                end = text.find("\n\n", start + size)
-            if end < 0:
-                end = len(text)
+            end = -1
+            for cut in ("\n\n", "\n", ". ", " "):  # a paragraph break, else the best cut
+                end = text.rfind(cut, start + 1, start + size)
+                if end > start:
+                    end += len(cut) if cut != "\n\n" else 0
+                    break
+            if end <= start:  # no space in size characters: cut there
+                end = start + size
         found.append((start, text[start:end]))
         start = end
     return found

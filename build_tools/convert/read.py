@@ -14,6 +14,7 @@ import yaml
 from charset_normalizer import from_bytes
 
 from build_tools.errors import SourceError
+from build_tools.front_matter import load_yaml
 from build_tools.model import Source, slugify
 from build_tools.page import http_url
 
@@ -170,7 +171,7 @@ def split_header(text: str, path: str) -> tuple[dict, str]:
     header_text = "\n".join(lines[1:index])
     body = "\n".join(lines[index + 1 :])
     try:
-        header = yaml.load(header_text, Loader=_HeaderLoader)  # noqa: S506 (a SafeLoader)
+        header = load_yaml(header_text, _HeaderLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f"line {mark.line + 2}: " if mark is not None else ""

@@ -7,6 +7,7 @@ model; without it, the manifest is rebuilt from the pages' front matter.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import json
@@ -26,7 +27,7 @@ from build_tools.convert.read import read_source
 from build_tools.errors import SourceError
 from build_tools.files import write_atomic
 from build_tools.front_matter import FILE as FRONT_MATTER_FILE
-from build_tools.front_matter import FrontMatterCache
+from build_tools.front_matter import FrontMatterCache, parse
 from build_tools.model import CACHE_DIR, Article
 from build_tools.page import dumps
 
@@ -76,23 +77,30 @@ def find_sources(root: Path, report: Report) -> list[Path]:
                     "rename the file with letters, digits and dashes (e.g. my-article.txt)",
                 ))  # fmt: skip
                 continue
-            if not path.is_symlink() and not _regular_file(path):
+            try:
+                linked = path.is_symlink()
+                target = path.resolve() if linked else path
+            except (OSError, RuntimeError) as error:  # a loop of links, a name too long
+                report.failed.append(SourceError(
+                    shown, f"cannot be read ({getattr(error, 'strerror', None) or error})",
+                    "rename or move it (a shorter path, no loop of links), or remove it",
+                ))  # fmt: skip
+                continue
+            if not linked and not _regular_file(path):
                 report.failed.append(SourceError(
                     shown, "is not a regular file (a pipe, socket or device), not read",
                     "remove it, and save the article as a plain .txt file",
                 ))  # fmt: skip
                 continue
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(resolved_root) or not _regular_file(target):
-                    report.failed.append(
-                        SourceError(
-                            f"{root.name}/{path.relative_to(root).as_posix()}",
-                            "is a symbolic link to a file outside source_texts/, not followed",
-                            "copy the article into source_texts/ instead of linking to it",
-                        )
+            if linked and (not target.is_relative_to(resolved_root) or not _regular_file(target)):
+                report.failed.append(
+                    SourceError(
+                        f"{root.name}/{path.relative_to(root).as_posix()}",
+                        "is a symbolic link to a file outside source_texts/, not followed",
+                        "copy the article into source_texts/ instead of linking to it",
                     )
-                    continue
+                )
+                continue
             sources.append(path)
     return sources
 
@@ -163,15 +171,20 @@ class Manifest:
             and isinstance(entry.get("generator"), str)
         )
 
-    def owns(self, source: str, page: str) -> bool:
-        """Whether page is the converter's page of source: its provenance says so. A page
-        the manifest names but that a person wrote (or that another source made) is never
-        overwritten or removed."""
+    def owns(self, source: str, page: str) -> bool | None:
+        """Whether page is the converter's page of source: its own provenance says so (read
+        from the page, never from a cache, which is untrusted like the manifest). A page
+        the manifest names but that a person wrote (or another source made) is never
+        overwritten or removed. None: the page is there but cannot be read."""
         path = self.docs / page
+        if not _inside(self.docs, page):
+            return False  # behind a symbolic link leading out of docs/articles/
         try:
-            meta, _ = self.front_matter.read(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, UnicodeDecodeError, yaml.YAMLError):
+            meta, _ = parse(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
             return False
+        except (OSError, ValueError, UnicodeDecodeError, yaml.YAMLError):
+            return None
         provenance = meta.get("provenance") if isinstance(meta, dict) else None
         if not isinstance(provenance, dict):
             return False
@@ -203,7 +216,6 @@ class Manifest:
             and entry.get("sha256") == sha256
             and entry.get("generator") == generator()
             and (self.docs / entry["page"]).is_file()
-            and self.owns(source, entry["page"])
         )
 
     def save(self) -> None:
@@ -235,9 +247,16 @@ def assign_page(
     def free(page: str) -> bool:
         if page in taken:
             return False
-        return not (docs_root / page).exists() or manifest.owns(source, page)
+        return not (docs_root / page).exists() or manifest.owns(source, page) is True
 
     current = manifest.entries.get(source, {}).get("page")
+    if current and (docs_root / current).exists() and manifest.owns(source, current) is None:
+        raise SourceError(  # a merge conflict in its page: a second page would stay forever
+            article.source.label,
+            f"its page docs/{current} cannot be read (its front matter does not parse: a"
+            " merge conflict?)",
+            "resolve the conflict or delete that page, then run make pages again",
+        )
     wanted = f"{directory}/{slug}.md"
     candidates = [wanted, *(f"{directory}/{slug}-{digest[:n]}.md" for n in (6, 12, 24, 64))]
     if current in candidates and free(current):
@@ -302,8 +321,14 @@ def convert(
                 pool,
                 front_matter,
             )
-    manifest.save()
-    front_matter.save()
+    try:
+        manifest.save()
+        front_matter.save()
+    except OSError as error:
+        report.warnings.append(
+            f"{CACHE_DIR}/ could not be written ({error.strerror or error}): the next run"
+            f" converts again; remove {CACHE_DIR} (a file, or a folder in the way) to mend it"
+        )
     for warning in report.warnings:
         log.warning(warning)
     return report
@@ -350,6 +375,13 @@ def _convert_articles(
                 taken.add(page)
                 old = manifest.entries.get(source, {}).get("page")
                 text = dumps(make_page(article, extraction))
+                if not _inside(docs_root, page):
+                    raise SourceError(
+                        article.source.label,
+                        f"its page docs/{page} would be outside docs/{ARTICLES}/ (a symbolic"
+                        " link on the way)",
+                        f"replace the link in docs/{ARTICLES}/ with a folder",
+                    )
                 write_atomic(docs_root / page, text)
             except SourceError as error:
                 report.failed.append(error)
@@ -370,7 +402,8 @@ def _convert_articles(
             if front_matter is not None:
                 front_matter.read(text)  # the site reads it from the cache, not the YAML
             if old and old != page and manifest.owns(source, old):
-                (docs_root / old).unlink(missing_ok=True)
+                with contextlib.suppress(OSError):  # kept if it cannot go: no harm done
+                    (docs_root / old).unlink()
             manifest.entries[source] = {
                 "sha256": article.source.sha256,
                 "page": page,
@@ -378,7 +411,8 @@ def _convert_articles(
             }
             report.converted.append(source)
             if len(report.converted) % 200 == 0:
-                manifest.save()  # a run that is killed loses little
+                with contextlib.suppress(OSError):  # reported at the end of the run
+                    manifest.save()  # a run that is killed loses little
 
 
 def _remove_deleted(
@@ -389,12 +423,28 @@ def _remove_deleted(
         if not manifest.owns(source, entry["page"]):
             continue  # not a page this source made: a person's, or gone already
         page = docs_root / entry["page"]
-        page.unlink()
+        try:
+            page.unlink()
+        except OSError as error:
+            report.failed.append(SourceError(
+                f"docs/{entry['page']}", f"is the page of a deleted source but cannot be"
+                f" removed ({error.strerror or error})", "remove it by hand",
+            ))  # fmt: skip
+            continue
         report.removed.append(source)
         _prune_empty(page.parent, docs_root / ARTICLES)
 
 
 def _prune_empty(directory: Path, stop: Path) -> None:
-    while directory != stop and directory.is_dir() and not any(directory.iterdir()):
-        directory.rmdir()
-        directory = directory.parent
+    with contextlib.suppress(OSError):  # a folder that stays is no harm
+        while directory != stop and directory.is_dir() and not any(directory.iterdir()):
+            directory.rmdir()
+            directory = directory.parent
+
+
+def _inside(docs_root: Path, page: str) -> bool:
+    """Whether a page's path, links resolved, is inside docs/articles/."""
+    try:
+        return (docs_root / page).resolve().is_relative_to((docs_root / ARTICLES).resolve())
+    except (OSError, RuntimeError):
+        return False
