@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -372,7 +373,7 @@ class ArchiveIdentity:
         seen = sorted(self.names_seen)
         return [
             (name, next(iter(difflib.get_close_matches(name, seen, n=1, cutoff=0.8)), None))
-            for name in sorted(self.curated.ignored - self.names_seen)
+            for name in sorted(self.curated.ignore_entries - self.names_seen)
         ]
 
     @property
@@ -504,11 +505,11 @@ def _acronyms(name: str) -> set[str]:
 
 def organization_forms(articles: list[Iterable[str]]) -> dict[str, str]:
     """Other forms of an organization's name across the archive -> the name its page
-    takes: an acronym the archive expands once and names beside its expansion in an
-    article (CBI, UKIP, WRU), a web address (Amazon.com), the same letters spaced or cased
-    otherwise (JP Morgan, JPMorgan: an acronym in capitals, else the most frequent form).
-    Patterns seen across the BBC archive, each in several articles; two referents that
-    share a form are left apart."""
+    takes: an acronym the archive expands in one way only, named beside its expansion in
+    an article (UKIP, WRU; on its own, CIA would have been Channel Islands AC), a web
+    address (Amazon.com), the same letters spaced or cased otherwise (JP Morgan, JPMorgan:
+    an acronym in capitals, else the most frequent form). Patterns seen across the BBC
+    archive, each in several articles; two referents that share a form are left apart."""
     frequency: Counter[str] = Counter(name for names in articles for name in set(names))
     names = set(frequency)
     forms: dict[str, str] = {}
@@ -565,6 +566,10 @@ class Curated:
     entries: dict[str, tuple[Kind, str]] = field(default_factory=dict)  # folded alias -> entity
     descriptions: dict[tuple[Kind, str], str] = field(default_factory=dict)
     ignored: set[str] = field(default_factory=set)
+    #: Entries from the project's knowledge (data/names.yml), not from entities.yml: they
+    #: rename and re-kind, but give no page of their own below the article threshold.
+    known: set[str] = field(default_factory=set)
+    ignore_entries: set[str] = field(default_factory=set)  # entities.yml's own ignore list
 
     def resolve(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
         """The curated (kind, name) for an extracted name; None when it is to be ignored."""
@@ -581,8 +586,8 @@ class Curated:
         return self.descriptions.get((kind, name), "")
 
     def entities(self) -> set[tuple[Kind, str]]:
-        """Every curated entity, (kind, canonical name)."""
-        return set(self.entries.values())
+        """Every entity entities.yml describes, (kind, canonical name)."""
+        return {value for key, value in self.entries.items() if key not in self.known}
 
 
 #: The fields of an entry of entities.yml, and of the file.
@@ -590,10 +595,23 @@ ENTRY_FIELDS = ("name", "kind", "aliases", "description")
 FILE_FIELDS = ("entities", "ignore")
 
 
+@lru_cache(maxsize=1)
+def _knowledge() -> tuple[dict[str, tuple[Kind, str]], frozenset[str]]:
+    """``data/names.yml``: organizations' other names, and names that are no entity."""
+    data = load_yaml((Path(__file__).parents[1] / "data" / "names.yml").read_text("utf-8"))
+    forms = {
+        _key(alias): ("organization", name)
+        for name, aliases in data["organizations"].items()
+        for alias in (name, *aliases)
+    }
+    return forms, frozenset(_key(name) for name in data["not_entities"])
+
+
 def load_curated(path: Path) -> Curated:
-    """Read entities.yml (an absent file means no curation); ValueError names the entry,
-    the field and the fix."""
-    curated = Curated()
+    """Read entities.yml (an absent file means no curation) over the project's knowledge
+    of names (``data/names.yml``); ValueError names the entry, the field and the fix."""
+    forms, not_entities = _knowledge()
+    curated = Curated(entries=dict(forms), known=set(forms), ignored=set(not_entities))
     if not path.is_file():
         return curated
     try:
@@ -642,5 +660,6 @@ def load_curated(path: Path) -> Curated:
         raise ValueError(
             f"{path.name}: 'ignore' must be a list of names, as 'ignore: [Related Posts]'"
         )
-    curated.ignored = {_key(name) for name in ignore}
+    curated.ignored |= {_key(name) for name in ignore}
+    curated.ignore_entries = {_key(name) for name in ignore}
     return curated

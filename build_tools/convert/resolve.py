@@ -640,9 +640,12 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
                 and len(tokens) > 1
                 and not places.is_place(span.text)
                 and places.is_major_place(span.text.split()[0])
-                and span.text.split()[-1] not in _GEOGRAPHIC_WORDS
+                and (
+                    span.text.split()[-1] not in _GEOGRAPHIC_WORDS
+                    or span.text.split()[-1] in _CLUB_WORDS
+                )
             ):
-                kind = "organization"  # "Manchester United", "Washington Post"
+                kind = "organization"  # "Manchester United", "Washington Post", "Hull City"
         elif (
             len(tokens) > 1
             and places.is_major_place(span.text.split()[0])
@@ -674,6 +677,9 @@ _GEOGRAPHIC_WORDS = frozenset(
      "Sea", "River", "Mountains", "Hills", "Coast", "Peninsula", "Strait", "Straits", "Gulf",
      "Lake", "Desert", "Basin", "Delta", "Heights", "Highlands", "Plains", "District", "Area"}
 )  # fmt: skip
+#: Last words of clubs named after their town ("Manchester City", "Ipswich Town"): a
+#: place's name with one of them that the gazetteer does not know is a club.
+_CLUB_WORDS = frozenset({"City", "Town", "United", "Rovers", "Athletic", "Albion", "Wanderers"})
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?![\d-]{3})\b")
 
 
