@@ -353,7 +353,7 @@ def test_a_misspelt_articles_folder_or_entities_file_is_a_warning(tmp_path, capl
     project = seed_site_project(tmp_path)
     set_options(project, articles_dir="Articles", entities_file="entitie.yml")
     warnings = build_quietly(project, caplog)
-    assert any("there is no folder docs/Articles" in w for w in warnings), warnings
+    assert any("no article page in docs/Articles" in w for w in warnings), warnings
     assert any("entitie.yml does not exist" in w for w in warnings), warnings
 
 
@@ -501,3 +501,34 @@ def test_a_cache_folder_in_the_way_is_a_warning_not_a_traceback(project, blank_n
     report = run(project, blank_nlp)
     assert report.converted and any("could not be written" in w for w in report.warnings)
     assert any("could not be written" in w for w in checked_warnings(caplog))
+
+
+def test_a_hand_written_page_at_a_generated_address_wins(tmp_path, caplog):
+    project = seed_site_project(tmp_path)
+    mine = project / "docs" / "people" / "donald-trump" / "index.md"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("# My notes\n\nHand-written.\n", encoding="utf-8")
+    build_quietly(project, caplog)
+    built = (project / "site" / "people" / "donald-trump" / "index.html").read_text("utf-8")
+    assert "Hand-written." in built
+
+
+def test_a_new_article_never_takes_the_address_of_a_hand_written_page(project, blank_nlp):
+    mine = project / "docs/articles/undated/second-trump-kim-summit-planned-for-late-february"
+    mine.mkdir(parents=True)
+    (mine / "index.md").write_text("# Essay\n", encoding="utf-8")
+    run(project, blank_nlp)
+    [page] = [p for p in (project / "docs/articles/undated").glob("*.md")]
+    assert page.stem.startswith("second-trump-kim-summit-planned-for-late-february-")
+
+
+def test_the_export_never_writes_over_the_project(tmp_path):
+    from build_tools.archive.export import export
+
+    project = seed_site_project(tmp_path)
+    with pytest.raises(SystemExit, match="holds the project"):
+        export(project, project)
+    (project / "mine" / "docs").mkdir(parents=True)
+    with pytest.raises(SystemExit, match="was not written by the export"):
+        export(project, project / "mine")
+    assert (project / "docs" / "index.md").is_file()

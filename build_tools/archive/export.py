@@ -29,6 +29,8 @@ from build_tools.files import write_atomic
 from build_tools.front_matter import FrontMatterCache
 
 ARTICLES = "articles"
+#: The file that marks a folder as the export's own (only such a folder's docs/ is replaced).
+MARKER = ".newsdocs-export"
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -78,6 +80,11 @@ def export(project: Path, out: Path, config_file: str = "mkdocs.yml") -> int:
     found = read_articles(sources, FrontMatterCache(None), f"{docs.name}/")
     if found.errors:
         raise SystemExit("\n".join(f"error: {error}" for error in found.errors))
+    if not found.articles:
+        raise SystemExit(
+            f"error: no article page in {docs.name}/{articles_dir}/; run `make pages`,"
+            " or set the plugin's articles_dir to the folder of the articles"
+        )
     curated = load_curated(project / options.get("entities_file", "entities.yml"))
     index = EntityIndex(found.articles, merge_surnames=options.get("merge_surnames", True),
                         curated=curated)  # fmt: skip
@@ -87,8 +94,10 @@ def export(project: Path, out: Path, config_file: str = "mkdocs.yml") -> int:
     )
     links = SourceLinks()
     written: dict[str, str] = {}
+    served = Links(config.get("use_directory_urls", True))
+    taken = {served.url(uri) for uri in pages if uri.endswith(".md")}
     for uri, made in generated_pages(index, links, curated, options.get("list_size", 200)).items():
-        if uri not in pages:  # a hand-written page of that name wins
+        if served.url(uri) not in taken:  # a hand-written page at that address wins
             written[uri] = _page_text(made, {"title": escape(made.title),
                                              "search": {"exclude": True}})  # fmt: skip
     for article in index.articles:
@@ -99,8 +108,19 @@ def export(project: Path, out: Path, config_file: str = "mkdocs.yml") -> int:
             meta["description"] = escape(article.summary)
         written[article.src_uri] = _page_text(made, meta)
     target = out / "docs"
+    project_root, out_root = project.resolve(), out.resolve()
+    if project_root.is_relative_to(out_root) or out_root.is_relative_to(docs.resolve()):
+        raise SystemExit(
+            f"error: --out {out} holds the project or lies in its docs/; write"
+            " the export into a folder of its own (default build/zensical)"
+        )
     if target.exists():
+        if not (out / MARKER).is_file():
+            raise SystemExit(f"error: {target} exists and was not written by the export;"
+                             " choose another --out, or remove it")  # fmt: skip
         shutil.rmtree(target)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text("written by python -m build_tools.archive.export\n", "utf-8")
     for uri, path in pages.items():
         if uri in written:
             continue
@@ -113,7 +133,6 @@ def export(project: Path, out: Path, config_file: str = "mkdocs.yml") -> int:
     for uri, text in written.items():
         write_atomic(target / uri, text)
     if options.get("feed", True) and "feed.xml" not in pages:  # a hand-written feed wins
-        served = Links(config.get("use_directory_urls", True))
         urls = {article.src_uri: served.url(article.src_uri) for article in index.articles}
         feed = rss(index.articles, config.get("site_name", ""), config.get("site_url") or "",
                    urls, options.get("feed_size", 50))  # fmt: skip

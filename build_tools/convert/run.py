@@ -245,8 +245,8 @@ def assign_page(
     digest = hashlib.sha256(source.encode("utf-8", "surrogateescape")).hexdigest()
 
     def free(page: str) -> bool:
-        if page in taken:
-            return False
+        if page in taken or (docs_root / page.removesuffix(".md") / "index.md").exists():
+            return False  # x/index.md is served where x.md would be
         return not (docs_root / page).exists() or manifest.owns(source, page) is True
 
     current = manifest.entries.get(source, {}).get("page")

@@ -105,9 +105,12 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             raise PluginError(f"newsdocs option 'articles_dir' must be a folder inside docs/,"
                               f" not {self.config.articles_dir!r} (default: articles)")  # fmt: skip
         defaults = NewsdocsConfig()
-        if not (Path(config.docs_dir) / folder).is_dir() and folder != defaults.articles_dir:
+        holder = Path(config.docs_dir) / folder
+        if folder != defaults.articles_dir and (
+            not holder.is_dir() or not any(holder.rglob("*.md"))
+        ):
             log.warning(
-                f"newsdocs option 'articles_dir': there is no folder docs/{folder}; the"
+                f"newsdocs option 'articles_dir': no article page in docs/{folder}; the"
                 " archive has no articles (the converter writes docs/articles)"
             )
         entities = Path(config.config_file_path).parent / self.config.entities_file
@@ -148,15 +151,26 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             log.warning(f"{self.config.entities_file}: ignore entry {name!r} matches no name in"
                         f" the archive{hint}; correct it or remove it")  # fmt: skip
         if self.pagefind:
+            mine = [f.src_uri for f in files if f.src_uri.split("/")[0].startswith("pagefind")]
+            if mine:
+                raise PluginError(
+                    f"docs/{mine[0]}: the folders pagefind/ and pagefind-N/ hold"
+                    " the search index, which replaces them; move the file"
+                )
             self._start_search(files, config)
         self.generated = generated_pages(
             self.index, self.links, self.curated, self.config.list_size
         )
+        # A page written by hand wins over a generated one at the same address, whatever
+        # its file is called (people/x.md and people/x/index.md are both people/x/).
+        taken = {file.url for file in files}
         for src_uri in list(self.generated):
-            if files.get_file_from_path(src_uri) is None:
-                files.append(File.generated(config, src_uri, content=""))
+            if self.links.url(src_uri) in taken or files.get_file_from_path(src_uri):
+                del self.generated[src_uri]
+                log.info(f"docs/: a page written by hand takes {self.links.url(src_uri)};"
+                         " the archive's page for that address is not made")  # fmt: skip
             else:
-                del self.generated[src_uri]  # a hand-written page of that name wins
+                files.append(File.generated(config, src_uri, content=""))
         if self.config.feed and files.get_file_from_path("feed.xml") is not None:
             log.info("docs/feed.xml is written by hand: the archive's feed is not made")
         elif self.config.feed:
