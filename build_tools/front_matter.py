@@ -44,10 +44,31 @@ def split(text: str) -> tuple[str | None, str]:
     return match.group(1), text[match.end() :]
 
 
+#: How deep YAML may nest: a page is three levels deep, a header two.
+MAX_DEPTH = 40
+
+
+def _depth(text: str) -> int:
+    """An upper bound of the YAML's nesting: brackets opened at once, and the indentation
+    (in spaces and list dashes) of its most indented line."""
+    depth = deepest = 0
+    brackets = text.count("[") + text.count("{")
+    for character in text if brackets > MAX_DEPTH else ():  # few brackets: no deeper
+        if character in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif character in "]}":
+            depth = max(0, depth - 1)
+    indent = max((len(m.group(0)) for m in re.finditer(r"^[ -]*", text, re.MULTILINE)), default=0)
+    return max(deepest, min(brackets, MAX_DEPTH) if brackets <= MAX_DEPTH else 0, indent // 2)
+
+
 def load_yaml(text: str, loader: type = SafeLoader) -> object:
     """YAML from an untrusted file, with a safe loader and none of YAML's bombs: no alias
     (a few hundred bytes of them expand to gigabytes) and no nesting deeper than Python's
     stack. Raises yaml.YAMLError."""
+    if _depth(text) > MAX_DEPTH:  # libyaml recurses in C: too deep and Python crashes
+        raise yaml.YAMLError(f"the YAML is nested more than {MAX_DEPTH} levels deep")
     if ("&" in text or "*" in text) and any(
         isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)
     ):
@@ -96,7 +117,7 @@ class FrontMatterCache:
         if path is not None:
             try:
                 loaded = json.loads(path.read_text(encoding="utf-8"), object_hook=_decode)
-            except (OSError, ValueError):
+            except (OSError, ValueError, RecursionError):  # absent, corrupt or crafted
                 loaded = {}
             if isinstance(loaded, dict):
                 self._entries = loaded

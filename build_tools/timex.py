@@ -32,9 +32,11 @@ def _monday(year: str, week: str) -> dt.date | None:
     if not (year.isdigit() and week.isdigit()):
         return None
     try:
-        return dt.date.fromisocalendar(int(year), int(week), 1)
-    except ValueError:
+        monday = dt.date.fromisocalendar(int(year), int(week), 1)
+        monday + dt.timedelta(days=6)  # the whole week in the calendar (not in 9999's W52)
+    except (ValueError, OverflowError):
         return None
+    return monday
 
 
 def _day_label(day: dt.date) -> str:
@@ -169,6 +171,8 @@ def is_value(value: str) -> bool:
     if match is None:
         return False
     year, month, day = match["year"], match["month"], match["day"]
+    if year and year.isdigit() and len(year) == 4 and year == "0000":
+        return False  # no year 0
     if month and month.isdigit() and not 1 <= int(month) <= 12:
         return False
     if day and day.isdigit():

@@ -532,3 +532,97 @@ def test_the_export_never_writes_over_the_project(tmp_path):
     with pytest.raises(SystemExit, match="was not written by the export"):
         export(project, project / "mine")
     assert (project / "docs" / "index.md").is_file()
+
+
+# -- red team, round two -------------------------------------------------------------------------
+
+
+def test_yaml_nested_deeper_than_the_c_parser_can_take_is_refused():
+    import yaml as pyyaml
+
+    from build_tools.front_matter import load_yaml
+
+    with pytest.raises(pyyaml.YAMLError, match="nested more than"):
+        load_yaml("x: " + "[" * 25_000 + "]" * 25_000)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "\n".join(["a"] * 150_000),  # joined line by line: was quadratic
+        ", ".join(["Jones"] * 20_000) + ".",  # a common-word search per name: was quadratic
+    ],
+    ids=["150,000 lines", "20,000 names in one line"],
+)
+def test_long_sources_are_refused_or_read_in_linear_time(project, blank_nlp, body):
+    import time
+
+    (project / "source_texts" / "long.txt").write_text(f"Long\n\n{body}\n", "utf-8")
+    started = time.perf_counter()
+    run(project, blank_nlp)
+    assert time.perf_counter() - started < 20
+
+
+def test_a_title_of_thousands_of_words_counts_toward_the_limit(project, blank_nlp):
+    (project / "source_texts" / "t.txt").write_text("a " * 60_000 + "\n\nShort body.\n", "utf-8")
+    report = run(project, blank_nlp)
+    assert any("words" in str(error) for error in report.failed)
+
+
+def test_dates_where_the_calendar_ends_are_no_dates_not_failures():
+    import datetime as dt
+
+    from build_tools.convert.dates import resolve_dates
+    from build_tools.timex import is_value, value_order
+
+    late, early = dt.date(9999, 12, 31), dt.date(1, 1, 1)
+    found = resolve_dates([(0, 9, "next year", "future"), (10, 21, "the weekend", "future"),
+                           (22, 30, "tomorrow", "future")], late)  # fmt: skip
+    assert all(is_value(d.value) for d in found)
+    found = resolve_dates([(0, 9, "last year", "past"), (10, 18, "in March", "past")], early)
+    assert all(is_value(d.value) for d in found)
+    value_order("9999-W52-WE")  # no OverflowError
+
+
+def test_too_many_names_in_a_header_list_is_a_failure(project, blank_nlp):
+    names = ", ".join(f"Person {n}" for n in range(500))
+    text = SEED.read_text(encoding="utf-8")
+    (project / "source_texts" / "many.txt").write_text(
+        f"---\nadd: {{people: [{names}]}}\n---\n{text}", "utf-8"
+    )
+    report = run(project, blank_nlp)
+    [error] = report.failed
+    assert "at most 100" in str(error)
+
+
+def test_a_crafted_manifest_nested_too_deep_is_rebuilt(project, blank_nlp):
+    (project / CACHE_DIR).mkdir()
+    (project / CACHE_DIR / MANIFEST).write_text("[" * 3000 + "]" * 3000, encoding="utf-8")
+    report = run(project, blank_nlp)
+    assert report.converted and not report.failed
+
+
+def test_a_persons_copy_of_a_page_is_never_deleted(project, blank_nlp):
+    run(project, blank_nlp)
+    [page] = (project / "docs/articles").rglob("*.md")
+    copy = project / "docs/articles/vetted/mine.md"
+    copy.parent.mkdir()
+    copy.write_text(page.read_text("utf-8"), encoding="utf-8")
+    shutil.rmtree(project / CACHE_DIR)
+    (project / "source_texts" / SEED.name).write_text(
+        SEED.read_text("utf-8") + "\nMore.\n", "utf-8"
+    )
+    run(project, blank_nlp)
+    assert copy.is_file()
+
+
+def test_a_page_not_in_utf8_stops_the_build_with_the_fix(tmp_path, caplog):
+    from mkdocs.exceptions import Abort, PluginError
+
+    project = seed_site_project(tmp_path)
+    [page] = (project / "docs" / "articles").rglob("*.md")
+    page.write_bytes(page.read_text("utf-8").replace("VOA News", "VOA Nëws").encode("cp1252"))
+    with pytest.raises((Abort, PluginError)):
+        build_quietly(project, caplog)
+    assert any("is not UTF-8 text" in r.getMessage() for r in caplog.records)
+    caplog.clear()

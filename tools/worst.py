@@ -28,15 +28,15 @@ def worst_sources() -> dict[str, str]:
     """Case -> source text, each just under the word limit (the last one over it)."""
     rng = random.Random(15)
     cases = {
-        "a weekday in each of 24,900 paragraphs (the parser reads every one)":
-            "\n\n".join(f"On {rng.choice(DAYS)}." for _ in range(24_900)),
-        "24,900 two-word paragraphs (the model's tokens)":
-            "\n\n".join(f"Ab {n % 97}." for n in range(24_900)),
-        "16,500 names, ten to a paragraph (names against names)":
-            "\n\n".join(" ".join(f"{_name(rng)} met." for _ in range(10)) for _ in range(1_650)),
-        "3,300 sentences of names, dates and places":
+        "a weekday in each of 12,400 paragraphs (the parser reads every one)":
+            "\n\n".join(f"On {rng.choice(DAYS)}." for _ in range(12_400)),
+        "12,400 two-word paragraphs (the model's tokens)":
+            "\n\n".join(f"Ab {n % 97}." for n in range(12_400)),
+        "8,000 names, ten to a paragraph (names against names)":
+            "\n\n".join(" ".join(f"{_name(rng)} met." for _ in range(10)) for _ in range(800)),
+        "1,650 sentences of names, dates and places":
             "\n\n".join(f"{_name(rng)} said on {rng.choice(DAYS)} that {_name(rng)} would visit"
-                        " Paris in March." for _ in range(3_300)),
+                        " Paris in March." for _ in range(1_650)),
         "100,000 short paragraphs, 790 kB (over the word limit: refused)":
             "\n\n".join(f"Ab {n % 97}." for n in range(100_000)),
     }  # fmt: skip

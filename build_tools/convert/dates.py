@@ -25,6 +25,7 @@ from build_tools.convert.calendar import (
     _holiday,
 )
 from build_tools.model import DateMention
+from build_tools.timex import is_value
 
 #: A publication date for asking whether a text is a date at all.
 _REFERENCE = dt.date(2000, 6, 15)
@@ -688,9 +689,11 @@ def resolve_dates(
         if start < title_end:
             resolved.append((start, end, text, None))
             continue
-        value = _in_context(text, tense, dct, last_quarter) or _anaphora(text, said, last_quarter)
+        value = _safe(_in_context, text, tense, dct, last_quarter) or _safe(
+            _anaphora, text, said, last_quarter
+        )
         if value is None:
-            value = normalise(text, tense, dct)
+            value = _safe(normalise, text, tense, dct)
             # Only a quarter named in the text sets the context, not one inferred from it;
             # once a reported (ended) quarter is named, a forecast does not replace it.
             if value and (match := re.fullmatch(r"(\d{4})-Q([1-4])", value)):
@@ -705,7 +708,16 @@ def resolve_dates(
     mentions = []
     for start, end, text, value in resolved:
         if start < title_end:
-            value = body_values.get(text.casefold()) or normalise(text, None, dct)
-        if value is not None:
+            value = body_values.get(text.casefold()) or _safe(normalise, text, None, dct)
+        if value is not None and is_value(value):
             mentions.append(DateMention(start, end, text, value))
     return tuple(mentions)
+
+
+def _safe(function, *arguments) -> str | None:
+    """A value, or None where the calendar ends (a date of 9999 and "next year", of 0001
+    and "last year": no such year)."""
+    try:
+        return function(*arguments)
+    except (OverflowError, ValueError):
+        return None

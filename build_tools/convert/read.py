@@ -41,6 +41,8 @@ _MAGIC = (
 #: Larger sources are refused: an article is a few kilobytes, and the model reads at most
 #: a million characters at a time.
 MAX_SOURCE_BYTES = 1_000_000
+#: Entries a header list (tags, add, drop) may hold: 30,000 added names made 30,000 pages.
+MAX_LIST = 100
 
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -299,6 +301,12 @@ def _string_list(value: object, key: str, path: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
         raise SourceError(
             path, f"header field {key!r} must be a list of names", f"write '{key}: [a, b]'"
+        )
+    if len(value) > MAX_LIST:
+        raise SourceError(
+            path,
+            f"header field {key!r} lists {len(value):,} entries; at most {MAX_LIST}",
+            "keep the names the article is about; the site makes a page for each",
         )
     return [clean for v in value if (clean := " ".join(_NOT_TEXT.sub("", str(v)).split()))]
 

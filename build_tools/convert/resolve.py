@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from build_tools.archive.identity import document_names, names_with_words, word_index
 from build_tools.archive.identity import name_tokens as _tokens
@@ -669,7 +670,13 @@ def _common_word(word: str, text: str) -> bool:
     """A Title-case word that the same text also writes in lower case."""
     if word.isupper() or not word.isalpha():
         return False
-    return re.search(r"\b" + re.escape(word.lower()) + r"\b", text) is not None
+    return word.lower() in _lower_words(text)
+
+
+@lru_cache(maxsize=8)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words of a text written in lower case (once per text, not once per name)."""
+    return frozenset(re.findall(r"\b[a-z]\w*\b", text))
 
 
 _GEOGRAPHIC_WORDS = frozenset(

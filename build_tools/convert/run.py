@@ -23,7 +23,7 @@ import yaml
 from build_tools.convert.clean import clean
 from build_tools.convert.pages import ARTICLES, base_slug, generator, make_page, page_directory
 from build_tools.convert.pipeline import _worker_pool, article_record, extract_many
-from build_tools.convert.read import read_source
+from build_tools.convert.read import MAX_SOURCE_BYTES, read_source
 from build_tools.errors import SourceError
 from build_tools.files import write_atomic
 from build_tools.front_matter import FILE as FRONT_MATTER_FILE
@@ -57,7 +57,7 @@ def find_sources(root: Path, report: Report) -> list[Path]:
     sources = []
     resolved_root = root.resolve()
     for directory, dirnames, filenames in os.walk(root, followlinks=False):
-        for name in [d for d in dirnames if Path(directory, d).is_symlink()]:
+        for name in [d for d in dirnames if _is_link(Path(directory, d))]:
             report.failed.append(
                 SourceError(
                     f"{root.name}/{Path(directory, name).relative_to(root).as_posix()}",
@@ -65,7 +65,7 @@ def find_sources(root: Path, report: Report) -> list[Path]:
                     "move or copy the articles into source_texts/ instead of linking to them",
                 )
             )
-        dirnames[:] = sorted(d for d in dirnames if not Path(directory, d).is_symlink())
+        dirnames[:] = sorted(d for d in dirnames if not _is_link(Path(directory, d)))
         for name in sorted(filenames):
             if not name.endswith(".txt"):
                 continue
@@ -103,6 +103,14 @@ def find_sources(root: Path, report: Report) -> list[Path]:
                 continue
             sources.append(path)
     return sources
+
+
+def _is_link(path: Path) -> bool:
+    """A symbolic link, or a path the system cannot even look at (too long): not walked."""
+    try:
+        return path.is_symlink()
+    except OSError:
+        return True
 
 
 def _valid_name(relative: Path) -> bool:
@@ -155,7 +163,7 @@ class Manifest:
         self.entries: dict[str, dict] = {}
         try:
             loaded = json.loads(self.file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             loaded = None
         if isinstance(loaded, dict) and all(self._valid(entry) for entry in loaded.values()):
             self.entries = loaded
@@ -193,16 +201,27 @@ class Manifest:
     def _scan(self) -> dict[str, dict]:
         """Rebuild from the generated pages' front matter."""
         entries: dict[str, dict] = {}
+        claimed: set[str] = set()
         for page in sorted((self.docs / ARTICLES).rglob("*.md")):
+            relative = page.relative_to(self.docs).as_posix()
+            if not _inside(self.docs, relative) or not _regular_file(page):
+                continue  # a FIFO would hang the run, a link to /dev/zero never end
+            if page.stat().st_size > 4 * MAX_SOURCE_BYTES:
+                continue
             try:
-                meta, _ = self.front_matter.read(page.read_text(encoding="utf-8"))
+                meta, _ = parse(page.read_text(encoding="utf-8"))
                 provenance = meta.get("provenance") or {}
             except Exception:  # a hand-written page with broken front matter: not ours
                 continue
             source = html.unescape(str(provenance.get("source_file", "")))
             if not source.startswith("source_texts/") or not provenance.get("generator"):
                 continue
-            entries[source.removeprefix("source_texts/")] = {
+            name = source.removeprefix("source_texts/")
+            if name in entries or name in claimed:  # a person's copy of a page: trust neither
+                entries.pop(name, None)
+                claimed.add(name)
+                continue
+            entries[name] = {
                 "sha256": provenance.get("sha256"),
                 "page": page.relative_to(self.docs).as_posix(),
                 "generator": provenance.get("generator"),

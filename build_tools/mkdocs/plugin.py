@@ -19,6 +19,7 @@ from build_tools.archive.lists import NEWEST_MARKER, newest
 from build_tools.archive.search import BackgroundIndexer, SearchError, bundle_count, bundle_name
 from build_tools.archive.site import generated_pages, read_articles
 from build_tools.archive.urls import Links, tag_label
+from build_tools.errors import PageError
 from build_tools.front_matter import FILE as FRONT_MATTER_FILE
 from build_tools.front_matter import FrontMatterCache
 from build_tools.markup import escape_text
@@ -127,7 +128,15 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             f.src_uri: f for f in files.documentation_pages() if f.src_uri.startswith(prefix)
         }
         docs = f"{Path(config.docs_dir).name}/"
-        found = read_articles(((uri, f.content_string) for uri, f in files_of.items()), cache, docs)
+        texts, unreadable = [], []
+        for uri, file in files_of.items():
+            try:
+                texts.append((uri, file.content_string))
+            except (OSError, UnicodeDecodeError):  # a FIFO is no page; cp1252 no UTF-8
+                unreadable.append(PageError(f"{docs}{uri}", "the page", "is not UTF-8 text",
+                                            "save it as UTF-8, or run `make pages`"))  # fmt: skip
+        found = read_articles(texts, cache, docs)
+        found.errors[:0] = unreadable
         if found.errors:
             for error in found.errors:
                 log.error(str(error))
@@ -137,7 +146,11 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             )
         for src_uri, body in found.bodies.items():
             files_of[src_uri].content_string = body  # read once: MkDocs gets the body alone
-        cache.save(prune=True)
+        try:
+            cache.save(prune=True)
+        except OSError as error:  # a file or folder in the cache's way: only slower
+            log.warning(f"{CACHE_DIR}/ could not be written ({error.strerror or error});"
+                        f" remove what is in the way (rm -r {CACHE_DIR})")  # fmt: skip
         try:
             self.curated = load_curated(root / self.config.entities_file)
         except ValueError as error:
