@@ -285,12 +285,9 @@ def loads(text: str, path: str, cache: front_matter.FrontMatterCache | None = No
             path, "front matter", f"is not valid YAML{where}: {error.problem}", hint
         ) from None
     except (yaml.YAMLError, ValueError) as error:  # ValueError: a date such as 2019-02-30
-        raise PageError(
-            path,
-            "front matter",
-            f"cannot be read ({error})",
-            "write dates as YYYY-MM-DD (a real day)",
-        ) from None
+        hint = ("write dates as YYYY-MM-DD (a real day)" if isinstance(error, ValueError)
+                else "run `make pages` to write the page again")  # fmt: skip
+        raise PageError(path, "front matter", f"cannot be read ({error})", hint) from None
     return from_front_matter(meta, body, path)
 
 

@@ -529,7 +529,7 @@ def test_the_export_never_writes_over_the_project(tmp_path):
     with pytest.raises(SystemExit, match="holds the project"):
         export(project, project)
     (project / "mine" / "docs").mkdir(parents=True)
-    with pytest.raises(SystemExit, match="was not written by the export"):
+    with pytest.raises(SystemExit, match="holds files the export did not write"):
         export(project, project / "mine")
     assert (project / "docs" / "index.md").is_file()
 
@@ -626,3 +626,23 @@ def test_a_page_not_in_utf8_stops_the_build_with_the_fix(tmp_path, caplog):
         build_quietly(project, caplog)
     assert any("is not UTF-8 text" in r.getMessage() for r in caplog.records)
     caplog.clear()
+
+
+def test_the_export_never_replaces_a_configuration_it_did_not_write(tmp_path):
+    from build_tools.archive.export import export
+
+    project = seed_site_project(tmp_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "mkdocs.yml").write_text("site_name: MY OWN PROJECT\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="holds files the export did not write"):
+        export(project, other)
+    assert (other / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: MY OWN PROJECT\n"
+    export(project, tmp_path / "fresh")
+    export(project, tmp_path / "fresh")  # its own folder: written again
+
+
+def test_an_entities_file_that_is_no_file_stops_the_build(tmp_path):
+    (tmp_path / "entities.yml").mkdir()
+    with pytest.raises(ValueError, match="not a file of curated entities"):
+        load_curated(tmp_path / "entities.yml")

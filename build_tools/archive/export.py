@@ -114,10 +114,10 @@ def export(project: Path, out: Path, config_file: str = "mkdocs.yml") -> int:
             f"error: --out {out} holds the project or lies in its docs/; write"
             " the export into a folder of its own (default build/zensical)"
         )
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise SystemExit(f"error: {out} holds files the export did not write; choose an"
+                         " empty or new --out folder (default build/zensical)")  # fmt: skip
     if target.exists():
-        if not (out / MARKER).is_file():
-            raise SystemExit(f"error: {target} exists and was not written by the export;"
-                             " choose another --out, or remove it")  # fmt: skip
         shutil.rmtree(target)
     out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).write_text("written by python -m build_tools.archive.export\n", "utf-8")

@@ -612,8 +612,10 @@ def load_curated(path: Path) -> Curated:
     of names (``data/names.yml``); ValueError names the entry, the field and the fix."""
     forms, not_entities = _knowledge()
     curated = Curated(entries=dict(forms), known=set(forms), ignored=set(not_entities))
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return curated
+    if not path.is_file() or path.stat().st_size > 5_000_000:  # a folder, a FIFO, /dev/zero
+        raise ValueError(f"{path.name}: not a file of curated entities; make it a YAML file")
     try:
         data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except UnicodeDecodeError:
