@@ -126,7 +126,8 @@ def export(project: Path, out: Path, config_file: str = "mkdocs.yml") -> int:
             continue
         destination = target / uri
         destination.parent.mkdir(parents=True, exist_ok=True)
-        if uri.endswith(".md") and NEWEST_MARKER in (text := path.read_text(encoding="utf-8")):
+        text = path.read_bytes().decode("utf-8", "replace") if uri.endswith(".md") else ""
+        if NEWEST_MARKER in text:
             destination.write_text(text.replace(NEWEST_MARKER, newest(index, links, uri)), "utf-8")
         else:
             shutil.copyfile(path, destination)
