@@ -646,3 +646,13 @@ def test_an_entities_file_that_is_no_file_stops_the_build(tmp_path):
     (tmp_path / "entities.yml").mkdir()
     with pytest.raises(ValueError, match="not a file of curated entities"):
         load_curated(tmp_path / "entities.yml")
+
+
+def test_one_article_of_thousands_of_names_makes_a_bounded_number_of_pages():
+    from build_tools.archive.index import CO_MENTION_CAP
+
+    names = [f"Person Number{n}" for n in range(1000)]
+    info = article("articles/a.md", "A", " ".join(f"{n} met." for n in names), people=names)
+    index = EntityIndex([info])
+    with_pages = [ref for ref, _ in index.of_kind("person") if index.has_page(ref)]
+    assert len(with_pages) == CO_MENTION_CAP

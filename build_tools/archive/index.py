@@ -137,6 +137,8 @@ class EntityIndex:
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.article_entities: dict[str, list[EntityRef]] = {}
         self._postings: dict[EntityRef, tuple[tuple[str, ...], float] | None] = {}
+        #: The earliest place an entity takes among its article's names (0: the first).
+        self.rank: dict[EntityRef, int] = {}
         #: Where each article names each entity (from the pages' stored positions).
         self.positions: dict[str, dict[EntityRef, list[Position]]] = {}
         for article in self.articles:  # newest first, so appearances are too
@@ -150,6 +152,8 @@ class EntityIndex:
             for ref in positions:
                 self.entities[ref].append(Appearance(article, sentences.get(ref, "")))
             self.article_entities[article.src_uri] = list(positions)
+            for rank, ref in enumerate(positions):  # how early an article names it
+                self.rank[ref] = min(rank, self.rank.get(ref, rank))
             self.positions[article.src_uri] = positions
 
     def ref(self, kind: Kind, name: str, article: ArticleInfo | None = None) -> EntityRef | None:
@@ -161,11 +165,14 @@ class EntityIndex:
 
     def has_page(self, ref: EntityRef) -> bool:
         """Whether the entity gets a page: named in at least ``min_articles`` articles, or
-        in one when entities.yml describes it (curated entities always have a page)."""
+        in one when entities.yml describes it (curated entities always have a page), and
+        among the first names of one of them."""
         count = len(self.entities.get(ref, ()))
-        return count >= self.min_articles or (
-            count > 0 and (ref.kind, ref.name) in self.identity.curated_entities
-        )
+        if count and (ref.kind, ref.name) in self.identity.curated_entities:
+            return True
+        # An article naming thousands (a list, a hostile source) gives pages to its first
+        # CO_MENTION_CAP names only: 12,400 names in one source made 12,400 pages.
+        return count >= self.min_articles and self.rank.get(ref, 0) < CO_MENTION_CAP
 
     def of_kind(self, kind: Kind) -> list[tuple[EntityRef, list[Appearance]]]:
         """Entities of a kind with their appearances; one per slug, by name."""
