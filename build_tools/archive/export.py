@@ -85,7 +85,10 @@ def export(project: Path, out: Path, config_file: str = "mkdocs.yml") -> int:
             f"error: no article page in {docs.name}/{articles_dir}/; run `make pages`,"
             " or set the plugin's articles_dir to the folder of the articles"
         )
-    curated = load_curated(project / options.get("entities_file", "entities.yml"))
+    try:
+        curated = load_curated(project / options.get("entities_file", "entities.yml"))
+    except ValueError as error:
+        raise SystemExit(f"error: {error}") from None
     index = EntityIndex(found.articles, merge_surnames=options.get("merge_surnames", True),
                         curated=curated)  # fmt: skip
     count = len(index.articles)
@@ -114,6 +117,10 @@ def export(project: Path, out: Path, config_file: str = "mkdocs.yml") -> int:
             f"error: --out {out} holds the project or lies in its docs/; write"
             " the export into a folder of its own (default build/zensical)"
         )
+    if out.exists() and not out.is_dir():
+        raise SystemExit(f"error: --out {out} is a file; give a folder (default build/zensical)")
+    if (target.is_symlink() or (out / MARKER).is_symlink()) and (out / MARKER).exists():
+        raise SystemExit(f"error: {target} is a link; remove it, or choose another --out")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
         raise SystemExit(f"error: {out} holds files the export did not write; choose an"
                          " empty or new --out folder (default build/zensical)")  # fmt: skip
