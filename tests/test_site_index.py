@@ -463,3 +463,20 @@ def test_a_team_sheets_initial_joins_the_full_name_in_context():
     index = EntityIndex(infos)
     assert index.ref("person", "G Henson", infos[-1]).name == "Gavin Henson"
     assert "G Henson" not in [ref.name for ref, _ in index.of_kind("person")]
+
+
+def test_the_identity_table_lists_each_entity_once_with_its_names(tmp_path):
+    path = tmp_path / "entities.yml"
+    path.write_text("entities:\n  - {name: Donald Trump, description: Described.}\n", "utf-8")
+    infos = [
+        article("articles/a.md", "A", "Donald Trump and Trump.", people=["Donald Trump", "Trump"]),
+        article("articles/b.md", "B", "Trump spoke.", people=["Trump"]),
+    ]
+    index = EntityIndex(infos, curated=load_curated(path))
+    [trump] = [row for row in index.identity.table() if row.kind == "person"]
+    assert (trump.slug, trump.name, trump.description) == (
+        "donald-trump",
+        "Donald Trump",
+        "Described.",
+    )
+    assert trump.aliases == ("Trump",)
