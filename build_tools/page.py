@@ -271,8 +271,24 @@ _POSITION = re.compile(r"(\d{1,9}):(\d{1,9})-(\d{1,9})")
 
 def loads(text: str, path: str, cache: front_matter.FrontMatterCache | None = None) -> ArticlePage:
     """Read a page's text; PageError names the field and the fix when it breaks the contract."""
+    return from_front_matter(*_front_matter(text, path, cache), path)
+
+
+def read_article(
+    text: str, path: str, cache: front_matter.FrontMatterCache | None = None
+) -> tuple[ArticlePage, str] | None:
+    """(page, body) of an article page; None for a page without provenance (written by
+    hand); PageError when it breaks the contract."""
+    meta, body = _front_matter(text, path, cache)
+    return (from_front_matter(meta, body, path), body) if is_article(meta) else None
+
+
+def _front_matter(
+    text: str, path: str, cache: front_matter.FrontMatterCache | None
+) -> tuple[object, str]:
+    """(metadata, body) of a page; a front matter that cannot be read is a PageError."""
     try:
-        meta, body = (cache or front_matter.NO_CACHE).read(text)
+        return (cache or front_matter.NO_CACHE).read(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f" (line {mark.line + 2})" if mark is not None else ""
@@ -288,7 +304,6 @@ def loads(text: str, path: str, cache: front_matter.FrontMatterCache | None = No
         hint = ("write dates as YYYY-MM-DD (a real day)" if isinstance(error, ValueError)
                 else "run `make pages` to write the page again")  # fmt: skip
         raise PageError(path, "front matter", f"cannot be read ({error})", hint) from None
-    return from_front_matter(meta, body, path)
 
 
 def is_article(meta: object) -> bool:

@@ -16,12 +16,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-import yaml
-
-from build_tools import front_matter
 from build_tools.archive.identity import ArchiveIdentity, Curated, EntityRef
 from build_tools.model import KINDS, Kind
-from build_tools.page import ArticlePage, Position, from_front_matter, is_article, loads
+from build_tools.page import ArticlePage, Position, read_article
 from build_tools.timex import date_key
 
 T = TypeVar("T")
@@ -80,14 +77,8 @@ class Appearance:
 def parse_article(src_uri: str, text: str) -> ArticleInfo | None:
     """Read an article page (PageError when it breaks the contract); None for a page
     written by hand, which has no provenance."""
-    try:
-        meta, body = front_matter.NO_CACHE.read(text)
-    except (yaml.YAMLError, ValueError):
-        loads(text, src_uri)  # raises PageError, naming the field and the fix
-        raise
-    if not is_article(meta):
-        return None
-    return ArticleInfo(src_uri, from_front_matter(meta, body, src_uri))
+    found = read_article(text, src_uri)
+    return ArticleInfo(src_uri, found[0]) if found else None
 
 
 def sentence_at(text: str, position: int) -> str:

@@ -7,8 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import yaml
-
 from build_tools.archive import lists
 from build_tools.archive.identity import Curated
 from build_tools.archive.index import ArticleInfo, EntityIndex
@@ -17,7 +15,7 @@ from build_tools.archive.urls import Links
 from build_tools.errors import PageError
 from build_tools.front_matter import FrontMatterCache
 from build_tools.model import KINDS, SECTION
-from build_tools.page import from_front_matter, is_article, loads
+from build_tools.page import read_article
 
 
 @dataclass
@@ -36,24 +34,14 @@ def read_articles(pages: Iterable[tuple[str, str]], cache: FrontMatterCache,
     skipped: the site generator would render its text without our escaping)."""
     found = ArticlePages()
     for src_uri, text in pages:
-        path = shown + src_uri
         try:
-            meta, body = cache.read(text)
-        except (yaml.YAMLError, ValueError):
-            try:
-                loads(text, path)  # the same failure, with the field and the fix
-            except PageError as error:
-                found.errors.append(error)
-            continue
-        if not is_article(meta):
-            continue
-        try:
-            page = from_front_matter(meta, body, path)
+            read = read_article(text, shown + src_uri, cache)
         except PageError as error:
             found.errors.append(error)
             continue
-        found.articles.append(ArticleInfo(src_uri, page))
-        found.bodies[src_uri] = body
+        if read is not None:
+            found.articles.append(ArticleInfo(src_uri, read[0]))
+            found.bodies[src_uri] = read[1]
     return found
 
 
