@@ -64,15 +64,12 @@ def make_page(article: Article, extraction: Extraction) -> ArticlePage:
         kind: tuple(Named(name, tuple(at.get((kind, name), ()))) for name in extraction.names(kind))
         for kind in KINDS
     }
-    dates: dict[tuple[str, str], list[Position]] = {}
+    # One entry per value and words (as first written), with every place it is said.
+    dates: dict[tuple[str, str], tuple[str, list[Position]]] = {}
     for date in extraction.dates:
-        where = position(date.start, date.end)
-        places = dates.setdefault((date.value, date.text.casefold()), [])
-        if where is not None:
+        _, places = dates.setdefault((date.value, date.text.casefold()), (date.text, []))
+        if (where := position(date.start, date.end)) is not None:
             places.append(where)
-    words = {}
-    for date in extraction.dates:
-        words.setdefault((date.value, date.text.casefold()), date.text)
     return ArticlePage(
         title=article.title,
         paragraphs=article.paragraphs,
@@ -84,8 +81,8 @@ def make_page(article: Article, extraction: Extraction) -> ArticlePage:
         places=named["place"],
         organizations=named["organization"],
         dates=tuple(
-            DateRef(value, words[value, key], tuple(found)) for (value, key), found in dates.items()
-        ),  # fmt: skip
+            DateRef(value, words, tuple(found)) for (value, _), (words, found) in dates.items()
+        ),
         tags=extraction.tags,
         summary=article.paragraphs[0] if article.paragraphs else "",
         geo=tuple(GeoFact(p.name, p.country, p.latitude, p.longitude) for p in extraction.geo),
