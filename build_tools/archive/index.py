@@ -123,8 +123,9 @@ class EntityIndex:
         self.articles = sorted(articles, key=lambda a: a.sort_key, reverse=True)
         self.by_uri = {article.src_uri: article for article in self.articles}
         self.identity = ArchiveIdentity(
-            ((a.src_uri, a.names) for a in self.articles), curated or Curated(), merge_surnames
-        )
+            ((a.src_uri, a.names) for a in self.articles), curated or Curated(), merge_surnames,
+            texts=(paragraph for a in self.articles for paragraph in a.paragraphs),
+        )  # fmt: skip
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.article_entities: dict[str, list[EntityRef]] = {}
         self._postings: dict[EntityRef, tuple[tuple[str, ...], float] | None] = {}
