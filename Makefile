@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install pages site serve zensical test test-fast eval bench lint format clean
+.PHONY: install pages site serve review zensical test test-fast eval bench lint format clean
 
 install: $(STAMP)
 
@@ -24,6 +24,10 @@ site: pages
 
 serve: pages
 	$(BIN)/mkdocs serve
+
+# The entity pages most likely wrong, each with the entities.yml lines that would fix it.
+review: pages
+	$(BIN)/newsdocs review
 
 # The same archive built by Zensical (Material's successor, which runs no MkDocs plugin):
 # the archive core writes every page into build/zensical/, and Zensical builds from there.

@@ -1,4 +1,4 @@
-"""The ``newsdocs`` command: pages, extract, eval."""
+"""The ``newsdocs`` command: pages, extract, review."""
 
 from __future__ import annotations
 
@@ -60,6 +60,40 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review(args: argparse.Namespace) -> int:
+    from build_tools.archive.identity import load_curated
+    from build_tools.archive.index import EntityIndex, default_min_articles
+    from build_tools.archive.review import format_entries, review
+    from build_tools.archive.site import read_articles
+    from build_tools.front_matter import FrontMatterCache
+    from build_tools.model import KINDS
+
+    docs = Path(args.docs)
+    folder = docs / args.articles_dir
+    if not folder.is_dir():
+        print(f"newsdocs review: {folder}: no such folder; run `make pages` first",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    pages = ((p.relative_to(docs).as_posix(), p.read_text(encoding="utf-8", errors="replace"))
+             for p in sorted(folder.rglob("*.md")))  # fmt: skip
+    found = read_articles(pages, FrontMatterCache(None), f"{docs.name}/")
+    for error in found.errors:
+        print(f"error: {error}", file=sys.stderr)
+    try:
+        curated = load_curated(Path(args.entities))
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    index = EntityIndex(found.articles, curated=curated)
+    index.min_articles = args.min_articles or default_min_articles(len(index.articles))
+    entries = review(index, args.limit)
+    print(format_entries(entries) if entries else "newsdocs review: no doubtful entity page")
+    pages = sum(1 for kind in KINDS for ref, _ in index.of_kind(kind) if index.has_page(ref))
+    print(f"\nnewsdocs review: {len(entries)} doubtful of {pages} entity pages listed; fix"
+          f" a wrong one in {args.entities}, then rebuild", file=sys.stderr)  # fmt: skip
+    return 1 if found.errors else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="newsdocs", description=__doc__)
     parser.add_argument("--version", action="version", version=f"newsdocs {__version__}")
@@ -77,6 +111,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     extract.add_argument("input", nargs="?", default="-", help="a JSONL file, or - for stdin")
     extract.set_defaults(run=_extract)
+    queue = commands.add_parser(
+        "review", help="list the entity pages most likely wrong, with the entities.yml fix"
+    )
+    queue.add_argument("--docs", default="docs")
+    queue.add_argument("--articles-dir", default="articles")
+    queue.add_argument("--entities", default="entities.yml")
+    queue.add_argument("--limit", type=int, default=50, help="entries to list (0: all)")
+    queue.add_argument(
+        "--min-articles",
+        type=int,
+        default=0,
+        help="articles a name needs for a page (default: as the site)",
+    )
+    queue.set_defaults(run=_review)
     args = parser.parse_args(argv)
     logging.basicConfig(format="warning: %(message)s", level=logging.WARNING)
     return args.run(args)

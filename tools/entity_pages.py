@@ -54,8 +54,8 @@ def write_sources(corpus: Path, sources: Path) -> int:
 
 def archive_pages(docs: Path, entities_file: Path | None = None) -> list[EntityPage]:
     """The entity pages the site makes of docs/articles (the plugin's defaults)."""
-    from build_tools.archive.identity import SMALL_ARCHIVE, load_curated
-    from build_tools.archive.index import EntityIndex
+    from build_tools.archive.identity import load_curated
+    from build_tools.archive.index import EntityIndex, default_min_articles
     from build_tools.archive.site import read_articles
     from build_tools.front_matter import FrontMatterCache
 
@@ -65,7 +65,7 @@ def archive_pages(docs: Path, entities_file: Path | None = None) -> list[EntityP
     curated = load_curated(entities_file) if entities_file else None
     index = EntityIndex(found.articles, curated=curated)
     count = len(index.articles)
-    index.min_articles = max(2, count // 1000) if count >= SMALL_ARCHIVE else 1
+    index.min_articles = default_min_articles(count)
     return [
         EntityPage(ref.kind, ref.name, ref.slug, len(appearances))
         for kind in KINDS

@@ -20,8 +20,8 @@ import yaml
 
 from build_tools.archive.article import article_page
 from build_tools.archive.feed import rss
-from build_tools.archive.identity import SMALL_ARCHIVE, load_curated
-from build_tools.archive.index import EntityIndex
+from build_tools.archive.identity import load_curated
+from build_tools.archive.index import EntityIndex, default_min_articles
 from build_tools.archive.lists import NEWEST_MARKER, Generated, newest
 from build_tools.archive.site import generated_pages, read_articles
 from build_tools.archive.urls import Links, SourceLinks, escape
@@ -92,9 +92,7 @@ def export(project: Path, out: Path, config_file: str = "mkdocs.yml") -> int:
     index = EntityIndex(found.articles, merge_surnames=options.get("merge_surnames", True),
                         curated=curated)  # fmt: skip
     count = len(index.articles)
-    index.min_articles = options.get("entity_min_articles") or (
-        max(2, count // 1000) if count >= SMALL_ARCHIVE else 1
-    )
+    index.min_articles = options.get("entity_min_articles") or default_min_articles(count)
     links = SourceLinks()
     written: dict[str, str] = {}
     served = Links(config.get("use_directory_urls", True))

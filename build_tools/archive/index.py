@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from build_tools.archive.identity import ArchiveIdentity, Curated, EntityRef
+from build_tools.archive.identity import SMALL_ARCHIVE, ArchiveIdentity, Curated, EntityRef
 from build_tools.model import KINDS, Kind
 from build_tools.page import ArticlePage, Position, read_article
 from build_tools.timex import date_key
@@ -33,6 +33,13 @@ MAX_SENTENCE = 320
 RELATED_CAP = 100
 #: Names of one article that count for "often mentioned with" (a news article has tens).
 CO_MENTION_CAP = 300
+
+
+def default_min_articles(count: int) -> int:
+    """How many articles a name needs for a page of its own, by default: one below
+    ``SMALL_ARCHIVE`` articles; above, two, and one more per thousand (10 at 10,000), which
+    keeps the entity pages in step with the archive (else each would hold one line)."""
+    return max(2, count // 1000) if count >= SMALL_ARCHIVE else 1
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from build_tools.archive.article import article_page
 from build_tools.archive.feed import rss
-from build_tools.archive.identity import SMALL_ARCHIVE, load_curated
-from build_tools.archive.index import EntityIndex
+from build_tools.archive.identity import load_curated
+from build_tools.archive.index import EntityIndex, default_min_articles
 from build_tools.archive.lists import NEWEST_MARKER, newest
 from build_tools.archive.search import BackgroundIndexer, SearchError, bundle_count, bundle_name
 from build_tools.archive.site import generated_pages, read_articles
@@ -70,9 +70,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         # each would outnumber the articles (7,900 pages for 1,000 articles) and hold one
         # line. Below a hundred every name gets a page; above, a name needs two articles, and
         # one more per thousand (10 at 10,000), which keeps the pages in step with the archive.
-        self.min_articles = self.config.entity_min_articles or (
-            max(2, count // 1000) if count >= SMALL_ARCHIVE else 1
-        )
+        self.min_articles = self.config.entity_min_articles or default_min_articles(count)
         self.links = Links(config.use_directory_urls)
         mode = self.config.search
         self.pagefind = mode == "pagefind" or (mode == "auto" and large)

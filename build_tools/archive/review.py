@@ -1,0 +1,200 @@
+"""The review queue: the entity pages most likely wrong, for a maintainer to check.
+
+Each entry is a page the site makes, with why it is doubtful, the sentence that shows the
+doubt, and the ``entities.yml`` lines that would fix it if it is wrong. Doubts, each a
+pattern of the wrong pages of the BBC archive:
+
+- **split kind**: the articles give the name another kind in at least a third of them
+  (``Chelsea`` a place in some, a club in others);
+- **unknown one-word name**: one word no gazetteer, curated list or first-name list knows
+  (``Closer``, ``Spybot``): works, products and fragments look like this;
+- **acronym or short form**: capitals only (``PVR``, ``DRM``: terms more often than bodies),
+  or the words of another page of the same kind (``Bank`` of ``Bank of England``);
+- **initial**: a person named by an initial and a surname (``J Gardener``);
+- **near-duplicate**: another page of the same kind spelt almost alike (``Lib Dem`` /
+  ``Lib Dems``) or written as its acronym (``UKIP`` / ``UK Independence Party``).
+
+Entries are ranked by how many doubts they raise, then by how many articles they reach:
+a wrong page a reader meets often comes first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from build_tools.archive.identity import EntityRef, _acronyms, name_tokens
+from build_tools.archive.index import EntityIndex
+from build_tools.gazetteer import gazetteer
+from build_tools.model import KINDS
+from build_tools.names import given_name
+
+#: A name the articles give another kind this share of the time has a split vote.
+SPLIT_SHARE = 1 / 3
+#: Two names of one kind this alike (difflib's ratio on their folded letters) may be one.
+ALIKE = 0.9
+
+
+@dataclass(frozen=True)
+class Doubt:
+    reason: str
+    fix: str  # entities.yml lines
+    weight: float = 1.0  # how often this doubt was right in the BBC archive, roughly
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    ref: EntityRef
+    articles: int
+    doubts: tuple[Doubt, ...]
+    sentence: str
+    example: str  # the article the sentence is from
+
+    @property
+    def score(self) -> float:
+        return sum(doubt.weight for doubt in self.doubts) + math.log10(1 + self.articles) / 10
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
+
+
+def _yaml_name(name: str) -> str:
+    """A name as a YAML scalar (quoted when YAML would read it otherwise)."""
+    import json
+
+    plain = re.fullmatch(r"[A-Za-z][\w .'&-]*[\w.]", name) and name.lower() not in {
+        "yes", "no", "on", "off", "true", "false", "null", "y", "n",
+    }  # fmt: skip
+    return name if plain else json.dumps(name, ensure_ascii=False)
+
+
+def _entry(name: str, kind: str, aliases: list[str] | None = None) -> str:
+    lines = f"entities:\n  - name: {_yaml_name(name)}\n    kind: {kind}\n"
+    if aliases:
+        lines += f"    aliases: [{', '.join(_yaml_name(a) for a in aliases)}]\n"
+    return lines
+
+
+def _ignore(name: str) -> str:
+    return f"ignore: [{_yaml_name(name)}]\n"
+
+
+def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
+    """The entity pages of ``index`` most likely wrong, most doubtful and most read first."""
+    identity = index.identity
+    places = gazetteer()
+    pages = [(ref, apps) for kind in KINDS for ref, apps in index.of_kind(kind)
+             if index.has_page(ref)]  # fmt: skip
+    folded = {ref: "".join(c for c in ref.name.casefold() if c.isalnum()) for ref, _ in pages}
+    acronyms = {(ref.kind, acronym): ref for ref, _ in pages for acronym in _acronyms(ref.name)}
+    words = {ref: set(name_tokens(ref.name)) for ref, _ in pages}
+    surnames: dict[str, set[str]] = defaultdict(set)  # last word -> people the archive names
+    for name, votes in identity.kind_votes.items():
+        if votes["person"] and not re.match(r"^[A-Z]\.? ", name):
+            surnames[name_tokens(name)[-1]].add(name)
+    holders: dict[tuple[str, str], list[EntityRef]] = defaultdict(list)  # (kind, word) -> refs
+    starts: dict[tuple[str, str], list[EntityRef]] = defaultdict(list)  # (kind, 3 letters)
+    for ref, _ in pages:
+        for word in words[ref]:
+            holders[(ref.kind, word)].append(ref)
+        starts[(ref.kind, folded[ref][:3])].append(ref)
+    entries = []
+    for ref, appearances in pages:
+        doubts: list[Doubt] = []
+        votes = identity.kind_votes.get(ref.name)
+        if votes:
+            total = sum(votes.values())
+            other, count = max(((k, v) for k, v in votes.items() if k != ref.kind),
+                               key=lambda item: item[1], default=(None, 0))  # fmt: skip
+            if other and count >= SPLIT_SHARE * total:
+                both = index.has_page(EntityRef(other, ref.name))  # two referents, perhaps
+                doubts.append(Doubt(
+                    f"the articles call it {_a(other)} {count} times in {total}"
+                    + (f" (the {other} has a page too)" if both else ""),
+                    _entry(ref.name, other), weight=0.5 if both else 1.0,
+                ))  # fmt: skip
+        curated = identity.curated.lists(ref.name)
+        single = " " not in ref.name
+        if (single and ref.kind != "organization" and not curated
+                and not places.knows(ref.name) and not given_name(ref.name)):  # fmt: skip
+            doubts.append(
+                Doubt(
+                    "one word that no gazetteer, curated list or first-name list"
+                    " knows: a work, product or fragment?",
+                    _ignore(ref.name),
+                )
+            )
+        if ref.kind != "person" and re.fullmatch(r"[A-Z0-9&]{2,6}", ref.name) and not curated:
+            long = acronyms.get((ref.kind, ref.name))
+            if long is not None:
+                doubts.append(Doubt(f"the acronym of {long.name}, which has a page",
+                                    _entry(long.name, long.kind, [ref.name])))  # fmt: skip
+            else:
+                doubts.append(Doubt("capitals only and never expanded in the archive: a term"
+                                    " (a technology, a disease) rather than a body?",
+                                    _ignore(ref.name), weight=0.5))  # fmt: skip
+        elif ref.kind == "organization" and single and not curated:
+            count = len(appearances)  # Bank (5) in Bank of England (40), not Sony in Sony Ericsson
+            longer = [
+                other
+                for word in words[ref]
+                for other in holders[(ref.kind, word)]
+                if words[ref] < words[other] and len(index.entities[other]) > count
+            ]
+            if longer:
+                best = max(longer, key=lambda other: len(index.entities.get(other, ())))
+                doubts.append(Doubt(f"part of {best.name}, which has a page",
+                                    _entry(best.name, best.kind, [ref.name])))  # fmt: skip
+        if ref.kind == "person" and re.match(r"^[A-Z]\.? \S", ref.name):
+            initial, surname = ref.name[0], name_tokens(ref.name)[-1]
+            full = sorted(name for name in surnames.get(surname, ())
+                          if name[0] == initial and name != ref.name and " " in name)  # fmt: skip
+            if full:
+                doubts.append(Doubt(f"an initial and a surname; the archive also names {full[0]}",
+                                    _entry(full[0], "person", [ref.name])))  # fmt: skip
+            else:
+                doubts.append(Doubt("an initial and a surname, and no full name in the archive",
+                                    _ignore(ref.name)))  # fmt: skip
+        for other in starts[(ref.kind, folded[ref][:3])] if len(folded[ref]) >= 4 else ():
+            if (
+                folded[ref] != folded[other]
+                and name_tokens(ref.name)[-1][:1] == name_tokens(other.name)[-1][:1]
+                and (  # not Richard Gere / Richard Eyre
+                    difflib.SequenceMatcher(None, folded[ref], folded[other]).ratio() >= ALIKE
+                )
+            ):
+                main = max((ref, other), key=lambda r: (len(index.entities.get(r, ())), r.name))
+                if main == ref:
+                    continue  # the pair is listed once, under the form to join the other
+                alias = ref
+                doubts.append(Doubt(f"spelt almost like {other.name}: one referent?",
+                                    _entry(main.name, main.kind, [alias.name])))  # fmt: skip
+                break
+        if doubts:
+            # The fix shown first: one that names the other page (an alias) before a kind.
+            doubts.sort(key=lambda doubt: ("aliases:" not in doubt.fix, -doubt.weight))
+            first = appearances[0]
+            entries.append(ReviewEntry(ref, len(appearances), tuple(doubts),
+                                       first.sentence, first.article.src_uri))  # fmt: skip
+    entries.sort(key=lambda entry: (-entry.score, entry.ref.kind, entry.ref.name))
+    return entries[:limit] if limit else entries
+
+
+def format_entries(entries: list[ReviewEntry]) -> str:
+    """The queue as text: one block per page, the fix indented under it."""
+    blocks = []
+    for number, entry in enumerate(entries, 1):
+        lines = [f"{number}. {entry.ref.kind} page {entry.ref.name!r} ({entry.articles} "
+                 f"article{'s' if entry.articles != 1 else ''}, {entry.ref.src_uri})"]  # fmt: skip
+        for doubt in entry.doubts:
+            lines.append(f"   - {doubt.reason}")
+        if entry.sentence:
+            lines.append(f"   in {entry.example}: {entry.sentence}")
+        lines.append("   if wrong, add to entities.yml:")
+        lines.extend(f"     {line}" for line in entry.doubts[0].fix.splitlines())
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)

@@ -1,0 +1,75 @@
+"""The review queue (``newsdocs review``): the doubtful entity pages, and fixes that work."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from build_tools.archive.identity import load_curated
+from build_tools.archive.index import EntityIndex
+from build_tools.archive.review import format_entries, review
+from build_tools.page import dumps
+from tests.pages import article
+
+
+def _articles():
+    return [
+        article("articles/1.md", "1", "x", organizations=["Bank of England", "Lib Dems"]),
+        article("articles/2.md", "2", "x", organizations=["Bank of England", "Lib Dem"]),
+        article("articles/3.md", "3", "x", organizations=["Bank", "Bank of England"]),
+        article("articles/4.md", "4", "x", people=["M Bortolami"], places=["Paris"]),
+        article("articles/5.md", "5", "x", people=["Jason Gardener"], places=["Paris"]),
+        article("articles/6.md", "6", "x", people=["Tony Blair"], places=["Paris"]),
+    ]
+
+
+def _doubtful(index):
+    return {entry.ref.name: entry for entry in review(index, limit=None)}
+
+
+def test_the_queue_lists_short_forms_initials_and_near_duplicates_with_their_fix():
+    entries = _doubtful(EntityIndex(_articles()))
+    lib = {"Lib Dem", "Lib Dems"} & set(entries)
+    assert len(lib) == 1 and set(entries) - lib == {"Bank", "M Bortolami"}
+    assert "Tony Blair" not in entries and "Paris" not in entries
+    assert "part of Bank of England" in entries["Bank"].doubts[0].reason
+    assert "aliases: [Bank]" in entries["Bank"].doubts[0].fix
+    assert entries["M Bortolami"].doubts[0].fix == "ignore: [M Bortolami]\n"
+    assert "spelt almost like" in entries[lib.pop()].doubts[0].reason
+    text = format_entries(list(entries.values()))
+    assert "if wrong, add to entities.yml:" in text
+
+
+def test_the_fix_the_queue_prints_joins_the_pages_when_added_to_entities_yml(tmp_path):
+    entries = _doubtful(EntityIndex(_articles()))
+    bank, initial = (entries[name].doubts[0].fix for name in ("Bank", "M Bortolami"))
+    (tmp_path / "entities.yml").write_text(bank + initial, encoding="utf-8")
+    curated = load_curated(tmp_path / "entities.yml")
+    index = EntityIndex(_articles(), curated=curated)
+    articles = index.articles
+    bank = index.ref("organization", "Bank", next(a for a in articles if a.title == "3"))
+    assert bank.name == "Bank of England"
+    assert len(index.entities[bank]) == 3
+    assert index.ref("person", "M Bortolami", articles[0]) is None
+    assert {"Bank", "M Bortolami"}.isdisjoint(_doubtful(index))
+
+
+def test_newsdocs_review_reads_the_pages_and_prints_the_queue(tmp_path):
+    folder = tmp_path / "docs" / "articles"
+    folder.mkdir(parents=True)
+    for info in _articles():
+        (tmp_path / "docs" / info.src_uri).write_text(dumps(info.page), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "build_tools.cli", "review", "--docs", str(tmp_path / "docs"),
+         "--entities", str(tmp_path / "entities.yml")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "organization page 'Bank'" in done.stdout
+    assert "aliases: [Bank]" in done.stdout
+    assert "doubtful of 7 entity pages" in done.stderr, done.stdout
+    missing = subprocess.run(
+        [sys.executable, "-m", "build_tools.cli", "review", "--docs", str(tmp_path / "none")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert missing.returncode == 2 and "run `make pages` first" in missing.stderr
