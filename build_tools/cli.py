@@ -20,11 +20,20 @@ def _pages(args: argparse.Namespace) -> int:
         print(f"newsdocs: {sources}: no such folder; create it and put .txt articles in it",
               file=sys.stderr)  # fmt: skip
         return 2
-    report = convert(sources, docs, progress=args.progress)
-    for error in report.failed:
+    if args.check:
+        from build_tools.convert.run import check_pages
+
+        problems = check_pages(sources, docs)
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        plural = "" if len(problems) == 1 else "s"
+        print(f"newsdocs pages --check: {len(problems) or 'no'} problem{plural}", file=sys.stderr)
+        return 1 if problems else 0
+    report = convert(sources, docs, progress=args.progress, force=args.force)
+    for error in [*report.failed, *report.errors]:
         print(f"error: {error}", file=sys.stderr)
     print(f"newsdocs: {report.summary()}", file=sys.stderr)
-    return 1 if report.failed else 0
+    return 1 if report.failed or report.errors else 0
 
 
 def _read_records(stream) -> list[dict]:
@@ -105,6 +114,17 @@ def main(argv: list[str] | None = None) -> int:
         "--progress", action=argparse.BooleanOptionalAction, default=None,
         help="show a progress bar (default: when the terminal is interactive)",
     )  # fmt: skip
+    pages.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 if docs/articles/ is out of step with the"
+        " sources and the converter, or a page was edited by hand",
+    )
+    pages.add_argument(
+        "--force",
+        action="store_true",
+        help="write pages edited by hand again (their edits are lost)",
+    )
     pages.set_defaults(run=_pages)
     extract = commands.add_parser(
         "extract", help="JSONL {id, text, dct?} in, JSONL entities and dates out"

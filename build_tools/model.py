@@ -146,6 +146,8 @@ class Extraction:
     dates: tuple[DateMention, ...]
     tags: tuple[str, ...] = ()
     geo: tuple[Place, ...] = ()
+    #: The source header's ``drop`` entries that matched no name ("people: Caris ~ Carlos").
+    unmatched_drops: tuple[str, ...] = ()
 
     def names(self, kind: Kind) -> tuple[str, ...]:
         return {"person": self.people, "place": self.places, "organization": self.organizations}[

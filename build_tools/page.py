@@ -19,9 +19,10 @@ imports the other.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import quote
 
@@ -82,6 +83,7 @@ class Provenance:
     encoding: str = "utf-8"
     stripped: tuple[str, ...] = ()
     generator: str = ""
+    written: str = ""  # SHA-256 of the page as written, without its own line
 
 
 @dataclass(frozen=True)
@@ -169,9 +171,11 @@ FIELDS: dict[str, dict[str, Any]] = {
             "encoding": {"type": "string"},
             "stripped": {"type": "array", "items": {"type": "string"}},
             "generator": {"type": "string"},
+            "written": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
         },
         "description": "the source file, the SHA-256 of its bytes, its encoding, the web"
-        " trailer stripped from it, and the converter that made the page",
+        " trailer stripped from it, the converter that made the page, and the SHA-256 of the"
+        " page as written (without this line): a hand edit shows as a mismatch",
     },
 }
 REQUIRED = ("title", "provenance")
@@ -246,6 +250,8 @@ def front_matter_of(page: ArticlePage) -> dict:
             "stripped": [text(line) for line in provenance.stripped],
             "generator": provenance.generator,
         }
+        if provenance.written:
+            metadata["provenance"]["written"] = provenance.written
     return {key: value for key, value in metadata.items() if value not in (None, [], {}, "")}
 
 
@@ -257,11 +263,34 @@ def body_of(page: ArticlePage) -> str:
 
 
 def dumps(page: ArticlePage) -> str:
-    """The whole page text. The same page always gives the same bytes."""
+    """The whole page text. The same page always gives the same bytes. A page with a
+    provenance records the SHA-256 of its own text (``written``, hashed without that line):
+    ``hand_edited`` tells a page a person changed from the page the converter wrote."""
+    if page.provenance is not None:
+        page = replace(page, provenance=replace(page.provenance, written=""))
     meta = yaml.dump(
         front_matter_of(page), Dumper=front_matter.SafeDumper, **front_matter.DUMP_OPTIONS
     )
-    return f"---\n{meta}---\n\n{body_of(page)}"
+    text = f"---\n{meta}---\n\n{body_of(page)}"
+    if page.provenance is None:
+        return text
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    head, generator, rest = text.partition(_GENERATOR_LINE.search(text)[0])
+    return f"{head}{generator}  written: {digest}\n{rest}"
+
+
+_GENERATOR_LINE = re.compile(r"^  generator: .*\n", re.M)
+_WRITTEN_LINE = re.compile(r"^  written: ([0-9a-f]{64})\n", re.M)
+
+
+def hand_edited(text: str) -> bool | None:
+    """Whether a generated page's text differs from what the converter wrote (its
+    ``provenance.written`` hash); None for a page that records no hash (an older page)."""
+    found = _WRITTEN_LINE.search(text)
+    if found is None:
+        return None
+    unwritten = text[: found.start()] + text[found.end() :]
+    return hashlib.sha256(unwritten.encode("utf-8")).hexdigest() != found[1]
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -528,7 +557,8 @@ class _Checker:
         hint = "run `make pages` to write the page again"
         if not isinstance(value, dict):
             raise self.fail("provenance", "is not a mapping", hint)
-        extra = set(value) - {"source_file", "sha256", "encoding", "stripped", "generator"}
+        extra = set(value) - {"source_file", "sha256", "encoding", "stripped", "generator",
+                              "written"}  # fmt: skip
         if extra:
             raise self.fail(f"provenance.{sorted(extra)[0]}", "is not a provenance field", hint)
         fields = {}
@@ -546,6 +576,7 @@ class _Checker:
             encoding=fields["encoding"],
             stripped=tuple(unescape(line) for line in stripped),
             generator=fields["generator"],
+            written=value["written"] if isinstance(value.get("written"), str) else "",
         )
 
 

@@ -25,7 +25,7 @@ def candidates(text: str, *spans: tuple[str, str], occurrence: int = 0) -> list[
 
 def test_titles_dropped_and_surname_joins_full_name():
     text = "President Donald Trump met Mr. Biegun. Trump said Stephen Biegun would go."
-    mentions, names = resolve(
+    mentions, names, _ = resolve(
         text,
         candidates(
             text,
@@ -46,7 +46,7 @@ def test_titles_dropped_and_surname_joins_full_name():
 
 def test_a_short_form_that_fits_two_people_joins_neither():
     text = "Kim Yong Chol met Kim Jong Un. Kim said little."
-    _, names = resolve(
+    _, names, _ = resolve(
         text,
         candidates(text, ("Kim Yong Chol", "PERSON"), ("Kim Jong Un", "PERSON"), ("Kim", "PERSON")),
     )
@@ -56,7 +56,7 @@ def test_a_short_form_that_fits_two_people_joins_neither():
 
 def test_us_and_the_united_states_are_one_place():
     text = "U.S. officials said the United States and America agree."
-    mentions, names = resolve(
+    mentions, names, _ = resolve(
         text,
         candidates(text, ("U.S.", "GPE"), ("the United States", "GPE"), ("America", "GPE")),
     )
@@ -83,7 +83,7 @@ def test_model_slips_are_fixed():
     )
     second_biegun = text.index("Biegun went")
     found.append(Candidate(second_biegun, second_biegun + 6, "Biegun", "ORG"))
-    mentions, names = resolve(text, found, title_end=len(title))
+    mentions, names, _ = resolve(text, found, title_end=len(title))
     assert names["person"] == ("Mike Pompeo", "Stephen Biegun", "Choe Son Hui")
     assert names["organization"] == ("State Department",)
     assert names["place"] == ()
@@ -91,7 +91,7 @@ def test_model_slips_are_fixed():
 
 def test_acronym_joins_the_full_organization_name():
     text = "The North Atlantic Treaty Organization met. NATO said no."
-    _, names = resolve(
+    _, names, _ = resolve(
         text,
         candidates(text, ("North Atlantic Treaty Organization", "ORG"), ("NATO", "ORG")),
     )
@@ -100,7 +100,7 @@ def test_acronym_joins_the_full_organization_name():
 
 def test_header_corrections_add_and_drop():
     text = "Jane Doe visited Paris."
-    mentions, names = resolve(
+    mentions, names, _ = resolve(
         text,
         candidates(text, ("Jane Doe", "PERSON"), ("Paris", "GPE")),
         corrections={"add": {"organizations": ["UNESCO"]}, "drop": {"places": ["paris"]}},
@@ -115,13 +115,13 @@ def test_header_corrections_add_and_drop():
 
 def test_all_caps_dateline_is_title_cased():
     text = "HAVANA (AP) -- Cuba said."
-    _, names = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))
+    _, names, _ = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))
     assert names["place"] == ("Havana", "Cuba")
 
 
 def test_a_role_noun_before_a_full_name_is_not_part_of_it():
     text = "Backbencher Stephen Pound said so. Novelist Margaret Atwood agreed with Kim Jong Un."
-    _, names = resolve(
+    _, names, _ = resolve(
         text,
         candidates(
             text,

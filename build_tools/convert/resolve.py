@@ -419,8 +419,9 @@ def resolve(
     candidates: Sequence[Candidate],
     title_end: int = 0,
     corrections: Mapping[str, Mapping[str, list[str]]] | None = None,
-) -> tuple[tuple[Mention, ...], dict[Kind, tuple[str, ...]]]:
-    """Canonical mentions and the per-kind name lists (in order of first mention)."""
+) -> tuple[tuple[Mention, ...], dict[Kind, tuple[str, ...]], tuple[str, ...]]:
+    """Canonical mentions, the per-kind name lists (in order of first mention), and the
+    header's ``drop`` entries that matched no name (``people: Caris``, a typo)."""
     document = _Document(text, title_end)
     candidates = with_dateline(text, candidates)
     candidates = with_team_sheets(text, candidates)
@@ -437,7 +438,7 @@ def resolve(
         if names.get((span.kind, span.text))
     ]
     mentions = _propagate(mentions, text)
-    mentions = _apply_corrections(mentions, corrections or {})
+    mentions, unmatched = _apply_corrections(mentions, corrections or {})
     by_kind: dict[Kind, list[str]] = {"person": [], "place": [], "organization": []}
     for mention in mentions:
         if mention.name not in by_kind[mention.kind]:
@@ -446,7 +447,7 @@ def resolve(
         for name in names_to_add:
             if name not in by_kind[kind]:
                 by_kind[kind].append(name)
-    return tuple(mentions), {kind: tuple(names) for kind, names in by_kind.items()}
+    return tuple(mentions), {kind: tuple(names) for kind, names in by_kind.items()}, unmatched
 
 
 def _propagate(mentions: list[Mention], text: str) -> list[Mention]:
@@ -698,14 +699,25 @@ def _looks_like_results(text: str) -> bool:
 
 def _apply_corrections(
     mentions: list[Mention], corrections: Mapping[str, Mapping[str, list[str]]]
-) -> list[Mention]:
+) -> tuple[list[Mention], tuple[str, ...]]:
+    """The mentions without the header's ``drop`` names, and the drops that matched none
+    (as ``people: Caris``, each with the nearest name of that kind, if any, after ``~``)."""
+    import difflib
+
     drop = corrections.get("drop", {})
     dropped = {
-        (kind, name.casefold())
+        (kind, name.casefold()): f"{section}: {name}"
         for kind, section in SECTION.items()
         for name in drop.get(section, [])
     }
-    return [m for m in mentions if (m.kind, m.name.casefold()) not in dropped]
+    found = {(m.kind, m.name.casefold()) for m in mentions}
+    unmatched = []
+    for (kind, key), entry in dropped.items():
+        if (kind, key) not in found:
+            names = sorted({m.name for m in mentions if m.kind == kind})
+            near = difflib.get_close_matches(entry.split(": ", 1)[1], names, n=1, cutoff=0.6)
+            unmatched.append(entry + (f" ~ {near[0]}" if near else ""))
+    return [m for m in mentions if (m.kind, m.name.casefold()) not in dropped], tuple(unmatched)
 
 
 def _additions(corrections: Mapping[str, Mapping[str, list[str]]]) -> list[tuple[Kind, list[str]]]:
@@ -728,7 +740,7 @@ def extraction(
     tags: tuple[str, ...] = (),
 ) -> Extraction:
     """Bundle resolved mentions, names, dates and tags into an Extraction."""
-    mentions, by_kind = resolve(text, candidates, title_end, corrections)
+    mentions, by_kind, unmatched = resolve(text, candidates, title_end, corrections)
     return Extraction(
         people=by_kind["person"],
         places=by_kind["place"],
@@ -737,4 +749,5 @@ def extraction(
         dates=tuple(dates),
         tags=tags,
         geo=place_facts(by_kind["place"]),
+        unmatched_drops=unmatched,
     )

@@ -29,7 +29,7 @@ from build_tools.files import write_atomic
 from build_tools.front_matter import FILE as FRONT_MATTER_FILE
 from build_tools.front_matter import FrontMatterCache, parse
 from build_tools.model import CACHE_DIR, Article
-from build_tools.page import dumps
+from build_tools.page import dumps, hand_edited
 
 log = logging.getLogger("newsdocs")
 MANIFEST = "manifest.json"
@@ -43,12 +43,16 @@ class Report:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[SourceError] = field(default_factory=list)
+    #: Mistakes that leave the page as it is: a header ``drop`` that matches no name, a
+    #: page edited by hand (kept; ``force`` writes it again).
+    errors: list[SourceError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
+        errors = f", {len(self.errors)} errors" if self.errors else ""
         return (
             f"{len(self.converted)} converted, {len(self.unchanged)} unchanged, "
-            f"{len(self.removed)} removed, {len(self.failed)} failed"
+            f"{len(self.removed)} removed, {len(self.failed)} failed{errors}"
         )
 
 
@@ -297,8 +301,10 @@ def convert(
     progress: bool | None = None,
     batch_size: int = 32,
     nlp=None,
+    force: bool = False,
 ) -> Report:
-    """Convert every source under sources_root into a page under docs_root/articles."""
+    """Convert every source under sources_root into a page under docs_root/articles. A page
+    edited by hand is kept and reported, with the lines that differ, unless ``force``."""
     report = Report()
     cache_root = cache_root or sources_root.parent / CACHE_DIR
     front_matter = FrontMatterCache(cache_root / FRONT_MATTER_FILE)
@@ -308,7 +314,11 @@ def convert(
     pending: list[tuple[str, Path]] = []
     for source, path in present.items():
         digest = _sha256(path)
-        if digest is not None and manifest.is_current(source, digest):
+        if (
+            digest is not None
+            and manifest.is_current(source, digest)
+            and not (_edited(docs_root, manifest.entries[source]["page"]))
+        ):
             report.unchanged.append(source)
         else:
             pending.append((source, path))
@@ -339,6 +349,7 @@ def convert(
                 nlp,
                 pool,
                 front_matter,
+                force,
             )
     try:
         manifest.save()
@@ -364,6 +375,7 @@ def _convert_articles(
     nlp=None,
     pool=None,
     front_matter: FrontMatterCache | None = None,
+    force: bool = False,
 ) -> None:
     from tqdm import tqdm
 
@@ -401,6 +413,15 @@ def _convert_articles(
                         " link on the way)",
                         f"replace the link in docs/{ARTICLES}/ with a folder",
                     )
+                edited = _edit_of(docs_root, page, text) if not force else None
+                if edited is not None:
+                    report.errors.append(SourceError(
+                        f"docs/{page}", f"was edited by hand and is kept ({edited})",
+                        f"make the change last in the header of source_texts/{source} (title,"
+                        " date, add, drop) or in entities.yml, then run `newsdocs pages"
+                        " --force` to write the page again",
+                    ))  # fmt: skip
+                    continue
                 write_atomic(docs_root / page, text)
             except SourceError as error:
                 report.failed.append(error)
@@ -420,11 +441,17 @@ def _convert_articles(
                 continue
             if front_matter is not None:
                 front_matter.read(text)  # the site reads it from the cache, not the YAML
+            if extraction.unmatched_drops:
+                report.errors.append(SourceError(
+                    f"source_texts/{source}", "its header's drop matches no name: "
+                    + "; ".join(extraction.unmatched_drops),
+                    "correct the name (the nearest one the text has follows ~) or remove it",
+                ))  # fmt: skip
             if old and old != page and manifest.owns(source, old):
                 with contextlib.suppress(OSError):  # kept if it cannot go: no harm done
                     (docs_root / old).unlink()
-            manifest.entries[source] = {
-                "sha256": article.source.sha256,
+            manifest.entries[source] = {  # a source in error is converted again next time
+                "sha256": "" if extraction.unmatched_drops else article.source.sha256,
                 "page": page,
                 "generator": generator(),
             }
@@ -432,6 +459,36 @@ def _convert_articles(
             if len(report.converted) % 200 == 0:
                 with contextlib.suppress(OSError):  # reported at the end of the run
                     manifest.save()  # a run that is killed loses little
+
+
+def _edited(docs_root: Path, page: str) -> bool:
+    """Whether a generated page was changed by hand since it was written."""
+    try:
+        return hand_edited((docs_root / page).read_text(encoding="utf-8")) is True
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _edit_of(docs_root: Path, page: str, text: str) -> str | None:
+    """The lines of a hand-edited page that differ from what the converter writes now, in
+    short (``line 5: "people: Carl" -> "people: Carlos"``); None if the page is unedited."""
+    try:
+        current = (docs_root / page).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if hand_edited(current) is not True:
+        return None
+    import difflib
+
+    before, after = text.splitlines(), current.splitlines()
+    changes = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal" and not all(line.startswith("  written:") for line in after[j1:j2]):
+            old = " / ".join(before[i1:i2])[:80]
+            new = " / ".join(after[j1:j2])[:80]
+            changes.append(f"line {j1 + 1}: {old!r} -> {new!r}")
+    return "; ".join(changes[:3]) + (f"; and {len(changes) - 3} more" if len(changes) > 3 else "")
 
 
 def _remove_deleted(
@@ -467,3 +524,45 @@ def _inside(docs_root: Path, page: str) -> bool:
         return (docs_root / page).resolve().is_relative_to((docs_root / ARTICLES).resolve())
     except (OSError, RuntimeError):
         return False
+
+
+def check_pages(sources_root: Path, docs_root: Path, nlp=None) -> list[str]:
+    """What ``newsdocs pages --check`` reports, changing nothing: the run ``make pages``
+    would make, done on a copy of docs/articles/, and every page it would write, change or
+    remove; every source in error; every page edited by hand. Each names the file and the fix."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="newsdocs-check-") as folder:
+        copy = Path(folder) / "docs"
+        copy.mkdir()
+        if (docs_root / ARTICLES).is_dir():
+            shutil.copytree(docs_root / ARTICLES, copy / ARTICLES, symlinks=True)
+        cache = Path(folder) / "cache"
+        real_cache = sources_root.parent / CACHE_DIR
+        if (real_cache / MANIFEST).is_file():
+            cache.mkdir()
+            shutil.copy(real_cache / MANIFEST, cache / MANIFEST)
+        report = convert(sources_root, copy, cache_root=cache, progress=False, nlp=nlp)
+        problems = [str(error) for error in [*report.failed, *report.errors]]
+        before = _page_texts(docs_root / ARTICLES)
+        after = _page_texts(copy / ARTICLES)
+    for page in sorted(before.keys() | after.keys()):
+        shown = f"docs/{ARTICLES}/{page}"
+        if page not in after:
+            problems.append(f"{shown}: is the page of a deleted source; run `make pages` (it"
+                            " removes the page) and commit the change")  # fmt: skip
+        elif page not in before:
+            problems.append(f"{shown}: is missing (a new or renamed source); run `make pages`"
+                            " and commit the new page")  # fmt: skip
+        elif before[page] != after[page]:
+            problems.append(f"{shown}: is out of date (its source or the converter changed);"
+                            " run `make pages` and commit the change")  # fmt: skip
+    return problems
+
+
+def _page_texts(folder: Path) -> dict[str, bytes]:
+    if not folder.is_dir():
+        return {}
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in folder.rglob("*.md") if path.is_file()}  # fmt: skip
