@@ -6,15 +6,21 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install pages site serve review zensical test test-fast eval bench lint format clean
+.PHONY: install lock pages site serve review check zensical test test-fast eval bench lint format clean
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements/lock.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c requirements/lock.txt -e '.[test]'
 	touch $(STAMP)
+
+# The exact versions of everything installed, from the ranges in pyproject.toml.
+lock: $(STAMP)
+	{ echo "# The exact versions the site is built and tested with (make install uses them as"; \
+	  echo "# constraints). Written by \`make lock\` from the ranges in pyproject.toml; Dependabot updates it."; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^newsdocs'; } > requirements/lock.txt
 
 pages: $(STAMP)
 	$(BIN)/newsdocs pages
@@ -47,6 +53,11 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench
+
+# The contributor's one command before pushing (and CI's first step): lint, page contract,
+# pages in step with the sources, entities.yml, a strict build, links and anchors, workflows.
+check: lint
+	$(BIN)/python -m tools.check
 
 lint: $(STAMP)
 	$(BIN)/ruff check build_tools tools tests
