@@ -27,6 +27,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from build_tools.archive.export import read_config
 from build_tools.convert.run import Report, convert
 from build_tools.errors import SourceError
 from build_tools.model import MAX_SLUG_LENGTH
@@ -474,7 +475,7 @@ def build_hostile_site(root: Path, nlp, plugin_options: dict | None = None) -> P
     write_sources(root / "source_texts", SITE_SOURCES)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     if plugin_options:
-        config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+        config = read_config(ROOT / "mkdocs.yml")
         config["plugins"] = ["search", {"newsdocs": plugin_options}]
         (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("articles"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 import xml.etree.ElementTree as ET
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from build_tools.archive.export import read_config
 from build_tools.archive.feed import rss
 from build_tools.archive.identity import Curated, load_curated
 from build_tools.archive.index import EntityIndex
@@ -41,7 +43,7 @@ def test_without_the_plugin_no_page_of_ours_runs_script(tmp_path, blank_nlp, cap
     whose front matter broke (a merge conflict) is rendered as Markdown, front matter and
     all. The texts are stored escaped, so neither makes live markup."""
     site = build_hostile_site(tmp_path, blank_nlp)
-    config = yaml.safe_load((tmp_path / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config(tmp_path / "mkdocs.yml")
     config["plugins"] = ["search"]
     config.pop("not_in_nav", None)
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
@@ -344,7 +346,7 @@ def seed_site_project(tmp_path: Path) -> Path:
 
 
 def set_options(project: Path, **options) -> None:
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config(project / "mkdocs.yml")
     config["plugins"] = ["search", {"newsdocs": options}]
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
 
@@ -387,7 +389,8 @@ def test_the_zensical_export_reads_what_mkdocs_reads_and_links_the_feed_right(tm
 
     project = seed_site_project(tmp_path)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace('site_url: ""', "site_url: !ENV [NEWSDOCS_TEST_URL, 'https://x.org/']")
+    config = re.sub(r"\nsite_url: .*\n", "\nsite_url: !ENV [NEWSDOCS_TEST_URL, 'https://x.org/']\n",
+                    config)  # fmt: skip
     config += "use_directory_urls: false\n"
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     os.environ.pop("NEWSDOCS_TEST_URL", None)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from build_tools.archive.export import read_config
 from build_tools.convert.run import convert
 from tests.conftest import ROOT
 from tests.pages import article as make_article
@@ -23,7 +24,7 @@ def build(project: Path, plugin_options: dict) -> Path:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_config(ROOT / "mkdocs.yml")
     config["plugins"] = ["search", {"newsdocs": plugin_options}]
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))

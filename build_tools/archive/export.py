@@ -54,6 +54,11 @@ _ConfigLoader.add_multi_constructor(
 )
 
 
+def read_config(path: Path) -> dict:
+    """An mkdocs.yml as MkDocs reads it (``!ENV`` resolved), without MkDocs."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506
+
+
 def _page_text(generated: Generated, meta: dict) -> str:
     """A page for the engine: front matter as JSON (YAML that cannot break, with every
     text already escaped), then the HTML blocks."""

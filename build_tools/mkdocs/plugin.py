@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+from html import escape
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import jinja2
 from mkdocs.exceptions import PluginError
@@ -27,7 +29,7 @@ from build_tools.mkdocs import parallel
 from build_tools.mkdocs.config import NewsdocsConfig
 from build_tools.mkdocs.fastpath import table_of_contents, without_markdown
 from build_tools.mkdocs.parallel import ForkedPages
-from build_tools.model import CACHE_DIR
+from build_tools.model import CACHE_DIR, SECTION
 from build_tools.page import front_matter_of
 
 log = logging.getLogger("mkdocs.plugins.newsdocs")
@@ -40,6 +42,29 @@ ASSETS = HERE.parent / "archive" / "assets"
 #: pages (10,000 articles: at 0.5 the child was done first, at 0.6 the parent waited 5 s).
 CHILD_SHARE = 0.55
 PAGEFIND_ASSETS = ("assets/newsdocs-search.js", "assets/newsdocs-search.css")
+
+
+ENTITY_SECTIONS = frozenset(SECTION.values())
+
+
+def source_edit_url(repo_url: str | None, edit_uri: str | None, article) -> str | None:
+    """Where "edit this page" leads for an article: its source ``.txt``, beside docs/ in the
+    same branch (``edit/main/docs/`` -> ``edit/main/source_texts/x.txt``): the page itself
+    is generated, and an edit there would not last."""
+    provenance = article.page.provenance
+    if not (repo_url and edit_uri) or provenance is None:
+        return None
+    prefix = edit_uri.strip("/").removesuffix("/docs").removesuffix("docs")
+    parts = (repo_url.rstrip("/"), prefix.strip("/"), quote(provenance.source_file))
+    return "/".join(part for part in parts if part)
+
+
+def report_link(repo_url: str, page_url: str) -> str:
+    """A paragraph linking to the "wrong name" issue form, with the page filled in."""
+    address = f"{repo_url.rstrip('/')}/issues/new?" + urlencode(
+        {"template": "wrong-name.yml", "title": f"Wrong name: {page_url}", "page": page_url}
+    )
+    return f'<p class="newsdocs-report"><a href="{escape(address)}">Report a wrong name</a></p>\n'
 
 
 class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
@@ -212,11 +237,18 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
 
     @event_priority(100)  # first: other plugins see the article's front matter
     def on_page_markdown(self, markdown: str, page, config, files: Files) -> str:
+        if not config.repo_url:
+            page.edit_url = None  # else MkDocs makes a relative "edit/main/..." link to nowhere
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
             # Lists of links: not for search.
             page.meta = {"title": escape_text(generated.title), "search": {"exclude": True}}
-            without_markdown(page, generated.html, table_of_contents(generated.headings))
+            made = generated.html
+            page.edit_url = None  # generated: nothing to edit; a wrong name is reported
+            if config.repo_url and page.file.src_uri.split("/")[0] in ENTITY_SECTIONS:
+                address = (config.site_url or "") + self.links.url(page.file.src_uri)
+                made += report_link(config.repo_url, address)
+            without_markdown(page, made, table_of_contents(generated.headings))
             return ""
         article = self.index.by_uri.get(page.file.src_uri)
         if self.pagefind:  # Pagefind indexes the articles instead: Material's index is empty
@@ -232,6 +264,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             page.meta["search"] = {"exclude": True}
         made = article_page(article, self.index, self.links, self.config.link_mentions,
                             self.config.related_articles)  # fmt: skip
+        page.edit_url = source_edit_url(config.repo_url, config.edit_uri, article)
         without_markdown(page, made.html, table_of_contents(made.headings))
         return ""
 
