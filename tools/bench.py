@@ -585,6 +585,8 @@ def results_table(results: Sequence[dict]) -> str:
             get("bare", "search", "gzip"), show=human_bytes),
         row("build warnings", get("full", "warnings"), get("bare", "warnings"), show=_count,
             scale=False),
+        row("live preview: save to page rebuilt", get("live_preview"), show=_seconds,
+            target="≤ 10 s at 1,000"),
     ]  # fmt: skip
     return format_table(headers, rows)
 
@@ -846,7 +848,39 @@ def bench_size(
             result[name] = _best_build(result.get(name), step, folder / "site", n)
             if not step.ok:
                 return result
+    _progress(f"n={n:,}: live preview (a source saved, converted and the site rebuilt)")
+    preview = run_step(
+        [sys.executable, "-c", LIVE_PREVIEW, str(project), sources[0].path],
+        project, root / "logs" / f"n{n}-live-preview.log", timeout, env,
+    )  # fmt: skip
+    seconds = re.search(r"live preview: ([\d.]+) s", Path(preview.log).read_text("utf-8"))
+    result["live_preview"] = float(seconds[1]) if preview.ok and seconds else None
+    _progress(f"n={n:,}: live preview {result['live_preview']} s, {_status(preview)}")
     return result
+
+
+#: What ``mkdocs serve`` does when a source is saved, timed from the save: the plugin's
+#: on_pre_build converts the changed source (the model is loaded already: serve loads it on
+#: the first change), then the full build that serve runs (into a folder of its own).
+LIVE_PREVIEW = r"""
+import sys, time, tempfile
+from pathlib import Path
+from build_tools.convert.nlp import load_model
+from build_tools.convert.run import convert
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+project, source = Path(sys.argv[1]), sys.argv[2]
+load_model()
+path = project / "source_texts" / source
+started = time.perf_counter()
+path.write_text(path.read_text(encoding="utf-8") + "\nA sentence saved in the editor.\n",
+                encoding="utf-8")
+report = convert(project / "source_texts", project / "docs", progress=False)
+assert len(report.converted) == 1, report.summary()
+with tempfile.TemporaryDirectory() as site:
+    build(load_config(str(project / "mkdocs.yml"), site_dir=site))
+print(f"live preview: {time.perf_counter() - started:.2f} s")
+"""
 
 
 def _best_build(best: dict | None, step: Step, site: Path, articles: int) -> dict:

@@ -81,6 +81,40 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
     nav = None
     forked: ForkedPages | None = None
 
+    def on_serve(self, server, config, builder):
+        """Live preview: a saved source or entities.yml rebuilds the site (mkdocs.yml and
+        docs/ are watched already); ``on_pre_build`` converts what changed first."""
+        root = Path(config.config_file_path).parent
+        for path in (self._sources(config), root / self.config.entities_file):
+            if path is not None and path.exists():
+                server.watch(str(path))
+        return server
+
+    def _sources(self, config) -> Path | None:
+        if not self.config.sources_dir:
+            return None
+        return Path(config.config_file_path).parent / self.config.sources_dir
+
+    def on_pre_build(self, config) -> None:
+        """Under ``mkdocs serve``, convert the sources that changed since the last build
+        (the model loads on the first change only); a source in error is reported and the
+        rest of the site still builds."""
+        sources = self._sources(config)
+        if self.command != "serve" or sources is None or not sources.is_dir():
+            return
+        import time
+
+        from build_tools.convert.run import convert
+
+        started = time.perf_counter()
+        # A few changed sources are converted here, the model loaded once per serve (its
+        # load is cached); many (a first run) in worker processes, as by `make pages`.
+        report = convert(sources, Path(config.docs_dir), progress=False)
+        for error in [*report.failed, *report.errors]:
+            log.warning(f"live preview: {error}")
+        if report.converted or report.removed:
+            log.info(f"live preview: {report.summary()} in {time.perf_counter() - started:.1f} s")
+
     def on_startup(self, command, dirty) -> None:
         self.command = command
 
