@@ -75,34 +75,285 @@ def _looks_like_source(line: str) -> bool:
     )
 
 
+# --- web furniture: what a page around an article is made of --------------------------
+#
+# A line is furniture by what it is, not by a list of sites: a share bar (the names of
+# social networks), a count ("12 Comments"), a prompt to the reader (subscribe, sign up,
+# follow, download the app, read more, cookies), a credit ("Photo: ..."), a byline or a
+# timestamp. Beside them, the short lines that are no sentence (menu items, headlines of
+# other articles) go too; without any such sign a short last line is the article's own
+# (a team sheet's last name, "Half-Life 2 is out now for the PC").
+
+_SOCIAL_WORDS = frozenset(
+    {
+        "facebook", "twitter", "x", "linkedin", "whatsapp", "email", "e-mail", "mail", "print",
+        "pinterest", "reddit", "telegram", "messenger", "flipboard", "tumblr", "sms", "copy",
+        "link", "url", "share", "tweet", "pin", "save", "bluesky", "threads", "instagram",
+        "youtube", "tiktok", "mastodon", "snapchat", "vk", "weibo", "wechat", "line", "viber",
+        "pocket", "digg", "google", "news", "rss", "feed", "on", "via", "follow", "us",
+    }
+)  # fmt: skip
+#: A prompt or a section of the page: matched at the start of a line that is a sentence,
+#: anywhere in a short one.
+_PROMPT = (
+    r"subscribe|sign (?:up|in)|log ?in|register|newsletters?|follow (?:us|@|on)|download"
+    r" (?:our|the)|get (?:the|our) app|app store|google play|join (?:the|our|us)"
+    r"|read (?:more|next|also|the full)|see also|more (?:from|on|stories|news|like this|in)"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy)|recommended|related|most (?:read|popular"
+    r"|viewed|shared|watched)|trending|top stories|advertisements?|sponsored|promoted"
+    r"|(?:we use )?cookies?|privacy (?:policy|notice|settings)|terms (?:of|and) |all rights"
+    r" reserved|copyright|©|click here|tap here|listen to (?:this|the) (?:article|story)"
+    r"|\d+ min(?:ute)?s? read|reading time|comments?|repl(?:y|ies)|leave a|add a comment"
+    r"|share (?:this|on|via|article|story)|tags?:|filed under|posted in|topics?:"
+    r"|categor(?:y|ies):|about the author|editor'?s note|report (?:an error|a typo)"
+    r"|send us|contact us|tip us|print this|back to top|next article|previous article"
+    r"|continue reading|show (?:more|comments)|load more|(?:photo|image) gallery"
+    r"|thanks? (?:you )?for reading|view comments|gift (?:this )?article|subscribers?"
+    r"|listen (?:on|to|now)|download (?:mp3|episode|audio)|catch (?:all )?the latest"
+    r"|keywords|(?:story|words|written|text) by|with inputs from|upvote|downvote|enquiries"
+    r"|press release|non-commercial|personal use|url:|permalink|(?:print|amp|mobile|desktop)"
+    r" version|javascript"
+)
+_PROMPT_START = re.compile(rf"^(?:{_PROMPT})(?=\W|$)", re.I)
+_PROMPT_ANYWHERE = re.compile(rf"(?:^|\W)(?:{_PROMPT})(?:\W|$)", re.I)
+_COUNTED = (
+    r"(?:comments?|shares?|likes?|views?|repl(?:y|ies)|responses?|reactions?"
+    r"|retweets?|votes?|points|claps)"
+)
+_AMOUNT = r"\(?\d[\d,.]*[km]?\)?"
+_COUNT = re.compile(rf"^{_AMOUNT}\s*{_COUNTED}$|^{_COUNTED}\s*:?\s*{_AMOUNT}$", re.I)
+_CREDIT = re.compile(
+    r"^(?:(?:photo|image|picture|video|graphic|illustration|caption|credit|file photo)s?"
+    r"(?:\s+(?:source|caption|credit|by))?\s*(?:[:,/]|\bby\b)"
+    r"|(?:additional )?(?:reporting|writing|editing|edited|research|compiled|produced)"
+    r"\s+by\b)"
+    r"|\b(?:contributed(?: to this (?:report|story|article))?|contact (?:him|her|them|me|us)"
+    r"|reach (?:him|her|them) at|follow (?:him|her|them) on)\b|\S+@\S+\.\w+",
+    re.I,
+)
+_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\b(?P<rest>.*)$")
+_STAMP = re.compile(
+    r"^(?:published|updated|posted|last (?:updated|modified)|first published|modified|date)\b"
+    r"|^\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|[smhdw])(?:\s+ago)?$"
+    r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b",
+    re.I,
+)
+#: A note in brackets ("(END)", "(With inputs from PTI)", "rs/sms (AFP, dpa)") or a line
+#: of hashtags.
+_NOTE = re.compile(r"^\([A-Z].{0,150}\)$|\([A-Z]\w*(?:, ?[A-Za-z]\w*)+\)$|^(?:#\w+\s*)+$")
+_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
+    re.I,
+)
+_NUMBER = re.compile(r"\d[\d,.]*[km]?", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+#: Furniture is short: a longer line is prose whatever it says.
+MAX_FURNITURE = 400
+#: A line of this many words at most, that ends no sentence, is no paragraph of prose.
+SHORT_LINE = 8
+#: Between the title and the first paragraph, a line of this many words at most that ends
+#: no sentence may be furniture (a job title and a byline: "Chief Economist at ...").
+HEADER_LINE = 12
+#: A section heading after which the rest of the page is not the article (comments, other
+#: articles), when nothing after it is longer than this many words.
+SECTION_TAIL_WORDS = 120
+_SECTION = re.compile(
+    r"^(?:\d+\s+|view\s+)?(?:comments?|repl(?:y|ies)|responses?|related|read more|more"
+    r" (?:from|on|in|stories|news|like this)|you (?:may|might) (?:also )?like|recommended"
+    r"|most (?:read|popular|viewed)|trending|top stories|leave a (?:reply|comment)"
+    r"|join the (?:conversation|discussion)|about the author|see also|share this"
+    r"|what to read next|latest|topics|tags)(?:\s+[\w']+){0,3}\W*(?:\(?\d+\)?)?\W*$",
+    re.I,
+)
+#: A label and a few words ("Our Standards: The Trust Principles."), after the article.
+_LABEL = re.compile(r"^[A-Z][\w'’]*(?: [\w'’]+){1,2}: \S")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+_PROSE_END = re.compile(r"[.!?…”\"’']\)?$")
+
+
+def _sentence(text: str) -> bool:
+    """Whether a line ends as prose does (a bracket or a colon ends a note or a label)."""
+    return bool(_PROSE_END.search(text))
+
+
+def is_furniture(text: str) -> bool:
+    """A sign that a line belongs to the page around the article, not to the article."""
+    if len(text) > MAX_FURNITURE:
+        return False  # prose (and no regex over a 360,000-character line)
+    words = re.findall(r"[\w@'-]+", text.casefold())
+    if words and len(words) <= 12 and all(word in _SOCIAL_WORDS for word in words):
+        return True  # a share bar: "Share  Facebook  Twitter  Email"
+    if _words(text) <= 40 and (_PROMPT_START.match(text) or _CREDIT.search(text)):
+        return True
+    if _sentence(text) and _words(text) > SHORT_LINE:
+        return False  # prose, though it may name a "comment" or a "newsletter"
+    return bool(
+        _key(text) in CRUFT_LINES or _COUNT.match(text) or _PROMPT_ANYWHERE.search(text)
+        or _BYLINE.match(text) or _STAMP.search(text) or _NOTE.search(text)
+        or (_MONTH.search(text) and _YEAR.search(text) and _words(text) <= 12)
+    )  # fmt: skip
+
+
+def _short(text: str) -> bool:
+    return _words(text) <= SHORT_LINE and not _sentence(text)
+
+
+def _separator(text: str) -> bool:
+    return bool(_SEPARATOR.match(text)) and len(text.replace(" ", "")) >= 2
+
+
 def split_trailer(lines: list[str]) -> tuple[list[str], list[str], str | None]:
     """Remove the web trailer from the end of the body lines.
 
     Returns (body lines, stripped non-blank lines in reading order, source name or None).
-    A short source line (``VOA News``) counts as trailer only after the body has ended,
-    that is at the very end or among separators and cruft lines.
+    The trailer is what follows the last paragraph of prose: a block of furniture lines
+    (``is_furniture``), separators, and short lines that are no sentence, when the block
+    has at least one sign of furniture; and, from a section heading on (``Comments``,
+    ``Related stories``), the comments and headlines under it. A short source line (``VOA
+    News``) counts as trailer only after the body has ended.
     """
-    end = len(lines)
-    stripped: list[str] = []
+    end = _section_start(lines)
+    stripped = [line.strip() for line in lines[end:] if not is_blank(line)]
     source: str | None = None
-    while end > 0:
-        line = lines[end - 1]
-        if is_blank(line):
-            end -= 1
+    block: list[tuple[int, str, bool]] = []  # (index, text, a sign?), bottom up
+    signs = bool(stripped)
+    index = end
+    while index > 0:
+        text = lines[index - 1].strip()
+        if is_blank(text):
+            index -= 1
             continue
-        text = line.strip()
-        if _SEPARATOR.match(text) and len(text.replace(" ", "")) >= 2 or _key(text) in CRUFT_LINES:
-            stripped.append(text)
-            end -= 1
-            continue
-        if source is None and _looks_like_source(text):
+        sign = (
+            _separator(text)
+            or is_furniture(text)
+            or bool(_LABEL.match(text) and _words(text) <= 6 and text.endswith("."))
+        )
+        if sign:
+            signs = True
+        elif not (_short(text) or (source is None and _looks_like_source(text))):
+            break
+        block.append((index - 1, text, sign or _looks_like_source(text)))
+        index -= 1
+    # Short lines above the first sign are furniture too (menu items, "View non-AMP
+    # version"), but after a list they are the list's end: a team sheet's referee
+    # (": M McCurry") before "Related topics".
+    if _after_list(lines, block[-1][0] if block else index):
+        while block and not block[-1][2]:
+            block.pop()
+    if signs:
+        cut = block[-1][0] if block else end
+        while cut > 0 and is_blank(lines[cut - 1]):
+            cut -= 1
+    else:  # short lines and no sign: the article's own, but for a source line at its end
+        cut = end
+        for position, text, _ in block:
+            if source is None and _looks_like_source(text) and position == cut - 1:
+                cut = position
+                while cut > 0 and is_blank(lines[cut - 1]):
+                    cut -= 1
+            break
+    if not any(not is_blank(line) for line in lines[:cut]) and any(
+        _sentence(line.strip()) for line in lines[cut:]
+    ):
+        cut, end, stripped = len(lines), len(lines), []  # prose in it: the text, after all
+    trailer = [line.strip() for line in lines[cut:end] if not is_blank(line)]
+    for text in reversed(trailer):
+        if _looks_like_source(text):
             source = text
-            stripped.append(text)
-            end -= 1
+            break
+    return lines[:cut], [*trailer, *stripped], source
+
+
+def _after_list(lines: list[str], index: int) -> bool:
+    """Whether the last line of prose before ``index`` is a list (three commas or more)."""
+    while index > 0 and (is_blank(lines[index - 1]) or _short(lines[index - 1].strip())):
+        index -= 1
+    return index > 0 and lines[index - 1].count(",") >= 3
+
+
+def _section_start(lines: list[str]) -> int:
+    """Where a comments or related-articles section begins: a section heading after the
+    article's first half, with nothing after it longer than ``SECTION_TAIL_WORDS``; else
+    the end."""
+    texts = [line.strip() for line in lines]
+    content = [number for number, text in enumerate(texts) if text]
+    if len(content) < 3:
+        return len(lines)
+    # The heading must come after most of the words (the article's prose): the lines of a
+    # comments section or a list of headlines are short.
+    total, before, half = sum(map(_words, texts)), 0, len(lines)
+    for number, text in enumerate(texts):
+        before += _words(text)
+        if before >= total / 2:
+            half = number
+            break
+    longest_after, found = 0, len(lines)
+    for number in range(len(texts) - 1, half, -1):
+        text = texts[number]
+        if longest_after > SECTION_TAIL_WORDS:
+            break
+        heading = len(text) <= MAX_FURNITURE and (
+            _SECTION.match(text) or (_PROMPT_START.match(text) and _words(text) <= 40)
+        )
+        if heading:
+            found = number
+            while found > 0 and is_blank(lines[found - 1]):
+                found -= 1
+        longest_after = max(longest_after, _words(text))
+    return found
+
+
+def split_header(lines: list[str]) -> tuple[list[str], list[str], str | None, str | None]:
+    """Remove what a page puts between the title and the first paragraph (a byline,
+    timestamps, a share bar, a photo credit) when it holds a sign of furniture; returns
+    (body lines, stripped lines, source name, author from a byline)."""
+    index, block, last_sign, carry = 0, [], -1, False
+    while index < len(lines):
+        text = lines[index].strip()
+        if is_blank(text):
+            index += 1
             continue
-        break
-    stripped.reverse()
-    return lines[:end], stripped, source
+        sign = carry or _separator(text) or is_furniture(text) or _looks_like_source(text)
+        sign = sign or bool(_NUMBER.fullmatch(text))  # "Comments" / "187": a count's number
+        if not (sign or (_words(text) <= HEADER_LINE and not _sentence(text))):
+            break
+        block.append(text)
+        if sign:
+            last_sign = index
+        carry = sign and text.endswith((":", ","))  # "Image caption," and its caption
+        index += 1
+    if last_sign < 0 or not any(_separator(t) or is_furniture(t) for t in block):
+        return lines, [], None, None
+    # The header ends at its last sign: short lines after it are the article's own (a
+    # match report's venue and kick-off time).
+    index = last_sign + 1
+    block = [line.strip() for line in lines[:index] if not is_blank(line)]
+    if all(is_blank(line) for line in lines[index:]) and any(map(_sentence, block)):
+        return lines, [], None, None  # prose in it: the text, after all
+    source = next((text for text in block if _looks_like_source(text)), None)
+    author = next((name for text in block if (name := byline_author(text))), None)
+    return lines[index:], block, source, author
+
+
+def byline_author(text: str) -> str | None:
+    """The names of a byline (``By Jane Doe and Ana Lopez, Staff Writers`` -> ``Jane Doe
+    and Ana Lopez``; ``By KATE MORGAN FOR THE DAILY PAPER`` -> ``Kate Morgan``), or None."""
+    if not _BYLINE.match(text):
+        return None
+    stop = r"\s+(?:for|of|at|in|on)\s+|\s*[,|/–—;(]\s*|\s+-\s+"
+    names = re.split(stop, text[3:], maxsplit=1, flags=re.I)[0].strip()
+    people = [name.strip() for name in re.split(r"\s+(?:and|&)\s+", names, flags=re.I)]
+    if not all(re.fullmatch(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}", p) for p in people):
+        return None
+    people = [p.title() if p.isupper() else p for p in people]
+    return " and ".join(people)
 
 
 def join_paragraphs(lines: list[str]) -> list[str]:
@@ -157,7 +408,10 @@ def clean(source: Source) -> Article:
     else:
         title = " ".join(lines[start].split())
         start += 1
-    body, trailer, signed = split_trailer(lines[start:])
+    body, header_lines, header_source, byline = split_header(lines[start:])
+    body, trailer, signed = split_trailer(body)
+    trailer = [*header_lines, *trailer]
+    signed = signed or header_source
     paragraphs = [mend(p) for p in join_paragraphs(body)]
     if not paragraphs:
         raise SourceError(
@@ -183,6 +437,6 @@ def clean(source: Source) -> Article:
         publication_date=header.get("date"),
         source_name=header.get("source") or signed,
         url=header.get("url"),
-        author=header.get("author"),
+        author=header.get("author") or byline,
         trailer=tuple(trailer),
     )
