@@ -147,6 +147,13 @@ class Gazetteer:
             or compass["rest"] in {"europe", "asia", "africa", "america", "midlands", "coast"}
         )  # fmt: skip
 
+    def country_name(self, code: str) -> str | None:
+        """The canonical name of the country with this ISO code (``ES`` -> ``Spain``)."""
+        if not hasattr(self, "_by_code"):
+            self._by_code = {place.country: place.name for place in self.places.values()
+                             if place.name in self.countries and place.country}  # fmt: skip
+        return self._by_code.get(code)
+
     def is_curated(self, name: str) -> bool:
         """A place named in places.yml (which wins over the model's other labels)."""
         return _key(name) in self.curated

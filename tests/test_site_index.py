@@ -115,7 +115,7 @@ def test_first_mentions_are_linked_where_the_page_says_and_text_stays_text():
     assert '<a href="../../../organizations/at-t/">AT&amp;T</a>' in linked
     block = metadata_block(info, index, LINKS)
     assert f'<a href="{people}">Donald Trump</a>' in block
-    assert "<strong>Published</strong> 2019-01-19" in block
+    assert '<time datetime="2019-01-19">19 January 2019</time>' in block
 
 
 def test_links_between_pages_follow_the_site_urls():
@@ -314,11 +314,9 @@ def test_a_date_said_twice_is_one_link_with_the_words_the_article_used():
     ]
     info = article("articles/a.md", "A", "x", "2024-03-14", dates=dates, author="Maria <b>")
     block = metadata_block(info, EntityIndex([info]), LINKS)
-    assert "<strong>By</strong> Maria &lt;b&gt;" in block
+    assert "By Maria &lt;b&gt;" in block
     undated = article("articles/b.md", "B", "x")
-    assert "<strong>Published</strong> date unknown" in metadata_block(
-        undated, EntityIndex([undated]), LINKS
-    )
+    assert "<time>Date unknown</time>" in metadata_block(undated, EntityIndex([undated]), LINKS)
     assert block.count(">February 2024</a>") == 1
     assert ">February 2024</a> (last month, February)," in block  # "Last month": said
     assert ">13 March 2024</a> (Wednesday)" in block

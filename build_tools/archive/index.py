@@ -185,6 +185,18 @@ class EntityIndex:
             key=lambda item: item[0].name.casefold(),
         )
 
+    def neighbours(self, article: ArticleInfo) -> tuple[ArticleInfo | None, ArticleInfo | None]:
+        """The articles published just before and just after this one (None at an end;
+        undated articles come before every dated one)."""
+        if self._order is None:
+            self._order = {a.src_uri: number for number, a in enumerate(self.articles)}
+        number = self._order[article.src_uri]  # newest first
+        older = self.articles[number + 1] if number + 1 < len(self.articles) else None
+        newer = self.articles[number - 1] if number > 0 else None
+        return older, newer
+
+    _order: dict[str, int] | None = None
+
     def related(self, article: ArticleInfo, limit: int = 5) -> list[ArticleInfo]:
         """Articles sharing the most specific entities and tags, through the inverted index.
 

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from build_tools.archive.index import ArticleInfo, EntityIndex, EntityRef
-from build_tools.archive.urls import KIND_TITLE, Links, escape, format_date, tag_label, tag_uri
+from build_tools.archive.urls import (
+    KIND_TITLE,
+    Links,
+    escape,
+    format_date,
+    long_date,
+    tag_label,
+    tag_uri,
+)
 from build_tools.model import SECTION, Kind, slugify
 from build_tools.timex import MONTH_NAMES, DatePage, date_label, date_page_of, value_order
 
@@ -54,9 +62,13 @@ class Page:
     def add(self, html_text: str) -> None:
         self.parts.append(html_text)
 
-    def items(self, items: list[str], css: str = "") -> None:
+    def items(self, items: list[str], css: str = "", searched: bool = True) -> None:
+        """A list; ``searched=False`` keeps it out of the search index (an entity page is
+        found by its name, not by the titles it lists)."""
         if items:
-            attribute = f' class="{css}"' if css else ""
+            attribute = (f' class="{css}"' if css else "") + (
+                "" if searched else " data-search-exclude"
+            )
             self.parts.append(
                 f"<ul{attribute}>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
             )
@@ -150,12 +162,21 @@ def entity_pages(
     pages = paged(ref.src_uri, appearances, size)
     with_whom = [(o, n) for o, n in index.co_mentioned(ref) if index.has_page(o)]
     result = {}
+    dated = [a.article.date for a in appearances if a.article.date]
     for uri, chunk, number in pages:
         page = Page(ref.name)
         if description and number == 1:
-            page.add(f"<p>{escape(description)}</p>")
+            page.add(f'<p class="newsdocs-description">{escape(description)}</p>')
         back = links.a(KIND_TITLE[ref.kind], uri, f"{SECTION[ref.kind]}/index.md")
-        page.add(f"<p>{back} · mentioned in {count} {noun}.</p>")
+        span = ""
+        if dated:
+            first, last = min(dated), max(dated)
+            span = (f", from {long_date(first)} to {long_date(last)}" if first != last
+                    else f", on {long_date(first)}")  # fmt: skip
+        where = place_line(ref, index, links, uri) if ref.kind == "place" else ""
+        page.add(f"<p>{back} · mentioned in {count} {noun}{span}.{where}</p>")
+        if number == 1 and len(dated) >= 2:
+            page.add(mentions_chart(ref.name, dated))
         page.heading(2, "Articles")
         items = []
         for appearance in chunk:
@@ -163,15 +184,69 @@ def entity_pages(
             if appearance.sentence:
                 item += f'<br><span class="newsdocs-sentence">{escape(appearance.sentence)}</span>'
             items.append(item)
-        page.items(items, "newsdocs-articles")
+        page.items(items, "newsdocs-articles", searched=False)
         if navigation := pager(pages, number, links):
             page.add(navigation)
         if with_whom and number == 1:
             page.heading(2, "Often mentioned with")
             names = ", ".join(f"{links.a(o.name, uri, o.src_uri)} ({n})" for o, n in with_whom)
-            page.add(f"<p>{names}</p>")
+            page.add(f"<p data-search-exclude>{names}</p>")
         result[uri] = page.done()
     return result
+
+
+def place_line(ref: EntityRef, index: EntityIndex, links: Links, from_uri: str) -> str:
+    """`` In Spain.`` for a place with a country (a link when the country has a page)."""
+    from build_tools.gazetteer import gazetteer
+
+    places = gazetteer()
+    info = places.info(ref.name)
+    if info is None or not info.country:
+        return ""
+    country = places.country_name(info.country)
+    if not country or country == ref.name:
+        return ""
+    other = EntityRef("place", country)
+    name = links.a(country, from_uri, other.src_uri) if index.has_page(other) else escape(country)
+    return f" In {name}."
+
+
+#: The chart covers at most this many months; a longer span is drawn by year.
+CHART_MONTHS = 36
+
+
+def mentions_chart(name: str, dates: list) -> str:
+    """A small bar chart of articles per month (per year over ``CHART_MONTHS``), as inline
+    SVG made at build time, with its figures as text for screen readers."""
+    first, last = min(dates), max(dates)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    by_year = months > CHART_MONTHS
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for day in dates:
+        counts[(day.year, 0 if by_year else day.month)] += 1
+    if by_year:
+        keys = [(year, 0) for year in range(first.year, last.year + 1)]
+    else:
+        keys = [(first.year + (first.month - 1 + n) // 12, (first.month - 1 + n) % 12 + 1)
+                for n in range(months)]  # fmt: skip
+    top = max(counts.values())
+    width, height, gap = 240, 40, 1
+    bar = max(2.0, (width - gap * len(keys)) / len(keys))
+    bars = []
+    for number, key in enumerate(keys):
+        value = counts.get(key, 0)
+        tall = round(height * value / top, 1)
+        label = str(key[0]) if by_year else f"{MONTH_NAMES[key[1] - 1]} {key[0]}"
+        bars.append(f'<rect x="{round(number * (bar + gap), 1)}" y="{height - tall}"'
+                    f' width="{round(bar, 1)}" height="{tall}"><title>{label}: {value}</title>'
+                    "</rect>")  # fmt: skip
+    span = "year" if by_year else "month"
+    summary = f"Articles naming {name} per {span}, {len(dates)} in all"
+    total_width = round(len(keys) * (bar + gap), 1)
+    return (f'<figure class="newsdocs-chart"><svg role="img" viewBox="0 0 {total_width} {height}"'
+            f' width="{total_width}" height="{height}" aria-label="{escape(summary)}">'
+            f"{''.join(bars)}</svg><figcaption>Articles per {span}</figcaption>"
+            "</figure>")  # fmt: skip
 
 
 def tags_index(tags: dict[str, list[ArticleInfo]], links: Links) -> Generated:
@@ -208,7 +283,7 @@ def tag_pages(
     for uri, chunk, number in pages:
         page = Page(tag_label(tag))
         page.add(f"<p>{links.a('All tags', uri, 'tags/index.md')}</p>")
-        page.items([article_line(article, uri, links) for article in chunk])
+        page.items([article_line(article, uri, links) for article in chunk], searched=False)
         if navigation := pager(pages, number, links):
             page.add(navigation)
         result[uri] = page.done()

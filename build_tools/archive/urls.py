@@ -93,6 +93,13 @@ class SourceLinks(Links):
         return relative + (f"#{quote(anchor)}" if anchor else "")
 
 
+def long_date(value: dt.date) -> str:
+    """A date as a reader says it: ``18 January 2019``."""
+    from build_tools.timex import MONTH_NAMES
+
+    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
+
+
 def format_date(value: dt.date | None) -> str:
     return value.isoformat() if value else "undated"
 
