@@ -113,3 +113,29 @@ def test_the_workflows_pass_actionlint_and_a_broken_one_fails(tmp_path):
     )
     problems = actionlint_problems(tmp_path)
     assert problems and all(p.startswith("actionlint: .github/workflows/x.yml:") for p in problems)
+
+
+def test_a_project_site_url_gives_a_styled_404_absolute_feed_links_and_a_full_sitemap(
+    archive, monkeypatch
+):
+    """As the Pages workflow builds it: site_url, repo_url and edit_uri from the repository."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("NEWSDOCS_SITE_URL", "https://example.github.io/archive/")
+    monkeypatch.setenv("NEWSDOCS_REPO_URL", "https://github.com/example/archive")
+    monkeypatch.setenv("NEWSDOCS_EDIT_URI", "edit/main/docs/")
+    site = archive / "site"
+    build(load_config(str(archive / "mkdocs.yml"), site_dir=str(site)))
+    not_found = (site / "404.html").read_text(encoding="utf-8")
+    assert 'href="/archive/assets/stylesheets/' in not_found  # styled below /archive/
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    assert "<link>https://example.github.io/archive/articles/" in feed
+    pages = len(list(site.rglob("index.html")))
+    assert (site / "sitemap.xml").read_text(encoding="utf-8").count("<loc>") == pages
+    [article] = (site / "articles").rglob("index.html")
+    html = article.read_text(encoding="utf-8")
+    assert 'href="https://github.com/example/archive/edit/main/source_texts/' in html
+    person = (site / "people" / "donald-trump" / "index.html").read_text(encoding="utf-8")
+    assert "https://github.com/example/archive/issues/new?template=wrong-name.yml" in person
+    assert "api.github.com" not in person and 'data-md-component="source"' not in person

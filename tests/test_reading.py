@@ -97,3 +97,49 @@ def test_the_chart_counts_months_and_goes_by_year_over_three_years():
     years = mentions_chart("X", [dt.date(2001, 1, 1), dt.date(2009, 6, 1)])
     assert len(BeautifulSoup(years, "html.parser").select("rect")) == 9
 
+
+def test_feeds_per_entity_announced_in_the_head_open_graph_and_search_records(project, blank_nlp):
+    """The seed site: a feed per entity page, each parsed by feedparser; the page heads
+    announce the site's feed and their own; entity pages are search records of their own
+    (boosted, without their lists), articles without their metadata block."""
+    import json
+    import shutil
+
+    import feedparser
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from build_tools.convert.run import convert
+    from tests.conftest import ROOT
+
+    for name in ("mkdocs.yml", "entities.yml"):
+        shutil.copy(ROOT / name, project / name)
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    for name in ("index.md", "contributing.md"):
+        shutil.copy(ROOT / "docs" / name, project / "docs" / name)
+    convert(project / "source_texts", project / "docs", progress=False, nlp=blank_nlp)
+    site = project / "site"
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
+    feeds = sorted(site.glob("*/*.xml")) + [site / "feed.xml"]
+    assert site / "people" / "mike-pompeo.xml" in feeds
+    for feed in feeds:
+        parsed = feedparser.parse(feed.read_bytes())
+        assert not parsed.bozo, (feed, parsed.bozo_exception)
+        assert parsed.entries
+    pompeo = feedparser.parse((site / "people" / "mike-pompeo.xml").read_bytes())
+    assert pompeo.feed.title == "Mike Pompeo"
+    assert pompeo.entries[0].title == "Second Trump-Kim Summit Planned for Late February"
+    head = BeautifulSoup((site / "people" / "mike-pompeo" / "index.html").read_text("utf-8"),
+                         "html.parser").head  # fmt: skip
+    alternates = [link["href"] for link in head.select('link[rel="alternate"]')]
+    assert alternates == ["../../feed.xml", "../mike-pompeo.xml"]
+    [page] = (site / "articles").rglob("index.html")
+    article_head = BeautifulSoup(page.read_text("utf-8"), "html.parser").head
+    og = {m["property"]: m["content"] for m in article_head.select("meta[property]")}
+    assert og["og:type"] == "article" and og["og:title"].startswith("Second Trump-Kim Summit")
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    records = {doc["location"]: doc for doc in index["docs"]}
+    assert records["people/mike-pompeo/"].get("boost") == 5
+    assert "Second Trump-Kim" not in records["people/mike-pompeo/"]["text"]
+    article_text = " ".join(d["text"] for loc, d in records.items() if loc.startswith("articles/"))
+    assert "In this article" not in article_text and "min read" not in article_text

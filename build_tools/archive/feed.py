@@ -1,4 +1,5 @@
-"""An RSS 2.0 feed of the newest articles (escaped by the XML writer, never by hand)."""
+"""RSS 2.0 feeds of the newest articles, the site's and one per entity and tag page
+(escaped by the XML writer, never by hand)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,13 @@ def _xml_text(text: str) -> str:
 
 
 def rss(
-    articles: list[ArticleInfo], site_name: str, site_url: str, urls: dict[str, str], size: int
+    articles: list[ArticleInfo],
+    site_name: str,
+    site_url: str,
+    urls: dict[str, str],
+    size: int,
+    title: str | None = None,
+    page: str = "",
 ) -> bytes:
     """The feed's bytes; ``urls`` maps an article's src_uri to its URL under the site.
 
@@ -31,9 +38,12 @@ def rss(
     permalink = "true" if urlsplit(base).scheme in ("http", "https") else "false"
     channel_root = ET.Element("rss", version="2.0")
     channel = ET.SubElement(channel_root, "channel")
-    ET.SubElement(channel, "title").text = _xml_text(site_name)
-    ET.SubElement(channel, "link").text = base
-    ET.SubElement(channel, "description").text = _xml_text(f"Newest articles in {site_name}")
+    ET.SubElement(channel, "title").text = _xml_text(title or site_name)
+    ET.SubElement(channel, "link").text = base + page
+    about = f"Newest articles about {title} in {site_name}" if title else site_name
+    ET.SubElement(channel, "description").text = _xml_text(
+        about if title else f"Newest articles in {site_name}"
+    )
     for article in articles[:size]:
         item = ET.SubElement(channel, "item")
         link = base + urls.get(article.src_uri, "")

@@ -20,7 +20,7 @@ from build_tools.archive.index import EntityIndex, default_min_articles
 from build_tools.archive.lists import NEWEST_MARKER, newest
 from build_tools.archive.search import BackgroundIndexer, SearchError, bundle_count, bundle_name
 from build_tools.archive.site import generated_pages, read_articles
-from build_tools.archive.urls import Links, tag_label
+from build_tools.archive.urls import Links, tag_label, tag_uri
 from build_tools.errors import PageError
 from build_tools.front_matter import FILE as FRONT_MATTER_FILE
 from build_tools.front_matter import FrontMatterCache
@@ -29,7 +29,7 @@ from build_tools.mkdocs import parallel
 from build_tools.mkdocs.config import NewsdocsConfig
 from build_tools.mkdocs.fastpath import table_of_contents, without_markdown
 from build_tools.mkdocs.parallel import ForkedPages
-from build_tools.model import CACHE_DIR, SECTION
+from build_tools.model import CACHE_DIR, KINDS, SECTION
 from build_tools.page import front_matter_of
 
 log = logging.getLogger("mkdocs.plugins.newsdocs")
@@ -45,6 +45,12 @@ PAGEFIND_ASSETS = ("assets/newsdocs-search.js", "assets/newsdocs-search.css")
 
 
 ENTITY_SECTIONS = frozenset(SECTION.values())
+SEARCHED_SECTIONS = ENTITY_SECTIONS | {"tags"}
+#: Material's search boost of an entity or tag page over an article (whose title field is
+#: already boosted): a search for "Tony Blair" lists his page first.
+ENTITY_BOOST = 5
+#: Articles in the feed of an entity or a tag.
+ENTITY_FEED_SIZE = 20
 
 
 def source_edit_url(repo_url: str | None, edit_uri: str | None, article) -> str | None:
@@ -136,8 +142,11 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         self.parallel = self.config.parallel == "on" or (
             self.config.parallel == "auto" and large and self.command == "build"
         )
+        # Our partials: the repository link without the call to the host's API, always;
+        # Pagefind's search box for a large archive.
+        config.theme.dirs.insert(0, str(HERE / "theme"))
         if self.pagefind:
-            config.theme.dirs.insert(0, str(HERE / "theme"))
+            config.theme.dirs.insert(0, str(HERE / "pagefind-theme"))
             config.extra_css.append(PAGEFIND_ASSETS[1])
             config.extra_css.append("pagefind/pagefind-ui.css")
             config.extra_javascript.append("pagefind/pagefind-ui.js")
@@ -251,7 +260,43 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             feed = rss(self.index.articles, config.site_name, config.site_url or "", urls,
                        self.config.feed_size)  # fmt: skip
             files.append(File.generated(config, "feed.xml", content=feed))
+            self._entity_feeds(files, config, urls)
         return files
+
+    def _entity_feeds(self, files: Files, config, urls: dict[str, str]) -> None:
+        """A feed per entity and tag page (``people/jane-doe.xml`` beside its page), with
+        its newest articles: a reader follows a name."""
+        size = min(self.config.feed_size, ENTITY_FEED_SIZE)
+        self.feeds = {}
+        wanted: list[tuple[str, str, list]] = []  # (page, name, articles newest first)
+        for kind in KINDS:
+            for ref, appearances in self.index.of_kind(kind):
+                if ref.src_uri in self.generated and self.index.has_page(ref):
+                    wanted.append((ref.src_uri, ref.name, [a.article for a in appearances]))
+        for tag, articles in self.index.tags().items():
+            if tag_uri(tag) in self.generated:
+                wanted.append((tag_uri(tag), tag_label(tag), articles))
+        for page, name, articles in wanted:
+            path = page.removesuffix(".md") + ".xml"
+            if files.get_file_from_path(path) is not None:
+                continue  # a file of that name written by hand wins
+            content = rss(articles, config.site_name, config.site_url or "", urls, size,
+                          title=name, page=urls.get(page, ""))  # fmt: skip
+            files.append(File.generated(config, path, content=content))
+            self.feeds[page] = (path, name)
+
+    feeds: dict[str, tuple[str, str]] = {}
+
+    def _feeds_of(self, src_uri: str, config) -> list[dict[str, str]]:
+        """The feeds a page announces in its head: the site's, and its own if it has one."""
+        found = []
+        if self.config.feed:
+            found.append({"title": escape_text(f"{config.site_name}: newest articles"),
+                          "href": "feed.xml"})  # fmt: skip
+        if src_uri in self.feeds:
+            path, name = self.feeds[src_uri]
+            found.append({"title": escape_text(f"{name}: newest articles"), "href": path})
+        return found
 
     def _start_search(self, files: Files, config) -> None:
         """Start indexing the articles with Pagefind beside the build; add the search UI."""
@@ -276,7 +321,18 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
             # Lists of links: not for search.
-            page.meta = {"title": escape_text(generated.title), "search": {"exclude": True}}
+            # An entity or tag page is a search record of its own, ranked above the
+            # articles for its name (its lists are marked out of the index); the indexes,
+            # the archive and the dates pages are lists of links: not for search.
+            section, _, rest = page.file.src_uri.partition("/")
+            record = section in SEARCHED_SECTIONS and rest not in ("index.md", "")
+            search = {"boost": ENTITY_BOOST} if record and not self.pagefind else {"exclude": True}
+            page.meta = {"title": escape_text(generated.title), "search": search,
+                         "newsdocs_feeds": self._feeds_of(page.file.src_uri, config)}  # fmt: skip
+            if record and section != "tags":
+                page.meta["newsdocs_og"] = {
+                    "type": "website", "title": escape_text(generated.title), "description": ""
+                }  # fmt: skip
             made = generated.html
             page.edit_url = None  # generated: nothing to edit; a wrong name is reported
             if config.repo_url and page.file.src_uri.split("/")[0] in ENTITY_SECTIONS:
@@ -294,6 +350,9 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         if article.summary:  # the page's <meta name="description">, for search engines
             page.meta["description"] = escape_text(article.summary)
         page.meta["tags"] = [escape_text(tag_label(tag)) for tag in article.tags]
+        page.meta["newsdocs_feeds"] = self._feeds_of(page.file.src_uri, config)
+        page.meta["newsdocs_og"] = {"type": "article", "title": escape_text(article.title),
+                                    "description": escape_text(article.summary)}  # fmt: skip
         if self.pagefind:
             page.meta["search"] = {"exclude": True}
         made = article_page(article, self.index, self.links, self.config.link_mentions,
