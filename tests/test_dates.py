@@ -313,3 +313,14 @@ def test_a_weekday_after_a_capitalised_word_inside_a_sentence_is_a_name():
         ("Late Monday, officials said so.", ["Monday"]),
     ]:
         assert [text[a:b] for a, b in find_expressions(text)] == found, text
+
+
+def test_a_time_of_day_in_four_digits_is_no_year():
+    from build_tools.convert.dates import is_clock_time
+
+    text = "Shares were at 1800 GMT on Monday, broadcast from 1700 local time, as in 1900 (the"
+    at = {number: text.index(number) for number in ("1800", "1700", "1900")}
+    assert is_clock_time(text, at["1800"], at["1800"] + 4)
+    assert is_clock_time(text, at["1700"], at["1700"] + 4)
+    assert not is_clock_time(text, at["1900"], at["1900"] + 4)
+    assert not is_clock_time("in 1999 hours of work", 3, 7)  # 19:99 is no time

@@ -670,6 +670,21 @@ def tense_matters(text: str) -> bool:
     return False
 
 
+_CLOCK = re.compile(
+    r"(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|ET|PT"
+    r"|local time|hrs|hours|h)\b)",
+    re.I,
+)
+
+
+def is_clock_time(text: str, start: int, end: int) -> bool:
+    """Whether a "year" is a time of day written as four digits before a time zone
+    (``at 1800 GMT``, ``from 1700 local time``: BBC style), not the year 1800."""
+    return (
+        bool(_CLOCK.match(text[start : end + 12].strip())) and text[start:end].strip()[:4].isdigit()
+    )
+
+
 def resolve_dates(
     candidates: Iterable[tuple[int, int, str, str | None]],
     dct: dt.date | None,

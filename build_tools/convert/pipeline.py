@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from build_tools.convert.dates import resolve_dates
+from build_tools.convert.dates import is_clock_time, resolve_dates
 from build_tools.convert.resolve import extraction as build_extraction
 from build_tools.convert.tags import assign_tags
 from build_tools.model import Article, Extraction
@@ -43,7 +43,11 @@ def extract_records(records: Sequence[TextRecord], nlp=None) -> Iterator[Extract
 
     for record, analysis in zip(records, analyse((r.text for r in records), nlp), strict=True):
         dates = resolve_dates(
-            ((d.start, d.end, d.text, d.tense) for d in analysis.dates),
+            (
+                (d.start, d.end, d.text, d.tense)
+                for d in analysis.dates
+                if not is_clock_time(record.text, d.start, d.end)
+            ),  # fmt: skip
             record.publication_date,
             record.title_end,
         )
