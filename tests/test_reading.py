@@ -143,3 +143,21 @@ def test_feeds_per_entity_announced_in_the_head_open_graph_and_search_records(pr
     assert "Second Trump-Kim" not in records["people/mike-pompeo/"]["text"]
     article_text = " ".join(d["text"] for loc, d in records.items() if loc.startswith("articles/"))
     assert "In this article" not in article_text and "min read" not in article_text
+
+
+def test_dates_and_archive_pages_tell_their_two_axes_apart():
+    from build_tools.archive.lists import archive_pages, dates_pages
+
+    articles = _archive()
+    articles[2] = article("articles/2019/c.md", "Markets", "Shares rose in 2018.", "2019-03-01",
+                          dates=({"value": "2018", "text": "2018"},
+                                 {"value": "2019-01-09", "text": "Wednesday"}))  # fmt: skip
+    index = EntityIndex(articles)
+    dates = dates_pages(index, LINKS)
+    assert dates["dates/2019.md"].title == "Mentioned: 2019"
+    intro = _html(dates["dates/2019.md"]).p
+    assert intro.find("a", string="Published in 2019")["href"] == "../../archive/2019/"
+    assert _html(dates["dates/2018.md"]).find("a", string="Published in 2018") is None
+    archive = archive_pages(index, LINKS)["archive/2019.md"]
+    assert archive.title == "Published in 2019"
+    assert "3 articles published in 2019" in _html(archive).p.get_text()

@@ -303,8 +303,11 @@ def archive_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
         uri = f"archive/{year}.md"
         label = "Undated" if year == "undated" else year
         items.append(f"{links.a(label, 'archive/index.md', uri)} ({len(by_year[year])})")
-        page = Page(label)
-        page.add(f"<p>{links.a('Archive', uri, 'archive/index.md')}</p>")
+        page = Page(f"Published in {label}" if year != "undated" else label)
+        count = len(by_year[year])
+        noun = "article" if count == 1 else "articles"
+        back = links.a("Archive", uri, "archive/index.md")
+        page.add(f"<p>{back} › {count} {noun} published in {label}, newest first.</p>")
         months: dict[int, list[ArticleInfo]] = defaultdict(list)
         for article in by_year[year]:
             months[article.date.month if article.date else 0].append(article)
@@ -325,6 +328,7 @@ def dates_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
     for value, mentions in index.dates().items():
         by_page[date_page_of(value)][value] = mentions
     pages = {}
+    published_years = {f"{a.date.year:04d}" for a in index.articles if a.date}
     home = Page("Dates mentioned")
     home.add(
         "<p>Dates the articles talk about: a page per year, and for decades and centuries "
@@ -337,8 +341,16 @@ def dates_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
         # Articles, as every other index counts (not mentions).
         count = len({article.src_uri for m in values.values() for _, article in m})
         items.append(f"{links.a(page_of.title, 'dates/index.md', uri)} ({count})")
-        page = Page(page_of.title)
-        page.add(f"<p>{links.a('Dates mentioned', uri, 'dates/index.md')}</p>")
+        # Two axes a reader must tell apart: the time an article talks about (here) and
+        # when it was published (the archive).
+        page = Page(f"Mentioned: {page_of.title}")
+        intro = (f"<p>{links.a('Dates mentioned', uri, 'dates/index.md')} › the dates in"
+                 f" {escape(page_of.title)} that the articles talk about, each with the"
+                 " article and the words it used for it.")  # fmt: skip
+        if page_of.title in published_years:
+            archive = links.a(f"Published in {page_of.title}", uri, f"archive/{page_of.title}.md")
+            intro += f" For the articles written in {escape(page_of.title)}: {archive}."
+        page.add(intro + "</p>")
         for value in sorted(values, key=value_order):
             page.heading(2, date_label(value), value)
             page.items(
