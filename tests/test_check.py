@@ -47,14 +47,14 @@ def test_a_front_matter_field_of_the_wrong_type_names_the_page_field_and_fix(arc
     page.write_text(re.sub(r"\ntags:\n(?:- .*\n)+", "\ntags: politics\n", text), "utf-8")
     [first, *_] = schema_problems(archive / "docs")
     assert first.startswith("docs/articles/") and ": tags: 'politics' is not of type" in first
-    assert "run `make pages`" in first
+    assert "`make pages FORCE=1` writes the page again" in first
 
 
 def test_a_hand_edited_generated_page_fails_with_its_lines(archive, blank_nlp):
     page = _page(archive)
     page.write_text(page.read_text(encoding="utf-8").replace("Pyongyang", "Pjongjang"), "utf-8")
     problems = _problems(archive, blank_nlp)
-    assert any("was edited by hand and is kept" in p and "Pjongjang" in p and "--force" in p
+    assert any("was edited by hand and is kept" in p and "Pjongjang" in p and "FORCE=1" in p
                for p in problems), problems  # fmt: skip
 
 
@@ -64,8 +64,8 @@ def test_a_broken_internal_link_fails_with_the_page_that_holds_it(archive, blank
                      + '\n<a href="people/nobody/">nobody</a>\n', "utf-8")  # fmt: skip
     problems = _problems(archive, blank_nlp)
     assert problems == [
-        "site/index.html: link 'people/nobody/' leads to no page of the site;"
-        " fix the link in the page's source (or the page it names)"
+        "docs/index.md: link 'people/nobody/' leads to no page of the site;"
+        " fix the link (or the page it names)"
     ]
 
 

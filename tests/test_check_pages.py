@@ -36,7 +36,7 @@ def test_a_hand_edit_is_kept_reported_with_its_lines_and_forced_away(project, bl
     assert page.read_text(encoding="utf-8") == edited  # --check changes nothing
     [problem] = problems
     assert "was edited by hand and is kept" in problem and "Mike Pompeio" in problem
-    assert "--force" in problem and "source_texts/" in problem
+    assert "make pages FORCE=1" in problem and "source_texts/" in problem
     report = _convert(project, blank_nlp)  # make pages: kept, and said so
     assert page.read_text(encoding="utf-8") == edited
     assert [e.path for e in report.errors] == [f"docs/{page.relative_to(project / 'docs')}"]

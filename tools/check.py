@@ -57,8 +57,9 @@ def schema_problems(docs: Path) -> list[str]:
         value = json.loads(json.dumps(meta, default=lambda v: v.isoformat()))
         for error in sorted(validator.iter_errors(value), key=lambda e: list(e.path)):
             field = ".".join(str(part) for part in error.path) or "(top level)"
-            problems.append(f"{shown}: {field}: {error.message}; run `make pages` to write the"
-                            " page again, or make the change in its source")  # fmt: skip
+            problems.append(f"{shown}: {field}: {error.message}; a generated page is not"
+                            " edited by hand: make the change in its source's header, then"
+                            " `make pages FORCE=1` writes the page again")  # fmt: skip
         try:
             read_article(text, shown)
         except PageError as error:
@@ -144,7 +145,7 @@ class _Links(HTMLParser):
                 self.links.append(value)
 
 
-def link_problems(site: Path) -> list[str]:
+def link_problems(site: Path, docs: Path | None = None) -> list[str]:
     """Every internal link and anchor of the built site: the page it names exists, and so
     does the id after ``#`` (feeds, sitemaps and search data are not pages: skipped)."""
     parsed: dict[Path, _Links] = {}
@@ -172,8 +173,8 @@ def link_problems(site: Path) -> list[str]:
             shown = source.relative_to(site).as_posix()
             if not target.is_relative_to(site) or not target.exists():
                 problems.append(
-                    f"site/{shown}: link {link!r} leads to no page of the site; fix"
-                    " the link in the page's source (or the page it names)"
+                    f"{_source_of(site, shown, docs)}: link {link!r} leads to no page of the site;"
+                    " fix the link (or the page it names)"
                 )
                 continue  # fmt: skip
             if parts.fragment and target.suffix == ".html":
@@ -183,6 +184,17 @@ def link_problems(site: Path) -> list[str]:
                                     f" {target.relative_to(site).as_posix()}; link to a heading"
                                     " that exists")  # fmt: skip
     return problems
+
+
+def _source_of(site: Path, shown: str, docs: Path | None) -> str:
+    """The docs/ page a built page comes from, when one is there (``site/x/index.html`` <-
+    ``docs/x.md`` or ``docs/x/index.md``); else the built page."""
+    docs = docs or site.parent / "docs"
+    stem = shown.removesuffix("index.html").removesuffix(".html").rstrip("/")
+    for candidate in [f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]:
+        if (docs / candidate).is_file():
+            return f"docs/{candidate}"
+    return f"site/{shown} (a generated page)"
 
 
 def actionlint_problems(project: Path) -> list[str]:
@@ -224,7 +236,7 @@ def run_checks(
         site = keep_site or Path(folder) / "site"
         step("mkdocs build --strict", lambda: build_problems(project, site))
         if site.is_dir():
-            step("internal links and anchors", lambda: link_problems(site))
+            step("internal links and anchors", lambda: link_problems(site, docs))
     step("actionlint on .github/workflows/", lambda: actionlint_problems(project))
     return results
 

@@ -418,8 +418,8 @@ def _convert_articles(
                     report.errors.append(SourceError(
                         f"docs/{page}", f"was edited by hand and is kept ({edited})",
                         f"make the change last in the header of source_texts/{source} (title,"
-                        " date, add, drop) or in entities.yml, then run `newsdocs pages"
-                        " --force` to write the page again",
+                        " date, source, url, author, tags, add, drop) or in entities.yml, then"
+                        " run `make pages FORCE=1` to write the page again",
                     ))  # fmt: skip
                     continue
                 write_atomic(docs_root / page, text)
