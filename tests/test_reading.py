@@ -161,3 +161,17 @@ def test_dates_and_archive_pages_tell_their_two_axes_apart():
     archive = archive_pages(index, LINKS)["archive/2019.md"]
     assert archive.title == "Published in 2019"
     assert "3 articles published in 2019" in _html(archive).p.get_text()
+
+
+def test_a_tag_reads_as_its_plain_label_with_its_parent_as_a_link():
+    from build_tools.archive.lists import tag_pages
+    from build_tools.archive.urls import tag_label
+
+    assert tag_label("politics/diplomacy") == "Diplomacy"
+    assert tag_label("lisbon-transport") == "lisbon-transport"  # one's own tag, as written
+    index = EntityIndex(_archive())
+    [(_, made)] = tag_pages("politics/diplomacy", index.tags()["politics/diplomacy"], LINKS).items()
+    assert made.title == "Diplomacy"
+    intro = _html(made).p
+    assert intro.find("a", string="Politics")["href"] == "../"  # tags/politics/
+    assert "1 article, newest first." in intro.get_text()

@@ -20,6 +20,7 @@ from build_tools.archive.urls import (
     format_date,
     long_date,
     tag_label,
+    tag_parent,
     tag_uri,
 )
 from build_tools.model import SECTION, Kind, slugify
@@ -282,7 +283,12 @@ def tag_pages(
     result = {}
     for uri, chunk, number in pages:
         page = Page(tag_label(tag))
-        page.add(f"<p>{links.a('All tags', uri, 'tags/index.md')}</p>")
+        trail = [links.a("All tags", uri, "tags/index.md")]
+        if (parent := tag_parent(tag)) is not None:
+            trail.append(links.a(tag_label(parent), uri, tag_uri(parent)))
+        count = len(articles)
+        noun = "article" if count == 1 else "articles"
+        page.add(f"<p>{' › '.join(trail)} · {count} {noun}, newest first.</p>")
         page.items([article_line(article, uri, links) for article in chunk], searched=False)
         if navigation := pager(pages, number, links):
             page.add(navigation)

@@ -119,17 +119,27 @@ def tag_uri(tag: str) -> str:
 
 @functools.cache
 def _topic_labels() -> dict[str, str]:
-    """Tag id -> label of the topic vocabulary (``data/topics.yml``); a child's label is
-    "parent label › child label"."""
+    """Tag id -> label of the topic vocabulary (``data/topics.yml``), as a reader reads it:
+    ``Diplomacy``, not ``politics › diplomacy`` (the parent is shown as a link)."""
     data = yaml.safe_load((Path(__file__).parents[1] / "data" / "topics.yml").read_text("utf-8"))
     labels = {}
     for topic in data["topics"]:
-        labels[topic["id"]] = topic["label"]
+        labels[topic["id"]] = _capital(topic["label"])
         for child in topic.get("children") or ():
-            labels[f"{topic['id']}/{child['id']}"] = f"{topic['label']} › {child['label']}"
+            labels[f"{topic['id']}/{child['id']}"] = _capital(child["label"])
     return labels
+
+
+def _capital(label: str) -> str:
+    return label[:1].upper() + label[1:]
 
 
 def tag_label(tag: str) -> str:
     """A reader's label for a tag: the vocabulary's, or the tag itself (one's own)."""
     return _topic_labels().get(tag, tag)
+
+
+def tag_parent(tag: str) -> str | None:
+    """The parent of a second-level tag (``politics/diplomacy`` -> ``politics``)."""
+    parent, slash, _ = tag.partition("/")
+    return parent if slash else None
