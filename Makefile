@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install lock pages site serve review check zensical test test-fast eval bench lint format clean
+.PHONY: install lock vendor pages site serve review check zensical test test-fast eval bench lint format clean
 
 install: $(STAMP)
 
@@ -53,6 +53,10 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench
+
+# The map's libraries (Leaflet, Natural Earth outlines) from the npm registry, into the package.
+vendor: $(STAMP)
+	$(BIN)/python tools/vendor.py
 
 # The contributor's one command before pushing (and CI's first step): lint, page contract,
 # pages in step with the sources, entities.yml, a strict build, links and anchors, workflows.

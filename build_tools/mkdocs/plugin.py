@@ -18,6 +18,7 @@ from build_tools.archive.feed import rss
 from build_tools.archive.identity import load_curated
 from build_tools.archive.index import EntityIndex, default_min_articles
 from build_tools.archive.lists import NEWEST_MARKER, newest
+from build_tools.archive.map import MAP_ASSETS
 from build_tools.archive.search import BackgroundIndexer, SearchError, bundle_count, bundle_name
 from build_tools.archive.site import generated_pages, read_articles
 from build_tools.archive.urls import Links, tag_label, tag_uri
@@ -145,6 +146,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         # Our partials: the repository link without the call to the host's API, always;
         # Pagefind's search box for a large archive.
         config.theme.dirs.insert(0, str(HERE / "theme"))
+        config.extra_javascript.append(MAP_ASSETS[0])  # draws /map/, after instant navigation
         if self.pagefind:
             config.theme.dirs.insert(0, str(HERE / "pagefind-theme"))
             config.extra_css.append(PAGEFIND_ASSETS[1])
@@ -250,6 +252,11 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
                          " the archive's page for that address is not made")  # fmt: skip
             else:
                 files.append(File.generated(config, src_uri, content=""))
+        for asset in MAP_ASSETS:  # the map's script and the libraries it loads
+            if files.get_file_from_path(asset) is None:
+                files.append(
+                    File.generated(config, asset, content=(ASSETS.parent / asset).read_bytes())
+                )
         if self.config.feed and files.get_file_from_path("feed.xml") is not None:
             log.info("docs/feed.xml is written by hand: the archive's feed is not made")
         elif self.config.feed:

@@ -1,0 +1,81 @@
+"""The reader's walk in Chromium (issue 16): home -> article -> person -> place -> map, on a
+desktop and a phone; no console error, no request to another host (fonts included); the map
+draws every place with coordinates, and a marker opens its place page. Screenshots of each
+page type are saved under the test's temporary folder (artefacts, not committed)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_tools.convert.run import convert
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture(scope="module")
+def seed_site(tmp_path_factory, blank_nlp) -> Path:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = tmp_path_factory.mktemp("reading-site")
+    shutil.copytree(ROOT / "source_texts", project / "source_texts")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
+    for name in ("mkdocs.yml", "entities.yml"):
+        shutil.copy(ROOT / name, project / name)
+    convert(project / "source_texts", project / "docs", progress=False, nlp=blank_nlp)
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
+    return project / "site"
+
+
+@pytest.mark.parametrize("device", VIEWPORTS)
+def test_the_walk_home_article_person_place_map(browser, served, seed_site, device, tmp_path):
+    base = served(seed_site)
+    shots = tmp_path / "screenshots"
+    shots.mkdir()
+    browser.blocked.clear()
+    walk = ["", "articles/undated/second-trump-kim-summit-planned-for-late-february/",
+            "people/mike-pompeo/", "places/pyongyang/", "map/"]  # fmt: skip
+    for step in walk:
+        visit = browser.visit(base + step)
+        visit.page.set_viewport_size(VIEWPORTS[device])
+        assert visit.status == 200, step
+        if step == "map/":
+            visit.page.wait_for_selector("#newsdocs-map[data-markers]")
+        visit.page.screenshot(path=str(shots / f"{device}-{step.split('/')[0] or 'home'}.png"))
+        assert visit.clean, (step, visit.problems)
+    assert browser.blocked == []  # no font, tile or script from another host
+
+
+def test_the_map_draws_every_place_and_a_marker_opens_its_page(browser, served, seed_site):
+    visit = browser.visit(served(seed_site) + "map/")
+    page = visit.page
+    page.wait_for_selector("#newsdocs-map[data-markers]")
+    listed = page.locator("ul.newsdocs-places li").count()
+    assert listed >= 3
+    assert page.get_attribute("#newsdocs-map", "data-markers") == str(listed)
+    markers = page.locator("path.newsdocs-marker")
+    assert markers.count() == listed
+    first = markers.first  # markers may overlap (a country is marked at its capital)
+    target = first.get_attribute("data-href")
+    first.dispatch_event("click")
+    page.wait_for_url("**/places/**")
+    assert page.url.endswith(target.removeprefix("..")), (page.url, target)
+    assert visit.clean, visit.problems
+
+
+def test_the_first_paragraph_starts_on_a_phones_first_screen(browser, served, seed_site):
+    visit = browser.visit(
+        served(seed_site) + "articles/undated/second-trump-kim-summit-planned-for-late-february/"
+    )
+    visit.page.set_viewport_size(VIEWPORTS["phone"])
+    top = visit.page.evaluate(
+        "() => document.querySelector('article > p:not(.newsdocs-meta p)')"
+        ".getBoundingClientRect().top"
+    )
+    assert top < 844 * 0.75, top  # well within the first screen of a 390 x 844 phone
