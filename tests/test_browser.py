@@ -24,7 +24,9 @@ SEARCH_DONE = """done => /matching/i.test(
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, blank_nlp) -> Path:
-    return build_hostile_site(tmp_path_factory.mktemp("browser-site"), blank_nlp)
+    # Material's own search: its renderer is tested here; Pagefind's below.
+    return build_hostile_site(tmp_path_factory.mktemp("browser-site"), blank_nlp,
+                              {"search": "material"})  # fmt: skip
 
 
 def article_url(site: Path, source: str) -> str:

@@ -502,15 +502,17 @@ def live_markup(markup: str) -> list[str]:
             tag.name != "meta" or tag.get("http-equiv")
         ):
             problems.append(f"<{tag.name}> element")
-        # The theme's scripts and the plugin's own (assets/newsdocs-*.js) are ours; a JSON
+        # The theme's scripts and the plugin's (assets/newsdocs-*.js, Pagefind's UI); a JSON
         # data block runs nothing, and holds no "<" that could close it.
         source = tag.get("src", "")
         theme_script = "assets/javascripts/" in source or bool(
-            re.search(r"(?:^|/)assets/newsdocs-[\w-]+\.js$", source)
+            re.search(r"(?:^|/)(?:assets/newsdocs-[\w-]+|pagefind/pagefind-ui)\.js$", source)
         )
         data = tag.get("type") == "application/json" and "<" not in (tag.string or "")
-        if tag.name == "script" and not data and (
-            "alert(" in (tag.string or "") or tag.has_attr("src") and not theme_script
+        if (
+            tag.name == "script"
+            and not data
+            and ("alert(" in (tag.string or "") or tag.has_attr("src") and not theme_script)
         ):
             problems.append(f"script: {str(tag)[:80]}")
         if tag.name == "img" and tag.get("src") == "x":

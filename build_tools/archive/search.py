@@ -71,6 +71,17 @@ def article_record(article: ArticleInfo, index: EntityIndex, url: str) -> dict:
     }
 
 
+def entity_record(title: str, kind: str, count: int, description: str, url: str) -> dict:
+    """A Pagefind record for an entity or tag page: its name (the title, and first and
+    twice in the content: a short record that says the name ranks above the articles that
+    mention it once among hundreds of words), what it is, and its article count."""
+    noun = "article" if count == 1 else "articles"
+    about = f"{kind} in {count} {noun}." + (f" {description}" if description else "")
+    content = html.escape(f"{title}. {title}. {about}", quote=False)
+    meta = {"title": title, "kind": f"{kind} · {count} {noun}"}
+    return {"url": url, "content": content, "language": "en", "meta": meta, "filters": {}}
+
+
 def pagefind_executable() -> Path:
     """The Pagefind binary from the pagefind[bin] wheel (or PAGEFIND_BINARY_PATH)."""
     try:
@@ -209,9 +220,11 @@ def write_bundles(
     output: Path,
     executable: Path | None = None,
     stop: threading.Event | None = None,
+    pages: Iterable[dict] = (),
 ) -> list[str]:
     """Index records into bundles of bundle_size under output; return the bundle names.
-    Once ``stop`` is set, no more bundles are written (the records stop too)."""
+    ``pages`` (the entity and tag pages' records) go into the first bundle besides its
+    share of ``records``. Once ``stop`` is set, no more bundles are written."""
     executable = executable or pagefind_executable()
     names = []
     iterator = iter(records)
@@ -222,7 +235,8 @@ def write_bundles(
             break  # the records ran out early (a failed build stopped them)
         service = PagefindService(executable, {"force_language": "en"})
         try:
-            for record in itertools.chain([first] if first is not None else [], bundle):
+            extra = pages if number == 1 else ()
+            for record in itertools.chain(extra, [first] if first is not None else [], bundle):
                 service.add(record)
             if stop is not None and stop.is_set():
                 break  # the build failed: writing this bundle would only make it wait
@@ -251,8 +265,10 @@ class BackgroundIndexer:
         index: EntityIndex,
         url: Callable[[str], str],
         bundle_size: int,
+        pages: Sequence[dict] = (),
     ) -> None:
         self.count = len(articles)
+        self._pages = pages  # records of entity and tag pages, in the first bundle
         self.bundle_size = bundle_size
         self._executable = pagefind_executable()  # a missing binary fails the build at once
         self._articles = articles
@@ -285,6 +301,7 @@ class BackgroundIndexer:
                 self._output,
                 self._executable,
                 self._stop,
+                self._pages,
             )
         except BaseException as error:  # noqa: BLE001 - reported by finish()
             self._error = error

@@ -30,9 +30,10 @@ class NewsdocsConfig(base.Config):
     instead). Default: 1 below 100 articles, then the larger of 2 and one per thousand
     articles: most names appear only once or twice."""
     search = c.Choice(("auto", "material", "pagefind"), default="auto")
-    """Material's search (one index, fine for small sites), Pagefind (an index loaded in
-    small chunks, with filters by person, place, organization and year), or auto: Pagefind
-    for a large archive."""
+    """Pagefind (``auto``, ``pagefind``: an index loaded in small chunks once the reader
+    searches, with entity and tag pages as records of their own and filters by person,
+    place, organization and year) or Material's own search (``material``: one index that
+    every page loads)."""
     list_size = c.Type(int, default=200)
     """Articles listed per page on entity and tag pages; longer lists go on to more pages."""
     parallel = c.Choice(("auto", "on", "off"), default="auto")
