@@ -107,9 +107,10 @@ class Gazetteer:
         self.known: set[str] = {_folded(key) for key in self.canonical}
         for city in cache.get_cities().values():
             if city["population"] >= ALTERNATE_POPULATION:
-                self.known.update(
-                    _folded(other) for other in city["alternatenames"] or ()
-                    if len(other) > 3 and other[:1].isupper() and not other.isupper()
+                self.known.update(  # English-language text names them in Latin letters
+                    _key(other) for other in city["alternatenames"] or ()
+                    if len(other) > 3 and other.isascii() and other[:1].isupper()
+                    and not other.isupper()
                 )  # fmt: skip
         self.known.update(_folded(name) for name in curated["regions"])
         import pycountry

@@ -171,11 +171,10 @@ def related_block(article: ArticleInfo, index: EntityIndex, links: Links, limit:
     related = index.related(article, limit)
     if not related:
         return ""
-    mine = set(index.article_entities.get(article.src_uri, ()))
+    mine = {ref for ref in index.article_entities.get(article.src_uri, ()) if index.has_page(ref)}
     items = []
     for other in related:
-        shared = [ref for ref in index.article_entities.get(other.src_uri, ())
-                  if ref in mine and index.has_page(ref)]  # fmt: skip
+        shared = [ref for ref in index.article_entities.get(other.src_uri, ()) if ref in mine]
         shared.sort(key=lambda ref: len(index.entities.get(ref, ())))  # the rarest first
         names = escape(", ".join(ref.name for ref in shared[:3]))
         also = f' <span class="newsdocs-also">also about {names}</span>' if shared else ""

@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from build_tools.archive.article import article_page
-from build_tools.archive.feed import rss
+from build_tools.archive.feed import EntityFeeds, rss
 from build_tools.archive.identity import load_curated
 from build_tools.archive.index import EntityIndex, default_min_articles
 from build_tools.archive.lists import NEWEST_MARKER, newest
@@ -58,7 +58,7 @@ SEARCHED_SECTIONS = ENTITY_SECTIONS | {"tags"}
 #: already boosted): a search for "Tony Blair" lists his page first.
 ENTITY_BOOST = 5
 #: Articles in the feed of an entity or a tag.
-ENTITY_FEED_SIZE = 20
+ENTITY_FEED_SIZE = 10
 
 
 def source_edit_url(repo_url: str | None, edit_uri: str | None, article) -> str | None:
@@ -292,12 +292,12 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         for tag, articles in self.index.tags().items():
             if tag_uri(tag) in self.generated:
                 wanted.append((tag_uri(tag), tag_label(tag), articles))
+        feeds = EntityFeeds(config.site_name, config.site_url or "", urls)
         for page, name, articles in wanted:
             path = page.removesuffix(".md") + ".xml"
             if files.get_file_from_path(path) is not None:
                 continue  # a file of that name written by hand wins
-            content = rss(articles, config.site_name, config.site_url or "", urls, size,
-                          title=name, page=urls.get(page, ""))  # fmt: skip
+            content = feeds.feed(articles, name, urls.get(page, ""), size)
             files.append(File.generated(config, path, content=content))
             self.feeds[page] = (path, name)
 
