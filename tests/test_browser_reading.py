@@ -79,3 +79,14 @@ def test_the_first_paragraph_starts_on_a_phones_first_screen(browser, served, se
         ".getBoundingClientRect().top"
     )
     assert top < 844 * 0.75, top  # well within the first screen of a 390 x 844 phone
+
+
+def test_an_index_filter_box_narrows_the_names_without_a_server(browser, served, seed_site):
+    visit = browser.visit(served(seed_site) + "people/")
+    page = visit.page
+    page.fill("input.newsdocs-filter", "pomp")
+    visible = [text for text in page.locator("article li:visible").all_inner_texts()]
+    assert visible and all("Pompeo" in text for text in visible), visible
+    page.fill("input.newsdocs-filter", "")
+    assert page.locator("article li:visible").count() > len(visible)
+    assert visit.clean, visit.problems

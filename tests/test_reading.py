@@ -168,3 +168,34 @@ def test_a_tag_reads_as_its_plain_label_with_its_parent_as_a_link():
     intro = _html(made).p
     assert intro.find("a", string="Politics")["href"] == "../"  # tags/politics/
     assert "1 article, newest first." in intro.get_text()
+
+
+def test_the_home_page_gives_leads_and_what_is_in_the_news_in_the_latest_month():
+    from build_tools.archive.lists import newest
+
+    articles = _archive()
+    articles.append(article("articles/2019/d.md", "Blair again", "Tony Blair spoke.",
+                            "2019-03-05", people=["Tony Blair"], tags=("politics",),
+                            summary="Tony Blair spoke about Madrid."))  # fmt: skip
+    index = EntityIndex(articles)
+    home = BeautifulSoup(newest(index, LINKS, "index.md"), "html.parser")
+    first = home.select_one("ul.newsdocs-articles li")
+    assert "Blair again" in first.get_text() and "Tony Blair spoke about Madrid." in first.text
+    assert home.find("h2").get_text() == "In the news in March 2019"
+    news = home.select_one(".newsdocs-in-the-news")
+    assert news.has_attr("data-search-exclude")
+    assert "Tony Blair (1)" in news.get_text() and "Politics (1)" in news.get_text()
+    assert "Jose Zapatero" not in news.get_text()  # named in January only
+
+
+def test_a_name_without_a_page_is_plain_text_with_its_article_in_the_index():
+    from build_tools.archive.lists import kind_index
+
+    index = EntityIndex(_archive())
+    index.min_articles = 2  # Tony Blair (2 articles) has a page, Jose Zapatero (1) none
+    people = _html(kind_index("person", index, LINKS))
+    assert people.find("a", string="Tony Blair")["href"] == "tony-blair/"  # from /people/
+    item = next(li for li in people.select("li") if "Jose Zapatero" in li.get_text())
+    assert item.find("a", string="Jose Zapatero") is None  # no entity link
+    assert item.select_one(".newsdocs-in a").get_text() == "Summit in Madrid"
+    assert people.select_one("input.newsdocs-filter") is not None

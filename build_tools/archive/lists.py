@@ -87,20 +87,69 @@ NEWEST_MARKER = "<!-- newsdocs:newest -->"
 
 
 def newest(index: EntityIndex, links: Links, from_uri: str, count: int = 10) -> str:
-    """The newest articles as a list, with a link to the archive for the rest."""
-    items = "".join(
-        f"<li>{article_line(article, from_uri, links)}</li>" for article in index.articles[:count]
-    )
+    """The newest articles with their leads, a link to the archive for the rest, and the
+    people, places and topics most in the news in the archive's latest month."""
+    items = []
+    for article in index.articles[:count]:
+        item = article_line(article, from_uri, links)
+        if article.summary:
+            item += f'<br><span class="newsdocs-sentence">{escape(article.summary)}</span>'
+        items.append(f"<li>{item}</li>")
+    if not items:
+        return ""
     more = links.a("All articles, by year and month", from_uri, "archive/index.md")
-    return f'<ul class="newsdocs-articles">{items}</ul><p>{more}</p>' if items else ""
+    return (f'<ul class="newsdocs-articles">{"".join(items)}</ul><p>{more}</p>'
+            + in_the_news(index, links, from_uri))  # fmt: skip
+
+
+#: Names listed per kind under "In the news".
+IN_THE_NEWS = 8
+
+
+def in_the_news(index: EntityIndex, links: Links, from_uri: str) -> str:
+    """The people, places, organizations and topics named in the most articles of the
+    latest month of the archive (by publication date)."""
+    dated = [article for article in index.articles if article.date]
+    if not dated:
+        return ""
+    latest = max(article.date for article in dated)
+    month = [a for a in dated if (a.date.year, a.date.month) == (latest.year, latest.month)]
+    counts: dict[EntityRef, int] = defaultdict(int)
+    topics: dict[str, int] = defaultdict(int)
+    for article in month:
+        for ref in index.article_entities.get(article.src_uri, ()):
+            if index.has_page(ref):
+                counts[ref] += 1
+        for tag in article.tags:
+            topics[tag] += 1
+    rows = []
+    for kind in ("person", "place", "organization"):
+        top = sorted((r for r in counts if r.kind == kind), key=lambda r: (-counts[r], r.name))
+        if top:
+            names = ", ".join(f"{links.a(r.name, from_uri, r.src_uri)} ({counts[r]})"
+                              for r in top[:IN_THE_NEWS])  # fmt: skip
+            rows.append(f"<p><strong>{KIND_TITLE[kind]}</strong> {names}</p>")
+    if topics:
+        top_tags = sorted(topics, key=lambda t: (-topics[t], t))[:IN_THE_NEWS]
+        names = ", ".join(f"{links.a(tag_label(t), from_uri, tag_uri(t))} ({topics[t]})"
+                          for t in top_tags)  # fmt: skip
+        rows.append(f"<p><strong>Topics</strong> {names}</p>")
+    if not rows:
+        return ""
+    title = f"{MONTH_NAMES[latest.month - 1]} {latest.year}"
+    heading = f'<h2 id="in-the-news">In the news in {escape(title)}</h2>'
+    body = "".join(rows)
+    return heading + f'<div class="newsdocs-in-the-news" data-search-exclude>{body}</div>'
 
 
 def entity_link(ref: EntityRef, from_uri: str, index: EntityIndex, links: Links) -> str:
-    """A link to the entity's page; to its one article when it has no page of its own."""
+    """A link to the entity's page; a name without a page of its own is plain text, with
+    a link to its newest article (it does not look like an entity link)."""
     if index.has_page(ref):
         return links.a(ref.name, from_uri, ref.src_uri)
     article = index.entities[ref][0].article
-    return links.a(ref.name, from_uri, article.src_uri)
+    return (f'{escape(ref.name)} <span class="newsdocs-in">in'
+            f" {links.a(article.title, from_uri, article.src_uri)}</span>")  # fmt: skip
 
 
 def paged(src_uri: str, items: list, size: int) -> list[tuple[str, list, int]]:
@@ -132,6 +181,9 @@ def kind_index(kind: Kind, index: EntityIndex, links: Links) -> Generated:
     entities = index.of_kind(kind)
     page = Page(KIND_TITLE[kind])
     page.add(f"<p>{len(entities)} {SECTION[kind]} in the archive.</p>")
+    # A filter that needs no server (assets/newsdocs-map.js): type to narrow the lists.
+    page.add('<p><input type="search" class="newsdocs-filter" placeholder="Filter names"'
+             f' aria-label="Filter {escape(SECTION[kind])}"></p>')  # fmt: skip
     # Named in more than one article: on a small archive, the A to Z list says it all.
     top = sorted(
         (item for item in entities if len(item[1]) > 1),

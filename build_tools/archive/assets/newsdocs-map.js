@@ -1,7 +1,8 @@
-/* newsdocs: draws the map of places (map/index.md) with the site's own copy of Leaflet and
-   of Natural Earth's country outlines: no tiles, no request to another host. Loaded on
-   every page (a few hundred bytes until a page has a map), so that Material's instant
-   navigation, which swaps pages without reloading scripts, draws it too. */
+/* newsdocs: the filter box of the index pages, and the map of places (map/index.md),
+   drawn with the site's own copy of Leaflet and of Natural Earth's country outlines: no
+   tiles, no request to another host. Loaded on every page (a few hundred bytes until a
+   page has a map or a filter), so that Material's instant navigation, which swaps pages
+   without reloading scripts, runs it too. */
 (function () {
   "use strict";
 
@@ -71,11 +72,32 @@
       });
   }
 
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(draw); // Material: every page, instant navigation included
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", draw);
-  } else {
+  // An index page's filter box: hides the names (and empty letter headings) that do not
+  // contain what is typed. No server, no request.
+  function filters() {
+    document.querySelectorAll("input.newsdocs-filter").forEach(function (input) {
+      if (input.dataset.ready) return;
+      input.dataset.ready = "yes";
+      var article = input.closest("article") || document;
+      input.addEventListener("input", function () {
+        var wanted = input.value.trim().toLowerCase();
+        article.querySelectorAll("li").forEach(function (item) {
+          item.hidden = wanted !== "" && item.textContent.toLowerCase().indexOf(wanted) < 0;
+        });
+      });
+    });
+  }
+
+  function start() {
     draw();
+    filters();
+  }
+
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(start); // Material: every page, instant navigation included
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
