@@ -115,7 +115,11 @@ def run(data: Path, nlp=None) -> dict:
         report = convert(root / "source_texts", root / "docs", nlp=nlp, progress=False)
         pages = archive_pages(root / "docs", Path(__file__).parents[1] / "entities.yml")
     by_label = Counter(labels.get(p.key, "unlabelled").split(":")[0] for p in pages)
-    shared_ok = {key for key, label in labels.items() if label == "ok"}
+    shared_ok = {
+        key
+        for key, value in json.loads(shared.read_text("utf-8")).items()
+        if value["label"] == "ok"
+    }  # fmt: skip (the shared labels alone)
     now = {p.key for p in pages}
     return {
         "converted": len(report.converted),
