@@ -132,18 +132,18 @@ _CREDIT = re.compile(
     re.I,
 )
 _BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\b(?P<rest>.*)$")
+_UNITS = r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)"
 _STAMP = re.compile(
     r"^(?:published|updated|posted|last (?:updated|modified)|first published|modified|date)\b"
-    r"|^\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|[smhdw])(?:\s+ago)?$"
-    r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b",
+    rf"|^\d+\s*(?:{_UNITS}|[smhdw])(?:\s+ago)?$|\b\d+\s+{_UNITS}\s+ago\b",
     re.I,
 )
 #: A note in brackets ("(END)", "(With inputs from PTI)", "rs/sms (AFP, dpa)") or a line
 #: of hashtags.
 _NOTE = re.compile(r"^\([A-Z].{0,150}\)$|\([A-Z]\w*(?:, ?[A-Za-z]\w*)+\)$|^(?:#\w+\s*)+$")
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _MONTH = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    rf"\b{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
     re.I,
 )
@@ -221,7 +221,6 @@ def split_trailer(lines: list[str]) -> tuple[list[str], list[str], str | None]:
     """
     end = _section_start(lines)
     stripped = [line.strip() for line in lines[end:] if not is_blank(line)]
-    source: str | None = None
     block: list[tuple[int, str, bool]] = []  # (index, text, a sign?), bottom up
     signs = bool(stripped)
     index = end
@@ -237,7 +236,7 @@ def split_trailer(lines: list[str]) -> tuple[list[str], list[str], str | None]:
         )
         if sign:
             signs = True
-        elif not (_short(text) or (source is None and _looks_like_source(text))):
+        elif not (_short(text) or _looks_like_source(text)):
             break
         block.append((index - 1, text, sign or _looks_like_source(text)))
         index -= 1
@@ -248,27 +247,25 @@ def split_trailer(lines: list[str]) -> tuple[list[str], list[str], str | None]:
         while block and not block[-1][2]:
             block.pop()
     if signs:
-        cut = block[-1][0] if block else end
-        while cut > 0 and is_blank(lines[cut - 1]):
-            cut -= 1
-    else:  # short lines and no sign: the article's own, but for a source line at its end
-        cut = end
-        for position, text, _ in block:
-            if source is None and _looks_like_source(text) and position == cut - 1:
-                cut = position
-                while cut > 0 and is_blank(lines[cut - 1]):
-                    cut -= 1
-            break
+        cut = _before_blanks(lines, block[-1][0] if block else end)
+    elif block and block[0][0] == end - 1 and _looks_like_source(block[0][1]):
+        cut = _before_blanks(lines, end - 1)  # no sign: a source line at the very end only
+    else:
+        cut = end  # short lines and no sign: the article's own
     if not any(not is_blank(line) for line in lines[:cut]) and any(
         _sentence(line.strip()) for line in lines[cut:]
     ):
         cut, end, stripped = len(lines), len(lines), []  # prose in it: the text, after all
     trailer = [line.strip() for line in lines[cut:end] if not is_blank(line)]
-    for text in reversed(trailer):
-        if _looks_like_source(text):
-            source = text
-            break
+    source = next((text for text in reversed(trailer) if _looks_like_source(text)), None)
     return lines[:cut], [*trailer, *stripped], source
+
+
+def _before_blanks(lines: list[str], index: int) -> int:
+    """``index`` moved up past the blank lines just above it."""
+    while index > 0 and is_blank(lines[index - 1]):
+        index -= 1
+    return index
 
 
 def _after_list(lines: list[str], index: int) -> bool:
@@ -303,9 +300,7 @@ def _section_start(lines: list[str]) -> int:
             _SECTION.match(text) or (_PROMPT_START.match(text) and _words(text) <= 40)
         )
         if heading:
-            found = number
-            while found > 0 and is_blank(lines[found - 1]):
-                found -= 1
+            found = _before_blanks(lines, number)
         longest_after = max(longest_after, _words(text))
     return found
 
