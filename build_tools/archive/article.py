@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from build_tools.archive.index import ArticleInfo, EntityIndex, EntityRef
 from build_tools.archive.lists import Generated, Page, article_line
 from build_tools.archive.urls import (
+    KIND_NAME,
     KIND_TITLE,
     Links,
     escape,
@@ -135,7 +136,8 @@ def metadata_block(article: ArticleInfo, index: EntityIndex, links: Links) -> st
                 for r in refs
             )
             lines.append(f"<strong>{KIND_TITLE[kind]}</strong> {names}")
-            counts.append(f"{len(refs)} {_plural(KIND_TITLE[kind], len(refs))}")
+            noun = KIND_NAME[kind] if len(refs) == 1 else KIND_TITLE[kind]
+            counts.append(f"{len(refs)} {noun.casefold()}")
     dates = [(value, text) for value, text in article.dates if value not in REFERENCES]
     if dates:
         # One link per date, with the words the article used for it ("last month", "February");
@@ -153,7 +155,7 @@ def metadata_block(article: ArticleInfo, index: EntityIndex, links: Links) -> st
                 entry += f" ({', '.join(escape(text) for text in said)})"
             entries.append(entry)
         lines.append("<strong>Dates mentioned</strong> " + ", ".join(entries))
-        counts.append(f"{len(entries)} {_plural('Dates', len(entries))}")
+        counts.append(f"{len(entries)} date{'' if len(entries) == 1 else 's'}")
     if article.tags:
         tags = ", ".join(links.a(tag_label(t), uri, tag_uri(t)) for t in article.tags)
         lines.append(f"<strong>Tags</strong> {tags}")
@@ -183,13 +185,6 @@ def related_block(article: ArticleInfo, index: EntityIndex, links: Links, limit:
         '\n<section class="newsdocs-related" data-search-exclude><h2 id="related-articles">'
         f"Related articles</h2><ul>{''.join(items)}</ul></section>\n"
     )
-
-
-def _plural(title: str, count: int) -> str:
-    """``People`` -> ``person`` for one; ``Places`` -> ``places`` for more."""
-    singular = {"People": "person", "Places": "place", "Organizations": "organization",
-                "Dates": "date"}  # fmt: skip
-    return singular[title] if count == 1 else title.casefold()
 
 
 def _datetime(article: ArticleInfo) -> str:

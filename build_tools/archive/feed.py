@@ -41,9 +41,10 @@ def rss(
     channel = ET.SubElement(channel_root, "channel")
     ET.SubElement(channel, "title").text = _xml_text(title or site_name)
     ET.SubElement(channel, "link").text = base + page
-    about = f"Newest articles about {title} in {site_name}" if title else site_name
     ET.SubElement(channel, "description").text = _xml_text(
-        about if title else f"Newest articles in {site_name}"
+        f"Newest articles about {title} in {site_name}"
+        if title
+        else f"Newest articles in {site_name}"
     )
     for article in articles[:size]:
         channel.append(_item(article, base + urls.get(article.src_uri, ""), permalink))

@@ -532,8 +532,8 @@ def common_words(texts: Iterable[str], names: Iterable[str]) -> frozenset[str]:
 
 
 def _full_name(name: str) -> bool:
-    """A first name (or an initial) and a surname: ``Enrico Bondi``, not ``Aston Villa``'s
-    kind of doubt resolved by a list of clubs, but ``West Brom`` and ``Jailhouse Rock``."""
+    """A known first name (or an initial) and more: ``Enrico Bondi``; not ``West Brom`` or
+    ``Jailhouse Rock``, which no first name starts."""
     words = name.split()
     return len(words) >= 2 and (len(words[0].rstrip(".")) == 1 or given_name(words[0], True))
 

@@ -129,6 +129,7 @@ class EntityIndex:
     ) -> None:
         self.articles = sorted(articles, key=lambda a: a.sort_key, reverse=True)
         self.by_uri = {article.src_uri: article for article in self.articles}
+        self._order = {article.src_uri: number for number, article in enumerate(self.articles)}
         self.identity = ArchiveIdentity(
             ((a.src_uri, a.names) for a in self.articles), curated or Curated(), merge_surnames,
             texts=(paragraph for a in self.articles for paragraph in a.paragraphs),
@@ -188,14 +189,10 @@ class EntityIndex:
     def neighbours(self, article: ArticleInfo) -> tuple[ArticleInfo | None, ArticleInfo | None]:
         """The articles published just before and just after this one (None at an end;
         undated articles come before every dated one)."""
-        if self._order is None:
-            self._order = {a.src_uri: number for number, a in enumerate(self.articles)}
         number = self._order[article.src_uri]  # newest first
         older = self.articles[number + 1] if number + 1 < len(self.articles) else None
         newer = self.articles[number - 1] if number > 0 else None
         return older, newer
-
-    _order: dict[str, int] | None = None
 
     def related(self, article: ArticleInfo, limit: int = 5) -> list[ArticleInfo]:
         """Articles sharing the most specific entities and tags, through the inverted index.

@@ -21,6 +21,7 @@ a wrong page a reader meets often comes first.
 from __future__ import annotations
 
 import difflib
+import json
 import math
 import re
 from collections import defaultdict
@@ -64,8 +65,6 @@ def _a(word: str) -> str:
 
 def _yaml_name(name: str) -> str:
     """A name as a YAML scalar (quoted when YAML would read it otherwise)."""
-    import json
-
     plain = re.fullmatch(r"[A-Za-z][\w .'&-]*[\w.]", name) and name.lower() not in {
         "yes", "no", "on", "off", "true", "false", "null", "y", "n",
     }  # fmt: skip

@@ -18,6 +18,7 @@ import yaml
 from build_tools.model import page_slug
 
 KIND_TITLE = {"person": "People", "place": "Places", "organization": "Organizations"}
+KIND_NAME = {"person": "Person", "place": "Place", "organization": "Organization"}
 
 
 def escape(text: str) -> str:

@@ -27,7 +27,7 @@ from build_tools.archive.search import (
     entity_record,
 )
 from build_tools.archive.site import generated_pages, read_articles
-from build_tools.archive.urls import Links, tag_label, tag_uri
+from build_tools.archive.urls import KIND_NAME, Links, tag_label, tag_uri
 from build_tools.errors import PageError
 from build_tools.front_matter import FILE as FRONT_MATTER_FILE
 from build_tools.front_matter import FrontMatterCache
@@ -52,7 +52,6 @@ PAGEFIND_ASSETS = ("assets/newsdocs-search.js", "assets/newsdocs-search.css")
 
 
 ENTITY_SECTIONS = frozenset(SECTION.values())
-KIND_NAME = {"person": "Person", "place": "Place", "organization": "Organization"}
 SEARCHED_SECTIONS = ENTITY_SECTIONS | {"tags"}
 #: Material's search boost of an entity or tag page over an article (whose title field is
 #: already boosted): a search for "Tony Blair" lists his page first.
@@ -135,6 +134,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
     def on_config(self, config):
         """Check the options; choose the search and the entity-page threshold from the size
         of the archive."""
+        self.feeds: dict[str, tuple[str, str]] = {}  # entity or tag page -> (feed, name)
         self._check_options(config)
         articles = Path(config.docs_dir) / self.config.articles_dir
         count = sum(1 for _ in articles.rglob("*.md")) if articles.is_dir() else 0
@@ -283,7 +283,6 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         """A feed per entity and tag page (``people/jane-doe.xml`` beside its page), with
         its newest articles: a reader follows a name."""
         size = min(self.config.feed_size, ENTITY_FEED_SIZE)
-        self.feeds = {}
         wanted: list[tuple[str, str, list]] = []  # (page, name, articles newest first)
         for kind in KINDS:
             for ref, appearances in self.index.of_kind(kind):
@@ -300,8 +299,6 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             content = feeds.feed(articles, name, urls.get(page, ""), size)
             files.append(File.generated(config, path, content=content))
             self.feeds[page] = (path, name)
-
-    feeds: dict[str, tuple[str, str]] = {}
 
     def _feeds_of(self, src_uri: str, config) -> list[dict[str, str]]:
         """The feeds a page announces in its head: the site's, and its own if it has one."""
@@ -353,7 +350,6 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             page.edit_url = None  # else MkDocs makes a relative "edit/main/..." link to nowhere
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
-            # Lists of links: not for search.
             # An entity or tag page is a search record of its own, ranked above the
             # articles for its name (its lists are marked out of the index); the indexes,
             # the archive and the dates pages are lists of links: not for search.
