@@ -19,7 +19,8 @@ import yaml
 
 from build_tools.files import write_atomic
 
-FILE = "front-matter.json"
+#: Named by format: a cache of the first format (mappings sorted by key) is not read.
+FILE = "front-matter-2.json"
 #: libyaml's safe loader and emitter when the PyYAML wheel has them (the emitter gives the
 #: same bytes as the Python one on the 1,485 BBC pages, 4x faster), else the Python ones.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -154,7 +155,10 @@ class FrontMatterCache:
         if not self._changed:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.path, json.dumps(self._entries, default=_encode, sort_keys=True))
+        # The entries in a fixed order (the file is the same for the same pages); inside
+        # each, the page's own order: `people` lists names in order of appearance.
+        entries = {key: self._entries[key] for key in sorted(self._entries)}
+        write_atomic(self.path, json.dumps(entries, default=_encode))
         self._changed = False
 
 

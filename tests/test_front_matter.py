@@ -28,6 +28,15 @@ def test_values_come_back_the_same_from_the_cache_file(tmp_path):
     assert cached["dates"][0]["value"] == "2019-01-18"  # a string stays a string
 
 
+def test_a_mapping_keeps_the_pages_order_through_the_cache_file(tmp_path):
+    page = "---\npeople:\n  Zoe Ball: 1:0-8\n  Adam Ant: 2:0-8\n---\nBody.\n"
+    first = FrontMatterCache(tmp_path / "front-matter.json")
+    first.read(page)
+    first.save()
+    cached, _ = FrontMatterCache(tmp_path / "front-matter.json").read(page)
+    assert list(cached["people"]) == ["Zoe Ball", "Adam Ant"]  # order of appearance
+
+
 def test_an_edited_page_is_parsed_again_and_stale_entries_are_pruned(tmp_path, monkeypatch):
     path = tmp_path / "front-matter.json"
     cache = FrontMatterCache(path)

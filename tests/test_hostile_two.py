@@ -20,6 +20,7 @@ from build_tools.archive.index import EntityIndex
 from build_tools.archive.site import generated_pages
 from build_tools.archive.urls import Links
 from build_tools.convert.run import MANIFEST, convert
+from build_tools.front_matter import FILE as FRONT_MATTER_FILE
 from build_tools.model import CACHE_DIR
 from build_tools.page import loads
 from tests.conftest import ROOT, SEED, checked_warnings
@@ -480,7 +481,7 @@ def test_a_poisoned_cache_never_deletes_a_page_written_by_hand(project, blank_nl
     cache = project / CACHE_DIR
     cache.mkdir()
     key = hashlib.sha1(b"title: My notes\n").hexdigest()
-    (cache / "front-matter.json").write_text(json.dumps({key: {"title": "My notes", "provenance":
+    (cache / FRONT_MATTER_FILE).write_text(json.dumps({key: {"title": "My notes", "provenance":
         {"source_file": "source_texts/gone.txt", "generator": "x"}}}), "utf-8")  # fmt: skip
     entry = {"sha256": "0", "page": "articles/notes/my-notes.md", "generator": "x"}
     (cache / MANIFEST).write_text(json.dumps({"gone.txt": entry}), "utf-8")
