@@ -160,6 +160,24 @@ def test_pages_rendered_in_a_second_process_are_the_same(site):
         assert (project / "site-parallel" / page).read_bytes() == (site / page).read_bytes(), page
 
 
+def test_the_navigation_rendered_once_per_place_is_the_one_material_renders(site, monkeypatch):
+    """The sidebar and tabs of pages not in the navigation come from ``NavCache``: with it
+    turned off (every page renders Material's partials itself) the site is the same, byte
+    for byte; a page in the navigation marks its own tab active."""
+    from build_tools.mkdocs import navcache
+
+    project = site.parent
+    monkeypatch.setattr(navcache.NavCache, "key", lambda self, page, base_url: None)
+    build_site(project / "mkdocs.yml", project / "site-uncached")
+    pages = sorted(path.relative_to(site) for path in site.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        assert (project / "site-uncached" / page).read_bytes() == (site / page).read_bytes(), page
+    soup = BeautifulSoup((site / "people" / "index.html").read_text("utf-8"), "html.parser")
+    active = soup.select(".md-tabs__item--active a")
+    assert [a.get_text(strip=True) for a in active] == ["People"]
+
+
 def test_links_to_anchors_of_pages_built_without_markdown_are_checked(site, tmp_path, caplog):
     """Articles and generated pages get their HTML without MkDocs' Markdown, but MkDocs
     still knows their anchors: a link to the article's title or an entity page's section

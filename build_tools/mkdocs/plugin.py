@@ -35,6 +35,7 @@ from build_tools.markup import escape_text
 from build_tools.mkdocs import parallel
 from build_tools.mkdocs.config import NewsdocsConfig
 from build_tools.mkdocs.fastpath import table_of_contents, without_markdown
+from build_tools.mkdocs.navcache import NavCache, with_theme_prefix
 from build_tools.mkdocs.parallel import ForkedPages
 from build_tools.model import CACHE_DIR, KINDS, SECTION
 from build_tools.page import front_matter_of
@@ -403,7 +404,12 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
 
     @event_priority(-100)  # last: the child gets the environment as every plugin left it
     def on_env(self, env, config, files: Files):
-        """Hand CHILD_SHARE of the pages to a forked copy of the build (see ``parallel``)."""
+        """Render the navigation once per place (``navcache``); hand CHILD_SHARE of the
+        pages to a forked copy of the build (see ``parallel``)."""
+        if self.nav is not None:
+            ours = {str(HERE / "theme"), str(HERE / "pagefind-theme")}
+            env.loader = with_theme_prefix(env.loader, config.theme.dirs, ours)
+            env.globals["newsdocs_nav"] = NavCache(self.nav)
         if not (self.parallel and parallel.available()) or self.nav is None:
             return env
         from mkdocs.commands.build import _build_page
