@@ -54,7 +54,8 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench
 
-# The map's libraries (Leaflet, Natural Earth outlines) from the npm registry, into the package.
+# Third-party files from the npm registry: the map's libraries (Leaflet, Natural Earth
+# outlines) into the package, axe-core (the accessibility test's checker) into tests/vendor/.
 vendor: $(STAMP)
 	$(BIN)/python tools/vendor.py
 

@@ -95,6 +95,7 @@ class Visit:
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)  # local requests that failed
+    responses: list[str] = field(default_factory=list)  # the URL of every response, in order
 
     @property
     def problems(self) -> list[str]:
@@ -144,14 +145,17 @@ class Browser:
         kind = mimetypes.guess_type(url.split("?")[0])[0] or "text/plain"
         route.fulfill(status=200, body=b"", content_type=kind)
 
-    def visit(self, url: str, wait_until: str = "load") -> Visit:
+    def visit(self, url: str, wait_until: str = "load", first: bool = False) -> Visit:
         """Open url in a new tab (closing the last one) and wait for its load event.
 
         Events keep being recorded on the returned Visit while its page stays open.
+        first: empty the browser's cache before, as for a reader's first visit.
         """
         if self._page is not None:
             self._page.close()
         page = self._page = self.context.new_page()
+        if first:
+            self.context.new_cdp_session(page).send("Network.clearBrowserCache")
         visit = Visit(url, page)
 
         def on_dialog(dialog) -> None:
@@ -164,6 +168,7 @@ class Browser:
             "console",
             lambda message: message.type == "error" and visit.console_errors.append(message.text),
         )
+        page.on("response", lambda response: visit.responses.append(response.url))
         page.on(
             "requestfailed",
             lambda request: visit.failed_requests.append(f"{request.url} ({request.failure})"),

@@ -6,6 +6,7 @@ page type are saved under the test's temporary folder (artefacts, not committed)
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,21 +17,61 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.browser
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+ARTICLE = "articles/undated/second-trump-kim-summit-planned-for-late-february/"
+#: A second article for the seed, dated and naming the same people: with it an article page
+#: shows related articles and a link to the older or newer one, and the archive and the
+#: dates have a year's page.
+FOLLOW_UP = """---
+date: 2019-01-21
+source: VOA News
+---
+Pompeo Says North Korea Talks Made Progress
+
+Secretary of State Mike Pompeo said on Monday that talks with North Korea in Stockholm had \
+made progress toward a second summit between President Donald Trump and Kim Jong Un.
+
+Pompeo told reporters that the working-level meetings were "a good start" and that the \
+United States would keep sanctions on Pyongyang until North Korea gave up its weapons.
+
+Trump said on Saturday that he and Kim Jong Un would meet near the end of February. The \
+White House has not said where the summit will be held.
+"""
+FOLLOW_UP_ARTICLE = "articles/2019/pompeo-says-north-korea-talks-made-progress/"
+
+
+def build_site(
+    root: Path,
+    nlp,
+    sources: dict[str, str] | None = None,
+    served: Callable[[Path], str] | None = None,
+) -> Path:
+    """The repository's site (the seed, docs/, mkdocs.yml, entities.yml) built in root, with
+    more sources (file name -> text) beside the seed; its site folder.
+
+    served: serve the site first and build it with that URL as site_url, as the Pages
+    workflow does: Material's instant navigation only takes links its sitemap lists, and
+    the sitemap holds absolute URLs made from site_url.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    shutil.copytree(ROOT / "source_texts", root / "source_texts")
+    for name, text in (sources or {}).items():
+        (root / "source_texts" / name).write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("articles"))
+    for name in ("mkdocs.yml", "entities.yml"):
+        shutil.copy(ROOT / name, root / name)
+    convert(root / "source_texts", root / "docs", progress=False, nlp=nlp)
+    site = root / "site"
+    site.mkdir()
+    options = {"site_url": served(site)} if served else {}
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(site), **options))
+    return site
 
 
 @pytest.fixture(scope="module")
 def seed_site(tmp_path_factory, blank_nlp) -> Path:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    project = tmp_path_factory.mktemp("reading-site")
-    shutil.copytree(ROOT / "source_texts", project / "source_texts")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
-    for name in ("mkdocs.yml", "entities.yml"):
-        shutil.copy(ROOT / name, project / name)
-    convert(project / "source_texts", project / "docs", progress=False, nlp=blank_nlp)
-    build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
-    return project / "site"
+    return build_site(tmp_path_factory.mktemp("reading-site"), blank_nlp)
 
 
 @pytest.mark.parametrize("device", VIEWPORTS)
@@ -39,8 +80,7 @@ def test_the_walk_home_article_person_place_map(browser, served, seed_site, devi
     shots = tmp_path / "screenshots"
     shots.mkdir()
     browser.blocked.clear()
-    walk = ["", "articles/undated/second-trump-kim-summit-planned-for-late-february/",
-            "people/mike-pompeo/", "places/pyongyang/", "map/"]  # fmt: skip
+    walk = ["", ARTICLE, "people/mike-pompeo/", "places/pyongyang/", "map/"]
     for step in walk:
         visit = browser.visit(base + step)
         visit.page.set_viewport_size(VIEWPORTS[device])
@@ -70,9 +110,7 @@ def test_the_map_draws_every_place_and_a_marker_opens_its_page(browser, served, 
 
 
 def test_the_first_paragraph_starts_on_a_phones_first_screen(browser, served, seed_site):
-    visit = browser.visit(
-        served(seed_site) + "articles/undated/second-trump-kim-summit-planned-for-late-february/"
-    )
+    visit = browser.visit(served(seed_site) + ARTICLE)
     visit.page.set_viewport_size(VIEWPORTS["phone"])
     top = visit.page.evaluate(
         "() => document.querySelector('article > p:not(.newsdocs-meta p)')"

@@ -19,6 +19,9 @@
       showSubResults: false,
       showImages: false,
     });
+    // Pagefind names its box by a title only; a screen reader wants a label of its own.
+    var box = element.querySelector("input");
+    if (box) box.setAttribute("aria-label", box.title || "Search");
     var toggle = document.getElementById("__search");
     if (toggle) {
       toggle.addEventListener("change", function () {
