@@ -53,7 +53,10 @@ def article(
             title=title,
             paragraphs=paragraphs,
             date=dt.date.fromisoformat(date) if date else None,
-            dates=tuple(DateRef(d["value"], d["text"]) for d in dates),
+            dates=tuple(
+                DateRef(d["value"], d["text"], positions_of(paragraphs, (d["text"],)))
+                for d in dates
+            ),  # fmt: skip
             provenance=PROVENANCE,
             **named,
             **fields,

@@ -151,6 +151,11 @@ def test_dates_and_archive_pages_tell_their_two_axes_apart():
     intro = _html(dates["dates/2019.md"]).p
     assert intro.find("a", string="Published in 2019")["href"] == "../../archive/2019/"
     assert _html(dates["dates/2018.md"]).find("a", string="Published in 2018") is None
+    # Each entry: the article, and the sentence that speaks of the date, its words marked.
+    entry = _html(dates["dates/2018.md"]).select_one(".newsdocs-articles li")
+    assert entry.a.get_text() == "Markets"
+    assert entry.select_one(".newsdocs-sentence").get_text() == "Shares rose in 2018."
+    assert entry.select_one(".newsdocs-sentence mark").get_text() == "2018"
     archive = archive_pages(index, LINKS)["archive/2019.md"]
     assert archive.title == "Published in 2019"
     assert "3 articles published in 2019" in _html(archive).p.get_text()
@@ -199,3 +204,17 @@ def test_a_name_without_a_page_is_plain_text_with_its_article_in_the_index():
     assert item.find("a", string="Jose Zapatero") is None  # no entity link
     assert item.select_one(".newsdocs-in a").get_text() == "Summit in Madrid"
     assert people.select_one("input.newsdocs-filter") is not None
+
+
+def test_a_long_sentence_is_cut_around_the_words_it_marks():
+    from build_tools.archive.index import MAX_SENTENCE, marked_sentence
+
+    text = " ".join(["before"] * 80) + " in March 2004 " + " ".join(["after"] * 80) + "."
+    start = text.index("March 2004")
+    made = BeautifulSoup(marked_sentence(text, start, start + 10), "html.parser")
+    assert made.mark.get_text() == "March 2004"
+    shown = made.get_text()
+    assert shown.startswith("… before") and shown.endswith("after …")
+    assert len(shown) <= MAX_SENTENCE + 4
+    assert marked_sentence("<b>1999</b> was.", 3, 7) == "&lt;b&gt;<mark>1999</mark>&lt;/b&gt; was."
+

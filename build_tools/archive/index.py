@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from html import escape
 from typing import TypeVar
 
 from build_tools.archive.identity import SMALL_ARCHIVE, ArchiveIdentity, Curated, EntityRef
@@ -81,6 +82,25 @@ class Appearance:
     sentence: str
 
 
+@dataclass(frozen=True)
+class DateMention:
+    """An article that mentions a date: the words it used, and where."""
+
+    text: str
+    article: ArticleInfo
+    at: tuple[Position, ...]
+
+    def sentence(self) -> str:
+        """HTML: the sentence (the headline's words when only the title says it) with the
+        date's words marked; empty when the page holds no position for them."""
+        for position in sorted(self.at, key=lambda p: (p.paragraph == 0, p)):
+            texts = self.article.paragraphs
+            text = texts[position.paragraph - 1] if position.paragraph else self.article.title
+            if position.end <= len(text):
+                return marked_sentence(text, position.start, position.end)
+        return ""
+
+
 def parse_article(src_uri: str, text: str) -> ArticleInfo | None:
     """Read an article page (PageError when it breaks the contract); None for a page
     written by hand, which has no provenance."""
@@ -88,14 +108,35 @@ def parse_article(src_uri: str, text: str) -> ArticleInfo | None:
     return ArticleInfo(src_uri, found[0]) if found else None
 
 
-def sentence_at(text: str, position: int) -> str:
-    """The sentence of a paragraph around a character offset, shortened when long."""
+def sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """Where the sentence of a paragraph around a character offset starts and ends."""
     start = 0
     for separator in _SENTENCE.finditer(text):
         if separator.start() > position:
-            return _shorten(text[start : separator.start()])
+            return start, separator.start()
         start = separator.end()
-    return _shorten(text[start:])
+    return start, len(text)
+
+
+def sentence_at(text: str, position: int) -> str:
+    """The sentence of a paragraph around a character offset, shortened when long."""
+    start, end = sentence_bounds(text, position)
+    return _shorten(text[start:end])
+
+
+def marked_sentence(text: str, start: int, end: int) -> str:
+    """HTML: the sentence around ``text[start:end]``, those words in ``<mark>``; a long
+    sentence is cut to about MAX_SENTENCE characters around them."""
+    first, last = sentence_bounds(text, start)
+    before, words, after = text[first:start], text[start:end], text[end:last]
+    room = max(0, MAX_SENTENCE - len(words)) // 2
+    if len(before) > room:
+        cut = before.find(" ", len(before) - room)
+        before = "… " + before[cut + 1 if cut >= 0 else len(before) - room :]
+    if len(after) > room:
+        cut = after.rfind(" ", 0, room)
+        after = after[: cut if cut > 0 else room] + " …"
+    return f"{escape(before)}<mark>{escape(words)}</mark>{escape(after)}"
 
 
 def first_sentences(
@@ -250,12 +291,12 @@ class EntityIndex:
                 tagged[tag].append(article)
         return dict(sorted(tagged.items()))
 
-    def dates(self) -> dict[str, list[tuple[str, ArticleInfo]]]:
-        """Date value -> (text, article) pairs, for the dates index."""
-        mentioned: dict[str, list[tuple[str, ArticleInfo]]] = defaultdict(list)
+    def dates(self) -> dict[str, list[DateMention]]:
+        """Date value -> its mentions, an article once each, for the dates pages."""
+        mentioned: dict[str, list[DateMention]] = defaultdict(list)
         for article in self.articles:
-            for value, text in article.dates:
-                value = date_key(value)
-                if not any(a is article for _, a in mentioned[value][-3:]):
-                    mentioned[value].append((text, article))
+            for date in article.page.dates:
+                value = date_key(date.value)
+                if not any(m.article is article for m in mentioned[value][-3:]):
+                    mentioned[value].append(DateMention(date.text, article, date.at))
         return dict(sorted(mentioned.items()))

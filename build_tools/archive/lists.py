@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from build_tools.archive.index import ArticleInfo, EntityIndex, EntityRef
+from build_tools.archive.index import ArticleInfo, DateMention, EntityIndex, EntityRef
 from build_tools.archive.urls import (
     KIND_TITLE,
     Links,
@@ -379,6 +379,13 @@ def archive_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
     return pages
 
 
+def _date_line(mention: DateMention, from_uri: str, links: Links) -> str:
+    """The article, and the sentence in which it speaks of the date, its words marked."""
+    line = article_line(mention.article, from_uri, links)
+    sentence = mention.sentence() or f"<mark>{escape(mention.text)}</mark>"
+    return f'{line}<br><span class="newsdocs-sentence">{sentence}</span>'
+
+
 def dates_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
     """``dates/index.md`` and a page per year (decade, century...) of the dates articles
     mention (``date_page_of``)."""
@@ -397,26 +404,22 @@ def dates_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
     for page_of, values in sorted(by_page.items(), key=lambda item: item[0].order, reverse=True):
         uri = page_of.uri
         # Articles, as every other index counts (not mentions).
-        count = len({article.src_uri for m in values.values() for _, article in m})
+        count = len({m.article.src_uri for ms in values.values() for m in ms})
         items.append(f"{links.a(page_of.title, 'dates/index.md', uri)} ({count})")
         # Two axes a reader must tell apart: the time an article talks about (here) and
         # when it was published (the archive).
         page = Page(f"Mentioned: {page_of.title}")
         intro = (f"<p>{links.a('Dates mentioned', uri, 'dates/index.md')} › the dates in"
                  f" {escape(page_of.title)} that the articles talk about, each with the"
-                 " article and the words it used for it.")  # fmt: skip
+                 " article and the sentence that speaks of it.")  # fmt: skip
         if page_of.title in published_years:
             archive = links.a(f"Published in {page_of.title}", uri, f"archive/{page_of.title}.md")
             intro += f" For the articles written in {escape(page_of.title)}: {archive}."
         page.add(intro + "</p>")
         for value in sorted(values, key=value_order):
             page.heading(2, date_label(value), value)
-            page.items(
-                [
-                    f"{article_line(article, uri, links)} ({escape(text)})"
-                    for text, article in values[value]
-                ]
-            )
+            page.items([_date_line(mention, uri, links) for mention in values[value]],
+                       "newsdocs-articles", searched=False)  # fmt: skip
         pages[uri] = page.done()
     home.items(items)
     pages["dates/index.md"] = home.done()
