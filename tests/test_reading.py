@@ -7,6 +7,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from build_tools.archive.article import article_page
+from build_tools.archive.identity import EntityRef
 from build_tools.archive.index import EntityIndex
 from build_tools.archive.lists import entity_pages, mentions_chart
 from build_tools.archive.urls import Links
@@ -218,3 +219,25 @@ def test_a_long_sentence_is_cut_around_the_words_it_marks():
     assert len(shown) <= MAX_SENTENCE + 4
     assert marked_sentence("<b>1999</b> was.", 3, 7) == "&lt;b&gt;<mark>1999</mark>&lt;/b&gt; was."
 
+
+def test_a_place_page_has_a_small_map_of_the_place_in_its_country():
+    from build_tools.archive.placemap import HEIGHT, WIDTH
+
+    index = EntityIndex(_archive())
+    madrid = _html(entity_pages(EntityRef("place", "Madrid"), index, LINKS)["places/madrid.md"])
+    svg = madrid.select_one("figure.newsdocs-placemap svg")
+    assert svg["role"] == "img" and svg["aria-label"] == "Map: Madrid"
+    pin = svg.select_one("circle.newsdocs-pin")  # Madrid in the middle of the map
+    assert abs(float(pin["cx"]) - WIDTH / 2) < 1 and abs(float(pin["cy"]) - HEIGHT / 2) < 1
+    assert svg.select_one(".newsdocs-land--own")["d"].startswith("M")  # Spain, shaded
+    assert len(str(svg)) < 10_000  # the outlines around it, not the world
+    spain = _html(entity_pages(EntityRef("place", "Spain"), index, LINKS)["places/spain.md"])
+    assert spain.select_one(".newsdocs-land--own")["d"] and not spain.select("circle")
+
+
+def test_an_outline_across_the_date_line_is_one_shape():
+    from build_tools.archive.placemap import _box, world
+
+    fiji = next(country for country in world() if country.numeric == "242")
+    west, _, east, _ = _box(max(fiji.rings, key=len))
+    assert east - west < 10  # 177 to 182 degrees, not -180 to 180

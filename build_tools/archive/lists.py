@@ -228,6 +228,8 @@ def entity_pages(
                     else f", on {long_date(first)}")  # fmt: skip
         where = place_line(ref, index, links, uri) if ref.kind == "place" else ""
         page.add(f"<p>{back} · mentioned in {count} {noun}{span}.{where}</p>")
+        if number == 1 and ref.kind == "place":
+            page.add(place_figure(ref.name))
         if number == 1 and len(dated) >= 2:
             page.add(mentions_chart(ref.name, dated))
         page.heading(2, "Articles")
@@ -262,6 +264,20 @@ def place_line(ref: EntityRef, index: EntityIndex, links: Links, from_uri: str) 
     other = EntityRef("place", country)
     name = links.a(country, from_uri, other.src_uri) if index.has_page(other) else escape(country)
     return f" In {name}."
+
+
+def place_figure(name: str) -> str:
+    """The small map of a place with known coordinates (``placemap``); else nothing."""
+    from build_tools.archive.placemap import place_map
+    from build_tools.gazetteer import gazetteer
+
+    places = gazetteer()
+    where = places.coordinates(name)
+    if where is None:
+        return ""
+    info = places.info(name)
+    country = info.country if info else None
+    return place_map(name, where[0], where[1], country, name in places.countries)
 
 
 #: The chart covers at most this many months; a longer span is drawn by year.
