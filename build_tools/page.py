@@ -23,7 +23,7 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 import yaml
@@ -34,10 +34,10 @@ from build_tools.markup import escape_markdown, escape_text
 from build_tools.model import KINDS, SECTION, Kind
 
 
-@dataclass(frozen=True, order=True)
-class Position:
+class Position(NamedTuple):
     """Where a mention is: paragraph 0 is the title, 1 the first paragraph of the body;
-    ``start`` and ``end`` are character offsets into that paragraph's text."""
+    ``start`` and ``end`` are character offsets into that paragraph's text. (A named tuple:
+    a large archive holds hundreds of thousands, made on every build.)"""
 
     paragraph: int
     start: int
@@ -296,6 +296,7 @@ def hand_edited(text: str) -> bool | None:
 # --- reading -------------------------------------------------------------------------------
 
 _POSITION = re.compile(r"(\d{1,9}):(\d{1,9})-(\d{1,9})")
+_POSITIONS = re.compile(r"\d{1,9}:\d{1,9}-\d{1,9}(?: \d{1,9}:\d{1,9}-\d{1,9})*")
 
 
 def loads(text: str, path: str, cache: front_matter.FrontMatterCache | None = None) -> ArticlePage:
@@ -455,6 +456,10 @@ class _Checker:
                 f"has {value!r} for positions",
                 "write positions as 'paragraph:start-end', separated by spaces",
             )
+        if _POSITIONS.fullmatch(value):  # the usual case, checked at once
+            found = [Position(int(p), int(s), int(e)) for p, s, e in _POSITION.findall(value)]
+            if all(p < len(lengths) and s < e <= lengths[p] for p, s, e in found):
+                return tuple(found)
         found = []
         for part in value.split():
             match = _POSITION.fullmatch(part)
