@@ -220,6 +220,9 @@ def entity_pages(
         page = Page(ref.name)
         if description and number == 1:
             page.add(f'<p class="newsdocs-description">{escape(description)}</p>')
+        elif ref.kind == "person" and number == 1 and (called := person_roles(ref, index)):
+            page.add(f'<p class="newsdocs-description">Named in the articles as'
+                     f" {escape(called)}.</p>")  # fmt: skip
         back = links.a(KIND_TITLE[ref.kind], uri, f"{SECTION[ref.kind]}/index.md")
         span = ""
         if dated:
@@ -248,6 +251,21 @@ def entity_pages(
             page.add(f"<p data-search-exclude>{names}</p>")
         result[uri] = page.done()
     return result
+
+
+def person_roles(ref: EntityRef, index: EntityIndex) -> str:
+    """The roles the articles write before a person's name, with their years (``roles``)."""
+    from build_tools.archive.roles import roles
+
+    def mentions():
+        for appearance in index.entities[ref]:
+            article = appearance.article
+            year = article.date.year if article.date else None
+            for at in index.positions[article.src_uri].get(ref, ()):
+                text = article.paragraphs[at.paragraph - 1] if at.paragraph else article.title
+                yield article.src_uri, text, at.start, year
+
+    return roles(mentions())
 
 
 def place_line(ref: EntityRef, index: EntityIndex, links: Links, from_uri: str) -> str:
