@@ -64,6 +64,12 @@ def _depth(text: str) -> int:
     return max(deepest, min(brackets, MAX_DEPTH) if brackets <= MAX_DEPTH else 0, indent // 2)
 
 
+def read_data(path: Path) -> object:
+    """One of the package's own data files (``data/*.yml``), read with libyaml when the
+    wheel has it: topics.yml took 0.8 s with the pure-Python loader, on every build."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)  # noqa: S506
+
+
 def load_yaml(text: str, loader: type = SafeLoader) -> object:
     """YAML from an untrusted file, with a safe loader and none of YAML's bombs: no alias
     (a few hundred bytes of them expand to gigabytes) and no nesting deeper than Python's

