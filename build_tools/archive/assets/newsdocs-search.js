@@ -9,13 +9,18 @@
     var root = typeof __md_scope !== "undefined" ? __md_scope : new URL(".", location);
     var base = root.pathname;
     var bundles = typeof newsdocsBundles !== "undefined" ? newsdocsBundles : [];
+    // An entity or tag record holds its name in "name" (search.entity_record): weighed
+    // above an article's text, its page comes first for its name.
+    var ranking = { metaWeights: { title: 1, name: 10 } };
     new PagefindUI({
       element: element,
       baseUrl: base,
       bundlePath: new URL("pagefind/", root).pathname,
       mergeIndex: bundles.map(function (bundle) {
-        return { bundlePath: new URL(bundle, root).pathname, baseUrl: base };
+        return { bundlePath: new URL(bundle, root).pathname, baseUrl: base, ranking: ranking };
       }),
+      ranking: ranking,
+      showEmptyFilters: false,
       showSubResults: false,
       showImages: false,
     });
