@@ -52,12 +52,21 @@ def build_site(
     workflow does: Material's instant navigation only takes links its sitemap lists, and
     the sitemap holds absolute URLs made from site_url.
     """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     shutil.copytree(ROOT / "source_texts", root / "source_texts")
     for name, text in (sources or {}).items():
         (root / "source_texts" / name).write_text(text, encoding="utf-8")
+    return build_sources(root, nlp, served)
+
+
+def build_sources(root: Path, nlp, served: Callable[[Path], str] | None = None) -> Path:
+    """The sources in root/source_texts converted with nlp and built in root/site, with the
+    repository's docs/, mkdocs.yml and entities.yml around them; its site folder.
+
+    served: as for build_site.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
     shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("articles"))
     for name in ("mkdocs.yml", "entities.yml"):
         shutil.copy(ROOT / name, root / name)

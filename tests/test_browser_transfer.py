@@ -16,11 +16,13 @@ did not load count: the browser holds the others.
 from __future__ import annotations
 
 import gzip
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from tests.browser import Visit
 from tests.test_browser_reading import ARTICLE, FOLLOW_UP, FOLLOW_UP_ARTICLE, build_site
 
 pytestmark = pytest.mark.browser
@@ -66,23 +68,51 @@ def settle(page, responses: list[str], quiet_ms: int = 500) -> None:
             return
 
 
-def test_an_article_and_the_next_one_stay_within_the_transfer_budget(browser, served, site):
-    base = served(site)
-    visit = browser.visit(base + ARTICLE, first=True)
+@dataclass(frozen=True)
+class Walk:
+    """What a reader downloaded: the first visit to an article, then its older/newer link."""
+
+    first: int  # bytes, compressed
+    first_table: str
+    then: int  # bytes of the files the first visit did not load
+    then_table: str
+    next_url: str
+    visit: Visit  # the page, still open
+
+
+def first_and_next(browser, site: Path, base: str, article: str) -> Walk:
+    """Open article (below base, served from site) with an empty cache, wait for the
+    network to be idle, then click its first older/newer link; weigh both steps."""
+    visit = browser.visit(base + article, first=True)
     page = visit.page
     page.wait_for_load_state("networkidle")  # the sitemap, and all else loaded after "load"
     first_urls = list(visit.responses)
     first, first_table = weigh(site, base, first_urls)
-    print(f"First visit to {ARTICLE}:\n{first_table}")
 
-    with page.expect_response(base + FOLLOW_UP_ARTICLE):
-        page.click("nav.newsdocs-prevnext a")
-    page.wait_for_function("() => /Pompeo Says/.test(document.querySelector('h1').textContent)")
+    link = page.locator("nav.newsdocs-prevnext a").first
+    next_url = urljoin(page.url, link.get_attribute("href"))
+    heading = page.inner_text("h1")
+    with page.expect_response(next_url):
+        link.click()
+    page.wait_for_function(
+        "([url, heading]) => location.href === url"
+        " && document.querySelector('h1').innerText !== heading",
+        arg=[next_url, heading],
+    )
     settle(page, visit.responses)
     new_urls = [url for url in visit.responses[len(first_urls) :] if url not in first_urls]
     then, then_table = weigh(site, base, new_urls)
-    print(f"Then {FOLLOW_UP_ARTICLE}, new files only:\n{then_table}")
+    return Walk(first, first_table, then, then_table, next_url, visit)
 
-    assert first <= FIRST_VISIT_BUDGET, f"first visit over budget:\n{first_table}"
-    assert then <= NEXT_ARTICLE_BUDGET, f"next article over budget:\n{then_table}"
-    assert visit.clean, visit.problems
+
+def test_an_article_and_the_next_one_stay_within_the_transfer_budget(browser, served, site):
+    base = served(site)
+    walk = first_and_next(browser, site, base, ARTICLE)
+    print(f"First visit to {ARTICLE}:\n{walk.first_table}")
+    print(f"Then {FOLLOW_UP_ARTICLE}, new files only:\n{walk.then_table}")
+
+    assert walk.next_url == base + FOLLOW_UP_ARTICLE
+    assert "Pompeo Says" in walk.visit.page.inner_text("h1")
+    assert walk.first <= FIRST_VISIT_BUDGET, f"first visit over budget:\n{walk.first_table}"
+    assert walk.then <= NEXT_ARTICLE_BUDGET, f"next article over budget:\n{walk.then_table}"
+    assert walk.visit.clean, walk.visit.problems
