@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import http.server
 import mimetypes
+import os
 import shutil
 import sys
 import tempfile
@@ -223,3 +224,17 @@ def served() -> Iterator[Callable[[Path], str]]:
             return urls[folder]
 
         yield url
+
+
+#: Where the browser tests save their screenshots: an artefact to look at (CI uploads it),
+#: never committed (build/ is ignored). NEWSDOCS_SCREENSHOTS moves it.
+SCREENSHOTS = Path(
+    os.environ.get("NEWSDOCS_SCREENSHOTS")
+    or Path(__file__).resolve().parents[1] / "build" / "screenshots"
+)
+
+
+def screenshot_path(name: str) -> Path:
+    """The file for a screenshot called ``name`` (``phone-article``), its folder made."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS / f"{name}.png"

@@ -1,5 +1,6 @@
 """Accessibility of every kind of page (issue 16): axe-core, run in Chromium on the seed site
-with one more article, finds no violation whose impact is serious or critical.
+with one more article, finds no violation whose impact is serious or critical, on a desktop
+and a phone; each page is saved as a screenshot (``screenshot_path``) to look at.
 
 axe-core is vendored in tests/vendor/ (``make vendor``) and injected from the file: no
 network. A failure lists each violation with its rule, what it asks and the first elements
@@ -8,10 +9,12 @@ it found; the rule's page (``helpUrl``) says how to fix it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from tests.browser import screenshot_path
 from tests.test_browser_reading import (
     ARTICLE,
     FOLLOW_UP,
@@ -41,7 +44,7 @@ PAGES = {
     "people index": "people/",
     "map": "map/",
 }
-CASES = [(name, "desktop") for name in PAGES] + [("article", "phone")]
+CASES = [(name, device) for name in PAGES for device in ("desktop", "phone")]
 #: Each violation: its rule, impact, what it asks, its link, and the first elements found.
 AXE_RUN = """async () => (await axe.run(document, {resultTypes: ["violations"]}))
     .violations.map(v => ({id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
@@ -68,6 +71,8 @@ def test_no_serious_accessibility_violation(browser, served, site, name, device)
     assert visit.status == 200
     if name == "map":
         visit.page.wait_for_selector("#newsdocs-map[data-markers]")  # Leaflet's markup too
+    visit.page.screenshot(path=str(screenshot_path(f"{device}-{re.sub(r'[^a-z0-9]+', '-', name)}")),
+                          full_page=True)  # fmt: skip
     found = [v for v in violations(visit.page) if v["impact"] in FAILING]
     report = [
         f"{v['id']} ({v['impact']}): {v['help']}; {v['nodes']} element(s), first"

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.convert.run import convert
+from tests.browser import screenshot_path
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -84,10 +85,8 @@ def seed_site(tmp_path_factory, blank_nlp) -> Path:
 
 
 @pytest.mark.parametrize("device", VIEWPORTS)
-def test_the_walk_home_article_person_place_map(browser, served, seed_site, device, tmp_path):
+def test_the_walk_home_article_person_place_map(browser, served, seed_site, device):
     base = served(seed_site)
-    shots = tmp_path / "screenshots"
-    shots.mkdir()
     browser.blocked.clear()
     walk = ["", ARTICLE, "people/mike-pompeo/", "places/pyongyang/", "map/"]
     for step in walk:
@@ -96,7 +95,11 @@ def test_the_walk_home_article_person_place_map(browser, served, seed_site, devi
         assert visit.status == 200, step
         if step == "map/":
             visit.page.wait_for_selector("#newsdocs-map[data-markers]")
-        visit.page.screenshot(path=str(shots / f"{device}-{step.split('/')[0] or 'home'}.png"))
+        width = visit.page.evaluate("document.documentElement.scrollWidth")
+        assert width <= VIEWPORTS[device]["width"], (step, "wider than the screen", width)
+        visit.page.screenshot(
+            path=str(screenshot_path(f"walk-{device}-{step.split('/')[0] or 'home'}"))
+        )
         assert visit.clean, (step, visit.problems)
     assert browser.blocked == []  # no font, tile or script from another host
 
@@ -136,4 +139,26 @@ def test_an_index_filter_box_narrows_the_names_without_a_server(browser, served,
     assert visible and all("Pompeo" in text for text in visible), visible
     page.fill("input.newsdocs-filter", "")
     assert page.locator("article li:visible").count() > len(visible)
+    assert visit.clean, visit.problems
+
+
+@pytest.mark.parametrize("device", VIEWPORTS)
+def test_a_reader_searches_a_name_and_opens_its_page(browser, served, seed_site, device):
+    """On a phone the search opens from the header's button, then fills the screen."""
+    base = served(seed_site)
+    visit = browser.visit(base + ARTICLE)
+    page = visit.page
+    page.set_viewport_size(VIEWPORTS[device])
+    box = page.locator("#newsdocs-search input.pagefind-ui__search-input")
+    if device == "phone":
+        assert not box.is_visible()  # hidden until asked for
+        page.click("label.md-header__button[for='__search']")
+    box.wait_for(state="visible")
+    box.fill("Mike Pompeo")
+    first = page.locator("#newsdocs-search .pagefind-ui__result-link").first
+    first.wait_for()
+    assert first.inner_text() == "Mike Pompeo"
+    first.click()
+    page.wait_for_url(base + "people/mike-pompeo/")
+    assert page.inner_text("h1") == "Mike Pompeo"
     assert visit.clean, visit.problems
