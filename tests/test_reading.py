@@ -199,7 +199,7 @@ def test_a_name_without_a_page_is_plain_text_with_its_article_in_the_index():
 
     index = EntityIndex(_archive())
     index.min_articles = 2  # Tony Blair (2 articles) has a page, Jose Zapatero (1) none
-    people = _html(kind_index("person", index, LINKS))
+    people = _html(kind_index("person", index, LINKS)["people/index.md"])
     assert people.find("a", string="Tony Blair")["href"] == "tony-blair/"  # from /people/
     item = next(li for li in people.select("li") if "Jose Zapatero" in li.get_text())
     assert item.find("a", string="Jose Zapatero") is None  # no entity link
@@ -241,3 +241,21 @@ def test_an_outline_across_the_date_line_is_one_shape():
     fiji = next(country for country in world() if country.numeric == "242")
     west, _, east, _ = _box(max(fiji.rings, key=len))
     assert east - west < 10  # 177 to 182 degrees, not -180 to 180
+
+
+def test_a_long_index_lists_its_names_on_a_page_per_letter(monkeypatch):
+    from build_tools.archive import lists
+
+    monkeypatch.setattr(lists, "LETTER_PAGES_OVER", 1)
+    index = EntityIndex(_archive())  # two people: Jose Zapatero, Tony Blair
+    pages = lists.kind_index("person", index, LINKS)
+    assert set(pages) == {"people/index.md", "people/a-z/j.md", "people/a-z/t.md"}
+    home = _html(pages["people/index.md"])
+    letters = {a.get_text(): a["href"] for a in home.select(".newsdocs-letters a")}
+    assert letters == {"J": "a-z/j/", "T": "a-z/t/"}
+    t = _html(pages["people/a-z/t.md"])
+    assert t.h1.get_text() == "People: T"
+    assert t.find("a", string="Tony Blair")["href"] == "../../tony-blair/"
+    assert t.find("a", string="People")["href"] == "../../"
+    assert t.select_one("input.newsdocs-filter") is not None
+    assert "Jose Zapatero" not in t.get_text()

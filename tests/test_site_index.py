@@ -132,7 +132,7 @@ def test_links_between_pages_follow_the_site_urls():
 
 def test_kind_index_lists_entities_with_a_table_of_contents():
     a = article("articles/a.md", "A", "x", people=["Mike Pompeo", "Émile Zola"])
-    generated = kind_index("person", EntityIndex([a]), LINKS)
+    generated = kind_index("person", EntityIndex([a]), LINKS)["people/index.md"]
     assert generated.title == "People"
     assert '<a href="mike-pompeo/">Mike Pompeo</a> (1)' in generated.html
     assert (3, "m", "M") in generated.headings and (3, "other", "Other") in generated.headings
@@ -380,10 +380,10 @@ def test_indexes_count_articles_put_the_unknown_last_and_gather_tags_under_paren
     assert ">2024</a> (2)" in dates  # two articles (three dates)
     assert dates.index(">2024</a>") < dates.index(">Year unknown</a>")
     assert [t.src_uri for t in index.tags()["politics"]] == ["articles/a.md", "articles/b.md"]
-    people = kind_index("person", index, LINKS).html
+    people = kind_index("person", index, LINKS)["people/index.md"].html
     assert "Most mentioned" in people and ">Ann Lee</a> (2)</li></ul>\n<h2" in people
     alone = EntityIndex([article("articles/c.md", "C", "x", people=["Ann Lee", "Bo Chen"])])
-    assert "Most mentioned" not in kind_index("person", alone, LINKS).html
+    assert "Most mentioned" not in kind_index("person", alone, LINKS)["people/index.md"].html
 
 
 def test_a_year_page_lists_its_dates_in_the_order_of_time():

@@ -15,7 +15,7 @@ from build_tools.archive.map import MAP_URI, map_page
 from build_tools.archive.urls import Links
 from build_tools.errors import PageError
 from build_tools.front_matter import FrontMatterCache
-from build_tools.model import KINDS, SECTION
+from build_tools.model import KINDS
 from build_tools.page import read_article
 
 
@@ -53,7 +53,7 @@ def generated_pages(
     by year and month, and the dates mentioned."""
     pages: dict[str, Generated] = {}
     for kind in KINDS:
-        pages[f"{SECTION[kind]}/index.md"] = lists.kind_index(kind, index, links)
+        pages.update(lists.kind_index(kind, index, links))
         for ref, _ in index.of_kind(kind):
             if index.has_page(ref):
                 description = curated.description(ref.kind, ref.name)

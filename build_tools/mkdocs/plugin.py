@@ -355,7 +355,8 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             # articles for its name (its lists are marked out of the index); the indexes,
             # the archive and the dates pages are lists of links: not for search.
             section, _, rest = page.file.src_uri.partition("/")
-            record = section in SEARCHED_SECTIONS and rest not in ("index.md", "")
+            record = (section in SEARCHED_SECTIONS and rest not in ("index.md", "")
+                      and not rest.startswith("a-z/"))  # fmt: skip
             search = {"boost": ENTITY_BOOST} if record and not self.pagefind else {"exclude": True}
             page.meta = {"title": escape_text(generated.title), "search": search,
                          "newsdocs_feeds": self._feeds_of(page.file.src_uri, config)}  # fmt: skip
@@ -365,7 +366,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
                 }  # fmt: skip
             made = generated.html
             page.edit_url = None  # generated: nothing to edit; a wrong name is reported
-            if config.repo_url and page.file.src_uri.split("/")[0] in ENTITY_SECTIONS:
+            if config.repo_url and record and section in ENTITY_SECTIONS:
                 address = (config.site_url or "") + self.links.url(page.file.src_uri)
                 made += report_link(config.repo_url, address)
             without_markdown(page, made, table_of_contents(generated.headings))
