@@ -44,3 +44,22 @@ def with_theme_prefix(loader: BaseLoader, theme_dirs: list[str], ours: set[str])
     ``partials/nav.html`` includes ``theme/partials/nav.html``, Material's."""
     theirs = FileSystemLoader([folder for folder in theme_dirs if folder not in ours])
     return ChoiceLoader([loader, PrefixLoader({PREFIX: theirs})])
+
+
+class Translations:
+    """Material's ``lang.t(key)``, computed once per key by Material's own macro (the
+    language's table, then English's) and kept: the macro builds the whole table at each
+    call, 17 calls a page."""
+
+    def __init__(self, env, config) -> None:
+        self.env, self.config = env, config
+        self.held: dict[str, str] = {}
+
+    def __call__(self, key: str) -> str:
+        try:
+            return self.held[key]
+        except KeyError:
+            template = self.env.get_template(f"{PREFIX}/partials/language.html")
+            module = template.make_module({"config": self.config})
+            found = self.held[key] = str(module.t(key))
+            return found

@@ -35,7 +35,7 @@ from build_tools.markup import escape_text
 from build_tools.mkdocs import parallel
 from build_tools.mkdocs.config import NewsdocsConfig
 from build_tools.mkdocs.fastpath import table_of_contents, without_markdown
-from build_tools.mkdocs.navcache import NavCache, with_theme_prefix
+from build_tools.mkdocs.navcache import NavCache, Translations, with_theme_prefix
 from build_tools.mkdocs.parallel import ForkedPages
 from build_tools.model import CACHE_DIR, KINDS, SECTION
 from build_tools.page import front_matter_of
@@ -411,6 +411,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             ours = {str(HERE / "theme"), str(HERE / "pagefind-theme")}
             env.loader = with_theme_prefix(env.loader, config.theme.dirs, ours)
             env.globals["newsdocs_nav"] = NavCache(self.nav)
+            env.globals["newsdocs_t"] = Translations(env, config)
         if not (self.parallel and parallel.available()) or self.nav is None:
             return env
         from mkdocs.commands.build import _build_page
