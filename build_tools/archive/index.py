@@ -7,7 +7,9 @@ values; mentions are where the pages say they are, never searched for in the tex
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import heapq
 import math
 import re
@@ -108,14 +110,19 @@ def parse_article(src_uri: str, text: str) -> ArticleInfo | None:
     return ArticleInfo(src_uri, found[0]) if found else None
 
 
+@functools.lru_cache(maxsize=4096)
+def _separators(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where the sentences of a paragraph are separated: (starts, ends) of each gap. Kept
+    for the paragraphs in use: an article's names are looked up in the same paragraphs."""
+    gaps = [(found.start(), found.end()) for found in _SENTENCE.finditer(text)]
+    return tuple(start for start, _ in gaps), tuple(end for _, end in gaps)
+
+
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:
     """Where the sentence of a paragraph around a character offset starts and ends."""
-    start = 0
-    for separator in _SENTENCE.finditer(text):
-        if separator.start() > position:
-            return start, separator.start()
-        start = separator.end()
-    return start, len(text)
+    starts, ends = _separators(text)
+    after = bisect.bisect_right(starts, position)  # the first gap that starts past it
+    return (ends[after - 1] if after else 0), (starts[after] if after < len(starts) else len(text))
 
 
 def sentence_at(text: str, position: int) -> str:
