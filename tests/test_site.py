@@ -161,13 +161,15 @@ def test_pages_rendered_in_a_second_process_are_the_same(site):
 
 
 def test_the_navigation_rendered_once_per_place_is_the_one_material_renders(site, monkeypatch):
-    """The sidebar and tabs of pages not in the navigation come from ``NavCache``: with it
-    turned off (every page renders Material's partials itself) the site is the same, byte
-    for byte; a page in the navigation marks its own tab active."""
+    """The sidebar and tabs of pages not in the navigation, and the parts that link to the
+    site's assets, come from ``NavCache``: with it turned off (every page renders
+    Material's own) the site is the same, byte for byte; a page in the navigation marks its
+    own tab active."""
     from build_tools.mkdocs import navcache
 
     project = site.parent
     monkeypatch.setattr(navcache.NavCache, "key", lambda self, page, base_url: None)
+    monkeypatch.setattr(navcache.NavCache, "asset_key", lambda self, page, base_url: None)
     build_site(project / "mkdocs.yml", project / "site-uncached")
     pages = sorted(path.relative_to(site) for path in site.rglob("*.html"))
     assert len(pages) > 10

@@ -19,10 +19,12 @@ PREFIX = "theme"
 
 
 class NavCache:
-    def __init__(self, nav) -> None:
+    def __init__(self, nav, static_roots: frozenset[str] = frozenset()) -> None:
+        #: The first folder of every static file's URL (assets, search, pagefind, ...).
+        self.static_roots = static_roots
         self.in_nav = {id(page) for page in nav.pages}
         self.urls = [page.url for page in nav.pages]
-        self.held: dict[tuple[str, tuple], str] = {}
+        self.held: dict[tuple[str, tuple | str], str] = {}
 
     def key(self, page, base_url: str) -> tuple | None:
         """What the navigation rendered for ``page`` depends on; None: not to be reused."""
@@ -30,10 +32,19 @@ class NavCache:
             return None
         return (base_url, *(get_relative_url(url, page.url) for url in self.urls))
 
-    def get(self, part: str, key: tuple | None) -> str | None:
+    def asset_key(self, page, base_url: str) -> str | None:
+        """What a part that links only to the site's static files (stylesheets, scripts,
+        the search worker) depends on: the way back to the root, for a page outside the
+        folders those files are in; None: not to be reused."""
+        url = getattr(page, "url", None)
+        if url is None or url.split("/", 1)[0] in self.static_roots:
+            return None
+        return base_url
+
+    def get(self, part: str, key: tuple | str | None) -> str | None:
         return self.held.get((part, key)) if key is not None else None
 
-    def keep(self, part: str, key: tuple | None, html: str) -> str:
+    def keep(self, part: str, key: tuple | str | None, html: str) -> str:
         if key is not None:
             self.held[(part, key)] = html
         return html

@@ -410,7 +410,10 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         if self.nav is not None:
             ours = {str(HERE / "theme"), str(HERE / "pagefind-theme")}
             env.loader = with_theme_prefix(env.loader, config.theme.dirs, ours)
-            env.globals["newsdocs_nav"] = NavCache(self.nav)
+            static = frozenset(
+                f.url.split("/", 1)[0] for f in files if not f.is_documentation_page()
+            )
+            env.globals["newsdocs_nav"] = NavCache(self.nav, static)
             env.globals["newsdocs_t"] = Translations(env, config)
         if not (self.parallel and parallel.available()) or self.nav is None:
             return env
