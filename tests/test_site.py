@@ -114,7 +114,8 @@ def test_entity_pages_and_indexes(site):
     assert soup(site, "archive").find("a", string="Undated") is not None
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     assert "<title>Second Trump-Kim Summit Planned for Late February</title>" in feed
-    assert (site / "search" / "search_index.json").is_file()
+    # Pagefind's index, not Material's (whose plugin indexes nothing in this mode).
+    assert (site / "pagefind").is_dir() and not (site / "search").exists()
 
 
 def test_every_link_between_pages_lands_on_a_page(site):
