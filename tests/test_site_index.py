@@ -531,3 +531,17 @@ def test_a_one_word_organization_the_archive_writes_in_lower_case_is_a_word():
     assert [r.name for r, _ in index.of_kind("organization")] == ["Reuters"]
     small = EntityIndex(articles[:3])  # a small archive says too little: both keep a page
     assert len(small.of_kind("organization")) == 2
+
+
+def test_an_acronym_the_archive_writes_in_the_plural_is_a_thing_not_an_organization():
+    """ "PVR" (also "PVRs") is a device and has no page; "BBC", never plural, keeps its
+    page, as does "CBI" written in the plural once only."""
+    body = "A PVR from the BBC. PVRs sold well, the BBC and CBI said. The PVR works."
+    articles = [
+        article(f"articles/{n}.md", f"T{n}", body + (" Two CBIs." if n == 0 else ""),
+                organizations=["PVR", "BBC", "CBI"])
+        for n in range(SMALL_ARCHIVE)
+    ]  # fmt: skip
+    index = EntityIndex(articles)
+    assert [r.name for r, _ in index.of_kind("organization")] == ["BBC", "CBI"]
+

@@ -508,27 +508,48 @@ class ArchiveIdentity:
 #: A one-word name the archive writes in lower case at least this often (of its uses after
 #: a lower-case word, where a capital is no sentence start) is a common word.
 COMMON_SHARE = 0.8
-_AFTER_LOWER = re.compile(r"(?<=[a-z,;] )([A-Za-z][a-z]+)\b")
+#: An acronym the archive also writes in the plural at least this often (and twice) is a
+#: count noun: "PVRs", "DJs", "GPs", "MEPs"; no organization is written so ("BBCs").
+PLURAL_SHARE = 0.2
+_WORDS = re.compile(r"(?<=[a-z,;] )([A-Za-z][a-z]+)\b|(?<![\w&-])([A-Z][A-Z0-9&]{1,5})(s?)\b")
 
 
 def common_words(texts: Iterable[str], names: Iterable[str]) -> frozenset[str]:
-    """The one-word capitalised names (``Budget``, ``Office``, ``Digital``, ``Health``)
-    that the archive's own text mostly writes in lower case, mid-sentence: headline words
-    and fragments the model took for organizations or people. In the BBC archive 12 of 17
-    such names were no entity; the newspapers among the rest (``Times``) are known names."""
+    """Names that are words, not names, by how the archive's own text writes them:
+
+    - one-word capitalised names (``Budget``, ``Office``, ``Digital``) that it mostly
+      writes in lower case mid-sentence: headline words and fragments the model took for
+      organizations or people (in the BBC archive 12 of 17 such names were no entity);
+    - acronyms it also writes in the plural (``PVRs``, ``LCDs``, ``MSPs``): things and
+      roles, not organizations (in the BBC archive 8 of 9 such pages were no entity).
+    """
+    names = list(names)
     candidates = {name.casefold(): name for name in names if re.fullmatch("[A-Z][a-z]+", name)}
+    acronyms = {name for name in names if re.fullmatch("[A-Z][A-Z0-9&]{1,5}", name)}
     lower: Counter[str] = Counter()
     upper: Counter[str] = Counter()
+    singular: Counter[str] = Counter()
+    plural: Counter[str] = Counter()
     for text in texts:
-        for word in _AFTER_LOWER.findall(text):
+        for word, acronym, ending in _WORDS.findall(text):
+            if acronym:
+                if acronym in acronyms:
+                    (plural if ending else singular)[acronym] += 1
+                continue
             folded = word.casefold()
             if folded in candidates:
                 (upper if word[0].isupper() else lower)[folded] += 1
-    return frozenset(
+    words = {
         candidates[word]
         for word, count in lower.items()
         if count >= COMMON_SHARE * (count + upper[word]) and count + upper[word] >= 5
-    )
+    }
+    words |= {
+        name
+        for name, count in plural.items()
+        if count >= 2 and count >= PLURAL_SHARE * (count + singular[name])
+    }
+    return frozenset(words)
 
 
 def _full_name(name: str) -> bool:
