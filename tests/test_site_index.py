@@ -8,7 +8,7 @@ import pytest
 
 from build_tools.archive.article import article_page, metadata_block
 from build_tools.archive.feed import rss
-from build_tools.archive.identity import SMALL_ARCHIVE, build_identity, load_curated
+from build_tools.archive.identity import SMALL_ARCHIVE, EntityRef, build_identity, load_curated
 from build_tools.archive.index import EntityIndex, parse_article
 from build_tools.archive.lists import archive_pages, dates_pages, entity_pages, kind_index
 from build_tools.archive.urls import Links
@@ -545,3 +545,15 @@ def test_an_acronym_the_archive_writes_in_the_plural_is_a_thing_not_an_organizat
     index = EntityIndex(articles)
     assert [r.name for r, _ in index.of_kind("organization")] == ["BBC", "CBI"]
 
+
+def test_a_country_tagged_an_organization_is_a_place():
+    """ "Slovakia" (the model's organization: its national team, by the page rules a place)
+    joins the place page; "Nokia" stays an organization."""
+    articles = [
+        article("articles/1.md", "1", "x", organizations=["Slovakia", "Nokia"]),
+        article("articles/2.md", "2", "x", places=["Slovakia"]),
+    ]
+    index = EntityIndex(articles)
+    assert index.ref("organization", "Slovakia", articles[0]) == EntityRef("place", "Slovakia")
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Nokia"]
+    assert len(index.entities[EntityRef("place", "Slovakia")]) == 2

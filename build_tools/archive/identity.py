@@ -431,6 +431,11 @@ class ArchiveIdentity:
         value = self.curated.resolve(kind, name)
         if value == (kind, name) == ("organization", name) and name in self.common:
             return None  # "Budget", "Office", "Digital": a word, not a name
+        if value == (kind, name) == ("organization", name) and name in gazetteer().countries:
+            return (
+                "place",
+                name,
+            )  # a country (or its national team): a place, whatever the model said
         if value is not None and value == (kind, name) and kind == "organization":
             return kind, self.organizations.get(name, name)
         if value == (kind, name) == ("place", name) and not self.curated.lists(name):
