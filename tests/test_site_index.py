@@ -557,3 +557,21 @@ def test_a_country_tagged_an_organization_is_a_place():
     assert index.ref("organization", "Slovakia", articles[0]) == EntityRef("place", "Slovakia")
     assert [r.name for r, _ in index.of_kind("organization")] == ["Nokia"]
     assert len(index.entities[EntityRef("place", "Slovakia")]) == 2
+
+
+def test_a_person_whose_first_word_is_a_common_word_is_no_person():
+    """ "Finding Nemo" (no first name; the archive writes "finding" in lower case) has no
+    person page; "Massive Attack", also called an organization, takes that kind;
+    "Kenenisa Bekele" (no first name we know, never a lower-case word) stays a person."""
+    body = "Kenenisa Bekele won, finding form and finding pace; a massive attack followed."
+    articles = [
+        article(f"articles/{n}.md", f"T{n}", body,
+                people=["Finding Nemo", "Kenenisa Bekele", "Massive Attack"],
+                organizations=["Massive Attack"] if n < 3 else [])
+        for n in range(SMALL_ARCHIVE)
+    ]  # fmt: skip
+    index = EntityIndex(articles)
+    assert [r.name for r, _ in index.of_kind("person")] == ["Kenenisa Bekele"]
+    assert index.ref("person", "Massive Attack", articles[5]) == EntityRef(
+        "organization", "Massive Attack")  # fmt: skip
+    assert index.ref("person", "Finding Nemo", articles[5]) is None

@@ -347,7 +347,12 @@ class ArchiveIdentity:
                     self.kind_votes[name][kind] += 1
         large = len(articles) >= SMALL_ARCHIVE
         self.unsure = self._unsure_people() if large else set()
-        self.common = common_words(texts, self.kind_votes) if large else frozenset()
+        # "Finding Nemo", "Network Computing", "Massive Attack": a "person" whose first word
+        # is no first name and which the archive writes as a common word.
+        firsts = {first for name in self.kind_votes if (first := _unknown_first(name))}
+        self.common, self.common_firsts = (
+            common_words(texts, self.kind_votes, firsts) if large else (frozenset(), frozenset())
+        )
         self.organizations = organization_forms(
             [names["organization"] for _, names in articles if names["organization"]]
         )
@@ -449,6 +454,9 @@ class ArchiveIdentity:
                 return best, name
         if name in self.unsure and not self.curated.lists(name):
             return None  # not a person we can name, and nothing else either
+        first = _unknown_first(name)
+        if first and first in self.common_firsts and not self.curated.lists(name):
+            return _other_kind(self.kind_votes.get(name), name)  # a title, a band, a product
         return value
 
     def _resolve_article(self, src_uri: str, names: Mapping[Kind, Iterable[str]]) -> None:
@@ -519,17 +527,24 @@ PLURAL_SHARE = 0.2
 _WORDS = re.compile(r"(?<=[a-z,;] )([A-Za-z][a-z]+)\b|(?<![\w&-])([A-Z][A-Z0-9&]{1,5})(s?)\b")
 
 
-def common_words(texts: Iterable[str], names: Iterable[str]) -> frozenset[str]:
+def common_words(
+    texts: Iterable[str], names: Iterable[str], words: Iterable[str] = ()
+) -> tuple[frozenset[str], frozenset[str]]:
     """Names that are words, not names, by how the archive's own text writes them:
 
     - one-word capitalised names (``Budget``, ``Office``, ``Digital``) that it mostly
       writes in lower case mid-sentence: headline words and fragments the model took for
       organizations or people (in the BBC archive 12 of 17 such names were no entity);
     - acronyms it also writes in the plural (``PVRs``, ``LCDs``, ``MSPs``): things and
-      roles, not organizations (in the BBC archive 8 of 9 such pages were no entity).
+      roles, not organizations (in the BBC archive 8 of 9 such pages were no entity);
+    and, apart (the second set), of ``words`` (capitalised words, given alone), those it
+    writes in lower case mid-sentence at least three times and at least as often as
+    capitalised.
     """
     names = list(names)
     candidates = {name.casefold(): name for name in names if re.fullmatch("[A-Z][a-z]+", name)}
+    extra = {word.casefold(): word for word in words}
+    candidates.update({folded: word for folded, word in extra.items() if folded not in candidates})
     acronyms = {name for name in names if re.fullmatch("[A-Z][A-Z0-9&]{1,5}", name)}
     lower: Counter[str] = Counter()
     upper: Counter[str] = Counter()
@@ -544,17 +559,33 @@ def common_words(texts: Iterable[str], names: Iterable[str]) -> frozenset[str]:
             folded = word.casefold()
             if folded in candidates:
                 (upper if word[0].isupper() else lower)[folded] += 1
-    words = {
+    found = {
         candidates[word]
         for word, count in lower.items()
         if count >= COMMON_SHARE * (count + upper[word]) and count + upper[word] >= 5
     }
-    words |= {
+    worded = {extra[word] for word in extra if lower[word] >= 3 and lower[word] >= upper[word]}
+    found |= {
         name
         for name, count in plural.items()
         if count >= 2 and count >= PLURAL_SHARE * (count + singular[name])
     }
-    return frozenset(words)
+    return frozenset(found), frozenset(worded)
+
+
+def _unknown_first(name: str) -> str | None:
+    """The first word of a name of two words or more when it is no known first name and
+    no initial (``Finding`` of ``Finding Nemo``); else None."""
+    words = name.split()
+    if len(words) < 2 or not re.fullmatch("[A-Z][a-z]+", words[0]):
+        return None
+    return None if given_name(words[0], True) else words[0]
+
+
+def _other_kind(votes: Counter[Kind] | None, name: str) -> tuple[Kind, str] | None:
+    """The kind besides person the archive gives a name most often, or None."""
+    others = [(count, kind) for kind, count in (votes or {}).items() if kind != "person" and count]
+    return (max(others)[1], name) if others else None
 
 
 def _full_name(name: str) -> bool:
