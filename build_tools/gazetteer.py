@@ -24,6 +24,8 @@ DOMINANCE = 5
 MIN_POPULATION = 15000
 #: Cities at least this large lend their other names (``Frankfurt``, ``Basra``) to ``knows``.
 ALTERNATE_POPULATION = 100_000
+#: Cities from this size on join their other names to one page (Bombay -> Mumbai).
+FORMER_POPULATION = 1_000_000
 #: What a place's description ends with (``Gulf of Mexico``: starts with) and the compass
 #: words before a region (``South Wales``, ``North East``).
 _FEATURE = re.compile(
@@ -109,13 +111,22 @@ class Gazetteer:
         for key in ambiguous:
             self.places.pop(self.canonical.get(key, ""), None)
         self.known: set[str] = {_folded(key) for key in self.canonical}
+        # A large city's other names that no other place has (Bombay, Madras, Peking) are
+        # kept to join its page; two cities claiming one name are seen as such.
+        claims: dict[str, set[str]] = {}
         for city in cache.get_cities().values():
             if city["population"] >= ALTERNATE_POPULATION:
-                self.known.update(  # English-language text names them in Latin letters
+                keys = [  # English-language text names them in Latin letters
                     _key(other) for other in city["alternatenames"] or ()
                     if len(other) > 3 and other.isascii() and other[:1].isupper()
                     and not other.isupper()
-                )  # fmt: skip
+                ]  # fmt: skip
+                self.known.update(keys)
+                if city["population"] >= FORMER_POPULATION and city["name"] in self.places:
+                    for key in keys:
+                        if key not in self.canonical:
+                            claims.setdefault(key, set()).add(city["name"])
+        self.former = {key: names.pop() for key, names in claims.items() if len(names) == 1}
         self.known.update(_folded(name) for name in curated["regions"])
         import pycountry
 
@@ -125,6 +136,11 @@ class Gazetteer:
         self.known.update(
             compass["rest"] for key in list(self.known) if (compass := _COMPASS.match(key))
         )
+
+    def current_name(self, name: str) -> str | None:
+        """The name a large city goes by now, when name is another of its names that no
+        other place has (``Bombay`` -> ``Mumbai``); else None."""
+        return self.former.get(_key(name))
 
     def canonical_name(self, name: str) -> str | None:
         """The canonical name of a known place, or None."""

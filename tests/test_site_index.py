@@ -575,3 +575,16 @@ def test_a_person_whose_first_word_is_a_common_word_is_no_person():
     assert index.ref("person", "Massive Attack", articles[5]) == EntityRef(
         "organization", "Massive Attack")  # fmt: skip
     assert index.ref("person", "Finding Nemo", articles[5]) is None
+
+
+def test_a_citys_former_name_joins_the_page_of_the_name_it_goes_by():
+    """ "Bombay" and "Mumbai" in one archive: one page, Mumbai; "Peking" alone keeps its
+    name (the archive does not use "Beijing"); "Cologne" is no other name of Mumbai."""
+    articles = [
+        article("articles/1.md", "1", "x", places=["Bombay", "Peking"]),
+        article("articles/2.md", "2", "x", places=["Mumbai", "Cologne"]),
+    ]
+    index = EntityIndex(articles)
+    assert index.ref("place", "Bombay", articles[0]) == EntityRef("place", "Mumbai")
+    assert len(index.entities[EntityRef("place", "Mumbai")]) == 2
+    assert {r.name for r, _ in index.of_kind("place")} == {"Mumbai", "Peking", "Cologne"}

@@ -479,7 +479,13 @@ class ArchiveIdentity:
         description: ``Alcatel``, ``Sideways``, ``Spybot``) is no place page: it takes the
         other kind the archive gives it, if any, else it has no page. In the BBC archive
         three in five such "places" were companies, works, people or fragments."""
-        if gazetteer().knows(name):
+        places = gazetteer()
+        if places.knows(name):
+            # A city's other name, when the archive also uses the name it goes by now:
+            # one page, under that name (Bombay and Mumbai, Peking and Beijing).
+            current = places.current_name(name)
+            if current and self.kind_votes.get(current, Counter())["place"]:
+                return "place", current
             return "place", name
         votes = self.kind_votes.get(name, Counter())
         if votes["person"] > votes["organization"] and _full_name(name):
