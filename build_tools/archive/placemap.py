@@ -73,7 +73,7 @@ def world() -> tuple[Country, ...]:
         rings = tuple(ring(indexes) for polygon in polygons for indexes in polygon)
         if not rings:
             continue
-        largest = max(rings, key=lambda r: (lambda b: (b[2] - b[0]) * (b[3] - b[1]))(_box(r)))
+        largest = max(rings, key=lambda ring: _area(_box(ring)))
         every = [point for r in rings for point in r]
         countries.append(Country(str(geometry.get("id", "")), rings, _box(every), _box(largest)))
     return tuple(countries)
@@ -94,6 +94,11 @@ def _unwrapped(points: Ring) -> Ring:
         last = lon + shift
         result.append((last, lat))
     return result
+
+
+def _area(box: tuple[float, float, float, float]) -> float:
+    west, south, east, north = box
+    return (east - west) * (north - south)
 
 
 def _numeric(alpha_2: str | None) -> str | None:
