@@ -259,3 +259,19 @@ def test_a_long_index_lists_its_names_on_a_page_per_letter(monkeypatch):
     assert t.find("a", string="People")["href"] == "../../"
     assert t.select_one("input.newsdocs-filter") is not None
     assert "Jose Zapatero" not in t.get_text()
+
+
+def test_a_date_lists_its_newest_articles_and_counts_the_rest(monkeypatch):
+    from build_tools.archive import lists
+
+    monkeypatch.setattr(lists, "DATE_LIST_SIZE", 2)
+    articles = [
+        article(f"articles/2019/{n}.md", f"Story {n}", "It happened in 2018.",
+                f"2019-01-{n + 10}", dates=({"value": "2018", "text": "2018"},))
+        for n in range(5)
+    ]  # fmt: skip
+    page = _html(lists.dates_pages(EntityIndex(articles), LINKS)["dates/2018.md"])
+    assert [a.get_text() for a in page.select(".newsdocs-articles li > a")] == [
+        "Story 4", "Story 3"]  # fmt: skip
+    assert page.select_one(".newsdocs-more").get_text() == (
+        "The newest 2 of 5 articles; 3 older ones speak of it too.")  # fmt: skip

@@ -446,6 +446,12 @@ def archive_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
     return pages
 
 
+#: Articles listed under one date on a dates page, newest first: at 10,000 articles a year's
+#: page listed every mention of "2005" and weighed 0.9 MB (2.1 MB for the past, present and
+#: future); the date's own count says how many more there are.
+DATE_LIST_SIZE = 25
+
+
 def _date_line(mention: DateMention, from_uri: str, links: Links) -> str:
     """The article, and the sentence in which it speaks of the date, its words marked."""
     line = article_line(mention.article, from_uri, links)
@@ -485,8 +491,14 @@ def dates_pages(index: EntityIndex, links: Links) -> dict[str, Generated]:
         page.add(intro + "</p>")
         for value in sorted(values, key=value_order):
             page.heading(2, date_label(value), value)
-            page.items([_date_line(mention, uri, links) for mention in values[value]],
+            mentions = values[value]
+            page.items([_date_line(mention, uri, links) for mention in mentions[:DATE_LIST_SIZE]],
                        "newsdocs-articles", searched=False)  # fmt: skip
+            if len(mentions) > DATE_LIST_SIZE:
+                more = len(mentions) - DATE_LIST_SIZE
+                page.add(f'<p class="newsdocs-more">The newest {DATE_LIST_SIZE} of'
+                         f" {len(mentions)} articles; {more} older ones speak of it"
+                         " too.</p>")  # fmt: skip
         pages[uri] = page.done()
     home.items(items)
     pages["dates/index.md"] = home.done()
