@@ -151,3 +151,17 @@ def test_a_bbc_article_and_the_next_one_stay_within_the_transfer_budget(browser,
     assert walk.first <= FIRST_VISIT_BUDGET, f"first visit over budget:\n{walk.first_table}"
     assert walk.then <= NEXT_ARTICLE_BUDGET, f"next article over budget:\n{walk.then_table}"
     assert walk.visit.clean, walk.visit.problems
+
+
+@pytest.mark.corpus
+@needs_bbc
+def test_every_feed_of_the_bbc_archive_parses(bbc_site):
+    """The site's feed and one per entity and tag page, each read by feedparser."""
+    import feedparser
+
+    feeds = [path for path in bbc_site.rglob("*.xml") if path.name != "sitemap.xml"]
+    assert len(feeds) > 100  # the site's, and one per entity and tag page
+    for feed in feeds:
+        parsed = feedparser.parse(feed.read_bytes())
+        assert not parsed.bozo, (feed, parsed.bozo_exception)
+        assert parsed.entries and parsed.feed.title, feed
