@@ -59,7 +59,11 @@ def site(tmp_path_factory, blank_nlp, served) -> Path:
 
 
 def violations(page) -> list[dict]:
-    """What axe-core finds on the page as it is now."""
+    """What axe-core finds on the page once its transitions are over (Material fades the
+    tabs in one after another: a tab caught half-faded fails the contrast check)."""
+    page.wait_for_function(
+        "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+    )
     page.add_script_tag(path=str(AXE))
     return page.evaluate(AXE_RUN)
 
