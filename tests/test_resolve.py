@@ -157,3 +157,11 @@ def test_a_family_or_a_title_is_no_person(text, word, person):
     start = text.index(word)
     candidate = Candidate(start, start + len(word), word, "PERSON")
     assert (not _not_a_person_here(text, candidate)) is person
+
+
+def test_a_numbered_station_keeps_its_number_and_a_score_loses_it():
+    """ "BBC Radio 4" and "Channel 4" stay whole; "Chelsea 2" in a result is Chelsea."""
+    text = "He told BBC Radio 4 and Channel 4 about it. Result: Chelsea 2 Arsenal 1."
+    _, names, _ = resolve(text, candidates(text, ("BBC Radio 4", "ORG"), ("Channel 4", "ORG"),
+                                           ("Chelsea 2", "ORG")))  # fmt: skip
+    assert set(names["organization"]) == {"BBC Radio 4", "Channel 4", "Chelsea"}
