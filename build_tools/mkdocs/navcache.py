@@ -30,6 +30,8 @@ class NavCache:
         """What the navigation rendered for ``page`` depends on; None: not to be reused."""
         if page is None or id(page) in self.in_nav or getattr(page, "parent", None):
             return None
+        if self.asset_key(page, base_url) is None:
+            return None  # beside the static files: the logo's link depends on the page too
         return (base_url, *(get_relative_url(url, page.url) for url in self.urls))
 
     def asset_key(self, page, base_url: str) -> str | None:
