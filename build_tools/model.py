@@ -49,7 +49,7 @@ def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
 #: one (``people/index.md`` is the people index, not a person called Index).
 RESERVED_SLUGS = frozenset(
     {"index", "feed", "assets", "search", "pagefind", "sitemap", "404", "people", "places",
-     "organizations", "dates", "tags", "archive", "map", "articles"}
+     "organizations", "dates", "tags", "archive", "map", "articles", "a-z"}
 )  # fmt: skip
 
 

@@ -275,3 +275,19 @@ def test_a_date_lists_its_newest_articles_and_counts_the_rest(monkeypatch):
         "Story 4", "Story 3"]  # fmt: skip
     assert page.select_one(".newsdocs-more").get_text() == (
         "The newest 2 of 5 articles; 3 older ones speak of it too.")  # fmt: skip
+
+
+def test_a_date_with_a_full_stop_inside_keeps_the_rest_of_its_sentence():
+    from build_tools.archive.index import marked_sentence
+
+    text = "He left. It was on Sept. 5 2003 that the vote came. Then more."
+    start = text.index("Sept.")
+    made = BeautifulSoup(marked_sentence(text, start, start + 12), "html.parser")
+    assert made.get_text() == "It was on Sept. 5 2003 that the vote came."
+    assert made.mark.get_text() == "Sept. 5 2003"
+
+
+def test_no_entity_takes_the_letter_pages_folder():
+    from build_tools.model import page_slug
+
+    assert page_slug("A-Z") != "a-z"  # people/a-z/ holds the index's letter pages

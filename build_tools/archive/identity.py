@@ -436,7 +436,11 @@ class ArchiveIdentity:
         value = self.curated.resolve(kind, name)
         if value == (kind, name) == ("organization", name) and name in self.common:
             return None  # "Budget", "Office", "Digital": a word, not a name
-        if value == (kind, name) == ("organization", name) and name in gazetteer().countries:
+        if (
+            value == (kind, name) == ("organization", name)
+            and name in gazetteer().countries
+            and not self.curated.lists(name)
+        ):
             return (
                 "place",
                 name,

@@ -135,6 +135,7 @@ def marked_sentence(text: str, start: int, end: int) -> str:
     """HTML: the sentence around ``text[start:end]``, those words in ``<mark>``; a long
     sentence is cut to about MAX_SENTENCE characters around them."""
     first, last = sentence_bounds(text, start)
+    last = max(last, sentence_bounds(text, end - 1)[1])  # "Sept. 5": a break inside the words
     before, words, after = text[first:start], text[start:end], text[end:last]
     room = max(0, MAX_SENTENCE - len(words)) // 2
     if len(before) > room:
