@@ -108,10 +108,13 @@ class ArticlePage:
     def named(self, kind: Kind) -> tuple[Named, ...]:
         return getattr(self, SECTION[kind])
 
+    def paragraph(self, number: int) -> str:
+        """The text positions count in: 0 the title, 1 the body's first paragraph."""
+        return self.title if number == 0 else self.paragraphs[number - 1]
+
     def text_of(self, position: Position) -> str:
         """The words at a position (title or paragraph)."""
-        text = self.title if position.paragraph == 0 else self.paragraphs[position.paragraph - 1]
-        return text[position.start : position.end]
+        return self.paragraph(position.paragraph)[position.start : position.end]
 
 
 #: Every front-matter field: its JSON Schema and what it means (README, schema, errors).

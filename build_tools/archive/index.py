@@ -96,8 +96,7 @@ class DateMention:
         """HTML: the sentence (the headline's words when only the title says it) with the
         date's words marked; empty when the page holds no position for them."""
         for position in sorted(self.at, key=lambda p: (p.paragraph == 0, p)):
-            texts = self.article.paragraphs
-            text = texts[position.paragraph - 1] if position.paragraph else self.article.title
+            text = self.article.page.paragraph(position.paragraph)
             if position.end <= len(text):
                 return marked_sentence(text, position.start, position.end)
         return ""
@@ -156,7 +155,7 @@ def first_sentences(
     for key, at in positions.items():
         first = min((p for p in at if p.paragraph > 0), default=None)
         if first is not None:
-            found[key] = sentence_at(article.paragraphs[first.paragraph - 1], first.start)
+            found[key] = sentence_at(article.page.paragraph(first.paragraph), first.start)
     return found
 
 

@@ -207,12 +207,14 @@ def kind_index(kind: Kind, index: EntityIndex, links: Links) -> dict[str, Genera
         groups[initial].append((ref, len(apps)))
     page.heading(2, "A to Z")
     pages: dict[str, Generated] = {}
+
+    def lines(initial: str, at_uri: str) -> list[str]:
+        return [f"{entity_link(ref, at_uri, index, links)} ({n})" for ref, n in groups[initial]]
+
     if len(entities) <= LETTER_PAGES_OVER:
         for initial in sorted(groups):
             page.heading(3, _letter_title(initial))
-            page.items(
-                [f"{entity_link(ref, uri, index, links)} ({n})" for ref, n in groups[initial]]
-            )
+            page.items(lines(initial, uri))
         pages[uri] = page.done()
         return pages
     letters = []
@@ -223,8 +225,7 @@ def kind_index(kind: Kind, index: EntityIndex, links: Links) -> dict[str, Genera
         back = links.a(KIND_TITLE[kind], letter_uri, uri)
         letter.add(f"<p>{back} › {len(groups[initial])} {section} under"
                    f" {escape(_letter_title(initial))}.</p>{filter_box}")  # fmt: skip
-        letter.items([f"{entity_link(ref, letter_uri, index, links)} ({n})"
-                      for ref, n in groups[initial]])  # fmt: skip
+        letter.items(lines(initial, letter_uri))
         pages[letter_uri] = letter.done()
         letters.append(f"{links.a(_letter_title(initial), uri, letter_uri)}"
                        f" ({len(groups[initial])})")  # fmt: skip
@@ -295,8 +296,7 @@ def person_roles(ref: EntityRef, index: EntityIndex) -> str:
             article = appearance.article
             year = article.date.year if article.date else None
             for at in index.positions[article.src_uri].get(ref, ()):
-                text = article.paragraphs[at.paragraph - 1] if at.paragraph else article.title
-                yield article.src_uri, text, at.start, year
+                yield article.src_uri, article.page.paragraph(at.paragraph), at.start, year
 
     return roles(mentions())
 
