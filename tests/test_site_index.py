@@ -588,3 +588,24 @@ def test_a_citys_former_name_joins_the_page_of_the_name_it_goes_by():
     assert index.ref("place", "Bombay", articles[0]) == EntityRef("place", "Mumbai")
     assert len(index.entities[EntityRef("place", "Mumbai")]) == 2
     assert {r.name for r, _ in index.of_kind("place")} == {"Mumbai", "Peking", "Cologne"}
+
+
+def test_a_name_the_archive_gives_one_kind_far_more_often_takes_that_kind():
+    """ "Edinburgh", a place in four articles and an organization in two, is one place
+    page; "Leicester", the city and the club in equal measure, keeps both pages; three
+    organizations to four places is no majority either."""
+    places = [
+        article(f"articles/{n}.md", f"T{n}", "x", places=["Edinburgh", *(["Leicester"] * (n < 2))])
+        for n in range(4)
+    ]
+    clubs = [
+        article(f"articles/o{n}.md", f"O{n}", "x", organizations=["Edinburgh", "Leicester"])
+        for n in range(3)
+    ]
+    index = EntityIndex(places + clubs[:2])
+    assert index.ref("organization", "Edinburgh", clubs[0]) == EntityRef("place", "Edinburgh")
+    assert len(index.entities[EntityRef("place", "Edinburgh")]) == 6
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Leicester"]
+    index = EntityIndex(places + clubs)
+    assert {r.name for r, _ in index.of_kind("organization")} == {"Edinburgh", "Leicester"}
+

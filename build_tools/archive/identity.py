@@ -40,6 +40,9 @@ from build_tools.names import NOT_SURNAMES, given_name
 #: one-word name never given with a first name (``ArchiveIdentity._unsure_people``) and to
 #: ask the context before any merge (``build_identity``).
 SMALL_ARCHIVE = 100
+#: A name the archive gives one kind in this many times the articles of any other takes
+#: that kind everywhere (the model's kind for one sentence is the weaker evidence).
+MAJOR_SHARE = 2
 
 
 class EntityRef(NamedTuple):
@@ -434,6 +437,10 @@ class ArchiveIdentity:
 
     def _settle(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
         value = self.curated.resolve(kind, name)
+        if value == (kind, name) and kind != "person" and not self.curated.lists(name):
+            major = self._major_kind(name)
+            if major and major != kind:
+                return self._settle(major, name)
         if value == (kind, name) == ("organization", name) and name in self.common:
             return None  # "Budget", "Office", "Digital": a word, not a name
         if (
@@ -462,6 +469,20 @@ class ArchiveIdentity:
         if first and first in self.common_firsts and not self.curated.lists(name):
             return _other_kind(self.kind_votes.get(name), name)  # a title, a band, a product
         return value
+
+    def _major_kind(self, name: str) -> Kind | None:
+        """The kind the archive gives a name in at least ``MAJOR_SHARE`` times as many
+        articles as any other kind (Edinburgh the city, Chelsea the club), else None: one
+        name, two kinds in about equal measure (Leicester the city and the club) stay two."""
+        votes = self.kind_votes.get(name)
+        if not votes or len(+votes) < 2:
+            return None
+        if name in self.unsure:  # "Blackburn", "United": no person page to join
+            votes = Counter({kind: count for kind, count in votes.items() if kind != "person"})
+            if len(+votes) < 2:
+                return None
+        (first, top), (_, second) = votes.most_common(2)
+        return first if top >= MAJOR_SHARE * second else None
 
     def _resolve_article(self, src_uri: str, names: Mapping[Kind, Iterable[str]]) -> None:
         """Settle every name of an article, people in the context of the others."""
