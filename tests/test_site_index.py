@@ -609,3 +609,14 @@ def test_a_name_the_archive_gives_one_kind_far_more_often_takes_that_kind():
     index = EntityIndex(places + clubs)
     assert {r.name for r, _ in index.of_kind("organization")} == {"Edinburgh", "Leicester"}
 
+
+def test_an_initial_no_full_name_joins_has_no_page_in_a_large_archive():
+    """A team sheet's ``R Corrigan`` names nobody the archive can name; ``G Henson`` joins
+    Gavin Henson, named elsewhere. In a small archive every name keeps its page."""
+    filler = [article(f"articles/f{n}.md", f"F{n}", "x", places=["Paris"]) for n in range(98)]
+    a = article("articles/a.md", "A", "x", people=["R Corrigan", "G Henson"])
+    b = article("articles/b.md", "B", "x", people=["R Corrigan", "Gavin Henson"])
+    index = EntityIndex([*filler, a, b])
+    assert index.ref("person", "R Corrigan", a) is None
+    assert {r.name for r, _ in index.of_kind("person")} == {"Gavin Henson"}
+    assert "R Corrigan" in {r.name for r, _ in EntityIndex([a, b]).of_kind("person")}
