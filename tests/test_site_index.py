@@ -620,3 +620,27 @@ def test_an_initial_no_full_name_joins_has_no_page_in_a_large_archive():
     assert index.ref("person", "R Corrigan", a) is None
     assert {r.name for r, _ in index.of_kind("person")} == {"Gavin Henson"}
     assert "R Corrigan" in {r.name for r, _ in EntityIndex([a, b]).of_kind("person")}
+
+
+def test_an_acronym_an_article_spells_out_joins_its_expansion_where_contexts_meet():
+    """ "the Welsh Rugby Union (WRU)", one name of its article, makes WRU alone elsewhere
+    the same page when those articles share a player with it; NEC alone, among electronics
+    makers, is not the National Executive Committee another article spells out."""
+    spelled = article(
+        "articles/1.md", "1", "The Welsh Rugby Union (WRU) backed Gareth Jenkins.",
+        organizations=["Welsh Rugby Union"], people=["Gareth Jenkins"],
+        aliases={"Welsh Rugby Union": ["WRU"]},
+    )  # fmt: skip
+    alone = article("articles/2.md", "2", "The WRU and Gareth Jenkins agreed.",
+                    organizations=["WRU"], people=["Gareth Jenkins"])  # fmt: skip
+    labour = article(
+        "articles/3.md", "3", "Labour's National Executive Committee (NEC) met Tony Blair.",
+        organizations=["National Executive Committee", "Labour"], people=["Tony Blair"],
+        aliases={"National Executive Committee": ["NEC"]},
+    )  # fmt: skip
+    makers = article("articles/4.md", "4", "NEC and Sony make screens.",
+                     organizations=["NEC", "Sony"])  # fmt: skip
+    index = EntityIndex([spelled, alone, labour, makers])
+    assert index.ref("organization", "WRU", alone) == EntityRef("organization", "Welsh Rugby Union")
+    assert len(index.entities[EntityRef("organization", "Welsh Rugby Union")]) == 2
+    assert index.ref("organization", "NEC", makers) == EntityRef("organization", "NEC")

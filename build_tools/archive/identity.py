@@ -337,6 +337,7 @@ class ArchiveIdentity:
         curated: Curated | None = None,
         merge_surnames: bool = True,
         texts: Iterable[str] = (),
+        acronyms: Iterable[Mapping[str, str]] = (),
     ) -> None:
         articles = [
             (src_uri, {k: tuple(v) for k, v in names.items()}) for src_uri, names in articles
@@ -356,8 +357,12 @@ class ArchiveIdentity:
         self.common, self.common_firsts = (
             common_words(texts, self.kind_votes, firsts) if large else (frozenset(), frozenset())
         )
+        # An article's acronyms for its organizations count as named there: "the Welsh Rugby
+        # Union (WRU)" is one name of its article, and WRU alone elsewhere joins it.
         self.organizations = organization_forms(
-            [names["organization"] for _, names in articles if names["organization"]]
+            [names["organization"] for _, names in articles],
+            written=list(acronyms) or None,
+            context=[{n for kind in KINDS for n in names[kind]} for _, names in articles],
         )
         self._settled: dict[tuple[Kind, str], tuple[Kind, str] | None] = {}
         self.people = (
@@ -638,6 +643,10 @@ def _letters(name: str) -> str:
     return "".join(character for character in name.casefold() if character.isalnum())
 
 
+#: An acronym as articles write one: two to six capitals (digits and & inside).
+ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+
+
 def _acronyms(name: str) -> set[str]:
     """What a name's initials may be written as: its capitalised words' first letters,
     a word in capitals counting whole (``UK Independence Party``: UIP and UKIP)."""
@@ -647,10 +656,18 @@ def _acronyms(name: str) -> set[str]:
     return {"".join(w[0] for w in words), "".join(w if w.isupper() else w[0] for w in words)}
 
 
-def organization_forms(articles: list[Iterable[str]]) -> dict[str, str]:
+def organization_forms(
+    articles: list[Iterable[str]],
+    written: list[Mapping[str, str]] | None = None,
+    context: list[set[str]] | None = None,
+) -> dict[str, str]:
     """Other forms of an organization's name across the archive -> the name its page
     takes: an acronym the archive expands in one way only, named beside its expansion in
-    an article (UKIP, WRU; on its own, CIA would have been Channel Islands AC), a web
+    an article (UKIP; on its own, CIA would have been Channel Islands AC) or ``written``
+    for it there ("the Welsh Rugby Union (WRU)", which the converter made one name) when
+    the articles naming the acronym alone share a name with the expansion's (``context``:
+    each article's names; NEC the electronics maker is not Labour's National Executive
+    Committee), a web
     address (Amazon.com), the same letters spaced or cased otherwise (JP Morgan, JPMorgan:
     an acronym in capitals, else the most frequent form). Patterns seen across the BBC
     archive, each in several articles; two referents that share a form are left apart."""
@@ -678,6 +695,16 @@ def organization_forms(articles: list[Iterable[str]]) -> dict[str, str]:
     for acronym, expanded in together.items():
         if len(expansions[acronym]) == 1 and expanded:
             forms.setdefault(acronym, next(iter(expanded)))
+    if written and context:
+        spelled: dict[str, set[str]] = defaultdict(set)  # acronym -> what articles spell
+        for found in written:
+            for acronym, name in found.items():
+                spelled[acronym].add(name)
+        for acronym, (name, *others) in spelled.items():
+            if others or acronym not in names or acronym in forms:
+                continue  # two expansions, or no page of its own to join
+            if name in expansions[acronym] and _share_context(context, acronym, name):
+                forms[acronym] = name
     for name in names:
         stem = re.sub(r"\.(?:com|co\.uk|net|org)$", "", name)
         if stem != name:
@@ -686,6 +713,23 @@ def organization_forms(articles: list[Iterable[str]]) -> dict[str, str]:
                 forms.setdefault(name, same[0])
     # Chains end at a name that is no other's form.
     return {name: _final(forms, name) for name in forms if _final(forms, name) != name}
+
+
+#: A name in more than this share of the articles tells nothing of a context ("BBC").
+SPECIFIC_SHARE = 0.02
+
+
+def _share_context(context: list[set[str]], one: str, other: str) -> bool:
+    """Whether the articles naming ``one`` (and not ``other``) name a name that the articles
+    naming ``other`` also name, among names in at most ``SPECIFIC_SHARE`` of them."""
+    alone = [names for names in context if one in names and other not in names]
+    beside = [names for names in context if other in names]
+    near = set().union(*alone) & set().union(*beside) - {one, other}
+    if not near:
+        return False
+    limit = max(2, SPECIFIC_SHARE * len(context))
+    counts = Counter(name for names in context for name in names & near)
+    return any(count <= limit for count in counts.values())
 
 
 def _final(forms: Mapping[str, str], name: str) -> str:

@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import TypeVar
 
-from build_tools.archive.identity import SMALL_ARCHIVE, ArchiveIdentity, Curated, EntityRef
+from build_tools.archive.identity import (
+    ACRONYM,
+    SMALL_ARCHIVE,
+    ArchiveIdentity,
+    Curated,
+    EntityRef,
+)
 from build_tools.model import KINDS, Kind
 from build_tools.page import ArticlePage, Position, read_article
 from build_tools.timex import date_key
@@ -166,6 +172,18 @@ def _shorten(sentence: str) -> str:
     return sentence[: cut if cut > 0 else MAX_SENTENCE] + " …"
 
 
+def acronyms_of(article: ArticleInfo) -> dict[str, str]:
+    """The acronyms an article writes for its organizations (the converter joins "the
+    Welsh Rugby Union (WRU)" into one name): acronym -> the organization's name."""
+    found: dict[str, str] = {}
+    for named in article.page.named("organization"):
+        for position in named.at:
+            text = article.page.text_of(position)
+            if text != named.name and ACRONYM.fullmatch(text):
+                found.setdefault(text, named.name)
+    return found
+
+
 class EntityIndex:
     """All articles and entities of a site, with the lookups the pages need."""
 
@@ -181,6 +199,7 @@ class EntityIndex:
         self.identity = ArchiveIdentity(
             ((a.src_uri, a.names) for a in self.articles), curated or Curated(), merge_surnames,
             texts=(paragraph for a in self.articles for paragraph in a.paragraphs),
+            acronyms=[acronyms_of(a) for a in self.articles],
         )  # fmt: skip
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.article_entities: dict[str, list[EntityRef]] = {}
