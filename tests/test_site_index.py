@@ -644,3 +644,21 @@ def test_an_acronym_an_article_spells_out_joins_its_expansion_where_contexts_mee
     assert index.ref("organization", "WRU", alone) == EntityRef("organization", "Welsh Rugby Union")
     assert len(index.entities[EntityRef("organization", "Welsh Rugby Union")]) == 2
     assert index.ref("organization", "NEC", makers) == EntityRef("organization", "NEC")
+
+
+def test_a_person_written_as_businesses_are_written_is_an_organization():
+    """ "analysts at Merrill Lynch", "shares in Merrill Lynch": an organization, whatever the
+    model said; one "a go at Gary Neville" leaves a person a person."""
+    articles = [
+        article("articles/1.md", "1", "Analysts at Merrill Lynch agreed.",
+                people=["Merrill Lynch"]),
+        article("articles/2.md", "2", "Shares in Merrill Lynch fell. Merrill Lynch said so.",
+                people=["Merrill Lynch"]),
+        article("articles/3.md", "3", "Vieira had a go at Gary Neville, said Gary Neville.",
+                people=["Gary Neville"]),
+        article("articles/4.md", "4", "Gary Neville played.", people=["Gary Neville"]),
+    ]  # fmt: skip
+    index = EntityIndex(articles)
+    assert index.ref("person", "Merrill Lynch", articles[1]) == EntityRef(
+        "organization", "Merrill Lynch")  # fmt: skip
+    assert [r.name for r, _ in index.of_kind("person")] == ["Gary Neville"]

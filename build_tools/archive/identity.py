@@ -338,12 +338,14 @@ class ArchiveIdentity:
         merge_surnames: bool = True,
         texts: Iterable[str] = (),
         acronyms: Iterable[Mapping[str, str]] = (),
+        company_cues: Mapping[str, int] | None = None,
     ) -> None:
         articles = [
             (src_uri, {k: tuple(v) for k, v in names.items()}) for src_uri, names in articles
         ]
         self.curated = curated or Curated()
         self.curated_entities = self.curated.entities()
+        self.company_cues = company_cues or {}
         self.kind_votes: dict[str, Counter[Kind]] = defaultdict(Counter)
         for _, names in articles:
             for kind in KINDS:
@@ -463,6 +465,8 @@ class ArchiveIdentity:
             return self._unknown_place(name)
         if value is None or value[0] != "person" or value[1] != name:
             return value
+        if self.company_cues.get(name, 0) >= COMPANY_CUES and not self.curated.lists(name):
+            return "organization", self.organizations.get(name, name)
         votes = self.kind_votes.get(name)
         if votes:
             best, count = max(votes.items(), key=lambda item: (item[1], item[0] == "person"))
@@ -642,6 +646,17 @@ def _full_name(name: str) -> bool:
 def _letters(name: str) -> str:
     return "".join(character for character in name.casefold() if character.isalnum())
 
+
+#: Words around a name that a business or a band takes, never a person: "analysts at X",
+#: "shares in X", "the firm X", "X shares", "X plc", "X chief executive". A "person"
+#: written so ``COMPANY_CUES`` times is an organization (Merrill Lynch, Morgan Stanley,
+#: William Hill, Fannie Mae, Warner Bros, Scissor Sisters). Once is not enough: "a go at
+#: Gary Neville", "looked at Gavin".
+COMPANY_BEFORE = re.compile(
+    r"\b(?:at|shares in|firm|bank|company|group|owners?|chain|label|band)\s$", re.IGNORECASE
+)
+COMPANY_AFTER = re.compile(r"\s(?:shares|Ltd|Inc|plc|analysts?|chief executive|boss)\b")
+COMPANY_CUES = 2
 
 #: An acronym as articles write one: two to six capitals (digits and & inside).
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")

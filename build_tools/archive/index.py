@@ -21,6 +21,8 @@ from typing import TypeVar
 
 from build_tools.archive.identity import (
     ACRONYM,
+    COMPANY_AFTER,
+    COMPANY_BEFORE,
     SMALL_ARCHIVE,
     ArchiveIdentity,
     Curated,
@@ -184,6 +186,22 @@ def acronyms_of(article: ArticleInfo) -> dict[str, str]:
     return found
 
 
+def company_cues(articles: Iterable[ArticleInfo]) -> Counter[str]:
+    """How often the articles write each of their "people" as only a business or a band
+    is written: "at Merrill Lynch", "shares in William Hill", "label Warner Bros", "Fannie
+    Mae shares", "Morgan Stanley analyst"."""
+    found: Counter[str] = Counter()
+    for article in articles:
+        for named in article.page.named("person"):
+            for position in named.at:
+                text = article.page.paragraph(position.paragraph)
+                before = text[max(0, position.start - 16) : position.start]
+                after = text[position.end : position.end + 18]
+                if COMPANY_BEFORE.search(before) or COMPANY_AFTER.match(after):
+                    found[named.name] += 1
+    return found
+
+
 class EntityIndex:
     """All articles and entities of a site, with the lookups the pages need."""
 
@@ -200,6 +218,7 @@ class EntityIndex:
             ((a.src_uri, a.names) for a in self.articles), curated or Curated(), merge_surnames,
             texts=(paragraph for a in self.articles for paragraph in a.paragraphs),
             acronyms=[acronyms_of(a) for a in self.articles],
+            company_cues=company_cues(self.articles),
         )  # fmt: skip
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.article_entities: dict[str, list[EntityRef]] = {}
