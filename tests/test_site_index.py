@@ -662,3 +662,14 @@ def test_a_person_written_as_businesses_are_written_is_an_organization():
     assert index.ref("person", "Merrill Lynch", articles[1]) == EntityRef(
         "organization", "Merrill Lynch")  # fmt: skip
     assert [r.name for r, _ in index.of_kind("person")] == ["Gary Neville"]
+
+
+def test_a_name_a_courtesy_title_starts_is_a_person():
+    """ "Mr Balls", which the model called an organization, is Ed Balls's page."""
+    articles = [
+        article("articles/1.md", "1", "x", organizations=["Mr Balls"], people=["Gordon Brown"]),
+        article("articles/2.md", "2", "x", people=["Ed Balls", "Gordon Brown"]),
+    ]
+    index = EntityIndex(articles)
+    assert index.ref("organization", "Mr Balls", articles[0]) == EntityRef("person", "Ed Balls")
+    assert index.of_kind("organization") == []

@@ -444,6 +444,9 @@ class ArchiveIdentity:
 
     def _settle(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
         value = self.curated.resolve(kind, name)
+        courtesy, _, rest = name.partition(" ")
+        if kind != "person" and courtesy.rstrip(".") in COURTESY and rest[:1].isupper():
+            return self.curated.resolve("person", rest)  # "Mr Balls", "Mr Ebbers": a person
         if value == (kind, name) and kind != "person" and not self.curated.lists(name):
             major = self._major_kind(name)
             if major and major != kind:
@@ -646,6 +649,9 @@ def _full_name(name: str) -> bool:
 def _letters(name: str) -> str:
     return "".join(character for character in name.casefold() if character.isalnum())
 
+
+#: Courtesy titles: a name they start is a person's, whatever the model said.
+COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
 
 #: Words around a name that a business or a band takes, never a person: "analysts at X",
 #: "shares in X", "the firm X", "X shares", "X plc", "X chief executive". A "person"
