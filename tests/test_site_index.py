@@ -673,3 +673,16 @@ def test_a_name_a_courtesy_title_starts_is_a_person():
     index = EntityIndex(articles)
     assert index.ref("organization", "Mr Balls", articles[0]) == EntityRef("person", "Ed Balls")
     assert index.of_kind("organization") == []
+
+
+def test_a_name_written_as_a_work_is_written_has_no_page():
+    """ "the film Vera Drake", "Vera Drake actress": a work, no organization; a company
+    named once beside a technology ("the Sony format") stays."""
+    body = "The film Vera Drake won. Vera Drake actress Imelda Staunton thanked Sony."
+    articles = [
+        article(f"articles/{n}.md", f"{n}", body, organizations=["Vera Drake", "Sony"])
+        for n in range(3)
+    ] + [article("articles/s.md", "s", "The Sony format. Sony said.", organizations=["Sony"])]
+    index = EntityIndex(articles)
+    assert index.ref("organization", "Vera Drake", articles[0]) is None
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Sony"]

@@ -338,14 +338,14 @@ class ArchiveIdentity:
         merge_surnames: bool = True,
         texts: Iterable[str] = (),
         acronyms: Iterable[Mapping[str, str]] = (),
-        company_cues: Mapping[str, int] | None = None,
+        cues: Mapping[str, Counter[str]] | None = None,
     ) -> None:
         articles = [
             (src_uri, {k: tuple(v) for k, v in names.items()}) for src_uri, names in articles
         ]
         self.curated = curated or Curated()
         self.curated_entities = self.curated.entities()
-        self.company_cues = company_cues or {}
+        self.cues = cues or {}
         self.kind_votes: dict[str, Counter[Kind]] = defaultdict(Counter)
         for _, names in articles:
             for kind in KINDS:
@@ -453,6 +453,8 @@ class ArchiveIdentity:
                 return self._settle(major, name)
         if value == (kind, name) == ("organization", name) and name in self.common:
             return None  # "Budget", "Office", "Digital": a word, not a name
+        if value == (kind, name) and kind != "place" and self._work(name):
+            return None  # "the film Vera Drake", "the game Grand Theft Auto"
         if (
             value == (kind, name) == ("organization", name)
             and name in gazetteer().countries
@@ -468,7 +470,9 @@ class ArchiveIdentity:
             return self._unknown_place(name)
         if value is None or value[0] != "person" or value[1] != name:
             return value
-        if self.company_cues.get(name, 0) >= COMPANY_CUES and not self.curated.lists(name):
+        if self.cues.get(name, {}).get("company", 0) >= COMPANY_CUES and not self.curated.lists(
+            name
+        ):
             return "organization", self.organizations.get(name, name)
         votes = self.kind_votes.get(name)
         if votes:
@@ -481,6 +485,14 @@ class ArchiveIdentity:
         if first and first in self.common_firsts and not self.curated.lists(name):
             return _other_kind(self.kind_votes.get(name), name)  # a title, a band, a product
         return value
+
+    def _work(self, name: str) -> bool:
+        """Whether the archive writes a name as a work, event or technology is written
+        (``BEFORE_CUE``, ``AFTER_CUE``), in enough of its mentions; never a curated one."""
+        cues = self.cues.get(name)
+        if not cues or self.curated.lists(name):
+            return False
+        return cues["work"] >= max(WORK_CUES, WORK_SHARE * cues["mentions"])
 
     def _major_kind(self, name: str) -> Kind | None:
         """The kind the archive gives a name in at least ``MAJOR_SHARE`` times as many
@@ -658,11 +670,47 @@ COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
 #: written so ``COMPANY_CUES`` times is an organization (Merrill Lynch, Morgan Stanley,
 #: William Hill, Fannie Mae, Warner Bros, Scissor Sisters). Once is not enough: "a go at
 #: Gary Neville", "looked at Gavin".
-COMPANY_BEFORE = re.compile(
-    r"\b(?:at|shares in|firm|bank|company|group|owners?|chain|label|band)\s$", re.IGNORECASE
-)
-COMPANY_AFTER = re.compile(r"\s(?:shares|Ltd|Inc|plc|analysts?|chief executive|boss)\b")
+_COMPANY_BEFORE = r"at|shares in|firm|bank|company|group|owners?|chain|label|band"
+_COMPANY_AFTER = r"shares|Ltd|Inc|plc|analysts?|chief executive|boss"
 COMPANY_CUES = 2
+#: Words around a name that a work, an event or a technology takes ("the film Vera Drake",
+#: "the game Grand Theft Auto", "the UWB standard", "Vera Drake actress", "Brit award"):
+#: a person or organization written so in ``WORK_CUES`` mentions and ``WORK_SHARE`` of its
+#: mentions is none (not "star", which clubs and bands take too, nor "play", "title").
+_WORK_BEFORE = (
+    r"film|movie|films|series|sitcom|drama|comedy|documentary|musical|album|single|song"
+    r"|game|games|novel|book|programme|sequel|thriller|epic|biopic|remake|opera|festival|fair"
+    r"|exhibition|event|tournament|competition|championship|award|awards|prize|trophy|treaty"
+    r"|convention|format|technology|standard|software|console|version"
+)
+_WORK_AFTER = (
+    r"actor|actress|actors|sequel|soundtrack|creator|festival|fair|awards?|prize|trophy"
+    r"|format|technology|standard|software|console|champion|championships?|finalist"
+    r"|contestants?"
+)
+#: The word just before a mention (case aside) and the words just after it: the group
+#: that matched names the cue.
+BEFORE_CUE = {
+    word: cue
+    for cue, words in (("work", _WORK_BEFORE), ("company", _COMPANY_BEFORE))
+    for word in words.replace("owners?", "owner|owners").split("|")
+}
+AFTER_CUE = re.compile(rf"\s(?:(?P<company>{_COMPANY_AFTER})|(?P<work>{_WORK_AFTER}))\b")
+WORK_CUES = 2
+WORK_SHARE = 0.1
+
+
+def cue_before(text: str, start: int) -> str | None:
+    """The cue ("company", "work") of the word before ``start`` in ``text``, if any."""
+    if start < 2 or text[start - 1] != " ":
+        return None
+    space = text.rfind(" ", max(0, start - 24), start - 1)
+    word = text[space + 1 : start - 1].casefold()
+    if word == "in" and space > 0:  # "shares in"
+        previous = text.rfind(" ", max(0, space - 12), space)
+        word = text[previous + 1 : start - 1].casefold()
+    return BEFORE_CUE.get(word)
+
 
 #: An acronym as articles write one: two to six capitals (digits and & inside).
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")

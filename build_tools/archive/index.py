@@ -21,12 +21,12 @@ from typing import TypeVar
 
 from build_tools.archive.identity import (
     ACRONYM,
-    COMPANY_AFTER,
-    COMPANY_BEFORE,
+    AFTER_CUE,
     SMALL_ARCHIVE,
     ArchiveIdentity,
     Curated,
     EntityRef,
+    cue_before,
 )
 from build_tools.model import KINDS, Kind
 from build_tools.page import ArticlePage, Position, read_article
@@ -186,19 +186,27 @@ def acronyms_of(article: ArticleInfo) -> dict[str, str]:
     return found
 
 
-def company_cues(articles: Iterable[ArticleInfo]) -> Counter[str]:
-    """How often the articles write each of their "people" as only a business or a band
-    is written: "at Merrill Lynch", "shares in William Hill", "label Warner Bros", "Fannie
-    Mae shares", "Morgan Stanley analyst"."""
-    found: Counter[str] = Counter()
+def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
+    """What the words around each mention of a person or organization say, over the
+    archive, per name: ``mentions``; ``company``, a "person" written as only a business or
+    a band is ("at Merrill Lynch", "shares in William Hill", "Fannie Mae shares");
+    ``work``, written as a work, event or technology is ("the film Vera Drake", "the
+    game Grand Theft Auto", "the UWB standard")."""
+    found: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
-        for named in article.page.named("person"):
-            for position in named.at:
-                text = article.page.paragraph(position.paragraph)
-                before = text[max(0, position.start - 16) : position.start]
-                after = text[position.end : position.end + 18]
-                if COMPANY_BEFORE.search(before) or COMPANY_AFTER.match(after):
-                    found[named.name] += 1
+        page = article.page
+        for kind in ("person", "organization"):
+            company = kind == "person"
+            for named in page.named(kind):
+                cues = found[named.name]
+                cues["mentions"] += len(named.at)
+                for position in named.at:
+                    text = page.paragraph(position.paragraph)
+                    cue = cue_before(text, position.start)
+                    if cue is None and (after := AFTER_CUE.match(text, position.end)):
+                        cue = after.lastgroup
+                    if cue == "work" or (cue == "company" and company):
+                        cues[cue] += 1
     return found
 
 
@@ -218,7 +226,7 @@ class EntityIndex:
             ((a.src_uri, a.names) for a in self.articles), curated or Curated(), merge_surnames,
             texts=(paragraph for a in self.articles for paragraph in a.paragraphs),
             acronyms=[acronyms_of(a) for a in self.articles],
-            company_cues=company_cues(self.articles),
+            cues=mention_cues(self.articles),
         )  # fmt: skip
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.article_entities: dict[str, list[EntityRef]] = {}
