@@ -356,8 +356,11 @@ class ArchiveIdentity:
         # "Finding Nemo", "Network Computing", "Massive Attack": a "person" whose first word
         # is no first name and which the archive writes as a common word.
         firsts = {first for name in self.kind_votes if (first := _unknown_first(name))}
-        self.common, self.common_firsts = (
-            common_words(texts, self.kind_votes, firsts) if large else (frozenset(), frozenset())
+        tagged = {name: cue["capitalised"] for name, cue in self.cues.items()}
+        self.common, self.common_firsts, self.untagged = (
+            common_words(texts, self.kind_votes, firsts, tagged)
+            if large
+            else (frozenset(), frozenset(), frozenset())
         )
         # An article's acronyms for its organizations count as named there: "the Welsh Rugby
         # Union (WRU)" is one name of its article, and WRU alone elsewhere joins it.
@@ -453,6 +456,13 @@ class ArchiveIdentity:
                 return self._settle(major, name)
         if value == (kind, name) == ("organization", name) and name in self.common:
             return None  # "Budget", "Office", "Digital": a word, not a name
+        if (
+            value == (kind, name)
+            and kind != "person"  # a surname alone: the people's identity settles it
+            and name in self.untagged
+            and not self.curated.lists(name)
+        ):
+            return None  # "Nations", "Bank", "World": the model's slip, not a name
         if value == (kind, name) and kind != "place" and self._work(name):
             return None  # "the film Vera Drake", "the game Grand Theft Auto"
         if (
@@ -584,6 +594,10 @@ class ArchiveIdentity:
 #: A one-word name the archive writes in lower case at least this often (of its uses after
 #: a lower-case word, where a capital is no sentence start) is a common word.
 COMMON_SHARE = 0.8
+#: A one-word name the model tags in under this share of the archive's capitalised uses
+#: of it after a lower-case word ("the United Nations", "the Bank of England", "World
+#: Cup", "the House") is no name of its own: the model's slip on a word of longer names.
+TAGGED_SHARE = 0.125
 #: An acronym the archive also writes in the plural at least this often (and twice) is a
 #: count noun: "PVRs", "DJs", "GPs", "MEPs"; no organization is written so ("BBCs").
 PLURAL_SHARE = 0.2
@@ -591,8 +605,11 @@ _WORDS = re.compile(r"(?<=[a-z,;] )([A-Za-z][a-z]+)\b|(?<![\w&-])([A-Z][A-Z0-9&]
 
 
 def common_words(
-    texts: Iterable[str], names: Iterable[str], words: Iterable[str] = ()
-) -> tuple[frozenset[str], frozenset[str]]:
+    texts: Iterable[str],
+    names: Iterable[str],
+    words: Iterable[str] = (),
+    tagged: Mapping[str, int] | None = None,
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Names that are words, not names, by how the archive's own text writes them:
 
     - one-word capitalised names (``Budget``, ``Office``, ``Digital``) that it mostly
@@ -633,7 +650,17 @@ def common_words(
         for name, count in plural.items()
         if count >= 2 and count >= PLURAL_SHARE * (count + singular[name])
     }
-    return frozenset(found), frozenset(worded)
+    # The third set: one-word names the model tags (``tagged``: its mentions, capitalised
+    # after a lower-case word) in under ``TAGGED_SHARE`` of the archive's such uses.
+    untagged = {
+        candidates[word]
+        for word, count in upper.items()
+        if tagged is not None
+        and count >= 10
+        and candidates[word] in tagged
+        and tagged[candidates[word]] < TAGGED_SHARE * count
+    }
+    return frozenset(found), frozenset(worded), frozenset(untagged)
 
 
 def _unknown_first(name: str) -> str | None:

@@ -186,22 +186,31 @@ def acronyms_of(article: ArticleInfo) -> dict[str, str]:
     return found
 
 
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+
+
 def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
-    """What the words around each mention of a person or organization say, over the
-    archive, per name: ``mentions``; ``company``, a "person" written as only a business or
-    a band is ("at Merrill Lynch", "shares in William Hill", "Fannie Mae shares");
-    ``work``, written as a work, event or technology is ("the film Vera Drake", "the
-    game Grand Theft Auto", "the UWB standard")."""
+    """What the words around each mention say, over the archive, per name: ``mentions``;
+    ``capitalised``, mentions after a lower-case word; of people and organizations,
+    ``company``, a "person" written as only a business or a band is ("at Merrill Lynch",
+    "shares in William Hill", "Fannie Mae shares"), and ``work``, written as a work, event
+    or technology is ("the film Vera Drake", "the game Grand Theft Auto", "the UWB
+    standard")."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         page = article.page
-        for kind in ("person", "organization"):
+        for kind in KINDS:
             company = kind == "person"
             for named in page.named(kind):
                 cues = found[named.name]
                 cues["mentions"] += len(named.at)
                 for position in named.at:
                     text = page.paragraph(position.paragraph)
+                    start = position.start
+                    if start > 1 and text[start - 1] == " " and text[start - 2] in _LOWER:
+                        cues["capitalised"] += 1  # as ``common_words`` counts the words
+                    if kind == "place":
+                        continue
                     cue = cue_before(text, position.start)
                     if cue is None and (after := AFTER_CUE.match(text, position.end)):
                         cue = after.lastgroup
