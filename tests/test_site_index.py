@@ -561,12 +561,16 @@ def test_a_country_tagged_an_organization_is_a_place():
 
 def test_a_person_whose_first_word_is_a_common_word_is_no_person():
     """ "Finding Nemo" (no first name; the archive writes "finding" in lower case) has no
-    person page; "Massive Attack", also called an organization, takes that kind;
-    "Kenenisa Bekele" (no first name we know, never a lower-case word) stays a person."""
-    body = "Kenenisa Bekele won, finding form and finding pace; a massive attack followed."
+    person page, nor has "Shark Tale" (no first name at all, and "tale" is a word);
+    "Massive Attack", also called an organization, takes that kind; "Kenenisa Bekele" (no
+    first name we know, never a lower-case word) stays a person."""
+    body = (
+        "Kenenisa Bekele won, finding form and finding pace; a massive attack followed, "
+        "a tale of a tale of a tale."
+    )
     articles = [
         article(f"articles/{n}.md", f"T{n}", body,
-                people=["Finding Nemo", "Kenenisa Bekele", "Massive Attack"],
+                people=["Finding Nemo", "Kenenisa Bekele", "Massive Attack", "Shark Tale"],
                 organizations=["Massive Attack"] if n < 3 else [])
         for n in range(SMALL_ARCHIVE)
     ]  # fmt: skip

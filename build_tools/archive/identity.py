@@ -354,11 +354,13 @@ class ArchiveIdentity:
         large = len(articles) >= SMALL_ARCHIVE
         self.unsure = self._unsure_people() if large else set()
         # "Finding Nemo", "Network Computing", "Massive Attack": a "person" whose first word
-        # is no first name and which the archive writes as a common word.
+        # is no first name and which the archive writes as a common word; "Nomad Digital",
+        # "Shark Tale": one whose first word is no name at all and whose last is a word.
         firsts = {first for name in self.kind_votes if (first := _unknown_first(name))}
+        lasts = {_last_word(name) for name in self.kind_votes if _no_given_name(name)}
         tagged = {name: cue["capitalised"] for name, cue in self.cues.items()}
         self.common, self.common_firsts, self.untagged = (
-            common_words(texts, self.kind_votes, firsts, tagged)
+            common_words(texts, self.kind_votes, firsts | lasts, tagged)
             if large
             else (frozenset(), frozenset(), frozenset())
         )
@@ -492,8 +494,11 @@ class ArchiveIdentity:
         if name in self.unsure and not self.curated.lists(name):
             return None  # not a person we can name, and nothing else either
         first = _unknown_first(name)
-        if first and first in self.common_firsts and not self.curated.lists(name):
-            return _other_kind(self.kind_votes.get(name), name)  # a title, a band, a product
+        worded = first in self.common_firsts or (
+            _no_given_name(name) and _last_word(name) in self.common_firsts
+        )
+        if first and worded and not self.curated.lists(name):
+            return _other_kind(self.kind_votes.get(name), name)  # a title, band, product
         return value
 
     def _work(self, name: str) -> bool:
@@ -670,6 +675,17 @@ def _unknown_first(name: str) -> str | None:
     if len(words) < 2 or not re.fullmatch("[A-Z][a-z]+", words[0]):
         return None
     return None if given_name(words[0], True) else words[0]
+
+
+def _no_given_name(name: str) -> bool:
+    """Whether a name of two words or more starts with a word no first-name list holds,
+    not even as a rare one (``Nomad``, ``Shark``; not ``Sky``, ``Chris``)."""
+    first = _unknown_first(name)
+    return bool(first) and not given_name(first)
+
+
+def _last_word(name: str) -> str:
+    return name.rsplit(" ", 1)[-1]
 
 
 def _other_kind(votes: Counter[Kind] | None, name: str) -> tuple[Kind, str] | None:
