@@ -477,7 +477,10 @@ class ArchiveIdentity:
                 name,
             )  # a country (or its national team): a place, whatever the model said
         if value is not None and value == (kind, name) and kind == "organization":
-            return kind, self.organizations.get(name, name)
+            if self.curated.lists(name):
+                return value  # "BT" is BT's page, whatever the archive spells it out as
+            # Another form's page, under its curated name if it has one.
+            return self.curated.resolve(kind, self.organizations.get(name, name))
         if value == (kind, name) == ("place", name) and not self.curated.lists(name):
             return self._unknown_place(name)
         if value is None or value[0] != "person" or value[1] != name:
