@@ -709,12 +709,15 @@ def test_a_word_the_model_rarely_tags_where_the_archive_writes_it_has_no_page():
 
 
 def test_the_project_knowledge_names_a_page_whatever_form_an_article_spells_out():
-    """BT, spelled out as "British Telecom (BT)" in one article, stays BT's page."""
+    """BT, spelled out as "British Telecom (BT)" in one article, stays BT's page; the
+    Commons and the Labour Party take the names of data/names.yml."""
     spelled = article("articles/1.md", "1", "British Telecom (BT) and Ofcom met.",
                       organizations=["British Telecom", "Ofcom"],
                       aliases={"British Telecom": ["BT"]})  # fmt: skip
     alone = article("articles/2.md", "2", "BT and Ofcom met in the Commons.",
-                    organizations=["BT", "Ofcom"])  # fmt: skip
+                    organizations=["BT", "Ofcom", "Commons", "Labour Party"])  # fmt: skip
     index = EntityIndex([spelled, alone], curated=load_curated(Path("no-such-file.yml")))
     assert index.ref("organization", "British Telecom", spelled) == EntityRef("organization", "BT")
     assert index.ref("organization", "BT", alone) == EntityRef("organization", "BT")
+    assert index.ref("organization", "Commons", alone).name == "House of Commons"
+    assert index.ref("organization", "Labour Party", alone).name == "Labour"
