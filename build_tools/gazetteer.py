@@ -187,6 +187,17 @@ class Gazetteer:
         """The canonical name of the country with this ISO code (``ES`` -> ``Spain``)."""
         return self.country_names.get(code)
 
+    def is_town(self, name: str) -> bool:
+        """A city or town (GeoNames), not a country or a US state: what a club is named
+        after (Liverpool, Barcelona), where a country's name is its national team's."""
+        canonical = self.canonical_name(name)
+        return (
+            canonical is not None
+            and canonical not in self.countries
+            and canonical not in self.states
+            and _key(canonical) not in self.curated
+        )
+
     def is_curated(self, name: str) -> bool:
         """A place named in places.yml (which wins over the model's other labels)."""
         return _key(name) in self.curated

@@ -721,3 +721,21 @@ def test_the_project_knowledge_names_a_page_whatever_form_an_article_spells_out(
     assert index.ref("organization", "BT", alone) == EntityRef("organization", "BT")
     assert index.ref("organization", "Commons", alone).name == "House of Commons"
     assert index.ref("organization", "Labour Party", alone).name == "Labour"
+
+
+def test_a_football_reports_towns_are_its_clubs_and_a_towns_venue_stays_a_place():
+    """ "Southampton beat Everton" in a football report: the club, an organization; "in
+    Southampton" in the same report and Southampton in a business story: the town."""
+    report = article("articles/1.md", "1", "Southampton beat Everton at home.",
+                     places=["Southampton"], organizations=["Everton"],
+                     tags=("sport/football",))  # fmt: skip
+    venue = article("articles/2.md", "2", "Fans met in Southampton.",
+                    places=["Southampton"], tags=("sport/football",))  # fmt: skip
+    business = article("articles/3.md", "3", "Southampton docks grew.",
+                       places=["Southampton"], tags=("economy-business-finance",))  # fmt: skip
+    second = article("articles/4.md", "4", "Southampton drew with Everton.",
+                     places=["Southampton"], tags=("sport/football",))  # fmt: skip
+    index = EntityIndex([report, second, venue, business])
+    assert index.ref("place", "Southampton", report) == EntityRef("organization", "Southampton")
+    assert index.ref("place", "Southampton", venue) == EntityRef("place", "Southampton")
+    assert index.ref("place", "Southampton", business) == EntityRef("place", "Southampton")

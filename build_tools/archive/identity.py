@@ -339,10 +339,22 @@ class ArchiveIdentity:
         texts: Iterable[str] = (),
         acronyms: Iterable[Mapping[str, str]] = (),
         cues: Mapping[str, Counter[str]] | None = None,
+        clubs: Iterable[frozenset[str]] = (),
     ) -> None:
         articles = [
             (src_uri, {k: tuple(v) for k, v in names.items()}) for src_uri, names in articles
         ]
+        # A sports report's towns named as its clubs are organizations there (Liverpool
+        # beat Everton): the article's kind for them, before any vote.
+        self.clubs = {
+            src_uri: towns for (src_uri, _), towns in zip(articles, clubs, strict=False) if towns
+        }
+        for src_uri, names in articles:
+            towns = self.clubs.get(src_uri)
+            if towns:
+                moved = [name for name in names["place"] if name in towns]
+                names["place"] = tuple(name for name in names["place"] if name not in towns)
+                names["organization"] = tuple(dict.fromkeys((*names["organization"], *moved)))
         self.curated = curated or Curated()
         self.curated_entities = self.curated.entities()
         self.cues = cues or {}
@@ -531,6 +543,8 @@ class ArchiveIdentity:
         curated = {
             (kind, name): self._curated(kind, name) for kind in KINDS for name in names[kind]
         }
+        for name in self.clubs.get(src_uri, ()):  # the page's "place" is the club here
+            curated[("place", name)] = curated[("organization", name)]
         others = {self.people.merged.get(value[1], value[1]) for value in curated.values() if value}
         for (kind, name), value in curated.items():
             ref = None

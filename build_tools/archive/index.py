@@ -28,6 +28,7 @@ from build_tools.archive.identity import (
     EntityRef,
     cue_before,
 )
+from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, Kind
 from build_tools.page import ArticlePage, Position, read_article
 from build_tools.timex import date_key
@@ -187,6 +188,39 @@ def acronyms_of(article: ArticleInfo) -> dict[str, str]:
 
 
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+#: Words before a town that make it the place, even in a sports report ("in Liverpool").
+_LOCATIVE = frozenset({"in", "from", "near", "outside"})
+
+
+#: The topics (data/topics.yml) whose clubs are named after towns; in tennis, athletics
+#: or golf a town is where the event is.
+_TEAM_SPORTS = frozenset(
+    f"sport/{sport}" for sport in ("football", "rugby", "cricket", "american-sports")
+)
+
+
+def clubs_of(article: ArticleInfo) -> frozenset[str]:
+    """The towns a team sport's report (its tags) names as its clubs: places and organizations
+    the gazetteer knows as a city or town, most of whose mentions there are no "in X",
+    "from X" (Liverpool beat Everton, Newcastle's manager; a country is its national
+    team, a place by the page rules)."""
+    page = article.page
+    if not _TEAM_SPORTS.intersection(page.tags):
+        return frozenset()
+    places = gazetteer()
+    found = set()
+    for kind in ("place", "organization"):
+        for named in page.named(kind):
+            if not places.is_town(named.name):
+                continue
+            venue = 0
+            for position in named.at:
+                text, start = page.paragraph(position.paragraph), position.start
+                space = text.rfind(" ", max(0, start - 12), start - 1)
+                venue += start > 1 and text[space + 1 : start - 1].casefold() in _LOCATIVE
+            if 2 * venue < len(named.at):
+                found.add(named.name)
+    return frozenset(found)
 
 
 def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
@@ -236,6 +270,7 @@ class EntityIndex:
             texts=(paragraph for a in self.articles for paragraph in a.paragraphs),
             acronyms=[acronyms_of(a) for a in self.articles],
             cues=mention_cues(self.articles),
+            clubs=[clubs_of(a) for a in self.articles],
         )  # fmt: skip
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.article_entities: dict[str, list[EntityRef]] = {}
