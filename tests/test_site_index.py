@@ -739,3 +739,17 @@ def test_a_football_reports_towns_are_its_clubs_and_a_towns_venue_stays_a_place(
     assert index.ref("place", "Southampton", report) == EntityRef("organization", "Southampton")
     assert index.ref("place", "Southampton", venue) == EntityRef("place", "Southampton")
     assert index.ref("place", "Southampton", business) == EntityRef("place", "Southampton")
+
+
+def test_a_ground_team_sports_reports_write_at_is_a_place():
+    """ "at Murrayfield" in rugby reports: a ground, a place; "at Chelsea" once among many
+    mentions of the club leaves it an organization."""
+    reports = [
+        article(f"articles/{n}.md", f"{n}", "Scotland lost at Murrayfield. Chelsea won. Chelsea.",
+                organizations=["Murrayfield", "Chelsea"], tags=("sport/rugby",))
+        for n in range(3)
+    ] + [article("articles/c.md", "c", "His time at Chelsea.", organizations=["Chelsea"],
+                 tags=("sport/football",))]  # fmt: skip
+    index = EntityIndex(reports)
+    assert index.ref("organization", "Murrayfield", reports[0]) == EntityRef("place", "Murrayfield")
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Chelsea"]

@@ -479,6 +479,8 @@ class ArchiveIdentity:
             return None  # "Nations", "Bank", "World": the model's slip, not a name
         if value == (kind, name) and kind != "place" and self._work(name):
             return None  # "the film Vera Drake", "the game Grand Theft Auto"
+        if value == (kind, name) == ("organization", name) and self._venue(name):
+            return "place", name  # "at Old Trafford", "at Murrayfield": a ground
         if (
             value == (kind, name) == ("organization", name)
             and name in gazetteer().countries
@@ -523,6 +525,15 @@ class ArchiveIdentity:
         if not cues or self.curated.lists(name):
             return False
         return cues["work"] >= max(WORK_CUES, WORK_SHARE * cues["mentions"])
+
+    def _venue(self, name: str) -> bool:
+        """Whether team sports' reports write an "organization" as a ground is written,
+        "at X", in ``VENUE_CUES`` mentions and ``VENUE_SHARE`` of all (Old Trafford,
+        Murrayfield, Twickenham); never a curated one."""
+        cues = self.cues.get(name)
+        if not cues or self.curated.lists(name):
+            return False
+        return cues["venue"] >= max(VENUE_CUES, VENUE_SHARE * cues["mentions"])
 
     def _major_kind(self, name: str) -> Kind | None:
         """The kind the archive gives a name in at least ``MAJOR_SHARE`` times as many
@@ -758,6 +769,11 @@ BEFORE_CUE = {
 AFTER_CUE = re.compile(rf"\s(?:(?P<company>{_COMPANY_AFTER})|(?P<work>{_WORK_AFTER}))\b")
 WORK_CUES = 2
 WORK_SHARE = 0.1
+#: An "organization" that team sports' reports write "at X" (a ground: "at Old Trafford",
+#: "at Murrayfield") in this many mentions and this share of all is a place. Clubs are
+#: written so too ("his time at Chelsea"), but in fewer of their mentions.
+VENUE_CUES = 3
+VENUE_SHARE = 0.4
 
 
 def cue_before(text: str, start: int) -> str | None:

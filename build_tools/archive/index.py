@@ -190,6 +190,7 @@ def acronyms_of(article: ArticleInfo) -> dict[str, str]:
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 #: Words before a town that make it the place, even in a sports report ("in Liverpool").
 _LOCATIVE = frozenset({"in", "from", "near", "outside"})
+_AT = frozenset({" at ", "at "})
 
 
 #: The topics (data/topics.yml) whose clubs are named after towns; in tennis, athletics
@@ -229,12 +230,14 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     ``company``, a "person" written as only a business or a band is ("at Merrill Lynch",
     "shares in William Hill", "Fannie Mae shares"), and ``work``, written as a work, event
     or technology is ("the film Vera Drake", "the game Grand Theft Auto", "the UWB
-    standard")."""
+    standard"); of organizations, ``venue``, "at X" in a team sport's report."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         page = article.page
+        team = bool(_TEAM_SPORTS.intersection(page.tags))
         for kind in KINDS:
             company = kind == "person"
+            venue = team and kind == "organization"
             for named in page.named(kind):
                 cues = found[named.name]
                 cues["mentions"] += len(named.at)
@@ -245,6 +248,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         cues["capitalised"] += 1  # as ``common_words`` counts the words
                     if kind == "place":
                         continue
+                    if venue and text[max(0, start - 4) : start].casefold() in _AT:
+                        cues["venue"] += 1  # "at Old Trafford", in a team sport's report
                     cue = cue_before(text, position.start)
                     if cue is None and (after := AFTER_CUE.match(text, position.end)):
                         cue = after.lastgroup
