@@ -753,3 +753,12 @@ def test_a_ground_team_sports_reports_write_at_is_a_place():
     index = EntityIndex(reports)
     assert index.ref("organization", "Murrayfield", reports[0]) == EntityRef("place", "Murrayfield")
     assert [r.name for r, _ in index.of_kind("organization")] == ["Chelsea"]
+
+
+def test_peoples_technologies_illnesses_and_the_budget_have_no_page():
+    """data/names.yml lists words of the news that are no entity: peoples and faiths,
+    technologies, illnesses, honours, the news year's events."""
+    names = ["Scots", "Islam", "SMS", "BSE", "OBE", "Budget", "Champions League", "Ofcom"]
+    articles = [article(f"articles/{n}.md", f"{n}", "x", organizations=names) for n in range(2)]
+    index = EntityIndex(articles, curated=load_curated(Path("no-such-file.yml")))
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Ofcom"]
