@@ -762,3 +762,17 @@ def test_peoples_technologies_illnesses_and_the_budget_have_no_page():
     articles = [article(f"articles/{n}.md", f"{n}", "x", organizations=names) for n in range(2)]
     index = EntityIndex(articles, curated=load_curated(Path("no-such-file.yml")))
     assert [r.name for r, _ in index.of_kind("organization")] == ["Ofcom"]
+
+
+def test_a_piece_of_a_longer_name_joined_by_of_has_no_page():
+    """ "Azkaban" of "the Prisoner of Azkaban", "Rings" of "Lord of the Rings": pieces of
+    titles; "Jelena Jankovic of Serbia" is still a person."""
+    body = "Prisoner of Azkaban beat Lord of the Rings, said Jelena Jankovic of Serbia."
+    articles = [
+        article(f"articles/{n}.md", f"{n}", body, organizations=["Azkaban", "Rings", "Ofcom"],
+                people=["Jelena Jankovic"])
+        for n in range(2)
+    ]  # fmt: skip
+    index = EntityIndex(articles)
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Ofcom"]
+    assert [r.name for r, _ in index.of_kind("person")] == ["Jelena Jankovic"]

@@ -524,7 +524,9 @@ class ArchiveIdentity:
         cues = self.cues.get(name)
         if not cues or self.curated.lists(name):
             return False
-        return cues["work"] >= max(WORK_CUES, WORK_SHARE * cues["mentions"])
+        return cues["work"] >= max(WORK_CUES, WORK_SHARE * cues["mentions"]) or cues[
+            "fragment"
+        ] >= max(WORK_CUES, FRAGMENT_SHARE * cues["mentions"])
 
     def _venue(self, name: str) -> bool:
         """Whether team sports' reports write an "organization" as a ground is written,
@@ -769,6 +771,9 @@ BEFORE_CUE = {
 AFTER_CUE = re.compile(rf"\s(?:(?P<company>{_COMPANY_AFTER})|(?P<work>{_WORK_AFTER}))\b")
 WORK_CUES = 2
 WORK_SHARE = 0.1
+#: A name that is, in this share of its mentions, a piece of a longer one joined by "of"
+#: ("Harry Potter and the Prisoner of Azkaban", "Lord of the Rings") is no name itself.
+FRAGMENT_SHARE = 0.5
 #: An "organization" that team sports' reports write "at X" (a ground: "at Old Trafford",
 #: "at Murrayfield") in this many mentions and this share of all is a place. Clubs are
 #: written so too ("his time at Chelsea"), but in fewer of their mentions.

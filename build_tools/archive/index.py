@@ -224,13 +224,34 @@ def clubs_of(article: ArticleInfo) -> frozenset[str]:
     return frozenset(found)
 
 
+def _in_longer_name(text: str, start: int, end: int, after: bool = True) -> bool:
+    """Whether a mention is joined by "of" or "of the" to a capitalised word before it,
+    or (``after``) after it: a piece of a longer name ("Prisoner of Azkaban", "Lord of the
+    Rings", "Eternal Sunshine of the Spotless Mind"). Not after for people: "Jelena
+    Jankovic of Serbia"."""
+    for link in (" of ", " of the "):
+        if (
+            after
+            and text.startswith(link, end)
+            and text[end + len(link) : end + len(link) + 1].isupper()
+        ):
+            return True
+        at = start - len(link)
+        if at > 0 and text.startswith(link, at):
+            word = text.rfind(" ", 0, at) + 1
+            if text[word : word + 1].isupper():
+                return True
+    return False
+
+
 def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     """What the words around each mention say, over the archive, per name: ``mentions``;
     ``capitalised``, mentions after a lower-case word; of people and organizations,
     ``company``, a "person" written as only a business or a band is ("at Merrill Lynch",
     "shares in William Hill", "Fannie Mae shares"), and ``work``, written as a work, event
     or technology is ("the film Vera Drake", "the game Grand Theft Auto", "the UWB
-    standard"); of organizations, ``venue``, "at X" in a team sport's report."""
+    standard"), and ``fragment``, a piece of a longer name ("Prisoner of Azkaban"); of
+    organizations, ``venue``, "at X" in a team sport's report."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         page = article.page
@@ -250,6 +271,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         continue
                     if venue and text[max(0, start - 4) : start].casefold() in _AT:
                         cues["venue"] += 1  # "at Old Trafford", in a team sport's report
+                    if _in_longer_name(text, start, position.end, after=not company):
+                        cues["fragment"] += 1  # "Prisoner of Azkaban", "Lord of the Rings"
                     cue = cue_before(text, position.start)
                     if cue is None and (after := AFTER_CUE.match(text, position.end)):
                         cue = after.lastgroup
