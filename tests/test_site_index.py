@@ -767,7 +767,9 @@ def test_peoples_technologies_illnesses_and_the_budget_have_no_page():
 def test_a_piece_of_a_longer_name_joined_by_of_has_no_page():
     """ "Azkaban" of "the Prisoner of Azkaban", "Rings" of "Lord of the Rings": pieces of
     titles; "Jelena Jankovic of Serbia" is still a person."""
-    body = "Prisoner of Azkaban beat Lord of the Rings, said Jelena Jankovic of Serbia."
+    body = (
+        "Critics liked Prisoner of Azkaban and Lord of the Rings, said Jelena Jankovic of Serbia."
+    )
     articles = [
         article(f"articles/{n}.md", f"{n}", body, organizations=["Azkaban", "Rings", "Ofcom"],
                 people=["Jelena Jankovic"])

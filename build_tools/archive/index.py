@@ -239,7 +239,8 @@ def _in_longer_name(text: str, start: int, end: int, after: bool = True) -> bool
         at = start - len(link)
         if at > 0 and text.startswith(link, at):
             word = text.rfind(" ", 0, at) + 1
-            if text[word : word + 1].isupper():
+            sentence_start = word < 2 or text[word - 2] in '.!?"'  # "Officials of the UN"
+            if text[word : word + 1].isupper() and not sentence_start:
                 return True
     return False
 
