@@ -778,3 +778,18 @@ def test_a_piece_of_a_longer_name_joined_by_of_has_no_page():
     index = EntityIndex(articles)
     assert [r.name for r, _ in index.of_kind("organization")] == ["Ofcom"]
     assert [r.name for r, _ in index.of_kind("person")] == ["Jelena Jankovic"]
+
+
+def test_an_organization_named_and_written_as_a_person_is_a_person():
+    """ "Marion Jones ... Jones said", in both articles: a person, whatever the model said;
+    "Sheffield United ... United won" stays a club."""
+    articles = [
+        article(f"articles/{n}.md", f"{n}",
+                "Marion Jones sued. Jones said so. Sheffield United lost; United won later.",
+                organizations=["Marion Jones", "Sheffield United"])
+        for n in range(2)
+    ]  # fmt: skip
+    index = EntityIndex(articles)
+    assert index.ref("organization", "Marion Jones", articles[0]) == EntityRef(
+        "person", "Marion Jones")  # fmt: skip
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Sheffield United"]

@@ -481,6 +481,8 @@ class ArchiveIdentity:
             return None  # "the film Vera Drake", "the game Grand Theft Auto"
         if value == (kind, name) == ("organization", name) and self._venue(name):
             return "place", name  # "at Old Trafford", "at Murrayfield": a ground
+        if value == (kind, name) == ("organization", name) and self._person(name):
+            return "person", name  # "Marion Jones ... Jones said"
         if (
             value == (kind, name) == ("organization", name)
             and name in gazetteer().countries
@@ -527,6 +529,15 @@ class ArchiveIdentity:
         return cues["work"] >= max(WORK_CUES, WORK_SHARE * cues["mentions"]) or cues[
             "fragment"
         ] >= max(WORK_CUES, FRAGMENT_SHARE * cues["mentions"])
+
+    def _person(self, name: str) -> bool:
+        """Whether an "organization" named as people are (a first name, then a surname
+        the articles go on to write alone) in at least half of its articles (and two)."""
+        cues = self.cues.get(name)
+        if not cues or self.curated.lists(name) or _last_word(name) in CLUB_WORDS:
+            return False
+        articles = self.kind_votes.get(name, Counter())["organization"]
+        return cues["surname"] >= max(2, articles / 2)
 
     def _venue(self, name: str) -> bool:
         """Whether team sports' reports write an "organization" as a ground is written,
@@ -590,7 +601,7 @@ class ArchiveIdentity:
                 return "place", current
             return "place", name
         votes = self.kind_votes.get(name, Counter())
-        if votes["person"] > votes["organization"] and _full_name(name):
+        if votes["person"] > votes["organization"] and full_name(name):
             return "person", name
         return ("organization", name) if votes["organization"] else None
 
@@ -724,7 +735,7 @@ def _other_kind(votes: Counter[Kind] | None, name: str) -> tuple[Kind, str] | No
     return (max(others)[1], name) if others else None
 
 
-def _full_name(name: str) -> bool:
+def full_name(name: str) -> bool:
     """A known first name (or an initial) and more: ``Enrico Bondi``; not ``West Brom`` or
     ``Jailhouse Rock``, which no first name starts."""
     words = name.split()
@@ -734,6 +745,10 @@ def _full_name(name: str) -> bool:
 def _letters(name: str) -> str:
     return "".join(character for character in name.casefold() if character.isalnum())
 
+
+#: Last words of clubs' names, which the articles also write alone ("Sheffield United ...
+#: United won"): no surname.
+CLUB_WORDS = frozenset({"United", "City", "Rovers", "Wanderers", "Athletic", "Town", "Albion"})
 
 #: Courtesy titles: a name they start is a person's, whatever the model said.
 COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})

@@ -27,6 +27,7 @@ from build_tools.archive.identity import (
     Curated,
     EntityRef,
     cue_before,
+    full_name,
 )
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, Kind
@@ -224,25 +225,42 @@ def clubs_of(article: ArticleInfo) -> frozenset[str]:
     return frozenset(found)
 
 
+def _surname_alone(paragraphs: Iterable[str], name: str) -> bool:
+    """Whether an article writes a full name's last word alone, as news writes a person
+    after the first mention ("Marion Jones ... Jones said")."""
+    *rest, last = name.split()
+    for text in paragraphs:
+        at = text.find(last)
+        while at >= 0:
+            end = at + len(last)
+            joined = text.endswith(rest[-1] + " ", 0, at) or (at and text[at - 1].isalnum())
+            follows = text[end : end + 2]
+            if not joined and not (
+                follows[:1].isalnum() or (follows[:1] == " " and follows[1:].isupper())
+            ):
+                return True
+            at = text.find(last, end)
+    return False
+
+
 def _in_longer_name(text: str, start: int, end: int, after: bool = True) -> bool:
     """Whether a mention is joined by "of" or "of the" to a capitalised word before it,
     or (``after``) after it: a piece of a longer name ("Prisoner of Azkaban", "Lord of the
     Rings", "Eternal Sunshine of the Spotless Mind"). Not after for people: "Jelena
     Jankovic of Serbia"."""
-    for link in (" of ", " of the "):
-        if (
-            after
-            and text.startswith(link, end)
-            and text[end + len(link) : end + len(link) + 1].isupper()
-        ):
+    if after and text.startswith(" of ", end):
+        word = end + 8 if text.startswith("the ", end + 4) else end + 4
+        if text[word : word + 1].isupper():
             return True
-        at = start - len(link)
-        if at > 0 and text.startswith(link, at):
-            word = text.rfind(" ", 0, at) + 1
-            sentence_start = word < 2 or text[word - 2] in '.!?"'  # "Officials of the UN"
-            if text[word : word + 1].isupper() and not sentence_start:
-                return True
-    return False
+    if start > 4 and text.startswith(" of ", start - 4):
+        at = start - 4
+    elif start > 8 and text.startswith(" of the ", start - 8):
+        at = start - 8
+    else:
+        return False
+    word = text.rfind(" ", 0, at) + 1
+    sentence_start = word < 2 or text[word - 2] in '.!?"'  # "Officials of the UN"
+    return text[word : word + 1].isupper() and not sentence_start
 
 
 def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
@@ -263,6 +281,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
             for named in page.named(kind):
                 cues = found[named.name]
                 cues["mentions"] += len(named.at)
+                if kind == "organization" and full_name(named.name):
+                    cues["surname"] += _surname_alone(page.paragraphs, named.name)
                 for position in named.at:
                     text = page.paragraph(position.paragraph)
                     start = position.start
