@@ -73,3 +73,20 @@ def test_newsdocs_review_reads_the_pages_and_prints_the_queue(tmp_path):
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert missing.returncode == 2 and "run `make pages` first" in missing.stderr
+
+
+def test_titles_are_doubted_and_kinds_the_evidence_settled_are_not():
+    """ "The Aviator" written mid-sentence is doubted as a title; "Chelsea", a club in
+    two articles and a place in one (a clear majority), raises no split-kind doubt."""
+    films = [
+        article(f"articles/f{n}.md", f"F{n}", "Critics favour The Aviator this year.",
+                organizations=["Aviator"])
+        for n in range(2)
+    ]  # fmt: skip
+    clubs = [
+        article(f"articles/c{n}.md", f"C{n}", "Chelsea won.", organizations=["Chelsea"])
+        for n in range(2)
+    ] + [article("articles/p.md", "P", "Chelsea is in London.", places=["Chelsea"])]
+    entries = _doubtful(EntityIndex(films + clubs))
+    assert "The Aviator" in entries["Aviator"].doubts[0].reason
+    assert "Chelsea" not in entries

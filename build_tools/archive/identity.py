@@ -520,6 +520,21 @@ class ArchiveIdentity:
             return _other_kind(self.kind_votes.get(name), name)  # a title, band, product
         return value
 
+    def decided(self, name: str) -> bool:
+        """Whether a name's kind came from knowledge or from the archive's evidence (a
+        clear majority of its articles, the words around its mentions, a sports report's
+        clubs), not from the model's sentence-by-sentence kinds alone."""
+        cues = self.cues.get(name, {})
+        return bool(
+            self.curated.lists(name)
+            or self._major_kind(name)
+            or self._venue(name)
+            or self._person(name)
+            or cues.get("company", 0) >= COMPANY_CUES
+            or name in gazetteer().countries
+            or any(name in towns for towns in self.clubs.values())
+        )
+
     def _work(self, name: str) -> bool:
         """Whether the archive writes a name as a work, event or technology is written
         (``BEFORE_CUE``, ``AFTER_CUE``), in enough of its mentions; never a curated one."""

@@ -192,6 +192,7 @@ _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 #: Words before a town that make it the place, even in a sports report ("in Liverpool").
 _LOCATIVE = frozenset({"in", "from", "near", "outside"})
 _AT = frozenset({" at ", "at "})
+_ENDS = frozenset('.!?"')
 
 
 #: The topics (data/topics.yml) whose clubs are named after towns; in tennis, athletics
@@ -269,7 +270,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     ``company``, a "person" written as only a business or a band is ("at Merrill Lynch",
     "shares in William Hill", "Fannie Mae shares"), and ``work``, written as a work, event
     or technology is ("the film Vera Drake", "the game Grand Theft Auto", "the UWB
-    standard"), and ``fragment``, a piece of a longer name ("Prisoner of Azkaban"); of
+    standard"), ``fragment``, a piece of a longer name ("Prisoner of Azkaban"), and
+    ``title``, after a capitalised "The" mid-sentence ("favour The Aviator"); of
     organizations, ``venue``, "at X" in a team sport's report."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
@@ -294,6 +296,12 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         cues["venue"] += 1  # "at Old Trafford", in a team sport's report
                     if _in_longer_name(text, start, position.end, after=not company):
                         cues["fragment"] += 1  # "Prisoner of Azkaban", "Lord of the Rings"
+                    if (
+                        start > 5
+                        and text.startswith("The ", start - 4)
+                        and text[start - 6] not in _ENDS
+                    ):
+                        cues["title"] += 1  # "favour The Aviator": a title (or a band)
                     cue = cue_before(text, position.start)
                     if cue is None and (after := AFTER_CUE.match(text, position.end)):
                         cue = after.lastgroup

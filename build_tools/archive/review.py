@@ -5,7 +5,10 @@ doubt, and the ``entities.yml`` lines that would fix it if it is wrong. Doubts, 
 pattern of the wrong pages of the BBC archive:
 
 - **split kind**: the articles give the name another kind in at least a third of them
-  (``Chelsea`` a place in some, a club in others);
+  (``Chelsea`` a place in some, a club in others), and no evidence settled it (a clear
+  majority, the words around its mentions, curated knowledge);
+- **a title**: written "The X" mid-sentence (``The Aviator``, and bands: ``The Streets``),
+  or as a work or event is, or as a piece of a longer name, in a few mentions;
 - **unknown one-word name**: one word no gazetteer, curated list or first-name list knows
   (``Closer``, ``Spybot``): works, products and fragments look like this;
 - **acronym or short form**: capitals only (``PVR``, ``DRM``: terms more often than bodies),
@@ -35,6 +38,12 @@ from build_tools.names import given_name
 
 #: A name the articles give another kind this share of the time has a split vote.
 SPLIT_SHARE = 1 / 3
+#: A name written after a capitalised "The" mid-sentence this share of the time may be a
+#: title ("The Aviator") or a band's name ("The Streets").
+TITLE_SHARE = 0.3
+#: A name written as a work is, or as a piece of a longer name, in this share of its
+#: mentions (below the identity's own thresholds) is doubtful.
+CLUE_SHARE = 0.05
 #: Two names of one kind this alike (difflib's ratio on their folded letters) may be one.
 ALIKE = 0.9
 
@@ -43,7 +52,7 @@ ALIKE = 0.9
 class Doubt:
     reason: str
     fix: str  # entities.yml lines
-    weight: float = 1.0  # how often this doubt was right in the BBC archive, roughly
+    weight: float = 1.0  # how often this doubt was right in the BBC archive (half A), roughly
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,7 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
     for ref, appearances in pages:
         doubts: list[Doubt] = []
         votes = identity.kind_votes.get(ref.name)
-        if votes:
+        if votes and not identity.decided(ref.name):
             total = sum(votes.values())
             other, count = max(((k, v) for k, v in votes.items() if k != ref.kind),
                                key=lambda item: item[1], default=(None, 0))  # fmt: skip
@@ -114,10 +123,24 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
                 doubts.append(Doubt(
                     f"the articles call it {_a(other)} {count} times in {total}"
                     + (f" (the {other} has a page too)" if both else ""),
-                    _entry(ref.name, other), weight=0.5 if both else 1.0,
+                    _entry(ref.name, other), weight=0.2 if both else 0.4,
                 ))  # fmt: skip
         curated = identity.curated.lists(ref.name)
         single = " " not in ref.name
+        cues = identity.cues.get(ref.name)
+        if cues and ref.kind != "place" and not curated:
+            mentions = cues["mentions"]
+            if cues["title"] >= 2 and cues["title"] >= TITLE_SHARE * mentions:
+                doubts.append(Doubt(
+                    f'written "The {ref.name}" mid-sentence in {cues["title"]} of {mentions}'
+                    " mentions: a film, show or band's name?", _ignore(ref.name), weight=0.7,
+                ))  # fmt: skip
+            clues = cues["work"] + cues["fragment"]
+            if clues and clues >= CLUE_SHARE * mentions:
+                doubts.append(Doubt(
+                    f"written as a work or an event is, or as a piece of a longer name, in"
+                    f" {clues} of {mentions} mentions", _ignore(ref.name), weight=0.3,
+                ))  # fmt: skip
         if (single and ref.kind != "organization" and not curated
                 and not places.knows(ref.name) and not given_name(ref.name)):  # fmt: skip
             doubts.append(
@@ -125,17 +148,19 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
                     "one word that no gazetteer, curated list or first-name list"
                     " knows: a work, product or fragment?",
                     _ignore(ref.name),
+                    weight=0.5,
                 )
             )
         if ref.kind != "person" and re.fullmatch(r"[A-Z0-9&]{2,6}", ref.name) and not curated:
             long = acronyms.get((ref.kind, ref.name))
             if long is not None:
                 doubts.append(Doubt(f"the acronym of {long.name}, which has a page",
-                                    _entry(long.name, long.kind, [ref.name])))  # fmt: skip
+                                    _entry(long.name, long.kind, [ref.name]),
+                                    weight=0.5))  # fmt: skip
             else:
                 doubts.append(Doubt("capitals only and never expanded in the archive: a term"
                                     " (a technology, a disease) rather than a body?",
-                                    _ignore(ref.name), weight=0.5))  # fmt: skip
+                                    _ignore(ref.name), weight=0.2))  # fmt: skip
         elif ref.kind == "organization" and single and not curated:
             count = len(appearances)  # Bank (5) in Bank of England (40), not Sony in Sony Ericsson
             longer = [
@@ -147,7 +172,8 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
             if longer:
                 best = max(longer, key=lambda other: len(index.entities.get(other, ())))
                 doubts.append(Doubt(f"part of {best.name}, which has a page",
-                                    _entry(best.name, best.kind, [ref.name])))  # fmt: skip
+                                    _entry(best.name, best.kind, [ref.name]),
+                                    weight=0.25))  # fmt: skip
         if ref.kind == "person" and re.match(r"^[A-Z]\.? \S", ref.name):
             initial, surname = ref.name[0], name_tokens(ref.name)[-1]
             full = sorted(name for name in surnames.get(surname, ())
@@ -171,7 +197,8 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
                     continue  # the pair is listed once, under the form to join the other
                 alias = ref
                 doubts.append(Doubt(f"spelt almost like {other.name}: one referent?",
-                                    _entry(main.name, main.kind, [alias.name])))  # fmt: skip
+                                    _entry(main.name, main.kind, [alias.name]),
+                                    weight=0.5))  # fmt: skip
                 break
         if doubts:
             # The fix shown first: one that names the other page (an alias) before a kind.
