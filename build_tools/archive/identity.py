@@ -339,22 +339,23 @@ class ArchiveIdentity:
         texts: Iterable[str] = (),
         acronyms: Iterable[Mapping[str, str]] = (),
         cues: Mapping[str, Counter[str]] | None = None,
-        clubs: Iterable[frozenset[str]] = (),
+        towns: Iterable[Mapping[str, Kind]] = (),
     ) -> None:
         articles = [
             (src_uri, {k: tuple(v) for k, v in names.items()}) for src_uri, names in articles
         ]
-        # A sports report's towns named as its clubs are organizations there (Liverpool
-        # beat Everton): the article's kind for them, before any vote.
-        self.clubs = {
-            src_uri: towns for (src_uri, _), towns in zip(articles, clubs, strict=False) if towns
+        # A town's kind in an article, read from the article before any vote: a sports
+        # report's clubs are organizations (Liverpool beat Everton), and a town another
+        # article writes "in X" is a place (a concert in Bristol).
+        self.towns = {
+            src_uri: found for (src_uri, _), found in zip(articles, towns, strict=False) if found
         }
         for src_uri, names in articles:
-            towns = self.clubs.get(src_uri)
-            if towns:
-                moved = [name for name in names["place"] if name in towns]
-                names["place"] = tuple(name for name in names["place"] if name not in towns)
-                names["organization"] = tuple(dict.fromkeys((*names["organization"], *moved)))
+            for name, kind in self.towns.get(src_uri, {}).items():
+                other = "place" if kind == "organization" else "organization"
+                if name in names[other]:
+                    names[other] = tuple(n for n in names[other] if n != name)
+                    names[kind] = tuple(dict.fromkeys((*names[kind], name)))
         self.curated = curated or Curated()
         self.curated_entities = self.curated.entities()
         self.cues = cues or {}
@@ -532,7 +533,7 @@ class ArchiveIdentity:
             or self._person(name)
             or cues.get("company", 0) >= COMPANY_CUES
             or name in gazetteer().countries
-            or any(name in towns for towns in self.clubs.values())
+            or any(name in found for found in self.towns.values())
         )
 
     def _work(self, name: str) -> bool:
@@ -582,8 +583,9 @@ class ArchiveIdentity:
         curated = {
             (kind, name): self._curated(kind, name) for kind in KINDS for name in names[kind]
         }
-        for name in self.clubs.get(src_uri, ()):  # the page's "place" is the club here
-            curated[("place", name)] = curated[("organization", name)]
+        for name, kind in self.towns.get(src_uri, {}).items():  # its kind in this article
+            other = "place" if kind == "organization" else "organization"
+            curated[(other, name)] = curated[(kind, name)]
         others = {self.people.merged.get(value[1], value[1]) for value in curated.values() if value}
         for (kind, name), value in curated.items():
             ref = None

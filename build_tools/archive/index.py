@@ -192,6 +192,8 @@ _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 #: Words before a town that make it the place, even in a sports report ("in Liverpool").
 _LOCATIVE = frozenset({"in", "from", "near", "outside"})
 _AT = frozenset({" at ", "at "})
+#: Outside sports reports, "from X" is as often a company's ("rights from Paramount").
+_IN = frozenset({"in", "near", "outside"})
 _ENDS = frozenset('.!?"')
 
 
@@ -202,17 +204,17 @@ _TEAM_SPORTS = frozenset(
 )
 
 
-def clubs_of(article: ArticleInfo) -> frozenset[str]:
-    """The towns a team sport's report (its tags) names as its clubs: places and organizations
-    the gazetteer knows as a city or town, most of whose mentions there are no "in X",
-    "from X" (Liverpool beat Everton, Newcastle's manager; a country is its national
-    team, a place by the page rules)."""
+def towns_of(article: ArticleInfo) -> dict[str, Kind]:
+    """The kind of each town (the gazetteer's city or town: no country, which is its
+    national team and a place by the page rules) an article names as a place or an
+    organization, where the article itself tells: in a team sport's report (its tags),
+    a club, unless mostly written "in X", "from X" (Liverpool beat Everton); elsewhere,
+    a place when mostly written "in X", "near X" (a concert in Bristol)."""
     page = article.page
-    if not _TEAM_SPORTS.intersection(page.tags):
-        return frozenset()
+    team = bool(_TEAM_SPORTS.intersection(page.tags))
     places = gazetteer()
-    found = set()
-    for kind in ("place", "organization"):
+    found: dict[str, Kind] = {}
+    for kind in ("place", "organization") if team else ("organization",):
         for named in page.named(kind):
             if not places.is_town(named.name):
                 continue
@@ -220,10 +222,13 @@ def clubs_of(article: ArticleInfo) -> frozenset[str]:
             for position in named.at:
                 text, start = page.paragraph(position.paragraph), position.start
                 space = text.rfind(" ", max(0, start - 12), start - 1)
-                venue += start > 1 and text[space + 1 : start - 1].casefold() in _LOCATIVE
-            if 2 * venue < len(named.at):
-                found.add(named.name)
-    return frozenset(found)
+                word = text[space + 1 : start - 1].casefold()
+                venue += start > 1 and (word in _LOCATIVE if team else word in _IN)
+            if team and 2 * venue < len(named.at):
+                found[named.name] = "organization"
+            elif not team and 2 * venue > len(named.at):
+                found[named.name] = "place"
+    return found
 
 
 def _surname_alone(paragraphs: Iterable[str], name: str) -> bool:
@@ -327,7 +332,7 @@ class EntityIndex:
             texts=(paragraph for a in self.articles for paragraph in a.paragraphs),
             acronyms=[acronyms_of(a) for a in self.articles],
             cues=mention_cues(self.articles),
-            clubs=[clubs_of(a) for a in self.articles],
+            towns=[towns_of(a) for a in self.articles],
         )  # fmt: skip
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.article_entities: dict[str, list[EntityRef]] = {}
