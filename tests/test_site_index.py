@@ -800,3 +800,16 @@ def test_an_organization_named_and_written_as_a_person_is_a_person():
     assert index.ref("organization", "Marion Jones", articles[0]) == EntityRef(
         "person", "Marion Jones")  # fmt: skip
     assert [r.name for r, _ in index.of_kind("organization")] == ["Sheffield United"]
+
+
+def test_a_title_among_words_of_the_screen_is_a_work_and_among_music_a_band():
+    """ "favour The Aviator for best film": a film, no page; "The Streets' new album": a
+    band, an organization."""
+    articles = [
+        article(f"articles/{n}.md", f"{n}",
+                "Critics favour The Aviator for best film.\n\nFans love The Streets' album.",
+                organizations=["Aviator", "Streets"])
+        for n in range(2)
+    ]  # fmt: skip
+    index = EntityIndex(articles)
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Streets"]

@@ -542,9 +542,15 @@ class ArchiveIdentity:
         cues = self.cues.get(name)
         if not cues or self.curated.lists(name):
             return False
-        return cues["work"] >= max(WORK_CUES, WORK_SHARE * cues["mentions"]) or cues[
-            "fragment"
-        ] >= max(WORK_CUES, FRAGMENT_SHARE * cues["mentions"])
+        mentions = cues["mentions"]
+        return (
+            cues["work"] >= max(WORK_CUES, WORK_SHARE * mentions)
+            or cues["fragment"] >= max(WORK_CUES, FRAGMENT_SHARE * mentions)
+            or (
+                cues["title"] >= max(WORK_CUES, TITLE_SHARE * mentions)
+                and cues["screen"] > cues["music"]
+            )
+        )
 
     def _person(self, name: str) -> bool:
         """Whether an "organization" named as people are (a first name, then a surname
@@ -803,6 +809,22 @@ BEFORE_CUE = {
 AFTER_CUE = re.compile(rf"\s(?:(?P<company>{_COMPANY_AFTER})|(?P<work>{_WORK_AFTER}))\b")
 WORK_CUES = 2
 WORK_SHARE = 0.1
+#: A name written after a capitalised "The" mid-sentence in this share of its mentions
+#: (and ``WORK_CUES``) is a title: a film or a show when words of the screen surround
+#: those mentions more often than words of music ("The Aviator", "The Simpsons"; a band,
+#: "The Streets", is an organization).
+TITLE_SHARE = 0.3
+SCREEN_WORDS = re.compile(
+    r"\b(?:film|films|movie|movies|box office|cinemas?|actor|actress|starring|stars|director"
+    r"|directed|oscars?|show|series|episodes?|sitcom|drama|comedy|cartoon|channel|viewers|tv"
+    r"|television|games?|console|musical|play|stage|novel|book)\b",
+    re.IGNORECASE,
+)
+MUSIC_WORDS = re.compile(
+    r"\b(?:bands?|group|singer|frontman|frontwoman|guitarist|drummer|albums?|gigs?|tour"
+    r"|singles?|rock|pop|indie|music|songs?|charts?|festival|record label)\b",
+    re.IGNORECASE,
+)
 #: A name that is, in this share of its mentions, a piece of a longer one joined by "of"
 #: ("Harry Potter and the Prisoner of Azkaban", "Lord of the Rings") is no name itself.
 FRAGMENT_SHARE = 0.5

@@ -22,6 +22,8 @@ from typing import TypeVar
 from build_tools.archive.identity import (
     ACRONYM,
     AFTER_CUE,
+    MUSIC_WORDS,
+    SCREEN_WORDS,
     SMALL_ARCHIVE,
     ArchiveIdentity,
     Curated,
@@ -276,7 +278,9 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     "shares in William Hill", "Fannie Mae shares"), and ``work``, written as a work, event
     or technology is ("the film Vera Drake", "the game Grand Theft Auto", "the UWB
     standard"), ``fragment``, a piece of a longer name ("Prisoner of Azkaban"), and
-    ``title``, after a capitalised "The" mid-sentence ("favour The Aviator"); of
+    ``title``, after a capitalised "The" mid-sentence ("favour The Aviator"), with
+    ``screen`` and ``music``, such mentions with words of film and television or of music
+    around them; of
     organizations, ``venue``, "at X" in a team sport's report."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
@@ -307,6 +311,9 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         and text[start - 6] not in _ENDS
                     ):
                         cues["title"] += 1  # "favour The Aviator": a title (or a band)
+                        around = text[max(0, start - 50) : position.end + 50]
+                        cues["screen"] += bool(SCREEN_WORDS.search(around))
+                        cues["music"] += bool(MUSIC_WORDS.search(around))
                     cue = cue_before(text, position.start)
                     if cue is None and (after := AFTER_CUE.match(text, position.end)):
                         cue = after.lastgroup

@@ -30,7 +30,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from build_tools.archive.identity import EntityRef, _acronyms, name_tokens
+from build_tools.archive.identity import TITLE_SHARE, EntityRef, _acronyms, name_tokens
 from build_tools.archive.index import EntityIndex
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS
@@ -38,9 +38,6 @@ from build_tools.names import given_name
 
 #: A name the articles give another kind this share of the time has a split vote.
 SPLIT_SHARE = 1 / 3
-#: A name written after a capitalised "The" mid-sentence this share of the time may be a
-#: title ("The Aviator") or a band's name ("The Streets").
-TITLE_SHARE = 0.3
 #: A name written as a work is, or as a piece of a longer name, in this share of its
 #: mentions (below the identity's own thresholds) is doubtful.
 CLUE_SHARE = 0.05
