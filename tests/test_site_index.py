@@ -26,6 +26,12 @@ def entity_page(ref, index, description=""):
     return page.html
 
 
+def same_story_twice(body, **names):
+    """Two articles of one body and names (a name needs two for a page): their index."""
+    articles = [article(f"articles/{n}.md", f"{n}", body, **names) for n in range(2)]
+    return EntityIndex(articles), articles
+
+
 def test_hand_written_pages_are_not_articles():
     assert parse_article("articles/about.md", "# About\n\nHello.\n") is None
     with pytest.raises(PageError, match="front matter is not valid YAML"):
@@ -777,12 +783,9 @@ def test_a_piece_of_a_longer_name_joined_by_of_has_no_page():
     body = (
         "Critics liked Prisoner of Azkaban and Lord of the Rings, said Jelena Jankovic of Serbia."
     )
-    articles = [
-        article(f"articles/{n}.md", f"{n}", body, organizations=["Azkaban", "Rings", "Ofcom"],
-                people=["Jelena Jankovic"])
-        for n in range(2)
-    ]  # fmt: skip
-    index = EntityIndex(articles)
+    index, _ = same_story_twice(
+        body, organizations=["Azkaban", "Rings", "Ofcom"], people=["Jelena Jankovic"]
+    )
     assert [r.name for r, _ in index.of_kind("organization")] == ["Ofcom"]
     assert [r.name for r, _ in index.of_kind("person")] == ["Jelena Jankovic"]
 
@@ -790,13 +793,10 @@ def test_a_piece_of_a_longer_name_joined_by_of_has_no_page():
 def test_an_organization_named_and_written_as_a_person_is_a_person():
     """ "Marion Jones ... Jones said", in both articles: a person, whatever the model said;
     "Sheffield United ... United won" stays a club."""
-    articles = [
-        article(f"articles/{n}.md", f"{n}",
-                "Marion Jones sued. Jones said so. Sheffield United lost; United won later.",
-                organizations=["Marion Jones", "Sheffield United"])
-        for n in range(2)
-    ]  # fmt: skip
-    index = EntityIndex(articles)
+    index, articles = same_story_twice(
+        "Marion Jones sued. Jones said so. Sheffield United lost; United won later.",
+        organizations=["Marion Jones", "Sheffield United"],
+    )
     assert index.ref("organization", "Marion Jones", articles[0]) == EntityRef(
         "person", "Marion Jones")  # fmt: skip
     assert [r.name for r, _ in index.of_kind("organization")] == ["Sheffield United"]
@@ -805,11 +805,8 @@ def test_an_organization_named_and_written_as_a_person_is_a_person():
 def test_a_title_among_words_of_the_screen_is_a_work_and_among_music_a_band():
     """ "favour The Aviator for best film": a film, no page; "The Streets' new album": a
     band, an organization."""
-    articles = [
-        article(f"articles/{n}.md", f"{n}",
-                "Critics favour The Aviator for best film.\n\nFans love The Streets' album.",
-                organizations=["Aviator", "Streets"])
-        for n in range(2)
-    ]  # fmt: skip
-    index = EntityIndex(articles)
+    index, _ = same_story_twice(
+        "Critics favour The Aviator for best film.\n\nFans love The Streets' album.",
+        organizations=["Aviator", "Streets"],
+    )
     assert [r.name for r, _ in index.of_kind("organization")] == ["Streets"]
