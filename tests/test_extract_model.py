@@ -195,3 +195,28 @@ def test_date_expressions_found_and_left_out(model_nlp, text, dates):
 
     (analysis,) = analyse([f"Headline\n\n{text}"], model_nlp)
     assert [d.text for d in analysis.dates] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Weir told BBC Radio Five Live: "We will see."', "BBC Radio Five Live"),
+        ('Ms Brankin told BBC Radio Scotland: "No."', "BBC Radio Scotland"),
+        ("The Sunday Telegraph said the plan was evidence.", "Sunday Telegraph"),
+        ("The Department for Education and Skills would not comment.",
+         "The Department for Education and Skills"),
+        ("The Department for Culture, Media and Sport agreed.",
+         "The Department for Culture, Media and Sport"),
+    ],
+)  # fmt: skip
+def test_names_the_model_cuts_in_two_are_joined(model_nlp, text, name):
+    from build_tools.convert.nlp import joined_entities
+
+    assert name in [ent.text for ent in joined_entities(model_nlp(text))]
+
+
+def test_a_day_before_a_club_stays_a_date(model_nlp):
+    from build_tools.convert.nlp import joined_entities
+
+    found = [(ent.text, ent.label_) for ent in joined_entities(model_nlp("On Sunday Arsenal won."))]
+    assert ("Sunday", "DATE") in found
