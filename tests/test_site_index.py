@@ -810,3 +810,14 @@ def test_a_title_among_words_of_the_screen_is_a_work_and_among_music_a_band():
         organizations=["Aviator", "Streets"],
     )
     assert [r.name for r, _ in index.of_kind("organization")] == ["Streets"]
+
+
+def test_a_rank_and_one_word_is_no_person_and_a_rank_before_a_full_name_is_dropped():
+    """ "General Election" and "Gen Musharraf" name nobody the archive can give a page;
+    "Gen Pervez Musharraf" is Pervez Musharraf."""
+    index, articles = same_story_twice(
+        "x", people=["General Election", "Gen Musharraf", "Gen Pervez Musharraf"]
+    )
+    assert index.ref("person", "General Election", articles[0]) is None
+    assert index.ref("person", "Gen Musharraf", articles[0]) is None
+    assert [r.name for r, _ in index.of_kind("person")] == ["Pervez Musharraf"]

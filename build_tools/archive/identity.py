@@ -465,6 +465,15 @@ class ArchiveIdentity:
         courtesy, _, rest = name.partition(" ")
         if kind != "person" and courtesy.rstrip(".") in COURTESY and rest[:1].isupper():
             return self.curated.resolve("person", rest)  # "Mr Balls", "Mr Ebbers": a person
+        if (
+            kind == "person"
+            and courtesy.rstrip(".").casefold() in RANKS
+            and rest[:1].isupper()
+            and not self.curated.lists(name)
+        ):
+            # "Gen Pervez Musharraf" is Pervez Musharraf's; "Gen Musharraf", "General
+            # Election": a rank and one word, no name the archive can give a page.
+            return self._curated("person", rest) if " " in rest else None
         if value == (kind, name) and kind != "person" and not self.curated.lists(name):
             major = self._major_kind(name)
             if major and major != kind:
@@ -772,6 +781,14 @@ def _letters(name: str) -> str:
 #: Last words of clubs' names, which the articles also write alone ("Sheffield United ...
 #: United won"): no surname.
 CLUB_WORDS = frozenset({"United", "City", "Rovers", "Wanderers", "Athletic", "Town", "Albion"})
+
+#: Ranks and offices the converter's titles may miss in their short forms ("Gen
+#: Musharraf"): a person's name is what follows them. Not royal or religious titles,
+#: which are part of how such people are named (King Abdullah, Pope John Paul).
+RANKS = frozenset(
+    {"gen", "general", "col", "colonel", "lt", "capt", "sgt", "maj", "adm", "cmdr", "cpl",
+     "pvt", "gov", "sen", "rep", "prof", "st"}
+)  # fmt: skip
 
 #: Courtesy titles: a name they start is a person's, whatever the model said.
 COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
