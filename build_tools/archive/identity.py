@@ -465,15 +465,6 @@ class ArchiveIdentity:
         courtesy, _, rest = name.partition(" ")
         if kind != "person" and courtesy.rstrip(".") in COURTESY and rest[:1].isupper():
             return self.curated.resolve("person", rest)  # "Mr Balls", "Mr Ebbers": a person
-        if (
-            kind == "person"
-            and courtesy.rstrip(".").casefold() in RANKS
-            and rest[:1].isupper()
-            and not self.curated.lists(name)
-        ):
-            # "Gen Pervez Musharraf" is Pervez Musharraf's; "Gen Musharraf", "General
-            # Election": a rank and one word, no name the archive can give a page.
-            return self._curated("person", rest) if " " in rest else None
         if value == (kind, name) and kind != "person" and not self.curated.lists(name):
             major = self._major_kind(name)
             if major and major != kind:
@@ -520,6 +511,14 @@ class ArchiveIdentity:
             best, count = max(votes.items(), key=lambda item: (item[1], item[0] == "person"))
             if best != "person" and count > votes["person"]:
                 return best, name
+        if (
+            courtesy.rstrip(".").casefold() in RANKS
+            and rest[:1].isupper()
+            and not self.curated.lists(name)
+        ):
+            # "Gen Pervez Musharraf" is Pervez Musharraf's; "Gen Musharraf", "General
+            # Election": a rank and one word, no name the archive can give a page.
+            return self._curated("person", rest) if " " in rest else None
         if name in self.unsure and not self.curated.lists(name):
             return None  # not a person we can name, and nothing else either
         first = _unknown_first(name)
