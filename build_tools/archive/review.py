@@ -127,7 +127,13 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
         cues = identity.cues.get(ref.name)
         if cues and ref.kind != "place" and not curated:
             mentions = cues["mentions"]
-            if cues["title"] >= 2 and cues["title"] >= TITLE_SHARE * mentions:
+            # Films and shows among the screen's words have no page already; bands, among
+            # music's, are organizations: a tie is in doubt.
+            if (
+                cues["title"] >= 2
+                and cues["title"] >= TITLE_SHARE * mentions
+                and cues["screen"] >= cues["music"]
+            ):
                 doubts.append(Doubt(
                     f'written "The {ref.name}" mid-sentence in {cues["title"]} of {mentions}'
                     " mentions: a film, show or band's name?", _ignore(ref.name), weight=0.7,
@@ -136,7 +142,7 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
             if clues and clues >= CLUE_SHARE * mentions:
                 doubts.append(Doubt(
                     f"written as a work or an event is, or as a piece of a longer name, in"
-                    f" {clues} of {mentions} mentions", _ignore(ref.name), weight=0.3,
+                    f" {clues} of {mentions} mentions", _ignore(ref.name), weight=0.2,
                 ))  # fmt: skip
         if (single and ref.kind != "organization" and not curated
                 and not places.knows(ref.name) and not given_name(ref.name)):  # fmt: skip
