@@ -167,3 +167,15 @@ def test_an_interrupted_build_leaves_no_pagefind_folder(tmp_path):
                           capture_output=True, text=True, timeout=120)  # fmt: skip
     assert "KeyboardInterrupt" in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_topic_is_weighed_below_a_name_of_the_same_words():
+    """The party's page and the topic "Labour" share a title: a tag's label goes in a field
+    of its own, which the search box weighs below a name (the ranking itself is tested in
+    a browser on the BBC archive, tests/test_browser_bbc.py)."""
+    from build_tools.archive.search import entity_record
+
+    party = entity_record("Labour", "Organization", 120, "", "organizations/labour/")
+    topic = entity_record("Labour", "Topic", 40, "", "tags/labour/", field="topic")
+    assert party["meta"]["name"] == "Labour" and "name" not in topic["meta"]
+    assert topic["meta"]["topic"] == "Labour"

@@ -71,10 +71,14 @@ def article_record(article: ArticleInfo, index: EntityIndex, url: str) -> dict:
     }
 
 
-def entity_record(title: str, kind: str, count: int, description: str, url: str) -> dict:
+def entity_record(
+    title: str, kind: str, count: int, description: str, url: str, field: str = "name"
+) -> dict:
     """A Pagefind record for an entity or tag page: its name (the title, and first and
     twice in the content: a short record that says the name ranks above the articles that
-    mention it once among hundreds of words), what it is, and its article count."""
+    mention it once among hundreds of words), what it is, and its article count. A tag's
+    label goes in ``field="topic"``, weighed below a name: the Labour party's page comes
+    before the topic "Labour" (work and employment)."""
     noun = "article" if count == 1 else "articles"
     about = f"{kind} in {count} {noun}." + (f" {description}" if description else "")
     content = html.escape(f"{title}. {title}. {about}", quote=False)
@@ -82,7 +86,7 @@ def entity_record(title: str, kind: str, count: int, description: str, url: str)
     # (META_WEIGHTS): "Europe" finds the Europe page before an article that says it nine
     # times (Pagefind's term frequency saturates, and every title holding the word gets
     # the same bonus).
-    meta = {"title": title, "kind": f"{kind} · {count} {noun}", "name": title}
+    meta = {"title": title, "kind": f"{kind} · {count} {noun}", field: title}
     return {"url": url, "content": content, "language": "en", "meta": meta, "filters": {}}
 
 

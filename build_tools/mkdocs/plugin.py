@@ -344,7 +344,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
                     records.append(entity_record(ref.name, KIND_NAME[kind], count, about, url))
         for tag, articles in self.index.tags().items():
             records.append(entity_record(tag_label(tag), "Topic", len(articles), "",
-                                         self.links.url(tag_uri(tag))))  # fmt: skip
+                                         self.links.url(tag_uri(tag)), field="topic"))  # fmt: skip
         return records
 
     def _start_search(self, files: Files, config) -> None:

@@ -9,9 +9,10 @@
     var root = typeof __md_scope !== "undefined" ? __md_scope : new URL(".", location);
     var base = root.pathname;
     var bundles = typeof newsdocsBundles !== "undefined" ? newsdocsBundles : [];
-    // An entity or tag record holds its name in "name" (search.entity_record): weighed
-    // above an article's text, its page comes first for its name.
-    var ranking = { metaWeights: { title: 1, name: 10 } };
+    // An entity record holds its name in "name", a tag its label in "topic"
+    // (search.entity_record): weighed above an article's text, the page comes first for
+    // its name; a person, place or organization before a topic of the same words.
+    var ranking = { metaWeights: { title: 1, name: 10, topic: 5 } };
     new PagefindUI({
       element: element,
       baseUrl: base,
