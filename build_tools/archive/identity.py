@@ -766,6 +766,7 @@ def _other_kind(votes: Counter[Kind] | None, name: str) -> tuple[Kind, str] | No
     return (max(others)[1], name) if others else None
 
 
+@lru_cache(maxsize=65536)
 def full_name(name: str) -> bool:
     """A known first name (or an initial) and more: ``Enrico Bondi``; not ``West Brom`` or
     ``Jailhouse Rock``, which no first name starts."""

@@ -290,31 +290,35 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
             company = kind == "person"
             venue = team and kind == "organization"
             for named in page.named(kind):
-                cues = found[named.name]
+                name = named.name
+                one_word = " " not in name
+                if kind == "place" and not one_word:
+                    continue  # of places, only one-word names' capitalised uses are read
+                cues = found[name]
                 cues["mentions"] += len(named.at)
-                if kind == "organization" and full_name(named.name):
-                    cues["surname"] += _surname_alone(page.paragraphs, named.name)
+                if kind == "organization" and not one_word and full_name(name):
+                    cues["surname"] += _surname_alone(page.paragraphs, name)
                 for position in named.at:
                     text = page.paragraph(position.paragraph)
                     start = position.start
-                    if start > 1 and text[start - 1] == " " and text[start - 2] in _LOWER:
+                    spaced = start > 1 and text[start - 1] == " "
+                    if one_word and spaced and text[start - 2] in _LOWER:
                         cues["capitalised"] += 1  # as ``common_words`` counts the words
                     if kind == "place":
                         continue
-                    if venue and text[max(0, start - 4) : start].casefold() in _AT:
+                    # The word before the mention, read once for every cue that needs it.
+                    space = text.rfind(" ", max(0, start - 24), start - 1) if spaced else -1
+                    before = text[space + 1 : start - 1] if spaced else ""
+                    if venue and before.casefold() == "at":
                         cues["venue"] += 1  # "at Old Trafford", in a team sport's report
                     if _in_longer_name(text, start, position.end, after=not company):
                         cues["fragment"] += 1  # "Prisoner of Azkaban", "Lord of the Rings"
-                    if (
-                        start > 5
-                        and text.startswith("The ", start - 4)
-                        and text[start - 6] not in _ENDS
-                    ):
+                    if before == "The" and space > 0 and text[space - 1] not in _ENDS:
                         cues["title"] += 1  # "favour The Aviator": a title (or a band)
                         around = text[max(0, start - 50) : position.end + 50]
                         cues["screen"] += bool(SCREEN_WORDS.search(around))
                         cues["music"] += bool(MUSIC_WORDS.search(around))
-                    cue = cue_before(text, position.start)
+                    cue = cue_before(text, start) if before else None
                     if cue is None and (after := AFTER_CUE.match(text, position.end)):
                         cue = after.lastgroup
                     if cue == "work" or (cue == "company" and company):
