@@ -446,6 +446,7 @@ def test_other_forms_of_an_organizations_name_join_its_page():
         ["CBI", "Confederation of British Industry"], ["UKIP", "UK Independence Party"],
         ["JP Morgan"], ["JPMorgan"], ["JPMorgan"], ["Amazon.com"], ["Amazon"],
         ["US Securities and Exchange Commission"], ["Securities and Exchange Commission"],
+        ["UK Treasury"], ["Treasury"],  # a one-word name after the country: left apart
         ["CIA"], ["Channel Islands AC"],  # never side by side: left apart
         ["ABC", "Australian Broadcasting Corporation", "American Broadcasting Company"],
     ]  # fmt: skip
@@ -454,7 +455,8 @@ def test_other_forms_of_an_organizations_name_join_its_page():
         "UKIP": "UK Independence Party",
         "JP Morgan": "JPMorgan",
         "Amazon.com": "Amazon",
-    }  # ABC expands two ways: neither; a country before a name is no other form
+        "US Securities and Exchange Commission": "Securities and Exchange Commission",
+    }  # ABC expands two ways: neither
 
 
 def test_a_team_sheets_initial_joins_the_full_name_in_context():

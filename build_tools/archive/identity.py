@@ -932,6 +932,11 @@ def organization_forms(
             same = [other for other in names if other != name and _letters(other) == _letters(stem)]
             if len(same) == 1:
                 forms.setdefault(name, same[0])
+        # "US Securities and Exchange Commission", "US Court of Appeals": the country
+        # before a name of two words or more that the archive also uses alone.
+        country, _, rest = name.partition(" ")
+        if country in _COUNTRY_PREFIXES and " " in rest and rest in names:
+            forms.setdefault(name, rest)
     # Chains end at a name that is no other's form.
     return {name: _final(forms, name) for name in forms if _final(forms, name) != name}
 
@@ -951,6 +956,9 @@ def _share_context(context: list[set[str]], one: str, other: str) -> bool:
     limit = max(2, SPECIFIC_SHARE * len(context))
     counts = Counter(name for names in context for name in names & near)
     return any(count <= limit for count in counts.values())
+
+
+_COUNTRY_PREFIXES = frozenset({"US", "U.S.", "UK"})
 
 
 def _final(forms: Mapping[str, str], name: str) -> str:
