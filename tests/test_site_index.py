@@ -802,6 +802,11 @@ def test_an_organization_named_and_written_as_a_person_is_a_person():
     assert index.ref("organization", "Marion Jones", articles[0]) == EntityRef(
         "person", "Marion Jones")  # fmt: skip
     assert [r.name for r, _ in index.of_kind("organization")] == ["Sheffield United"]
+    index, articles = same_story_twice(
+        "Jean-Philippe Grandclaude scored. Grandclaude ran on.",
+        organizations=["Jean-Philippe Grandclaude"],
+    )  # a hyphenated first name
+    assert [r.name for r, _ in index.of_kind("person")] == ["Jean-Philippe Grandclaude"]
 
 
 def test_a_title_among_words_of_the_screen_is_a_work_and_among_music_a_band():

@@ -767,6 +767,16 @@ def _other_kind(votes: Counter[Kind] | None, name: str) -> tuple[Kind, str] | No
 
 
 @lru_cache(maxsize=65536)
+def person_shaped(name: str) -> bool:
+    """A full name (``full_name``), or one whose first word is a hyphenated first name
+    (``Jean-Philippe Grandclaude``). Not two capitals: ``AC Milan``, ``MG Rover``."""
+    first = name.split(" ", 1)[0]
+    return full_name(name) or (
+        " " in name and "-" in first and given_name(first.split("-", 1)[0], True)
+    )
+
+
+@lru_cache(maxsize=65536)
 def full_name(name: str) -> bool:
     """A known first name (or an initial) and more: ``Enrico Bondi``; not ``West Brom`` or
     ``Jailhouse Rock``, which no first name starts."""

@@ -29,7 +29,7 @@ from build_tools.archive.identity import (
     Curated,
     EntityRef,
     cue_before,
-    full_name,
+    person_shaped,
 )
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, Kind
@@ -296,7 +296,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     continue  # of places, only one-word names' capitalised uses are read
                 cues = found[name]
                 cues["mentions"] += len(named.at)
-                if kind == "organization" and not one_word and full_name(name):
+                if kind == "organization" and not one_word and person_shaped(name):
                     cues["surname"] += _surname_alone(page.paragraphs, name)
                 for position in named.at:
                     text = page.paragraph(position.paragraph)
