@@ -220,3 +220,12 @@ def test_a_day_before_a_club_stays_a_date(model_nlp):
 
     found = [(ent.text, ent.label_) for ent in joined_entities(model_nlp("On Sunday Arsenal won."))]
     assert ("Sunday", "DATE") in found
+
+
+def test_a_country_named_x_and_y_is_one_place(model_nlp):
+    from build_tools.convert.nlp import joined_entities
+
+    found = [ent.text for ent in joined_entities(model_nlp("Serbia and Montenegro beat Italy."))]
+    assert "Serbia and Montenegro" in found
+    found = [ent.text for ent in joined_entities(model_nlp("France and Germany agreed."))]
+    assert {"France", "Germany"} <= set(found)

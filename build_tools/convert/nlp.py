@@ -298,12 +298,21 @@ _DEPARTMENT = re.compile(r"^(?:[Tt]he )?(?:Department|Ministry) (?:for|of) ")
 _PAPER_DAYS = frozenset({"Sunday", "Saturday"})
 
 
+def _country(name: str) -> bool:
+    """Whether a name is a country of the gazetteer ("Trinidad and Tobago")."""
+    from build_tools.gazetteer import gazetteer
+
+    places = gazetteer()
+    return places.canonical_name(name) in places.countries
+
+
 def joined_entities(doc) -> list:
     """The model's entities, with the names it cuts in two joined: a station and the rest
     of its name ("BBC Radio" + "Five Live"), a day's newspaper ("the" + "Sunday" +
     "Telegraph"), a department's name across "and" and commas ("Department for
-    Education" + "and" + "Skills"). Patterns of the BBC corpus (BBC Radio Five Live, 40
-    mentions; the Sunday Telegraph and Sunday Times; departments of government)."""
+    Education" + "and" + "Skills"), a country named "X and Y" ("Trinidad and Tobago").
+    Patterns of the BBC corpus (BBC Radio Five Live, 40 mentions; the Sunday Telegraph
+    and Sunday Times; departments of government; Serbia and Montenegro)."""
     from spacy.tokens import Span
 
     ents = list(doc.ents)
@@ -326,6 +335,13 @@ def joined_entities(doc) -> list:
                     and following.label_ == "ORG" and len(following) <= 2)
             ):  # fmt: skip
                 ent = Span(doc, ent.start, following.end, label="ORG")
+                index += 1
+            elif (
+                ent.label_ == "GPE"
+                and gap == " and "
+                and _country(text[ent.start_char : following.end_char])
+            ):  # "Serbia" + "and" + "Montenegro", "Trinidad" + "and" + "Tobago"
+                ent = Span(doc, ent.start, following.end, label="GPE")
                 index += 1
             else:
                 break
