@@ -675,6 +675,13 @@ def test_a_person_written_as_businesses_are_written_is_an_organization():
     assert index.ref("person", "Merrill Lynch", articles[1]) == EntityRef(
         "organization", "Merrill Lynch")  # fmt: skip
     assert [r.name for r, _ in index.of_kind("person")] == ["Gary Neville"]
+    # Once is enough where the first word is no first name for certain.
+    stories = [
+        article("articles/m1.md", "M1", "Analysts at Morgan Stanley agreed.",
+                people=["Morgan Stanley"]),
+        article("articles/m2.md", "M2", "Morgan Stanley rose.", people=["Morgan Stanley"]),
+    ]  # fmt: skip
+    assert [r.name for r, _ in EntityIndex(stories).of_kind("organization")] == ["Morgan Stanley"]
 
 
 def test_a_name_a_courtesy_title_starts_is_a_person():

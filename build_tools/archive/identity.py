@@ -502,9 +502,13 @@ class ArchiveIdentity:
             return self._unknown_place(name)
         if value is None or value[0] != "person" or value[1] != name:
             return value
-        if self.cues.get(name, {}).get("company", 0) >= COMPANY_CUES and not self.curated.lists(
-            name
-        ):
+        company = self.cues.get(name, {}).get("company", 0)
+        # Once is enough for a full name whose first word is no first name for certain
+        # (Morgan Stanley, Freddie Mac; "a go at Gary Neville" needs two, and so does a
+        # word alone: "at Gatwick", "at Bernabeu").
+        first, space, _ = name.partition(" ")
+        needed = 1 if space and not given_name(first, True) else COMPANY_CUES
+        if company >= needed and not self.curated.lists(name):
             return "organization", self.organizations.get(name, name)
         votes = self.kind_votes.get(name)
         if votes:
