@@ -835,3 +835,24 @@ def test_a_rank_and_one_word_is_no_person_and_a_rank_before_a_full_name_is_dropp
     assert index.ref("person", "General Election", articles[0]) is None
     assert index.ref("person", "Gen Musharraf", articles[0]) is None
     assert [r.name for r, _ in index.of_kind("person")] == ["Pervez Musharraf"]
+
+
+def test_two_spellings_of_one_persons_name_among_the_same_people_are_one_page():
+    """ "Yassir Arafat" and "Yasser Arafat", each named with Ariel Sharon and Mahmoud
+    Abbas, are one person; "Ma Bergamasco" of a team sheet is Mauro Bergamasco; "Sean
+    Smith" and "Sian Smith", who share nobody, stay two."""
+    people = ["Ariel Sharon", "Mahmoud Abbas"]
+    articles = [
+        article("articles/1.md", "1", "x", people=["Yasser Arafat", *people]),
+        article("articles/2.md", "2", "x", people=["Yasser Arafat", *people]),
+        article("articles/3.md", "3", "x", people=["Yassir Arafat", *people]),
+        article("articles/4.md", "4", "x", people=["Mauro Bergamasco", *people]),
+        article("articles/5.md", "5", "x", people=["Mauro Bergamasco", *people]),
+        article("articles/6.md", "6", "x", people=["Ma Bergamasco", *people]),
+        article("articles/7.md", "7", "x", people=["Sean Smith", "Tony Blair"]),
+        article("articles/8.md", "8", "x", people=["Sian Smith", "Gordon Brown"]),
+    ]
+    index = EntityIndex(articles)
+    assert index.ref("person", "Yassir Arafat", articles[2]).name == "Yasser Arafat"
+    assert index.ref("person", "Ma Bergamasco", articles[5]).name == "Mauro Bergamasco"
+    assert index.ref("person", "Sian Smith", articles[7]).name == "Sian Smith"

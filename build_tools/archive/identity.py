@@ -320,7 +320,50 @@ def build_identity(
         for name in flat:
             if name in people and name not in identity.candidates:
                 identity.context.setdefault(name, Counter()).update(flat - {name})
+    _join_spellings(identity)
     return identity
+
+
+def _join_spellings(identity: PersonIdentity) -> None:
+    """Two spellings of one person: the same surname, first names one letter apart
+    (``Elliot`` / ``Eliot Spitzer``) or one a two-letter start of the other (team sheets'
+    ``Ma Bergamasco`` / ``Mauro Bergamasco``), each named among at least two of the other's
+    people: the rarer joins the more frequent."""
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for name in identity.people:
+        words = name.split()
+        if len(words) == 2 and name not in identity.merged:
+            by_surname[words[1]].append(name)
+    for group in by_surname.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda n: (-identity.frequency[n], n))
+        for number, rare in enumerate(group):
+            for common in group[:number]:
+                if common in identity.merged or not _spelt_alike(
+                    rare.split()[0], common.split()[0]
+                ):
+                    continue
+                mine, theirs = identity.context.get(rare, {}), identity.context.get(common, {})
+                shared = [n for n in mine if theirs.get(n) and n in identity.people]
+                if len(shared) >= 2:
+                    identity.merged[rare] = common
+                    break
+
+
+def _spelt_alike(one: str, other: str) -> bool:
+    """First names of one person spelt two ways: one letter apart (both of four letters or
+    more), or one the two-letter start of the other (``Ma``, ``Mauro``)."""
+    if len(one) == 2 and other.startswith(one) and len(other) > 3:
+        return True
+    if len(one) == 2 and one.startswith(other) and len(other) > 3:
+        return True
+    if min(len(one), len(other)) < 4 or abs(len(one) - len(other)) > 1:
+        return False
+    if len(one) == len(other):
+        return sum(a != b for a, b in zip(one, other, strict=True)) == 1
+    short, long = sorted((one, other), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 class ArchiveIdentity:
