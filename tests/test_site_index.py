@@ -447,6 +447,7 @@ def test_other_forms_of_an_organizations_name_join_its_page():
         ["JP Morgan"], ["JPMorgan"], ["JPMorgan"], ["Amazon.com"], ["Amazon"],
         ["US Securities and Exchange Commission"], ["Securities and Exchange Commission"],
         ["UK Treasury"], ["Treasury"],  # a one-word name after the country: left apart
+        ["BBC Radio 4"], ["Radio 4"], ["Radio 1"], ["BBC Radio 1", "BBC"], ["Capital Radio 1"],
         ["CIA"], ["Channel Islands AC"],  # never side by side: left apart
         ["ABC", "Australian Broadcasting Corporation", "American Broadcasting Company"],
     ]  # fmt: skip
@@ -456,7 +457,9 @@ def test_other_forms_of_an_organizations_name_join_its_page():
         "JP Morgan": "JPMorgan",
         "Amazon.com": "Amazon",
         "US Securities and Exchange Commission": "Securities and Exchange Commission",
-    }  # ABC expands two ways: neither
+        "Radio 4": "BBC Radio 4",
+        "Radio 1": "BBC Radio 1",
+    }  # ABC expands two ways: neither; an owner's name in full is no acronym
 
 
 def test_a_team_sheets_initial_joins_the_full_name_in_context():

@@ -983,6 +983,11 @@ def organization_forms(
                 continue  # two expansions, or no page of its own to join
             if name in expansions[acronym] and _share_context(context, acronym, name):
                 forms[acronym] = name
+    by_first_word: dict[str, list[str]] = defaultdict(list)  # "Radio 4" -> ["BBC Radio 4"]
+    for name in names:
+        owner, _, rest = name.partition(" ")
+        if rest and owner.isupper() and len(owner) >= 2:
+            by_first_word[rest].append(name)
     for name in names:
         stem = re.sub(r"\.(?:com|co\.uk|net|org)$", "", name)
         if stem != name:
@@ -994,6 +999,12 @@ def organization_forms(
         country, _, rest = name.partition(" ")
         if country in _COUNTRY_PREFIXES and " " in rest and rest in names:
             forms.setdefault(name, rest)
+        # "Radio 4", "Radio Five Live": a broadcaster's station, which the archive also
+        # names with its owner's acronym before it ("BBC Radio 4"), and one owner only.
+        if " " in name and not name.split(" ", 1)[0].isupper():
+            owners = [o for o in by_first_word.get(name, ()) if o.split(" ", 1)[0] in names]
+            if len(owners) == 1:
+                forms.setdefault(name, owners[0])
     # Chains end at a name that is no other's form.
     return {name: _final(forms, name) for name in forms if _final(forms, name) != name}
 
