@@ -859,3 +859,11 @@ def test_two_spellings_of_one_persons_name_among_the_same_people_are_one_page():
     assert index.ref("person", "Yassir Arafat", articles[2]).name == "Yasser Arafat"
     assert index.ref("person", "Ma Bergamasco", articles[5]).name == "Mauro Bergamasco"
     assert index.ref("person", "Sian Smith", articles[7]).name == "Sian Smith"
+
+
+def test_laws_treaties_and_competitions_by_their_last_word_have_no_page():
+    """ "Grand Slam", "European Indoors", "UN Convention": events and laws; "Amnesty
+    International" is an organization."""
+    index, _ = same_story_twice("x", organizations=[
+        "Grand Slam", "European Indoors", "UN Convention", "Amnesty International"])  # fmt: skip
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Amnesty International"]

@@ -523,6 +523,8 @@ class ArchiveIdentity:
             return None  # "Nations", "Bank", "World": the model's slip, not a name
         if value == (kind, name) and kind != "place" and self._work(name):
             return None  # "the film Vera Drake", "the game Grand Theft Auto"
+        if value == (kind, name) and kind != "person" and _last_word(name) in EVENT_WORDS:
+            return None  # "Grand Slam", "European Indoors", "UN Convention"
         if value == (kind, name) == ("organization", name) and self._venue(name):
             return "place", name  # "at Old Trafford", "at Murrayfield": a ground
         if value == (kind, name) == ("organization", name) and self._person(name):
@@ -845,6 +847,13 @@ CLUB_WORDS = frozenset({"United", "City", "Rovers", "Wanderers", "Athletic", "To
 RANKS = frozenset(
     {"gen", "general", "col", "colonel", "lt", "capt", "sgt", "maj", "adm", "cmdr", "cpl",
      "pvt", "gov", "sen", "rep", "prof", "st"}
+)  # fmt: skip
+
+#: Last words of laws and treaties and of competitions the converter's own list (its
+#: ``_EVENT_END``) lacks: no organization or place ends so.
+EVENT_WORDS = frozenset(
+    {"Convention", "Treaty", "Protocol", "Accord", "Accords", "Directive", "Indoor",
+     "Indoors", "Slam"}
 )  # fmt: skip
 
 #: Courtesy titles: a name they start is a person's, whatever the model said.
