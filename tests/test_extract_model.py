@@ -229,3 +229,10 @@ def test_a_country_named_x_and_y_is_one_place(model_nlp):
     assert "Serbia and Montenegro" in found
     found = [ent.text for ent in joined_entities(model_nlp("France and Germany agreed."))]
     assert {"France", "Germany"} <= set(found)
+
+
+def test_a_department_and_a_company_after_and_stay_two(model_nlp):
+    from build_tools.convert.nlp import joined_entities
+
+    text = "The Department of Health and Microsoft signed a deal."
+    assert "Microsoft" in [ent.text for ent in joined_entities(model_nlp(text))]

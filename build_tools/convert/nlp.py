@@ -294,6 +294,14 @@ _STATION_END = re.compile(r"\b(?:Radio|TV|Television)$")
 #: A government department, whose name runs through "and" and commas ("Department for
 #: Education and Skills", "Department for Culture, Media and Sport").
 _DEPARTMENT = re.compile(r"^(?:[Tt]he )?(?:Department|Ministry) (?:for|of) ")
+#: What follows "and" or a comma in departments' names ("Education and Skills", "Culture,
+#: Media and Sport", "Trade and Industry"); not any organization: "the Department of Health
+#: and Microsoft" are two.
+_DEPARTMENT_TAILS = frozenset(
+    {"Skills", "Sport", "Media", "Industry", "Pensions", "Employment", "Families", "Food",
+     "Rural Affairs", "the Regions", "Regions", "Local Government", "Science", "Innovation",
+     "Fisheries", "Lifelong Learning", "Social Security", "Energy", "Climate Change"}
+)  # fmt: skip
 #: A newspaper named for its day ("the Sunday Telegraph"): the model takes the day for a date.
 _PAPER_DAYS = frozenset({"Sunday", "Saturday"})
 
@@ -332,7 +340,7 @@ def joined_entities(doc) -> list:
                     and following.label_ == "ORG" and ent.start > 0
                     and doc[ent.start - 1].lower_ == "the")
                 or (ent.label_ == "ORG" and gap in {" and ", ", "} and _DEPARTMENT.match(ent.text)
-                    and following.label_ == "ORG" and len(following) <= 2)
+                    and following.label_ == "ORG" and following.text in _DEPARTMENT_TAILS)
             ):  # fmt: skip
                 ent = Span(doc, ent.start, following.end, label="ORG")
                 index += 1
