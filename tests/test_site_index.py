@@ -859,6 +859,15 @@ def test_two_spellings_of_one_persons_name_among_the_same_people_are_one_page():
     assert index.ref("person", "Yassir Arafat", articles[2]).name == "Yasser Arafat"
     assert index.ref("person", "Ma Bergamasco", articles[5]).name == "Mauro Bergamasco"
     assert index.ref("person", "Sian Smith", articles[7]).name == "Sian Smith"
+    # The two-letter form joins the full first name whichever is named more; "Ed" is a
+    # name of its own.
+    more = [article(f"articles/m{n}.md", f"M{n}", "x", people=["Ma Bergamasco", *people])
+            for n in range(3)]  # fmt: skip
+    jo = [article(f"articles/j{n}.md", f"J{n}", "x", people=[name, *people])
+          for n, name in enumerate(["Ed Smith", "Edward Smith", "Edward Smith"])]  # fmt: skip
+    index = EntityIndex(articles + more + jo)
+    assert index.ref("person", "Ma Bergamasco", more[0]).name == "Mauro Bergamasco"
+    assert index.ref("person", "Ed Smith", jo[0]).name == "Ed Smith"
 
 
 def test_laws_treaties_and_competitions_by_their_last_word_have_no_page():
@@ -867,3 +876,38 @@ def test_laws_treaties_and_competitions_by_their_last_word_have_no_page():
     index, _ = same_story_twice("x", organizations=[
         "Grand Slam", "European Indoors", "UN Convention", "Amnesty International"])  # fmt: skip
     assert [r.name for r, _ in index.of_kind("organization")] == ["Amnesty International"]
+
+
+def test_a_few_business_words_around_a_much_named_person_leave_a_person():
+    """Twice "angry at Tony Blair" among a hundred mentions: still a person (a share of
+    the mentions, not a count, makes an organization)."""
+    body = "Unions were angry at Tony Blair. " + "Tony Blair spoke. " * 49
+    index, _ = same_story_twice(body, people=["Tony Blair"])
+    assert [r.name for r, _ in index.of_kind("person")] == ["Tony Blair"]
+
+
+def test_curated_names_are_kept_from_the_courtesy_and_event_word_rules(tmp_path):
+    """ "Dr Pepper" and "Kyoto Protocol", listed in entities.yml, keep their pages."""
+    file = tmp_path / "entities.yml"
+    file.write_text("entities:\n  - name: Dr Pepper\n    kind: organization\n"
+                    "  - name: Kyoto Protocol\n    kind: organization\n")  # fmt: skip
+    index, _ = same_story_twice("x", organizations=["Dr Pepper", "Kyoto Protocol"])
+    index = EntityIndex(index.articles, curated=load_curated(file))
+    assert {r.name for r, _ in index.of_kind("organization")} == {"Dr Pepper", "Kyoto Protocol"}
+
+
+def test_a_country_stays_a_place_whoever_shares_its_name():
+    """Eddie Jordan named as "Jordan" in four articles, the country in two: the country's
+    mentions stay the place."""
+    people = [article(f"articles/p{n}.md", f"P{n}", "x", people=["Jordan", "Eddie Jordan"])
+              for n in range(4)]  # fmt: skip
+    places = [article(f"articles/c{n}.md", f"C{n}", "Troops in Jordan.", places=["Jordan"])
+              for n in range(2)]  # fmt: skip
+    index = EntityIndex(people + places)
+    assert index.ref("place", "Jordan", places[0]) == EntityRef("place", "Jordan")
+
+
+def test_a_hostile_one_word_organization_with_a_trailing_space_is_no_crash():
+    """A page's organization "Jean-Paul " (one word and a space) in a text that writes it."""
+    index, _ = same_story_twice("Jean-Paul said so.", organizations=["Jean-Paul "])
+    assert [r.name for r, _ in index.of_kind("person")] == []

@@ -224,7 +224,7 @@ def towns_of(article: ArticleInfo) -> dict[str, Kind]:
             for position in named.at:
                 text, start = page.paragraph(position.paragraph), position.start
                 space = text.rfind(" ", max(0, start - 12), start - 1)
-                word = text[space + 1 : start - 1].casefold()
+                word = text[space + 1 : start - 1].casefold() if space >= 0 or start <= 12 else ""
                 venue += start > 1 and (word in _LOCATIVE if team else word in _IN)
             if team and 2 * venue < len(named.at):
                 found[named.name] = "organization"
@@ -236,7 +236,9 @@ def towns_of(article: ArticleInfo) -> dict[str, Kind]:
 def _surname_alone(paragraphs: Iterable[str], name: str) -> bool:
     """Whether an article writes a full name's last word alone, as news writes a person
     after the first mention ("Marion Jones ... Jones said")."""
-    *rest, last = name.split()
+    *rest, last = name.split() or [""]
+    if not rest or not last:
+        return False  # one word (a hostile page's "Jean-Paul "): no surname to find
     for text in paragraphs:
         at = text.find(last)
         while at >= 0:
@@ -266,7 +268,7 @@ def _in_longer_name(text: str, start: int, end: int, after: bool = True) -> bool
         at = start - 8
     else:
         return False
-    word = text.rfind(" ", 0, at) + 1
+    word = text.rfind(" ", max(0, at - 40), at) + 1  # bounded: a long paragraph stays linear
     sentence_start = word < 2 or text[word - 2] in '.!?"'  # "Officials of the UN"
     return text[word : word + 1].isupper() and not sentence_start
 
@@ -308,6 +310,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         continue
                     # The word before the mention, read once for every cue that needs it.
                     space = text.rfind(" ", max(0, start - 24), start - 1) if spaced else -1
+                    if space < 0 and start > 24:
+                        spaced = False  # a word of 24 letters or more: none of the cues'
                     before = text[space + 1 : start - 1] if spaced else ""
                     if venue and before.casefold() == "at":
                         cues["venue"] += 1  # "at Old Trafford", in a team sport's report
