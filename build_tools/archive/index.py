@@ -22,6 +22,7 @@ from typing import TypeVar
 from build_tools.archive.identity import (
     ACRONYM,
     AFTER_CUE,
+    CUE_WORDS,
     MUSIC_WORDS,
     SCREEN_WORDS,
     SMALL_ARCHIVE,
@@ -197,6 +198,7 @@ _AT = frozenset({" at ", "at "})
 #: Outside sports reports, "from X" is as often a company's ("rights from Paramount").
 _IN = frozenset({"in", "near", "outside"})
 _ENDS = frozenset('.!?"')
+_OF_THE = frozenset({"of", "the"})  # the word before a piece of a longer name
 
 
 #: The topics (data/topics.yml) whose clubs are named after towns; in tennis, athletics
@@ -315,15 +317,18 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     before = text[space + 1 : start - 1] if spaced else ""
                     if venue and before.casefold() == "at":
                         cues["venue"] += 1  # "at Old Trafford", in a team sport's report
-                    if _in_longer_name(text, start, position.end, after=not company):
+                    end = position.end
+                    if (before in _OF_THE or text.startswith(" of ", end)) and _in_longer_name(
+                        text, start, end, after=not company
+                    ):
                         cues["fragment"] += 1  # "Prisoner of Azkaban", "Lord of the Rings"
                     if before == "The" and space > 0 and text[space - 1] not in _ENDS:
                         cues["title"] += 1  # "favour The Aviator": a title (or a band)
                         around = text[max(0, start - 50) : position.end + 50]
                         cues["screen"] += bool(SCREEN_WORDS.search(around))
                         cues["music"] += bool(MUSIC_WORDS.search(around))
-                    cue = cue_before(text, start) if before else None
-                    if cue is None and (after := AFTER_CUE.match(text, position.end)):
+                    cue = cue_before(text, start) if before.casefold() in CUE_WORDS else None
+                    if cue is None and (after := AFTER_CUE.match(text, end)):
                         cue = after.lastgroup
                     if cue == "work" or (cue == "company" and company):
                         cues[cue] += 1
