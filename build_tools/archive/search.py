@@ -241,19 +241,40 @@ def write_bundles(
         first = next(bundle, None)
         if first is None and number > 1:
             break  # the records ran out early (a failed build stopped them)
-        service = PagefindService(executable, {"force_language": "en"})
-        try:
-            extra = pages if number == 1 else ()
-            for record in itertools.chain(extra, [first] if first is not None else [], bundle):
-                service.add(record)
-            if stop is not None and stop.is_set():
-                break  # the build failed: writing this bundle would only make it wait
-            name = bundle_name(number)
-            service.write(output / name)
-            names.append(name)
-        finally:
-            service.close()
+        extra = pages if number == 1 else ()
+        batch = [*extra, *([first] if first is not None else []), *bundle]
+        name = bundle_name(number)
+        # Once in many test runs Pagefind left an empty pagefind-entry.json: a bundle is
+        # checked, and written again once before the build fails with the reason.
+        for attempt in range(2):
+            service = PagefindService(executable, {"force_language": "en"})
+            try:
+                for record in batch:
+                    service.add(record)
+                if stop is not None and stop.is_set():
+                    return names  # the build failed: writing it would only make it wait
+                service.write(output / name)
+            finally:
+                service.close()
+            if _complete(output / name):
+                names.append(name)
+                break
+            shutil.rmtree(output / name, ignore_errors=True)
+            if attempt:
+                raise SearchError(
+                    f"Pagefind wrote the search bundle {name} incomplete twice (an empty "
+                    "pagefind-entry.json); run the build again, and report it if it persists"
+                )
     return names
+
+
+def _complete(bundle: Path) -> bool:
+    """Whether a bundle's entry file is there and holds JSON."""
+    try:
+        json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def _stop_and_remove(stop: threading.Event, thread: threading.Thread, output: Path) -> None:
