@@ -429,6 +429,8 @@ class ArchiveIdentity:
             context=[{n for kind in KINDS for n in names[kind]} for _, names in articles],
         )
         self._settled: dict[tuple[Kind, str], tuple[Kind, str] | None] = {}
+        #: Names whose kind the archive's evidence set (``_settle``), for ``decided``.
+        self.evidenced: set[str] = set()
         self.people = (
             build_identity((self._settled_names(names) for _, names in articles), confirm=large)
             if merge_surnames
@@ -505,106 +507,82 @@ class ArchiveIdentity:
             return value
 
     def _settle(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
-        """The (kind, name) a name of a kind stands for (None: no page)."""
+        """The (kind, name) a name of a kind stands for (None: no page). A name the curated
+        knowledge lists, ignores or renames is as it says; any other is settled by the
+        archive's evidence, then by the model's kind. A name whose kind the evidence set
+        goes in ``self.evidenced``."""
         value = self.curated.resolve(kind, name)
+        if value != (kind, name) or self.curated.lists(name):
+            return value
         courtesy, _, rest = name.partition(" ")
-        if (
-            kind != "person"
-            and courtesy.rstrip(".") in COURTESY
-            and rest[:1].isupper()
-            and not self.curated.lists(name)  # "Dr Pepper", "Miss World"
-        ):
+        if kind != "person" and courtesy.rstrip(".") in COURTESY and rest[:1].isupper():
             return self.curated.resolve("person", rest)  # "Mr Balls", "Mr Ebbers": a person
-        if value == (kind, name) and kind != "person" and not self.curated.lists(name):
-            major = self._major_kind(name)
+        if kind != "person" and (major := self._major_kind(name)):
+            self.evidenced.add(name)
             # A country is a place, whoever else shares its name ("troops in Jordan").
-            if major and major != kind and not (kind == "place" and name in gazetteer().countries):
+            if major != kind and not (kind == "place" and name in gazetteer().countries):
                 return self._settle(major, name)
-        if value == (kind, name) == ("organization", name) and name in self.common:
+        if kind == "organization" and name in self.common:
             return None  # "Budget", "Office", "Digital": a word, not a name
         if (
-            value == (kind, name)
-            and kind != "person"  # a surname alone: the people's identity settles it
+            kind != "person"  # a surname alone: the people's identity settles it
             and name in self.untagged
-            and not self.curated.lists(name)
             and not (kind == "place" and gazetteer().knows(name))  # Manchester of Man Utd
         ):
             return None  # "Nations", "Bank", "World": the model's slip, not a name
-        if value == (kind, name) and kind != "place" and self._work(name):
+        if kind != "place" and self._work(name):
             return None  # "the film Vera Drake", "the game Grand Theft Auto"
-        if (
-            value == (kind, name)
-            and kind != "person"
-            and _last_word(name) in EVENT_WORDS
-            and not self.curated.lists(name)
-        ):
+        if kind != "person" and _last_word(name) in EVENT_WORDS:
             return None  # "Grand Slam", "European Indoors", "UN Convention"
-        if value == (kind, name) == ("organization", name) and self._venue(name):
-            return "place", name  # "at Old Trafford", "at Murrayfield": a ground
-        if value == (kind, name) == ("organization", name) and self._person(name):
-            return "person", name  # "Marion Jones ... Jones said"
-        if (
-            value == (kind, name) == ("organization", name)
-            and name in gazetteer().countries
-            and not self.curated.lists(name)
-        ):
-            return (
-                "place",
-                name,
-            )  # a country (or its national team): a place, whatever the model said
-        if value is not None and value == (kind, name) and kind == "organization":
-            if self.curated.lists(name):
-                return value  # "BT" is BT's page, whatever the archive spells it out as
+        if kind == "organization":
+            if self._venue(name):
+                self.evidenced.add(name)
+                return "place", name  # "at Old Trafford", "at Murrayfield": a ground
+            if self._person(name):
+                self.evidenced.add(name)
+                return "person", name  # "Marion Jones ... Jones said"
+            if name in gazetteer().countries:
+                return "place", name  # a country (its national team): a place
             # Another form's page, under its curated name if it has one.
             return self.curated.resolve(kind, self.organizations.get(name, name))
-        if value == (kind, name) == ("place", name) and not self.curated.lists(name):
+        if kind == "place":
             return self._unknown_place(name)
-        if value is None or value[0] != "person" or value[1] != name:
-            return value
         cues = self.cues.get(name, {})
-        company = cues.get("company", 0)
         # Once is enough for a full name whose first word is no first name for certain
         # (Morgan Stanley, Freddie Mac; "a go at Gary Neville" needs two, and so does a
         # word alone: "at Gatwick", "at Bernabeu"); and never in fewer than a twentieth of
         # the mentions ("angry at Tony Blair" twice in 200).
         needed = 1 if " " in name and not person_shaped(name) else COMPANY_CUES
-        needed = max(needed, COMPANY_SHARE * cues.get("mentions", 0))
-        if company >= needed and not self.curated.lists(name):
+        if cues.get("company", 0) >= max(needed, COMPANY_SHARE * cues.get("mentions", 0)):
+            self.evidenced.add(name)
             return "organization", self.organizations.get(name, name)
         votes = self.kind_votes.get(name)
         if votes:
             best, count = max(votes.items(), key=lambda item: (item[1], item[0] == "person"))
             if best != "person" and count > votes["person"]:
                 return best, name
-        if (
-            courtesy.rstrip(".").casefold() in RANKS
-            and rest[:1].isupper()
-            and not self.curated.lists(name)
-        ):
+        if courtesy.rstrip(".").casefold() in RANKS and rest[:1].isupper():
             # "Gen Pervez Musharraf" is Pervez Musharraf's; "Gen Musharraf", "General
             # Election": a rank and one word, no name the archive can give a page.
             return self._curated("person", rest) if " " in rest else None
-        if name in self.unsure and not self.curated.lists(name):
+        if name in self.unsure:
             return None  # not a person we can name, and nothing else either
         first = _unknown_first(name)
         worded = first in self.common_firsts or (
             _no_given_name(name) and _last_word(name) in self.common_firsts
         )
-        if first and worded and not self.curated.lists(name):
+        if first and worded:
             return _other_kind(self.kind_votes.get(name), name)  # a title, band, product
         return value
 
     def decided(self, name: str) -> bool:
         """Whether a name's kind came from knowledge or from the archive's evidence (a
         clear majority of its articles, the words around its mentions, a sports report's
-        clubs), not from the model's sentence-by-sentence kinds alone."""
-        cues = self.cues.get(name, {})
-        return bool(
+        clubs), not from the model's sentence-by-sentence kinds alone. (Known once every
+        name is settled: the index settles all before any page is made.)"""
+        return (
             self.curated.lists(name)
-            or self._major_kind(name)
-            or self._venue(name)
-            or self._person(name)
-            or cues.get("company", 0) >= COMPANY_CUES
+            or name in self.evidenced
             or name in gazetteer().countries
             or name in self.town_names
         )
