@@ -9,7 +9,13 @@ import pytest
 
 from build_tools.archive.article import article_page, metadata_block
 from build_tools.archive.feed import rss
-from build_tools.archive.identity import SMALL_ARCHIVE, EntityRef, build_identity, load_curated
+from build_tools.archive.identity import (
+    SMALL_ARCHIVE,
+    Curated,
+    EntityRef,
+    build_identity,
+    load_curated,
+)
 from build_tools.archive.index import EntityIndex, parse_article
 from build_tools.archive.lists import archive_pages, dates_pages, entity_pages, kind_index
 from build_tools.archive.urls import Links
@@ -778,6 +784,49 @@ def test_a_ground_team_sports_reports_write_at_is_a_place():
     index = EntityIndex(reports)
     assert index.ref("organization", "Murrayfield", reports[0]) == EntityRef("place", "Murrayfield")
     assert [r.name for r, _ in index.of_kind("organization")] == ["Chelsea"]
+
+
+def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():
+    """data/names.yml's nicknames: "Saints" of a report naming Southampton is the club,
+    of one naming Northampton that club, and of a report naming neither (or a story on
+    a band) no club; "Spurs", one team's, is it even unnamed; the All Blacks are New
+    Zealand, a place; entities.yml's own entry for a nickname wins."""
+    curated = load_curated(Path("no-such-file.yml"))
+    football = ("sport/football",)
+    south = article("articles/1.md", "1", "Southampton lost. Saints fans sang.",
+                    organizations=["Southampton", "Saints"], tags=football)  # fmt: skip
+    north = article(
+        "articles/2.md",
+        "2",
+        "Northampton Saints won. Saints led.",
+        organizations=["Northampton Saints", "Saints"],
+        tags=("sport/rugby",),
+    )
+    neither = article("articles/3.md", "3", "Saints lost.", organizations=["Saints"],
+                      tags=football)  # fmt: skip
+    band = article(
+        "articles/4.md",
+        "4",
+        "Spurs and Saints played a gig.",
+        organizations=["Spurs", "Saints"],
+        tags=("arts-culture-entertainment",),
+    )
+    spurs = article("articles/5.md", "5", "Spurs won.", organizations=["Spurs"], tags=football)
+    blacks = article("articles/6.md", "6", "The All Blacks won.", people=["All Blacks"],
+                     tags=("sport/rugby",))  # fmt: skip
+    articles = [south, north, neither, band, spurs, blacks]
+    index = EntityIndex(articles, curated=curated)
+    club = EntityRef("organization", "Southampton")
+    assert index.ref("organization", "Saints", south) == club
+    assert index.ref("organization", "Saints", north).name == "Northampton Saints"
+    assert index.ref("organization", "Saints", neither) == EntityRef("organization", "Saints")
+    assert index.ref("organization", "Saints", band) == EntityRef("organization", "Saints")
+    assert index.ref("organization", "Spurs", spurs) == EntityRef("organization", "Tottenham")
+    assert index.ref("organization", "Spurs", band) == EntityRef("organization", "Spurs")
+    assert index.ref("person", "All Blacks", blacks) == EntityRef("place", "New Zealand")
+    own = Curated(entries={"saints": ("organization", "Saints FC")}, teams=curated.teams)
+    index = EntityIndex(articles, curated=own)
+    assert index.ref("organization", "Saints", south) == EntityRef("organization", "Saints FC")
 
 
 def test_peoples_technologies_illnesses_and_the_budget_have_no_page():

@@ -383,6 +383,7 @@ class ArchiveIdentity:
         acronyms: Iterable[Mapping[str, str]] = (),
         cues: Mapping[str, Counter[str]] | None = None,
         towns: Iterable[Mapping[str, Kind]] = (),
+        sports: Iterable[bool] = (),
     ) -> None:
         articles = [
             (src_uri, {k: tuple(v) for k, v in names.items()}) for src_uri, names in articles
@@ -394,6 +395,10 @@ class ArchiveIdentity:
             src_uri: found for (src_uri, _), found in zip(articles, towns, strict=False) if found
         }
         self.town_names = {name for found in self.towns.values() for name in found}
+        #: Team sports' reports, where nicknames stand for teams (``Curated.team``).
+        self.sports = {
+            src_uri for (src_uri, _), sport in zip(articles, sports, strict=False) if sport
+        }
         for src_uri, names in articles:
             for name, kind in self.towns.get(src_uri, {}).items():
                 other = "place" if kind == "organization" else "organization"
@@ -646,6 +651,14 @@ class ArchiveIdentity:
             # of a town the archive names in forty is the town's page): per-article kinds
             # alone gave "London", "Paris" and "Dublin" club pages from away fixtures.
             curated[(other, name)] = curated[(kind, name)]
+        if src_uri in self.sports:  # "Saints" of a report naming Southampton
+            named = [name for kind in KINDS for name in names[kind]]
+            for kind, name in curated:
+                if (team := self.curated.team(name, named)) is not None:
+                    as_named = next(((k, team) for k in KINDS if (k, team) in curated), None)
+                    curated[(kind, name)] = (
+                        curated[as_named] if as_named else self._curated(_team_kind(team), team)
+                    )
         others = {self.people.merged.get(value[1], value[1]) for value in curated.values() if value}
         for (kind, name), value in curated.items():
             ref = None
@@ -800,6 +813,11 @@ def _no_given_name(name: str) -> bool:
     not even as a rare one (``Nomad``, ``Shark``; not ``Sky``, ``Chris``)."""
     first = _unknown_first(name)
     return bool(first) and not given_name(first)
+
+
+def _team_kind(team: str) -> Kind:
+    """A country's team is the country (a place); any other team an organization."""
+    return "place" if team in gazetteer().countries else "organization"
 
 
 def _last_word(name: str) -> str:
@@ -1083,6 +1101,29 @@ class Curated:
     #: rename and re-kind, but give no page of their own below the article threshold.
     known: set[str] = field(default_factory=set)
     ignore_entries: set[str] = field(default_factory=set)  # entities.yml's own ignore list
+    #: Folded nickname -> the teams it stands for in sports reports (data/names.yml).
+    teams: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def team(self, name: str, named: Iterable[str]) -> str | None:
+        """The team a nickname of a sports report stands for (``Saints``: Southampton),
+        as its article names it (``named``): the team of the nickname's list the article
+        names, or names by a longer form ("Leicester Tigers"); with none named, the one
+        team of a nickname of one team; else a shorter form the article names ("Hull" of
+        Hull City). None: no nickname, a nickname of several teams none of them named,
+        or a name entities.yml lists (which is as it says)."""
+        teams = self.teams.get(_key(name))
+        if not teams or (self.lists(name) and _key(name) not in self.known):
+            return None
+        named = tuple(named)
+        for alike in (str.__eq__, lambda other, team: other.startswith(team + " ")):
+            for team in teams:  # the team's own name, then a longer form of it
+                found = next((other for other in named if alike(other, team)), None)
+                if found:
+                    return found
+        if len(teams) == 1:
+            return teams[0]  # not "Manchester" for the Red Devils
+        return next((other for team in teams for other in named
+                     if team.startswith(other + " ")), None)  # fmt: skip
 
     def resolve(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
         """The curated (kind, name) for an extracted name; None when it is to be ignored."""
@@ -1109,22 +1150,24 @@ FILE_FIELDS = ("entities", "ignore")
 
 
 @lru_cache(maxsize=1)
-def _knowledge() -> tuple[dict[str, tuple[Kind, str]], frozenset[str]]:
-    """``data/names.yml``: organizations' other names, and names that are no entity."""
+def _knowledge() -> tuple[dict[str, tuple[Kind, str]], frozenset[str], dict[str, tuple[str, ...]]]:
+    """``data/names.yml``: organizations' other names, names that are no entity, and the
+    teams each nickname stands for."""
     data = load_yaml((Path(__file__).parents[1] / "data" / "names.yml").read_text("utf-8"))
     forms = {
         _key(alias): ("organization", name)
         for name, aliases in data["organizations"].items()
         for alias in (name, *aliases)
     }
-    return forms, frozenset(_key(name) for name in data["not_entities"])
+    teams = {_key(nickname): tuple(names) for nickname, names in data["teams"].items()}
+    return forms, frozenset(_key(name) for name in data["not_entities"]), teams
 
 
 def load_curated(path: Path) -> Curated:
     """Read entities.yml (an absent file means no curation) over the project's knowledge
     of names (``data/names.yml``); ValueError names the entry, the field and the fix."""
-    forms, not_entities = _knowledge()
-    curated = Curated(entries=dict(forms), known=set(forms), ignored=set(not_entities))
+    forms, not_entities, teams = _knowledge()
+    curated = Curated(entries=dict(forms), known=set(forms), ignored=set(not_entities), teams=teams)
     if not path.exists() and not path.is_symlink():
         return curated
     if not path.is_file() or path.stat().st_size > 5_000_000:  # a folder, a FIFO, /dev/zero

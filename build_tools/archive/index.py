@@ -353,6 +353,7 @@ class EntityIndex:
             acronyms=[acronyms_of(a) for a in self.articles],
             cues=mention_cues(self.articles),
             towns=[towns_of(a) for a in self.articles],
+            sports=[bool(_TEAM_SPORTS.intersection(a.page.tags)) for a in self.articles],
         )  # fmt: skip
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.article_entities: dict[str, list[EntityRef]] = {}
