@@ -456,8 +456,12 @@ def test_other_forms_of_an_organizations_name_join_its_page():
         ["BBC Radio 4"], ["Radio 4"], ["Radio 1"], ["BBC Radio 1", "BBC"], ["Capital Radio 1"],
         ["CIA"], ["Channel Islands AC"],  # never side by side: left apart
         ["ABC", "Australian Broadcasting Corporation", "American Broadcasting Company"],
+        *[["Verizon", "Verizon Communications", "CBS", "CBS TV", "Sony", "Sony Pictures"]] * 2,
+        ["Lenovo"], ["Lenovo"], ["Lenovo Group"],  # one article: no page to join
     ]  # fmt: skip
     assert organization_forms(articles) == {
+        "Verizon": "Verizon Communications",  # the legal name; another company stays apart
+        "CBS TV": "CBS",  # the outlet, without its medium
         "CBI": "Confederation of British Industry",
         "UKIP": "UK Independence Party",
         "JP Morgan": "JPMorgan",

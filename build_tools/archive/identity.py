@@ -1040,8 +1040,29 @@ def organization_forms(
             owners = [o for o in by_first_word.get(name, ()) if o.split(" ", 1)[0] in names]
             if len(owners) == 1:
                 forms.setdefault(name, owners[0])
+    # "Verizon" and "Verizon Communications", "CBS" and "CBS TV": a company's name with
+    # and without its legal form, an outlet's with and without its medium, when both are
+    # names of pages (two articles each): one page, under the legal name and the outlet's.
+    for name in names:
+        base, _, last = name.rpartition(" ")
+        if base in names and min(frequency[base], frequency[name]) >= 2:
+            if last in LEGAL_FORMS:
+                forms.setdefault(base, name)
+            elif last in MEDIA:
+                forms.setdefault(name, base)
     # Chains end at a name that is no other's form.
     return {name: _final(forms, name) for name in forms if _final(forms, name) != name}
+
+
+#: Last words of a company's full name that its short name drops (Lucent Technologies,
+#: SBC Communications): not "Pictures", "Motors" or "Music", which name another company
+#: of a group (Sony Pictures, Mitsubishi Motors).
+LEGAL_FORMS = frozenset(
+    {"Communications", "Technologies", "Networks", "International", "Corporation", "Corp",
+     "Group", "Holdings", "Inc", "Airlines", "Airways", "Industries", "Systems"}
+)  # fmt: skip
+#: An outlet's medium after its name (CBS TV, BBC News Online): the outlet.
+MEDIA = frozenset({"TV", "Online"})
 
 
 #: A name in more than this share of the articles tells nothing of a context ("BBC").
