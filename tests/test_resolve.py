@@ -165,3 +165,14 @@ def test_a_numbered_station_keeps_its_number_and_a_score_loses_it():
     _, names, _ = resolve(text, candidates(text, ("BBC Radio 4", "ORG"), ("Channel 4", "ORG"),
                                            ("Chelsea 2", "ORG")))  # fmt: skip
     assert set(names["organization"]) == {"BBC Radio 4", "Channel 4", "Chelsea"}
+
+
+def test_a_companys_last_word_and_a_sentence_start_cut_a_persons_name():
+    """ "Warner Bros" and "Royal Mail" are companies, whatever the model said; "Warner Bros.
+    However" runs into the next sentence and loses its first word."""
+    text = "Warner Bros. However, Royal Mail and Lehman Brothers said so."
+    _, names, _ = resolve(text, candidates(text, ("Warner Bros. However", "PERSON"),
+                                           ("Royal Mail", "PERSON"),
+                                           ("Lehman Brothers", "PERSON")))  # fmt: skip
+    assert set(names["organization"]) == {"Warner Bros", "Royal Mail", "Lehman Brothers"}
+    assert not names["person"]

@@ -299,12 +299,14 @@ _NOT_SURNAME = re.compile(
     r"Mall|Arena)$"
 )
 _FACILITY_KEEP = frozenset({"White House", "Government House", "Downing Street"})
-#: Last words that make a "person" an organization (Millard Fillmore Suburban Hospital).
+#: Last words that make a "person" an organization (Millard Fillmore Suburban Hospital;
+#: Warner Bros, Lehman Brothers, Scissor Sisters, Royal Mail, Sky Movies).
 _ORGANIZATION_END = re.compile(
     r"\s(?:Hospital|University|College|Institute|Foundation|Company|Corp\.?|Inc\.?|Ltd\.?|"
     r"Bank|Church|Party|Association|Council|Committee|Agency|Department|Ministry|Library|"
     r"School|Times|News|Post|Group|Club|Commission|Service|Services|Society|Union|Motors|"
-    r"Media|Sport|Records|Airways|Airlines|Pictures|Studios|Networks|Telecom)$"
+    r"Media|Sport|Records|Airways|Airlines|Pictures|Studios|Networks|Telecom|Bros\.?|"
+    r"Brothers|Sisters|Mail|Movies)$"
 )
 #: Last words of events, awards and works that the model takes for people ("Grammy Awards",
 #: "Da Vinci Code", "Ulster Schools' Cup"): not people, and not organizations either.
@@ -339,6 +341,9 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
         if match:
             start, text = start + match.end(), text[match.end() :]
     text = re.split(r"\s+(?:v|vs\.?)\s+|\s*\(", text)[0]  # "X v Y" fixtures, "Name (Club"
+    boundary = _NEXT_SENTENCE.search(text)
+    if boundary and boundary.group(1).lower() in stop_words():
+        text = text[: boundary.start() + 1]  # "Warner Bros. However": a sentence began
     text = _POSSESSIVE.sub("", text.rstrip(_EDGE_PUNCT)).rstrip(_EDGE_PUNCT)
     text = _TRAILING_LOWER.sub("", text)  # "Comoros archipelago" -> "Comoros"
     if kind == "person":
@@ -374,6 +379,8 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
     return _Span(start, end, " ".join(text.split()), kind)
 
 
+#: A full stop and a capitalised word inside a span: a stop word there starts a sentence.
+_NEXT_SENTENCE = re.compile(r"\.\s+([A-Z][a-z]+)\b")
 #: A role noun written before a name at the start of a sentence ("Backbencher", "Novelist").
 _ROLE_NOUN = re.compile(r"[A-Z][a-z]{3,}(?:er|or|ist|ian|ant|ent)s?")
 
