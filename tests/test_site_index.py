@@ -458,8 +458,11 @@ def test_other_forms_of_an_organizations_name_join_its_page():
         ["ABC", "Australian Broadcasting Corporation", "American Broadcasting Company"],
         *[["Verizon", "Verizon Communications", "CBS", "CBS TV", "Sony", "Sony Pictures"]] * 2,
         ["Lenovo"], ["Lenovo"], ["Lenovo Group"],  # one article: no page to join
+        *[["Warner Bros."], ["Warner Bros"]] * 2, ["Warner Brothers"],
     ]  # fmt: skip
     assert organization_forms(articles) == {
+        "Warner Bros.": "Warner Bros",  # as written mid-sentence
+        "Warner Brothers": "Warner Bros",
         "Verizon": "Verizon Communications",  # the legal name; another company stays apart
         "CBS TV": "CBS",  # the outlet, without its medium
         "CBI": "Confederation of British Industry",

@@ -988,11 +988,14 @@ def organization_forms(
     forms: dict[str, str] = {}
     by_letters: dict[str, list[str]] = defaultdict(list)
     for name in names:
-        by_letters[_letters(name)].append(name)
+        by_letters[_letters(_ABBREVIATED.sub(_unabbreviated, name))].append(name)
     for group in by_letters.values():
         if len(group) > 1:
-            # An acronym in capitals, else the form most articles use (CIA, not Cia).
-            main = max(group, key=lambda n: (n.isupper(), frequency[n], "-" in n, n))
+            # An acronym in capitals, else the form most articles use (CIA, not Cia), as
+            # written mid-sentence ("Warner Bros", not a sentence's last "Warner Bros.").
+            main = max(
+                group, key=lambda n: (n.isupper(), n[-1] != ".", frequency[n], "-" in n, n)
+            )
             forms.update({name: main for name in group if name != main})
     expansions: dict[str, set[str]] = defaultdict(set)
     for name in names:
@@ -1063,6 +1066,15 @@ LEGAL_FORMS = frozenset(
 )  # fmt: skip
 #: An outlet's medium after its name (CBS TV, BBC News Online): the outlet.
 MEDIA = frozenset({"TV", "Online"})
+
+
+#: Abbreviated words of companies' names, written in full ("Warner Bros", "Warner Brothers").
+_ABBREVIATIONS = {"Bros": "Brothers", "Corp": "Corporation", "Intl": "International"}
+_ABBREVIATED = re.compile(r"\b(Bros|Corp|Intl)\b\.?")
+
+
+def _unabbreviated(match: re.Match[str]) -> str:
+    return _ABBREVIATIONS[match.group(1)]
 
 
 #: A name in more than this share of the articles tells nothing of a context ("BBC").
