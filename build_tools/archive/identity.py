@@ -993,9 +993,7 @@ def organization_forms(
         if len(group) > 1:
             # An acronym in capitals, else the form most articles use (CIA, not Cia), as
             # written mid-sentence ("Warner Bros", not a sentence's last "Warner Bros.").
-            main = max(
-                group, key=lambda n: (n.isupper(), n[-1] != ".", frequency[n], "-" in n, n)
-            )
+            main = max(group, key=lambda n: (n.isupper(), n[-1] != ".", frequency[n], "-" in n, n))
             forms.update({name: main for name in group if name != main})
     expansions: dict[str, set[str]] = defaultdict(set)
     for name in names:
@@ -1134,6 +1132,8 @@ class Curated:
     #: rename and re-kind, but give no page of their own below the article threshold.
     known: set[str] = field(default_factory=set)
     ignore_entries: set[str] = field(default_factory=set)  # entities.yml's own ignore list
+    #: Folded products of data/names.yml, whose names start their lines' (Windows Vista).
+    products: frozenset[str] = frozenset()
     #: Folded nickname -> the teams it stands for in sports reports (data/names.yml).
     teams: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -1163,7 +1163,14 @@ class Curated:
         key = _key(name)
         if key in self.ignored:
             return None
+        if key not in self.entries and " " in key and self._product_line(key):
+            return None  # "Windows Genuine Advantage", "Mac Mini": a product
         return self.entries.get(key, (kind, name))
+
+    def _product_line(self, key: str) -> bool:
+        """Whether a product of data/names.yml starts a (folded) name: its line or version."""
+        words = key.split(" ")
+        return any(" ".join(words[:end]) in self.products for end in range(1, len(words)))
 
     def lists(self, name: str) -> bool:
         """Whether the curated file names this (as an entity or an alias)."""
@@ -1183,24 +1190,42 @@ FILE_FIELDS = ("entities", "ignore")
 
 
 @lru_cache(maxsize=1)
-def _knowledge() -> tuple[dict[str, tuple[Kind, str]], frozenset[str], dict[str, tuple[str, ...]]]:
-    """``data/names.yml``: organizations' other names, names that are no entity, and the
-    teams each nickname stands for."""
+def _knowledge() -> _Knowledge:
+    """``data/names.yml``: organizations' other names, names that are no entity (by
+    category), and the teams each nickname stands for."""
     data = load_yaml((Path(__file__).parents[1] / "data" / "names.yml").read_text("utf-8"))
     forms = {
         _key(alias): ("organization", name)
         for name, aliases in data["organizations"].items()
         for alias in (name, *aliases)
     }
-    teams = {_key(nickname): tuple(names) for nickname, names in data["teams"].items()}
-    return forms, frozenset(_key(name) for name in data["not_entities"]), teams
+    not_entities = data["not_entities"]
+    return _Knowledge(
+        forms,
+        frozenset(_key(name) for names in not_entities.values() for name in names),
+        frozenset(_key(name) for name in not_entities["products"]),
+        {_key(nickname): tuple(names) for nickname, names in data["teams"].items()},
+    )
+
+
+class _Knowledge(NamedTuple):
+    forms: dict[str, tuple[Kind, str]]
+    not_entities: frozenset[str]
+    products: frozenset[str]
+    teams: dict[str, tuple[str, ...]]
 
 
 def load_curated(path: Path) -> Curated:
     """Read entities.yml (an absent file means no curation) over the project's knowledge
     of names (``data/names.yml``); ValueError names the entry, the field and the fix."""
-    forms, not_entities, teams = _knowledge()
-    curated = Curated(entries=dict(forms), known=set(forms), ignored=set(not_entities), teams=teams)
+    known = _knowledge()
+    curated = Curated(
+        entries=dict(known.forms),
+        known=set(known.forms),
+        ignored=set(known.not_entities),
+        products=known.products,
+        teams=known.teams,
+    )
     if not path.exists() and not path.is_symlink():
         return curated
     if not path.is_file() or path.stat().st_size > 5_000_000:  # a folder, a FIFO, /dev/zero
