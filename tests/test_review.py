@@ -90,3 +90,22 @@ def test_titles_are_doubted_and_kinds_the_evidence_settled_are_not():
     entries = _doubtful(EntityIndex(films + clubs))
     assert "The Aviator" in entries["Aviator"].doubts[0].reason
     assert "Chelsea" not in entries
+
+
+def test_one_word_people_surnames_of_people_and_works_are_doubted():
+    """A "person" of one word (Destiny), an organization named as a person page's surname
+    (Idowu, beside Phillips Idowu) with the alias that would join them, and a name written
+    as a film is ("the film Ray") are doubted; a full name is not."""
+    articles = [
+        article(f"articles/{n}.md", f"{n}", "Destiny sang. Phillips Idowu jumped. Idowu won."
+                f" I saw {'the film' if n else 'that'} Ray on Sunday. Ray was long. Ray.",
+                people=["Destiny", "Phillips Idowu"], organizations=["Idowu", "Ray"])
+        for n in range(2)
+    ]  # fmt: skip
+    entries = _doubtful(EntityIndex(articles))
+    assert "one word" in entries["Destiny"].doubts[0].reason
+    idowu = entries["Idowu"].doubts
+    assert any("surname of Phillips Idowu" in doubt.reason for doubt in idowu)
+    assert any("aliases: [Idowu]" in doubt.fix for doubt in idowu)
+    assert any("as a work" in doubt.reason for doubt in entries["Ray"].doubts)
+    assert "Phillips Idowu" not in entries

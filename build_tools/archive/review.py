@@ -8,9 +8,12 @@ pattern of the wrong pages of the BBC archive:
   (``Chelsea`` a place in some, a club in others), and no evidence settled it (a clear
   majority, the words around its mentions, curated knowledge);
 - **a title**: written "The X" mid-sentence (``The Aviator``, and bands: ``The Streets``),
-  or as a work or event is, or as a piece of a longer name, in a few mentions;
-- **unknown one-word name**: one word no gazetteer, curated list or first-name list knows
-  (``Closer``, ``Spybot``): works, products and fragments look like this;
+  or as a work, an event or a technology is ("the film X", "X awards") in a few mentions;
+- **one word**: a person named by one word the archive never joins to a full name
+  (``Destiny``, ``Herald``, ``Avi``), a place no gazetteer knows (``Closer``), a one-word
+  organization of two articles no gazetteer knows (``RipGuard``): works, products, bands
+  and cut names look like this; and a one-word organization or place that is the surname
+  of a person page (``Kinsey`` beside Alfred Kinsey);
 - **acronym or short form**: capitals only (``PVR``, ``DRM``: terms more often than bodies),
   or the words of another page of the same kind (``Bank`` of ``Bank of England``);
 - **initial**: a person named by an initial and a surname (``J Gardener``);
@@ -34,7 +37,6 @@ from build_tools.archive.identity import TITLE_SHARE, EntityRef, _acronyms, name
 from build_tools.archive.index import EntityIndex
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS
-from build_tools.names import given_name
 
 #: A name the articles give another kind this share of the time has a split vote.
 SPLIT_SHARE = 1 / 3
@@ -101,6 +103,12 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
     for name, votes in identity.kind_votes.items():
         if votes["person"] and not re.match(r"^[A-Z]\.? ", name):
             surnames[name_tokens(name)[-1]].add(name)
+    # Last word -> the one person page of the archive's full names that ends so.
+    ends: dict[str, set[str]] = defaultdict(set)
+    for ref, _ in pages:
+        if ref.kind == "person" and " " in ref.name and not re.match(r"^[A-Z]\.? ", ref.name):
+            ends[name_tokens(ref.name)[-1]].add(ref.name)
+    surnames_paged = {last: min(names) for last, names in ends.items() if len(names) == 1}
     holders: dict[tuple[str, str], list[EntityRef]] = defaultdict(list)  # (kind, word) -> refs
     starts: dict[tuple[str, str], list[EntityRef]] = defaultdict(list)  # (kind, 3 letters)
     for ref, _ in pages:
@@ -138,22 +146,44 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
                     f'written "The {ref.name}" mid-sentence in {cues["title"]} of {mentions}'
                     " mentions: a film, show or band's name?", _ignore(ref.name), weight=0.7,
                 ))  # fmt: skip
-            clues = cues["work"] + cues["fragment"]
-            if clues and clues >= CLUE_SHARE * mentions:
+            # Below the identity's threshold (or it would have no page), but not once in
+            # many mentions ("Sony format").
+            if cues["work"] and cues["work"] >= CLUE_SHARE * mentions:
                 doubts.append(Doubt(
-                    f"written as a work or an event is, or as a piece of a longer name, in"
-                    f" {clues} of {mentions} mentions", _ignore(ref.name), weight=0.2,
-                ))  # fmt: skip
-        if (single and ref.kind != "organization" and not curated
-                and not places.knows(ref.name) and not given_name(ref.name)):  # fmt: skip
-            doubts.append(
-                Doubt(
-                    "one word that no gazetteer, curated list or first-name list"
-                    " knows: a work, product or fragment?",
-                    _ignore(ref.name),
+                    f'written as a work, an event or a technology is ("the film X", "X'
+                    f' awards") in {cues["work"]} of {mentions} mentions', _ignore(ref.name),
                     weight=0.5,
-                )
-            )
+                ))  # fmt: skip
+        if single and ref.kind == "person" and not curated:
+            doubts.append(Doubt(
+                "one word, which the archive never joins to a first name: a product, a"
+                " band, a title, or a surname the converter cut?", _ignore(ref.name),
+                weight=0.6,
+            ))  # fmt: skip
+        if single and ref.kind == "place" and not curated and not places.knows(ref.name):
+            doubts.append(Doubt(
+                "one word that no gazetteer or curated list knows: a work, product or"
+                " fragment?", _ignore(ref.name), weight=0.5,
+            ))  # fmt: skip
+        last = name_tokens(ref.name)[-1:]
+        if (
+            single and ref.kind != "person" and not curated and last[0] in surnames_paged
+            and len(appearances) <= 3 and not places.knows(ref.name)  # not Madrid, Keane
+        ):  # fmt: skip
+            person = surnames_paged[last[0]]
+            doubts.append(Doubt(
+                f"the surname of {person}, who has a page: this person?",
+                _entry(person, "person", [ref.name]), weight=0.5,
+            ))  # fmt: skip
+        if (
+            single and ref.kind == "organization" and not curated and len(appearances) <= 2
+            and not ref.name.isupper() and not places.knows(ref.name)
+        ):  # fmt: skip
+            doubts.append(Doubt(
+                "one word in two articles that no gazetteer or curated list knows: a"
+                " product, a work or a piece of a longer name?", _ignore(ref.name),
+                weight=0.3,
+            ))  # fmt: skip
         if ref.kind != "person" and re.fullmatch(r"[A-Z0-9&]{2,6}", ref.name) and not curated:
             long = acronyms.get((ref.kind, ref.name))
             if long is not None:
@@ -163,7 +193,7 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
             else:
                 doubts.append(Doubt("capitals only and never expanded in the archive: a term"
                                     " (a technology, a disease) rather than a body?",
-                                    _ignore(ref.name), weight=0.2))  # fmt: skip
+                                    _ignore(ref.name), weight=0.15))  # fmt: skip
         elif ref.kind == "organization" and single and not curated:
             count = len(appearances)  # Bank (5) in Bank of England (40), not Sony in Sony Ericsson
             longer = [
