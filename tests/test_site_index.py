@@ -838,10 +838,11 @@ def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():
 
 def test_peoples_technologies_illnesses_and_the_budget_have_no_page():
     """data/names.yml lists words of the news that are no entity: peoples and faiths,
-    technologies, illnesses, honours, the news year's events; and a product's line or
+    technologies, illnesses, honours, the news year's events and competitions, kinds of
+    music, television's shows; and a product's line or
     version ("Windows Vista", "Mac Mini"), not a body a technology starts ("PC World")."""
     names = ["Scots", "Islam", "SMS", "BSE", "OBE", "Budget", "Champions League", "Ofcom",
-             "Windows Vista", "Mac Mini", "PC World"]  # fmt: skip
+             "Windows Vista", "Mac Mini", "PC World", "Serie A", "R&B", "EastEnders"]  # fmt: skip
     articles = [article(f"articles/{n}.md", f"{n}", "x", organizations=names) for n in range(2)]
     index = EntityIndex(articles, curated=load_curated(Path("no-such-file.yml")))
     assert [r.name for r, _ in index.of_kind("organization")] == ["Ofcom", "PC World"]
