@@ -876,6 +876,15 @@ def test_an_organization_named_and_written_as_a_person_is_a_person():
         organizations=["Jean-Philippe Grandclaude"],
     )  # a hyphenated first name
     assert [r.name for r, _ in index.of_kind("person")] == ["Jean-Philippe Grandclaude"]
+    # A person's role before the name ("coach X"), and no business's words; "analysts at
+    # William Hill" keeps the bookmaker an organization even beside "boss William Hill".
+    index, _ = same_story_twice(
+        "England coach Sven-Goran Eriksson spoke. Analysts at William Hill and boss William"
+        " Hill agreed.",
+        organizations=["Sven-Goran Eriksson", "William Hill"],
+    )
+    assert [r.name for r, _ in index.of_kind("person")] == ["Sven-Goran Eriksson"]
+    assert [r.name for r, _ in index.of_kind("organization")] == ["William Hill"]
 
 
 def test_a_title_among_words_of_the_screen_is_a_work_and_among_music_a_band():

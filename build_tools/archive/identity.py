@@ -545,7 +545,7 @@ class ArchiveIdentity:
                 return "place", name  # "at Old Trafford", "at Murrayfield": a ground
             if self._person(name):
                 self.evidenced.add(name)
-                return "person", name  # "Marion Jones ... Jones said"
+                return "person", name  # "Marion Jones ... Jones said", "coach Sven-Goran..."
             if name in gazetteer().countries:
                 return "place", name  # a country (its national team): a place
             # Another form's page, under its curated name if it has one.
@@ -615,7 +615,11 @@ class ArchiveIdentity:
         if not cues or self.curated.lists(name) or _last_word(name) in CLUB_WORDS:
             return False
         articles = self.kind_votes.get(name, Counter())["organization"]
-        return cues["surname"] >= max(2, articles / 2)
+        if cues["surname"] >= max(2, articles / 2):
+            return True
+        # "England coach Sven-Goran Eriksson", "stars Thomas Haden Church": a person's role
+        # before the name in a quarter of its mentions, and never a business's words.
+        return not cues["company"] and cues["role"] >= max(1, ROLE_SHARE * cues["mentions"])
 
     def _venue(self, name: str) -> bool:
         """Whether team sports' reports write an "organization" as a ground is written,
@@ -873,6 +877,19 @@ EVENT_WORDS = frozenset(
     {"Convention", "Treaty", "Protocol", "Accord", "Accords", "Directive", "Indoor",
      "Indoors", "Slam"}
 )  # fmt: skip
+
+#: Lower-case words of a person's role just before a name ("England coach Sven-Goran
+#: Eriksson", "Hollywood star Thomas Haden Church"): an "organization" named as people are
+#: and written so in ``ROLE_SHARE`` of its mentions, with no business's words, is a person.
+ROLE_WORDS = frozenset(
+    {"coach", "boss", "manager", "striker", "midfielder", "defender", "goalkeeper", "winger",
+     "captain", "skipper", "centre", "flanker", "prop", "lock", "hooker", "fly-half",
+     "scrum-half", "full-back", "actor", "actress", "star", "stars", "singer", "rapper",
+     "director", "chairman", "tycoon", "tycoons", "minister", "secretary", "spokesman",
+     "spokeswoman", "president", "leader", "chancellor", "champion", "sprinter", "hurdler",
+     "presenter", "comedian", "novelist", "author", "businessman", "entrepreneur"}
+)  # fmt: skip
+ROLE_SHARE = 0.25
 
 #: Courtesy titles: a name they start is a person's, whatever the model said.
 COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})

@@ -24,6 +24,7 @@ from build_tools.archive.identity import (
     AFTER_CUE,
     CUE_WORDS,
     MUSIC_WORDS,
+    ROLE_WORDS,
     SCREEN_WORDS,
     SMALL_ARCHIVE,
     ArchiveIdentity,
@@ -300,7 +301,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     continue  # of places, only one-word names' capitalised uses are read
                 cues = found[name]
                 cues["mentions"] += len(named.at)
-                if kind == "organization" and not one_word and person_shaped(name):
+                shaped = kind == "organization" and not one_word and person_shaped(name)
+                if shaped:
                     cues["surname"] += _surname_alone(page.paragraphs, name)
                 for position in named.at:
                     text = page.paragraph(position.paragraph)
@@ -317,6 +319,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     before = text[space + 1 : start - 1] if spaced else ""
                     if venue and before.casefold() == "at":
                         cues["venue"] += 1  # "at Old Trafford", in a team sport's report
+                    if shaped and before in ROLE_WORDS:
+                        cues["role"] += 1  # "England coach Sven-Goran Eriksson"
                     end = position.end
                     if (before in _OF_THE or text.startswith(" of ", end)) and _in_longer_name(
                         text, start, end, after=not company
@@ -330,7 +334,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     cue = cue_before(text, start) if before.casefold() in CUE_WORDS else None
                     if cue is None and (after := AFTER_CUE.match(text, end)):
                         cue = after.lastgroup
-                    if cue == "work" or (cue == "company" and company):
+                    if cue == "work" or (cue == "company" and (company or shaped)):
                         cues[cue] += 1
     return found
 
