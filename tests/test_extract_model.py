@@ -207,6 +207,12 @@ def test_date_expressions_found_and_left_out(model_nlp, text, dates):
          "The Department for Education and Skills"),
         ("The Department for Culture, Media and Sport agreed.",
          "The Department for Culture, Media and Sport"),
+        ("The book, by Sunday Telegraph journalist Robert Peston, said so.", "Sunday Telegraph"),
+        ("Analyst Nick Van den Brul of BNP Paribas described the results.", "BNP Paribas"),
+        ("The firms accused were Altria Group, RJ Reynolds Tobacco and others.",
+         "RJ Reynolds Tobacco"),
+        ("The group of the Entertainment and Leisure Software Publishers Association met.",
+         "Entertainment and Leisure Software Publishers Association"),
     ],
 )  # fmt: skip
 def test_names_the_model_cuts_in_two_are_joined(model_nlp, text, name):
@@ -220,6 +226,28 @@ def test_a_day_before_a_club_stays_a_date(model_nlp):
 
     found = [(ent.text, ent.label_) for ent in joined_entities(model_nlp("On Sunday Arsenal won."))]
     assert ("Sunday", "DATE") in found
+
+
+def test_a_countrys_capitals_and_a_sentences_first_word_start_no_name(model_nlp):
+    """Capitals the model left before a name join it (BNP Paribas), not a country's ("UK"
+    before "Treasury" is the UK's); words before "and" join a body's name mid-sentence,
+    not at a sentence's start ("Scotland and Wales Rugby Union")."""
+    from spacy.tokens import Doc
+
+    from build_tools.convert.nlp import joined_entities
+
+    def names(words, tags):
+        doc = Doc(model_nlp.vocab, words=words, ents=tags)
+        return [ent.text for ent in joined_entities(doc)]
+
+    assert names(["of", "BNP", "Paribas"], ["O", "O", "B-ORG"]) == ["BNP Paribas"]
+    assert names(["of", "UK", "Treasury"], ["O", "O", "B-ORG"]) == ["Treasury"]
+    union = ["Commercial", "Services", "Union"]
+    assert names(["the", "Public", "and", *union], ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG"]) \
+        == ["Public and Commercial Services Union"]  # fmt: skip
+    assert names(["Scotland", "and", *union], ["O", "O", "B-ORG", "I-ORG", "I-ORG"]) == [
+        "Commercial Services Union"
+    ]
 
 
 def test_a_country_named_x_and_y_is_one_place(model_nlp):

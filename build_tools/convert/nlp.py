@@ -304,6 +304,22 @@ _DEPARTMENT_TAILS = frozenset(
 )  # fmt: skip
 #: A newspaper named for its day ("the Sunday Telegraph"): the model takes the day for a date.
 _PAPER_DAYS = frozenset({"Sunday", "Saturday"})
+#: Newspapers' last words: "Sunday Telegraph journalist" is the paper even without "the".
+_PAPERS = frozenset(
+    {"Times", "Telegraph", "Mirror", "Express", "Post", "Mail", "Herald", "Observer",
+     "Independent", "People", "Star", "Sport", "Record", "Tribune", "Business"}
+)  # fmt: skip
+#: Last words of bodies whose names run across "and" ("Public and Commercial Services
+#: Union", "Pew Internet and American Life Project"), which the model cuts at the "and".
+_BODY_END = frozenset(
+    {"Union", "Project", "Association", "Society", "Institute", "Council", "Committee",
+     "Federation", "Foundation", "Trust", "Agency", "Commission", "Authority", "Board",
+     "Centre", "Center", "Academy", "Alliance", "Forum", "Coalition", "Confederation",
+     "Organisation", "Organization"}
+)  # fmt: skip
+#: Capitals the model leaves before a name that are the country, not the name's ("UK
+#: Treasury" is the Treasury's).
+_COUNTRY_CODES = frozenset({"UK", "US", "USA", "EU", "UN", "GB"})
 
 
 def _country(name: str) -> bool:
@@ -337,8 +353,9 @@ def joined_entities(doc) -> list:
                 (ent.label_ == "ORG" and gap == " " and _STATION_END.search(ent.text)
                  and following.label_ in _NAMING_LABELS | {"CARDINAL"})
                 or (ent.label_ == "DATE" and ent.text in _PAPER_DAYS and gap == " "
-                    and following.label_ == "ORG" and ent.start > 0
-                    and doc[ent.start - 1].lower_ == "the")
+                    and following.label_ == "ORG"
+                    and ((ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+                         or following.text.rsplit(" ", 1)[-1] in _PAPERS))
                 or (ent.label_ == "ORG" and gap in {" and ", ", "} and _DEPARTMENT.match(ent.text)
                     and following.label_ == "ORG" and following.text in _DEPARTMENT_TAILS)
             ):  # fmt: skip
@@ -353,6 +370,8 @@ def joined_entities(doc) -> list:
                 index += 1
             else:
                 break
+        if ent.label_ == "ORG":
+            ent = _with_untagged_start(doc, ent)
         if ent.label_ == "ORG" and _STATION_END.search(ent.text):  # "BBC Radio Scotland"
             end = ent.end
             limit = ents[index].start if index < len(ents) else len(doc)
@@ -367,6 +386,41 @@ def joined_entities(doc) -> list:
                 ent = Span(doc, ent.start, end, label="ORG")
         joined.append(ent)
     return joined
+
+
+def _with_untagged_start(doc, ent):
+    """An organization with the start the model left untagged before it: an acronym
+    ("BNP" of BNP Paribas, "RJ" of RJ Reynolds Tobacco; not a country's "UK"), or a body's
+    first words before "and" mid-sentence ("Public" of the Public and Commercial Services
+    Union, "Pew Internet" of the Pew Internet and American Life Project)."""
+    from spacy.tokens import Span
+
+    start = ent.start
+    before = doc[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and not before.ent_type_
+        and before.is_upper
+        and before.is_alpha
+        and 2 <= len(before) <= 4
+        and before.text not in _COUNTRY_CODES
+        and doc.text[before.idx + len(before) : ent.start_char] == " "
+    ):
+        return Span(doc, start - 1, ent.end, label="ORG")
+    if before is None or before.lower_ != "and" or ent.text.rsplit(" ", 1)[-1] not in _BODY_END:
+        return ent
+    first = start - 1
+    while (
+        first > 0
+        and start - 1 - first < 3
+        and doc[first - 1].is_title
+        and doc[first - 1].is_alpha
+        and not doc[first - 1].ent_type_
+    ):
+        first -= 1
+    if first == start - 1 or first == 0 or not doc[first - 1].is_lower:
+        return ent  # no word, or the first of a sentence ("Scotland and ...")
+    return Span(doc, first, ent.end, label="ORG")
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
