@@ -927,6 +927,14 @@ def test_two_spellings_of_one_persons_name_among_the_same_people_are_one_page():
     assert index.ref("person", "Yassir Arafat", articles[2]).name == "Yasser Arafat"
     assert index.ref("person", "Ma Bergamasco", articles[5]).name == "Mauro Bergamasco"
     assert index.ref("person", "Sian Smith", articles[7]).name == "Sian Smith"
+    # A surname no one else bears: any name in common is enough (Athens, for Kenteris).
+    runners = [
+        article(f"articles/k{n}.md", f"K{n}", "x", people=[name], places=["Athens"])
+        for n, name in enumerate(["Kostas Kenteris"] * 2 + ["Costas Kenteris"])
+    ]
+    index = EntityIndex(articles + runners)
+    assert index.ref("person", "Costas Kenteris", runners[2]).name == "Kostas Kenteris"
+    assert index.ref("person", "Sian Smith", articles[7]).name == "Sian Smith"
     # The two-letter form joins the full first name whichever is named more; "Ed" is a
     # name of its own.
     more = [article(f"articles/m{n}.md", f"M{n}", "x", people=["Ma Bergamasco", *people])

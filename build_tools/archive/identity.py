@@ -328,7 +328,8 @@ def _join_spellings(identity: PersonIdentity) -> None:
     """Two spellings of one person: the same surname, first names one letter apart
     (``Elliot`` / ``Eliot Spitzer``) or one a two-letter start of the other (team sheets'
     ``Ma Bergamasco`` / ``Mauro Bergamasco``), each named among at least two of the other's
-    people: the rarer joins the more frequent."""
+    people, or, for a surname no one else bears, beside any name of the other's articles:
+    the rarer joins the more frequent."""
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name in identity.people:
         words = name.split()
@@ -346,8 +347,12 @@ def _join_spellings(identity: PersonIdentity) -> None:
                 ):
                     continue
                 mine, theirs = identity.context.get(rare, {}), identity.context.get(common, {})
-                shared = [n for n in mine if theirs.get(n) and n in identity.people]
-                if len(shared) >= 2:
+                shared = [n for n in mine if theirs.get(n)]
+                # Two of the other's people; or, when no one else of the archive bears the
+                # surname, any name of the other's articles (Costas and Kostas Kenteris in
+                # Athens, Johann and Johan Cruyff at Barcelona; not Nick McCarthy of a band
+                # and Mick McCarthy of football, who share none).
+                if sum(n in identity.people for n in shared) >= 2 or (len(group) == 2 and shared):
                     identity.merged[rare] = common
                     break
 
