@@ -193,6 +193,7 @@ def acronyms_of(article: ArticleInfo) -> dict[str, str]:
 
 
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+_INITIALS = re.compile(r"[A-Z]{2} [A-Z][a-z]")  # "JP McManus", "KP Robertson"
 #: Words before a town that make it the place, even in a sports report ("in Liverpool").
 _LOCATIVE = frozenset({"in", "from", "near", "outside"})
 _AT = frozenset({" at ", "at "})
@@ -304,6 +305,9 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                 shaped = kind == "organization" and not one_word and person_shaped(name)
                 if shaped:
                     cues["surname"] += _surname_alone(page.paragraphs, name)
+                # Named as people are, or by two initials ("JP McManus"; JP Morgan too,
+                # which no person's role precedes): the role and business cues are read.
+                shaped = shaped or (kind == "organization" and _INITIALS.match(name) is not None)
                 for position in named.at:
                     text = page.paragraph(position.paragraph)
                     start = position.start
