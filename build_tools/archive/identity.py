@@ -33,7 +33,7 @@ import yaml
 from build_tools.front_matter import load_yaml
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, SECTION, Kind, page_slug
-from build_tools.names import NOT_SURNAMES, given_name
+from build_tools.names import NOT_SURNAMES, TITLES, given_name
 
 #: Below this many articles an archive is small: every name gets a page, and a short name
 #: joins its only full name at once. From it on, the archive is large enough to doubt a
@@ -884,16 +884,17 @@ EVENT_WORDS = frozenset(
 )  # fmt: skip
 
 #: Lower-case words of a person's role just before a name ("England coach Sven-Goran
-#: Eriksson", "Hollywood star Thomas Haden Church"): an "organization" named as people are
-#: and written so in ``ROLE_SHARE`` of its mentions, with no business's words, is a person.
+#: Eriksson", "Hollywood star Thomas Haden Church"): the one-word roles of ``names.TITLES``
+#: (not "former", "acting" and such, nor a party's name). An "organization" named as
+#: people are and written so in ``ROLE_SHARE`` of its mentions, with no business's words,
+#: is a person.
 ROLE_WORDS = frozenset(
-    {"coach", "boss", "manager", "striker", "midfielder", "defender", "goalkeeper", "winger",
-     "captain", "skipper", "centre", "flanker", "prop", "lock", "hooker", "fly-half",
-     "scrum-half", "full-back", "actor", "actress", "star", "stars", "singer", "rapper",
-     "director", "chairman", "tycoon", "tycoons", "minister", "secretary", "spokesman",
-     "spokeswoman", "president", "leader", "chancellor", "champion", "sprinter", "hurdler",
-     "presenter", "comedian", "novelist", "author", "businessman", "entrepreneur"}
-)  # fmt: skip
+    title
+    for title in TITLES
+    if title.isalpha() or "-" in title and " " not in title and "." not in title
+) - {"former", "late", "acting", "deputy", "assistant", "special", "labour", "tory",
+     "conservative", "miss", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "father",
+     "fellow", "model", "comedy", "general", "major", "justice"}  # fmt: skip
 ROLE_SHARE = 0.25
 
 #: Courtesy titles: a name they start is a person's, whatever the model said.

@@ -323,8 +323,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     before = text[space + 1 : start - 1] if spaced else ""
                     if venue and before.casefold() == "at":
                         cues["venue"] += 1  # "at Old Trafford", in a team sport's report
-                    if shaped and before in ROLE_WORDS:
-                        cues["role"] += 1  # "England coach Sven-Goran Eriksson"
+                    if shaped and (before in ROLE_WORDS or before[:-1] in ROLE_WORDS):
+                        cues["role"] += 1  # "England coach X", "the tycoons X"
                     end = position.end
                     if (before in _OF_THE or text.startswith(" of ", end)) and _in_longer_name(
                         text, start, end, after=not company
