@@ -176,3 +176,12 @@ def test_a_companys_last_word_and_a_sentence_start_cut_a_persons_name():
                                            ("Lehman Brothers", "PERSON")))  # fmt: skip
     assert set(names["organization"]) == {"Warner Bros", "Royal Mail", "Lehman Brothers"}
     assert not names["person"]
+
+
+def test_a_role_inside_an_organizations_span_leaves_the_person_after_it():
+    """ "Balco boss Victor Conte", tagged as one organization: the person Victor Conte."""
+    text = "Balco boss Victor Conte denied it. Balco said so."
+    _, names, _ = resolve(text, candidates(text, ("Balco boss Victor Conte", "ORG"),
+                                           ("Balco", "ORG")))  # fmt: skip
+    assert list(names["person"]) == ["Victor Conte"]
+    assert list(names["organization"]) == ["Balco"]

@@ -361,6 +361,13 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
         if cut:
             dropped = len(" ".join(words[:cut])) + 1
             start, text = start + dropped, text[dropped:]
+    elif kind == "organization" and " " in text:
+        # "Balco boss Victor Conte": a role and a person's full name after the body's.
+        words = text.split(" ")
+        role = max((n for n, word in enumerate(words[:-2]) if word in TITLES), default=None)
+        if role is not None and given_name(words[role + 1], strict=True):
+            dropped = len(" ".join(words[: role + 1])) + 1
+            start, text, kind = start + dropped, text[dropped:], "person"
     if not (kind == "organization" and _NUMBERED_STATION.search(text)):
         text = _TRAILING_NUMBER.sub("", text)  # "G. Kersey 63" in a score table
     if kind == "person":
