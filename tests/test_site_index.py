@@ -714,13 +714,17 @@ def test_a_name_a_courtesy_title_starts_is_a_person():
 def test_a_name_written_as_a_work_is_written_has_no_page():
     """ "the film Vera Drake", "Vera Drake actress": a work, no organization; a company
     named once beside a technology ("the Sony format") stays."""
-    body = "The film Vera Drake won. Vera Drake actress Imelda Staunton thanked Sony."
+    body = ("The film Vera Drake won. Vera Drake actress Imelda Staunton thanked Sony. The"
+            " Skulls program hit phones.")  # fmt: skip
     articles = [
-        article(f"articles/{n}.md", f"{n}", body, organizations=["Vera Drake", "Sony"])
+        article(
+            f"articles/{n}.md", f"{n}", body, organizations=["Vera Drake", "Sony", "Skulls"]
+        )  # fmt: skip
         for n in range(3)
     ] + [article("articles/s.md", "s", "The Sony format. Sony said.", organizations=["Sony"])]
     index = EntityIndex(articles)
     assert index.ref("organization", "Vera Drake", articles[0]) is None
+    assert index.ref("organization", "Skulls", articles[0]) is None  # a virus, a program
     assert [r.name for r, _ in index.of_kind("organization")] == ["Sony"]
 
 

@@ -922,7 +922,7 @@ _WORK_BEFORE = (
 _WORK_AFTER = (
     r"actor|actress|actors|sequel|soundtrack|creator|festival|fair|awards?|prize|trophy"
     r"|format|technology|standard|software|console|champion|championships?|finalist"
-    r"|contestants?"
+    r"|contestants?|tournament|virus|worm|program"
 )
 #: The word just before a mention (case aside) and the words just after it: the group
 #: that matched names the cue.
