@@ -798,10 +798,12 @@ def test_a_ground_team_sports_reports_write_at_is_a_place():
 
 
 def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():
-    """data/names.yml's nicknames: "Saints" of a report naming Southampton is the club,
-    of one naming Northampton that club, and of a report naming neither (or a story on
-    a band) no club; "Spurs", one team's, is it even unnamed; the All Blacks are New
-    Zealand, a place; entities.yml's own entry for a nickname wins."""
+    """data/names.yml's nicknames, in football, rugby and cricket reports: "Saints" of a
+    report naming Southampton is the club, of one naming Northampton Saints that club, of
+    a report naming neither (or a story on a band) no club; "Reds" beside Queensland Reds
+    is that team; "Blues" beside Birmingham City and Chelsea is unknown; "Man Utd", two
+    words, is Manchester United unnamed; the All Blacks are New Zealand, a place; an NBA
+    report's Spurs are not Tottenham; entities.yml's entries and ignores win."""
     curated = load_curated(Path("no-such-file.yml"))
     football = ("sport/football",)
     south = article("articles/1.md", "1", "Southampton lost. Saints fans sang.",
@@ -813,8 +815,8 @@ def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():
         organizations=["Northampton Saints", "Saints"],
         tags=("sport/rugby",),
     )
-    neither = article("articles/3.md", "3", "Saints lost.", organizations=["Saints"],
-                      tags=football)  # fmt: skip
+    neither = article("articles/3.md", "3", "Saints lost. Man Utd won.",
+                      organizations=["Saints", "Man Utd"], tags=football)  # fmt: skip
     band = article(
         "articles/4.md",
         "4",
@@ -822,22 +824,43 @@ def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():
         organizations=["Spurs", "Saints"],
         tags=("arts-culture-entertainment",),
     )
-    spurs = article("articles/5.md", "5", "Spurs won.", organizations=["Spurs"], tags=football)
+    spurs = article("articles/5.md", "5", "Spurs beat Tottenham's rivals. Tottenham won.",
+                    organizations=["Spurs", "Tottenham"], tags=football)  # fmt: skip
     blacks = article("articles/6.md", "6", "The All Blacks won.", people=["All Blacks"],
                      tags=("sport/rugby",))  # fmt: skip
-    articles = [south, north, neither, band, spurs, blacks]
+    reds = article(
+        "articles/7.md",
+        "7",
+        "Queensland Reds won. The Reds led.",
+        organizations=["Queensland Reds", "Reds"],
+        tags=("sport/rugby",),
+    )
+    blues = article(
+        "articles/8.md",
+        "8",
+        "Birmingham City v Chelsea. Blues fans sang.",
+        organizations=["Birmingham City", "Chelsea", "Blues"],
+        tags=football,
+    )
+    nba = article("articles/9.md", "9", "San Antonio beat Detroit. The Spurs led.",
+                  organizations=["Spurs"], tags=("sport/american-sports",))  # fmt: skip
+    articles = [south, north, neither, band, spurs, blacks, reds, blues, nba]
     index = EntityIndex(articles, curated=curated)
-    club = EntityRef("organization", "Southampton")
-    assert index.ref("organization", "Saints", south) == club
+    assert index.ref("organization", "Saints", south) == EntityRef("organization", "Southampton")
     assert index.ref("organization", "Saints", north).name == "Northampton Saints"
-    assert index.ref("organization", "Saints", neither) == EntityRef("organization", "Saints")
-    assert index.ref("organization", "Saints", band) == EntityRef("organization", "Saints")
-    assert index.ref("organization", "Spurs", spurs) == EntityRef("organization", "Tottenham")
-    assert index.ref("organization", "Spurs", band) == EntityRef("organization", "Spurs")
+    assert index.ref("organization", "Saints", neither).name == "Saints"
+    assert index.ref("organization", "Man Utd", neither).name == "Manchester United"
+    assert index.ref("organization", "Saints", band).name == "Saints"
+    assert index.ref("organization", "Spurs", spurs).name == "Tottenham"
+    assert index.ref("organization", "Spurs", nba).name == "Spurs"
     assert index.ref("person", "All Blacks", blacks) == EntityRef("place", "New Zealand")
-    own = Curated(entries={"saints": ("organization", "Saints FC")}, teams=curated.teams)
+    assert index.ref("organization", "Reds", reds).name == "Queensland Reds"
+    assert index.ref("organization", "Blues", blues).name == "Blues"
+    own = Curated(entries={"saints": ("organization", "Saints FC")}, ignored={"spurs"},
+                  teams=curated.teams)  # fmt: skip
     index = EntityIndex(articles, curated=own)
     assert index.ref("organization", "Saints", south) == EntityRef("organization", "Saints FC")
+    assert index.ref("organization", "Spurs", spurs) is None
 
 
 def test_peoples_technologies_illnesses_and_the_budget_have_no_page():

@@ -1161,25 +1161,34 @@ class Curated:
     teams: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def team(self, name: str, named: Iterable[str]) -> str | None:
-        """The team a nickname of a sports report stands for (``Saints``: Southampton),
-        as its article names it (``named``): the team of the nickname's list the article
-        names, or names by a longer form ("Leicester Tigers"); with none named, the one
-        team of a nickname of one team; else a shorter form the article names ("Hull" of
-        Hull City). None: no nickname, a nickname of several teams none of them named,
-        or a name entities.yml lists (which is as it says)."""
-        teams = self.teams.get(_key(name))
-        if not teams or (self.lists(name) and _key(name) not in self.known):
+        """The team a nickname of a football, rugby or cricket report stands for, as its
+        article names it (``named``): a team the article names that ends in the nickname
+        ("Queensland Reds"), else the one team of the nickname's list the article names,
+        by that name or a longer or shorter form ("Leicester Tigers", "Hull" of Hull
+        City). With none named, a nickname of two words or more (Man Utd, All Blacks)
+        still stands for its one team; a one-word nickname is many teams' (Reds, Spurs,
+        Saints), and two of its teams named leave it unknown. None: no nickname, no team
+        known, or a name entities.yml lists or ignores (which is as it says)."""
+        key = _key(name)
+        teams = self.teams.get(key)
+        if not teams or key in self.ignored or (self.lists(name) and key not in self.known):
             return None
         named = tuple(named)
-        for alike in (str.__eq__, lambda other, team: other.startswith(team + " ")):
-            for team in teams:  # the team's own name, then a longer form of it
-                found = next((other for other in named if alike(other, team)), None)
-                if found:
-                    return found
-        if len(teams) == 1:
-            return teams[0]  # not "Manchester" for the Red Devils
-        return next((other for team in teams for other in named
-                     if team.startswith(other + " ")), None)  # fmt: skip
+        own = [other for other in named if other.endswith(" " + name)]
+        if own:
+            return own[0] if len(own) == 1 else None  # "Queensland Reds", "San Antonio Spurs"
+        for alike in (
+            lambda other, team: other == team or other.startswith(team + " "),
+            lambda other, team: team.startswith(other + " "),  # not for two-word nicknames
+        ):
+            found = {team: other for team in teams for other in named if alike(other, team)}
+            if len(found) > 1:
+                return None  # two of its teams named (Birmingham City and Chelsea)
+            if found:
+                return next(iter(found.values()))
+            if len(teams) == 1 and " " in name:
+                return teams[0]  # "Man Utd", "All Blacks": one team's; not "Manchester"
+        return None
 
     def resolve(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
         """The curated (kind, name) for an extracted name; None when it is to be ignored."""

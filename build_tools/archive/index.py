@@ -210,6 +210,11 @@ _TEAM_SPORTS = frozenset(
 )
 
 
+#: Reports whose teams data/names.yml's nicknames name (not North American sports': the
+#: San Antonio Spurs are not Tottenham).
+_NICKNAME_SPORTS = frozenset(f"sport/{sport}" for sport in ("football", "rugby", "cricket"))
+
+
 def towns_of(article: ArticleInfo) -> dict[str, Kind]:
     """The kind of each town (the gazetteer's city or town: no country, which is its
     national team and a place by the page rules) an article names as a place or an
@@ -361,7 +366,7 @@ class EntityIndex:
             acronyms=[acronyms_of(a) for a in self.articles],
             cues=mention_cues(self.articles),
             towns=[towns_of(a) for a in self.articles],
-            sports=[bool(_TEAM_SPORTS.intersection(a.page.tags)) for a in self.articles],
+            sports=[bool(_NICKNAME_SPORTS.intersection(a.page.tags)) for a in self.articles],
         )  # fmt: skip
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.article_entities: dict[str, list[EntityRef]] = {}
