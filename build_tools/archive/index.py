@@ -310,9 +310,14 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                 shaped = kind == "organization" and not one_word and person_shaped(name)
                 if shaped:
                     cues["surname"] += _surname_alone(page.paragraphs, name)
-                # Named as people are, or by two initials ("JP McManus"; JP Morgan too,
-                # which no person's role precedes): the role and business cues are read.
-                shaped = shaped or (kind == "organization" and _INITIALS.match(name) is not None)
+                # Named as people are, or by two initials and a surname ("JP McManus"; JP
+                # Morgan too, which no person's role precedes; not "AC Milan", whose last
+                # word is a place): the role and business cues are read.
+                shaped = shaped or (
+                    kind == "organization"
+                    and _INITIALS.match(name) is not None
+                    and not gazetteer().knows(name.rsplit(" ", 1)[-1])
+                )
                 for position in named.at:
                     text = page.paragraph(position.paragraph)
                     start = position.start
@@ -328,8 +333,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     before = text[space + 1 : start - 1] if spaced else ""
                     if venue and before.casefold() == "at":
                         cues["venue"] += 1  # "at Old Trafford", in a team sport's report
-                    if shaped and (before in ROLE_WORDS or before[:-1] in ROLE_WORDS):
-                        cues["role"] += 1  # "England coach X", "the tycoons X"
+                    if shaped and before in ROLE_WORDS:
+                        cues["role"] += 1  # "England coach X" (not "stars": a band, a team)
                     end = position.end
                     if (before in _OF_THE or text.startswith(" of ", end)) and _in_longer_name(
                         text, start, end, after=not company
