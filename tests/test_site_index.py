@@ -459,8 +459,10 @@ def test_other_forms_of_an_organizations_name_join_its_page():
         *[["Verizon", "Verizon Communications", "CBS", "CBS TV", "Sony", "Sony Pictures"]] * 2,
         ["Lenovo"], ["Lenovo"], ["Lenovo Group"],  # one article: no page to join
         *[["Warner Bros."], ["Warner Bros"]] * 2, ["Warner Brothers"],
+        *[["Real", "Barcelona"], ["Real Networks", "Nasdaq"]] * 2,  # never together
+        *[["Emirates", "Emirates Airlines", "Emirates Group"]] * 2,  # two legal forms
     ]  # fmt: skip
-    assert organization_forms(articles) == {
+    assert organization_forms(articles, context=[set(names) for names in articles]) == {
         "Warner Bros.": "Warner Bros",  # as written mid-sentence
         "Warner Brothers": "Warner Bros",
         "Verizon": "Verizon Communications",  # the legal name; another company stays apart

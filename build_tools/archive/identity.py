@@ -1031,8 +1031,8 @@ def organization_forms(
     for acronym, expanded in together.items():
         if len(expansions[acronym]) == 1 and expanded:
             forms.setdefault(acronym, next(iter(expanded)))
-    if written and context:
-        contexts = _Contexts(context)
+    contexts = _Contexts(context) if context else None
+    if written and contexts:
         spelled: dict[str, set[str]] = defaultdict(set)  # acronym -> what articles spell
         for found in written:
             for acronym, name in found.items():
@@ -1066,14 +1066,26 @@ def organization_forms(
                 forms.setdefault(name, owners[0])
     # "Verizon" and "Verizon Communications", "CBS" and "CBS TV": a company's name with
     # and without its legal form, an outlet's with and without its medium, when both are
-    # names of pages (two articles each): one page, under the legal name and the outlet's.
-    for name in names:
+    # names of pages (two articles each) named together or beside a specific name in common
+    # (not a football report's "Real" and Real Networks): one page, under the legal name and the
+    # outlet's. A name two legal forms follow (Emirates Airlines, Emirates Group) joins
+    # neither.
+    legal: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(names):
         base, _, last = name.rpartition(" ")
-        if base in names and min(frequency[base], frequency[name]) >= 2:
+        if (
+            base in names
+            and min(frequency[base], frequency[name]) >= 2
+            and contexts is not None
+            and (contexts.together(base, name) or contexts.share(base, name))
+        ):
             if last in LEGAL_FORMS:
-                forms.setdefault(base, name)
+                legal[base].append(name)
             elif last in MEDIA:
                 forms.setdefault(name, base)
+    for base, (name, *others) in legal.items():
+        if not others:
+            forms.setdefault(base, name)
     # Chains end at a name that is no other's form.
     return {name: _final(forms, name) for name in forms if _final(forms, name) != name}
 
@@ -1113,6 +1125,10 @@ class _Contexts:
             for name in names:
                 self.where[name].append(number)
             self.frequency.update(names)
+
+    def together(self, one: str, other: str) -> bool:
+        """Whether an article names both."""
+        return not set(self.where.get(one, ())).isdisjoint(self.where.get(other, ()))
 
     def share(self, one: str, other: str) -> bool:
         """Whether the articles naming ``one`` (and not ``other``) name a name that the
