@@ -877,6 +877,22 @@ def test_peoples_technologies_illnesses_and_the_budget_have_no_page():
     assert [r.name for r, _ in index.of_kind("organization")] == ["Ofcom", "PC World"]
 
 
+def test_entities_yml_wins_over_the_projects_names_of_no_entity(tmp_path):
+    """An entities.yml entry for a name data/names.yml calls no entity ("Big Brother",
+    "Championship" as an alias) gives it a page; a product's first word that is a
+    person's first name ("Mac Collins") leaves the person."""
+    path = tmp_path / "entities.yml"
+    path.write_text("entities:\n  - {name: Football League Championship, kind: organization,"
+                    " aliases: [Championship]}\n  - {name: Big Brother, kind: organization}\n",
+                    "utf-8")  # fmt: skip
+    curated = load_curated(path)
+    assert curated.resolve("organization", "Championship") == (
+        "organization", "Football League Championship")  # fmt: skip
+    assert curated.resolve("organization", "Big Brother") == ("organization", "Big Brother")
+    assert curated.resolve("person", "Mac Collins") == ("person", "Mac Collins")
+    assert curated.resolve("organization", "Xbox 360") is None
+
+
 def test_a_piece_of_a_longer_name_joined_by_of_has_no_page():
     """ "Azkaban" of "the Prisoner of Azkaban", "Rings" of "Lord of the Rings": pieces of
     titles; "Jelena Jankovic of Serbia" is still a person."""

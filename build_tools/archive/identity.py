@@ -1211,13 +1211,16 @@ class Curated:
         key = _key(name)
         if key in self.ignored:
             return None
-        if key not in self.entries and " " in key and self._product_line(key):
-            return None  # "Windows Genuine Advantage", "Mac Mini": a product
+        if key not in self.entries and " " in key and self._product_line(kind, key):
+            return None  # "Windows Genuine Advantage", "Xbox 360": a product
         return self.entries.get(key, (kind, name))
 
-    def _product_line(self, key: str) -> bool:
-        """Whether a product of data/names.yml starts a (folded) name: its line or version."""
-        words = key.split(" ")
+    def _product_line(self, kind: Kind, key: str) -> bool:
+        """Whether a product of data/names.yml (of three words at most) starts a folded
+        name, its line's or version's; not a person's first name ("Mac Collins")."""
+        words = key.split(" ", 3)
+        if kind == "person" and given_name(words[0]):
+            return False
         return any(" ".join(words[:end]) in self.products for end in range(1, len(words)))
 
     def lists(self, name: str) -> bool:
@@ -1317,6 +1320,7 @@ def load_curated(path: Path) -> Curated:
             raise ValueError(f"{where} ({name!r}): 'description' must be text")
         for alias in (name, *aliases):
             curated.entries[_key(alias)] = (kind, name)
+            curated.ignored.discard(_key(alias))  # over data/names.yml's not_entities
         if description and description.strip():
             curated.descriptions[(kind, name)] = " ".join(description.split())
     ignore = data.get("ignore") or []
