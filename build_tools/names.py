@@ -21,6 +21,12 @@ def given_name(word: str, strict: bool = False) -> bool:
     return gender in {"male", "female"} if strict else gender not in {"unknown", "andy"}
 
 
+def sex(word: str) -> str | None:
+    """ "male" or "female" for a first name the list gives mostly to one sex, else None."""
+    gender = _detector().get_gender(word)
+    return gender.removeprefix("mostly_") if gender.endswith("male") else None
+
+
 #: Titles and roles written before a person's name, longest first when compiled.
 TITLES = (
     "president", "vice president", "president-elect", "prime minister", "deputy prime minister",

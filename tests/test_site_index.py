@@ -981,14 +981,20 @@ def test_two_spellings_of_one_persons_name_among_the_same_people_are_one_page():
     assert index.ref("person", "Yassir Arafat", articles[2]).name == "Yasser Arafat"
     assert index.ref("person", "Ma Bergamasco", articles[5]).name == "Mauro Bergamasco"
     assert index.ref("person", "Sian Smith", articles[7]).name == "Sian Smith"
-    # A surname no one else bears: any name in common is enough (Athens, for Kenteris).
-    runners = [
-        article(f"articles/k{n}.md", f"K{n}", "x", people=[name], places=["Athens"])
-        for n, name in enumerate(["Kostas Kenteris"] * 2 + ["Costas Kenteris"])
-    ]
-    index = EntityIndex(articles + runners)
+    # A surname no one else bears: a name few articles name is enough (the IAAF, for
+    # Kenteris); not London, which many name, nor for Paul and Paula.
+    runners = [article(f"articles/k{n}.md", f"K{n}", "x", people=[name], organizations=["IAAF"])
+               for n, name in enumerate(["Kostas Kenteris"] * 2 + ["Costas Kenteris"])]  # fmt: skip
+    mccarthy = [article(f"articles/c{n}.md", f"C{n}", "x", people=[name], places=["London"])
+                for n, name in enumerate(["Mick McCarthy"] * 2 + ["Nick McCarthy"])]  # fmt: skip
+    redfern = [article(f"articles/r{n}.md", f"R{n}", "x", people=[name], organizations=["Ofsted"])
+               for n, name in enumerate(["Paul Redfern"] * 2 + ["Paula Redfern"])]  # fmt: skip
+    london = [article(f"articles/l{n}.md", f"L{n}", "x", places=["London"]) for n in range(3)]
+    index = EntityIndex(articles + runners + mccarthy + redfern + london)
     assert index.ref("person", "Costas Kenteris", runners[2]).name == "Kostas Kenteris"
     assert index.ref("person", "Sian Smith", articles[7]).name == "Sian Smith"
+    assert index.ref("person", "Nick McCarthy", mccarthy[2]).name == "Nick McCarthy"
+    assert index.ref("person", "Paula Redfern", redfern[2]).name == "Paula Redfern"
     # The two-letter form joins the full first name whichever is named more; "Ed" is a
     # name of its own.
     more = [article(f"articles/m{n}.md", f"M{n}", "x", people=["Ma Bergamasco", *people])

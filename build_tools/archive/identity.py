@@ -33,7 +33,7 @@ import yaml
 from build_tools.front_matter import load_yaml
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, SECTION, Kind, page_slug
-from build_tools.names import NOT_SURNAMES, TITLES, given_name
+from build_tools.names import NOT_SURNAMES, TITLES, given_name, sex
 
 #: Below this many articles an archive is small: every name gets a page, and a short name
 #: joins its only full name at once. From it on, the archive is large enough to doubt a
@@ -349,12 +349,24 @@ def _join_spellings(identity: PersonIdentity) -> None:
                 mine, theirs = identity.context.get(rare, {}), identity.context.get(common, {})
                 shared = [n for n in mine if theirs.get(n)]
                 # Two of the other's people; or, when no one else of the archive bears the
-                # surname, any name of the other's articles (Costas and Kostas Kenteris in
-                # Athens, Johann and Johan Cruyff at Barcelona; not Nick McCarthy of a band
-                # and Mick McCarthy of football, who share none).
-                if sum(n in identity.people for n in shared) >= 2 or (len(group) == 2 and shared):
+                # surname and the first names are of one sex, a name of the other's articles
+                # that few articles name (Costas and Kostas Kenteris beside the IAAF; not
+                # Nick McCarthy of a band and Mick McCarthy of football beside London, nor
+                # Paul and Paula).
+                limit = max(3, SPECIFIC_SHARE * identity.articles)  # both of them, and one
+                if sum(n in identity.people for n in shared) >= 2 or (
+                    len(group) == 2
+                    and _one_sex(rare.split()[0], common.split()[0])
+                    and any(identity.frequency[n] <= limit for n in shared)
+                ):
                     identity.merged[rare] = common
                     break
+
+
+def _one_sex(one: str, other: str) -> bool:
+    """Whether two first names are not known as a man's and a woman's (Paul, Paula)."""
+    sexes = {sex(one), sex(other)}
+    return not {"male", "female"} <= sexes
 
 
 def _spelt_alike(one: str, other: str) -> bool:
