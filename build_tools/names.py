@@ -63,6 +63,15 @@ TITLES = (
     "prime minister", "tory", "labour", "lib dem", "conservative", "liberal democrat",
     "physio", "physiotherapist", "coach", "manager", "assistant manager", "chairman", "owner",
 )  # fmt: skip
+#: The one-word roles of ``TITLES``: what a person is, written just before the name
+#: ("England coach X", "Balco boss X"); not "former", "acting" and such, courtesy titles,
+#: ranks that are also words ("general", "major") or a party's name.
+ROLES = frozenset(
+    title for title in TITLES if title.isalpha() or ("-" in title and " " not in title)
+) - {"former", "late", "acting", "deputy", "assistant", "special", "labour", "tory",
+     "conservative", "miss", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "father",
+     "fellow", "model", "comedy", "general", "major", "justice"}  # fmt: skip
+
 #: Titles that are never surnames: alone, or glued to a name ("Beatle Sir"), they name no
 #: one (King, Prince, Lord and Major are surnames too: Mervyn King).
 NOT_SURNAMES = frozenset({"sir", "dame", "lady", "queen", "princess"})

@@ -248,6 +248,13 @@ def test_a_countrys_capitals_and_a_sentences_first_word_start_no_name(model_nlp)
     assert names(["Scotland", "and", *union], ["O", "O", "B-ORG", "I-ORG", "I-ORG"]) == [
         "Commercial Services Union"
     ]
+    # An office before "and" is no body's first word; a title no acronym of the name.
+    office = ["the", "Home", "Secretary", "and", "Police", "Federation"]
+    assert names(office, ["O", "O", "O", "O", "B-ORG", "I-ORG"]) == ["Police Federation"]
+    assert names(["the", "CEO", "Sony", "said"], ["O", "O", "B-ORG", "O"]) == ["Sony"]
+    # A day joins a paper's name, not any organization's ("on Sunday BBC Sport said").
+    day = ["on", "Sunday", "BBC", "Sport", "said"]
+    assert names(day, ["O", "B-DATE", "B-ORG", "I-ORG", "O"]) == ["Sunday", "BBC Sport"]
 
 
 def test_a_country_named_x_and_y_is_one_place(model_nlp):

@@ -185,3 +185,21 @@ def test_a_role_inside_an_organizations_span_leaves_the_person_after_it():
                                            ("Balco", "ORG")))  # fmt: skip
     assert list(names["person"]) == ["Victor Conte"]
     assert list(names["organization"]) == ["Balco"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "name"),
+    [
+        ("He lives in Newry, Co. Down, and works.", "Co. Down", "place", "Co. Down"),
+        ("The Friends of the late John Peel Trust met.", "Friends of the late John Peel Trust",
+         "organization", "Friends of the late John Peel Trust"),
+        ("Police Federation chairman Jan Berry said.", "Police Federation chairman Jan Berry",
+         "person", "Jan Berry"),
+    ],
+)  # fmt: skip
+def test_a_sentence_cut_and_a_role_cut_need_their_words(text, span, kind, name):
+    """A full stop before "Down" starts no sentence; "late" is no role, and a trust's name
+    stays whole; "chairman" before a full name leaves the person."""
+    label = {"place": "GPE", "organization": "ORG", "person": "PERSON"}[kind]
+    _, names, _ = resolve(text, candidates(text, (span, "ORG" if kind != "place" else label)))
+    assert list(names[kind]) == [name]

