@@ -203,19 +203,3 @@ def test_a_sentence_cut_and_a_role_cut_need_their_words(text, span, kind, name):
     label = {"place": "GPE", "organization": "ORG", "person": "PERSON"}[kind]
     _, names, _ = resolve(text, candidates(text, (span, "ORG" if kind != "place" else label)))
     assert list(names[kind]) == [name]
-
-
-def test_an_organizations_own_possessive_stays_and_a_possessive_goes():
-    """ "Standard & Poor's" and "Moody's" keep their "'s"; "T-Mobile's", beside "T-Mobile",
-    and "BBC Radio 4's Today" lose it."""
-    text = ("Standard & Poor's and Moody's cut it. T-Mobile's profits fell; T-Mobile said"
-            " BBC Radio 4's show.")  # fmt: skip
-    spans = [("Standard & Poor's", "ORG"), ("Moody's", "ORG"), ("T-Mobile's", "ORG"),
-             ("BBC Radio 4's", "ORG")]  # fmt: skip
-    _, names, _ = resolve(text, candidates(text, *spans))
-    assert list(names["organization"]) == [
-        "Standard & Poor's",
-        "Moody's",
-        "T-Mobile",
-        "BBC Radio 4",
-    ]

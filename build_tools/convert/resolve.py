@@ -53,9 +53,6 @@ _ROLE_BEFORE = re.compile(
     r"(?:secretary|minister|ministry|department|secretaries)\s+(?:of\s+)?(?:the\s+)?$", re.I
 )
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-#: An organization's own "'s", which the model keeps in its span ("Sotheby's", "Moody's",
-#: "Standard & Poor's") and the text never drops (``_own_possessive``).
-_OWN_POSSESSIVE = re.compile(r"\w['’]s$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w.'’-]*", re.UNICODE)
 _JUNK = re.compile(r"^[\W\d_]*$|https?:|www\.|@")
@@ -333,10 +330,9 @@ _DIRECTIONS = frozenset(
 _ADJECTIVE_COMPOUND = re.compile(r"^(?:[A-Z][\w.]*-)+[A-Z][a-z]+(?:an|ese|ish|i|ic)$")
 
 
-def tidy(candidate: Candidate, kind: Kind, own_possessive: bool = False) -> _Span | None:
+def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
     """Trim ``the``, possessives, punctuation, trailing common words and (for people)
-    titles from a span; None when what is left is not a name. ``own_possessive``: an
-    organization's "'s" is its name's (``Sotheby's``), not a possessive."""
+    titles from a span; None when what is left is not a name."""
     start, text = candidate.start, candidate.text
     lead = len(text) - len(text.lstrip(_EDGE_PUNCT))
     start, text = start + lead, text[lead:]
@@ -348,9 +344,7 @@ def tidy(candidate: Candidate, kind: Kind, own_possessive: bool = False) -> _Spa
     boundary = _NEXT_SENTENCE.search(text)
     if boundary and boundary.group(1) in _SENTENCE_STARTS:
         text = text[: boundary.start() + 1]  # "Warner Bros. However": a sentence began
-    text = text.rstrip(_EDGE_PUNCT)
-    if not (own_possessive and kind == "organization" and _OWN_POSSESSIVE.search(text)):
-        text = _POSSESSIVE.sub("", text).rstrip(_EDGE_PUNCT)
+    text = _POSSESSIVE.sub("", text.rstrip(_EDGE_PUNCT)).rstrip(_EDGE_PUNCT)
     text = _TRAILING_LOWER.sub("", text)  # "Comoros archipelago" -> "Comoros"
     if kind == "person":
         # "Wales physio Mark Davies", "Nevertheless Franz Ferdinand": the name is what
@@ -466,7 +460,7 @@ def resolve(
     candidates = with_team_sheets(text, candidates)
     candidates = sorted([*candidates, *name_candidates(text, candidates)], key=lambda c: c.start)
     candidates = [c for c in with_initials(text, candidates) if not _not_a_person_here(text, c)]
-    spans = _tidy_all(candidates, text)
+    spans = _tidy_all(candidates)
     spans = _split_conjoined(spans)
     spans = _drop_fragments(spans, document)
     spans = _reclassify(spans, document)
@@ -535,24 +529,13 @@ def _propagate(mentions: list[Mention], text: str) -> list[Mention]:
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
 
-def _own_possessive(name: str, text: str) -> bool:
-    """Whether an organization's "'s" is its name's: a one-word name (or one joined by
-    "&") the text never writes without it ("McDonald's", "Moody's", "Standard & Poor's";
-    not "T-Mobile's profits" beside "T-Mobile")."""
-    if not _OWN_POSSESSIVE.search(name) or (" " in name and " & " not in name):
-        return False  # "BBC Radio 4's Today": a station's possessive; not "Standard & Poor's"
-    stem = re.escape(name[:-2])
-    return re.search(rf"(?<![\w-]){stem}(?!['’]s|[\w-])", text) is None
-
-
-def _tidy_all(candidates: Iterable[Candidate], text: str = "") -> list[_Span]:
+def _tidy_all(candidates: Iterable[Candidate]) -> list[_Span]:
     spans = []
     for candidate in candidates:
         kind = KIND_OF_LABEL.get(candidate.label)
         if kind is None:
             continue
-        own = kind == "organization" and _own_possessive(candidate.text.rstrip(), text)
-        span = tidy(candidate, kind, own)
+        span = tidy(candidate, kind)
         if span is None or is_not_a_name(span):
             continue
         if span.kind == "person" and _ORGANIZATION_END.search(span.text):
