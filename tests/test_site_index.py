@@ -745,6 +745,11 @@ def test_a_word_the_model_rarely_tags_where_the_archive_writes_it_has_no_page():
     assert {r.name for r, _ in index.of_kind("organization")} == {"United Nations", "Nokia"}
 
 
+def curated_name(name: str) -> str:
+    """The name data/names.yml gives an organization's other name."""
+    return load_curated(Path("no-such-file.yml")).resolve("organization", name)[1]
+
+
 def test_the_project_knowledge_names_a_page_whatever_form_an_article_spells_out():
     """BT, spelled out as "British Telecom (BT)" in one article, stays BT's page; the
     Commons and the Labour Party take the names of data/names.yml."""
@@ -758,6 +763,7 @@ def test_the_project_knowledge_names_a_page_whatever_form_an_article_spells_out(
     assert index.ref("organization", "BT", alone) == EntityRef("organization", "BT")
     assert index.ref("organization", "Commons", alone).name == "House of Commons"
     assert index.ref("organization", "Labour Party", alone).name == "Labour"
+    assert curated_name("Standard & Poor") == "Standard & Poor's"
 
 
 def test_a_football_reports_towns_are_its_clubs_and_a_town_written_in_x_is_a_place():
@@ -846,7 +852,17 @@ def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():
     )
     nba = article("articles/9.md", "9", "San Antonio beat Detroit. The Spurs led.",
                   organizations=["Spurs"], tags=("sport/american-sports",))  # fmt: skip
-    articles = [south, north, neither, band, spurs, blacks, reds, blues, nba]
+    owls = article("articles/10.md", "10", "Sheffield Wednesday fans in Sheffield. Blades.",
+                   organizations=["Sheffield Wednesday", "Blades"], places=["Sheffield"],
+                   tags=football)  # fmt: skip
+    tigers = article(
+        "articles/11.md",
+        "11",
+        "Leicester won at Bath. Tigers led.",
+        organizations=["Leicester", "Bath", "Tigers"],
+        tags=("sport/rugby",),
+    )
+    articles = [south, north, neither, band, spurs, blacks, reds, blues, nba, owls, tigers]
     index = EntityIndex(articles, curated=curated)
     assert index.ref("organization", "Saints", south) == EntityRef("organization", "Southampton")
     assert index.ref("organization", "Saints", north).name == "Northampton Saints"
@@ -858,6 +874,8 @@ def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():
     assert index.ref("person", "All Blacks", blacks) == EntityRef("place", "New Zealand")
     assert index.ref("organization", "Reds", reds).name == "Queensland Reds"
     assert index.ref("organization", "Blues", blues).name == "Blues"
+    assert index.ref("organization", "Blades", owls).name == "Blades"  # not the town
+    assert index.ref("organization", "Tigers", tigers).name == "Leicester"  # the club
     own = Curated(entries={"saints": ("organization", "Saints FC")}, ignored={"spurs"},
                   teams=curated.teams)  # fmt: skip
     index = EntityIndex(articles, curated=own)

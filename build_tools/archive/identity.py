@@ -674,8 +674,10 @@ class ArchiveIdentity:
             curated[(other, name)] = curated[(kind, name)]
         if src_uri in self.sports:  # "Saints" of a report naming Southampton
             named = [name for kind in KINDS for name in names[kind]]
+            clubs = [name for name in named if (value := curated.get(("organization", name)))
+                     and value[0] == "organization"]  # fmt: skip
             for kind, name in curated:
-                if (team := self.curated.team(name, named)) is not None:
+                if (team := self.curated.team(name, named, clubs)) is not None:
                     as_named = next(((k, team) for k in KINDS if (k, team) in curated), None)
                     curated[(kind, name)] = (
                         curated[as_named] if as_named else self._curated(_team_kind(team), team)
@@ -1079,7 +1081,8 @@ def organization_forms(
     for name in sorted(names):
         base, _, last = name.rpartition(" ")
         if (
-            base in names
+            (last in LEGAL_FORMS or last in MEDIA)
+            and base in names
             and min(frequency[base], frequency[name]) >= 2
             and contexts is not None
             and (contexts.together(base, name) or contexts.share(base, name))
@@ -1181,34 +1184,35 @@ class Curated:
     #: Folded nickname -> the teams it stands for in sports reports (data/names.yml).
     teams: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def team(self, name: str, named: Iterable[str]) -> str | None:
+    def team(self, name: str, named: Iterable[str], clubs: Iterable[str] = ()) -> str | None:
         """The team a nickname of a football, rugby or cricket report stands for, as its
-        article names it (``named``): a team the article names that ends in the nickname
-        ("Queensland Reds"), else the one team of the nickname's list the article names,
-        by that name or a longer or shorter form ("Leicester Tigers", "Hull" of Hull
-        City). With none named, a nickname of two words or more (Man Utd, All Blacks)
-        still stands for its one team; a one-word nickname is many teams' (Reds, Spurs,
-        Saints), and two of its teams named leave it unknown. None: no nickname, no team
-        known, or a name entities.yml lists or ignores (which is as it says)."""
+        article names it (``named``, and ``clubs``, the names it gives as organizations):
+        a team the article names that ends in the nickname ("Queensland Reds"), else the
+        one team of the nickname's list the article names, by that name or a longer form,
+        else by a shorter one among its clubs ("Leicester" of Leicester Tigers; not the
+        town Sheffield for the Blades). With none named, a nickname of two words or more
+        (Man Utd, All Blacks) still stands for its one team; a one-word nickname is many
+        teams' (Reds, Spurs, Saints), and two of its teams named leave it unknown. None:
+        no nickname, no team known, or a name entities.yml lists or ignores."""
         key = _key(name)
         teams = self.teams.get(key)
         if not teams or key in self.ignored or (self.lists(name) and key not in self.known):
             return None
-        named = tuple(named)
+        named, clubs = tuple(named), tuple(clubs)
         own = [other for other in named if other.endswith(" " + name)]
         if own:
             return own[0] if len(own) == 1 else None  # "Queensland Reds", "San Antonio Spurs"
-        for alike in (
-            lambda other, team: other == team or other.startswith(team + " "),
-            lambda other, team: team.startswith(other + " "),  # not for two-word nicknames
+        for alike, among in (
+            (lambda other, team: other == team or other.startswith(team + " "), named),
+            (lambda other, team: team.startswith(other + " "), clubs),
         ):
-            found = {team: other for team in teams for other in named if alike(other, team)}
+            found = {team: other for team in teams for other in among if alike(other, team)}
             if len(found) > 1:
                 return None  # two of its teams named (Birmingham City and Chelsea)
             if found:
                 return next(iter(found.values()))
             if len(teams) == 1 and " " in name:
-                return teams[0]  # "Man Utd", "All Blacks": one team's; not "Manchester"
+                return teams[0]  # "Man Utd", "All Blacks": one team's
         return None
 
     def resolve(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
