@@ -248,6 +248,10 @@ def test_a_countrys_capitals_and_a_sentences_first_word_start_no_name(model_nlp)
     assert names(["Scotland", "and", *union], ["O", "O", "B-ORG", "I-ORG", "I-ORG"]) == [
         "Commercial Services Union"
     ]
+    gmb = ["The", "General", "and", "Municipal", "Workers", "Union"]  # "General": no office
+    assert names(gmb, ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG"]) == [
+        "General and Municipal Workers Union"
+    ]
     # An office before "and" is no body's first word; a title no acronym of the name.
     office = ["the", "Home", "Secretary", "and", "Police", "Federation"]
     assert names(office, ["O", "O", "O", "O", "B-ORG", "I-ORG"]) == ["Police Federation"]

