@@ -14,6 +14,7 @@ def _detector():
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
+@lru_cache(maxsize=65536)
 def given_name(word: str, strict: bool = False) -> bool:
     """Whether word is a known first name; ``strict``: known only as one (``David``, not
     ``Kim`` or ``Blair``, which the list marks as mostly or either)."""
