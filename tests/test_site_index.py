@@ -852,9 +852,11 @@ def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():
     )
     nba = article("articles/9.md", "9", "San Antonio beat Detroit. The Spurs led.",
                   organizations=["Spurs"], tags=("sport/american-sports",))  # fmt: skip
-    owls = article("articles/10.md", "10", "Sheffield Wednesday fans in Sheffield. Blades.",
-                   organizations=["Sheffield Wednesday", "Blades"], places=["Sheffield"],
+    owls = article("articles/10.md", "10", "Sheffield Wednesday won the Sheffield derby. Blades.",
+                   organizations=["Sheffield Wednesday", "Blades", "Sheffield"],
                    tags=football)  # fmt: skip
+    tykes = article("articles/12.md", "12", "Barnsley beat Leeds. Tykes fans sang.",
+                    organizations=["Barnsley", "Leeds", "Tykes"], tags=football)  # fmt: skip
     tigers = article(
         "articles/11.md",
         "11",
@@ -862,7 +864,7 @@ def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():
         organizations=["Leicester", "Bath", "Tigers"],
         tags=("sport/rugby",),
     )
-    articles = [south, north, neither, band, spurs, blacks, reds, blues, nba, owls, tigers]
+    articles = [south, north, neither, band, spurs, blacks, reds, blues, nba, owls, tigers, tykes]
     index = EntityIndex(articles, curated=curated)
     assert index.ref("organization", "Saints", south) == EntityRef("organization", "Southampton")
     assert index.ref("organization", "Saints", north).name == "Northampton Saints"
@@ -876,6 +878,7 @@ def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():
     assert index.ref("organization", "Blues", blues).name == "Blues"
     assert index.ref("organization", "Blades", owls).name == "Blades"  # not the town
     assert index.ref("organization", "Tigers", tigers).name == "Leicester"  # the club
+    assert index.ref("organization", "Tykes", tykes).name == "Barnsley"
     own = Curated(entries={"saints": ("organization", "Saints FC")}, ignored={"spurs"},
                   teams=curated.teams)  # fmt: skip
     index = EntityIndex(articles, curated=own)

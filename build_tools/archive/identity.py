@@ -674,10 +674,8 @@ class ArchiveIdentity:
             curated[(other, name)] = curated[(kind, name)]
         if src_uri in self.sports:  # "Saints" of a report naming Southampton
             named = [name for kind in KINDS for name in names[kind]]
-            clubs = [name for name in named if (value := curated.get(("organization", name)))
-                     and value[0] == "organization"]  # fmt: skip
             for kind, name in curated:
-                if (team := self.curated.team(name, named, clubs)) is not None:
+                if (team := self.curated.team(name, named)) is not None:
                     as_named = next(((k, team) for k in KINDS if (k, team) in curated), None)
                     curated[(kind, name)] = (
                         curated[as_named] if as_named else self._curated(_team_kind(team), team)
@@ -1126,7 +1124,12 @@ class _Contexts:
     """Each article's names, with where each name is: whether two names' articles meet."""
 
     def __init__(self, context: list[set[str]]) -> None:
-        self.context = context
+        # An article of thousands of names (a hostile list) lends at most CONTEXT_CAP of
+        # them: each ``share`` stays bounded, not the square of the names.
+        self.context = [
+            names if len(names) <= CONTEXT_CAP else set(sorted(names)[:CONTEXT_CAP])
+            for names in context
+        ]
         self.where: dict[str, list[int]] = defaultdict(list)
         self.frequency: Counter[str] = Counter()
         for number, names in enumerate(context):
@@ -1181,39 +1184,39 @@ class Curated:
     ignore_entries: set[str] = field(default_factory=set)  # entities.yml's own ignore list
     #: Folded products of data/names.yml, whose names start their lines' (Windows Vista).
     products: frozenset[str] = frozenset()
-    #: Folded nickname -> the teams it stands for in sports reports (data/names.yml).
-    teams: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Folded nickname -> the teams it stands for in sports reports, each by its names
+    #: (data/names.yml; the first is the team's full name).
+    teams: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
-    def team(self, name: str, named: Iterable[str], clubs: Iterable[str] = ()) -> str | None:
+    def team(self, name: str, named: Iterable[str]) -> str | None:
         """The team a nickname of a football, rugby or cricket report stands for, as its
-        article names it (``named``, and ``clubs``, the names it gives as organizations):
-        a team the article names that ends in the nickname ("Queensland Reds"), else the
-        one team of the nickname's list the article names, by that name or a longer form,
-        else by a shorter one among its clubs ("Leicester" of Leicester Tigers; not the
-        town Sheffield for the Blades). With none named, a nickname of two words or more
-        (Man Utd, All Blacks) still stands for its one team; a one-word nickname is many
-        teams' (Reds, Spurs, Saints), and two of its teams named leave it unknown. None:
-        no nickname, no team known, or a name entities.yml lists or ignores."""
+        article names it (``named``): a team the article names that ends in the nickname
+        ("Queensland Reds"), else the one team of the nickname's list the article names,
+        by one of the team's names in data/names.yml or a longer form ("Leicester" of
+        Leicester Tigers; not the town Sheffield for the Blades, which names.yml does not
+        give). With none named, a nickname of two words or more (Man Utd, All Blacks)
+        still stands for its one team; a one-word nickname is many teams' (Reds, Spurs,
+        Saints), and two of its teams named leave it unknown. None: no nickname, no team
+        known, or a name entities.yml lists or ignores."""
         key = _key(name)
         teams = self.teams.get(key)
         if not teams or key in self.ignored or (self.lists(name) and key not in self.known):
             return None
-        named, clubs = tuple(named), tuple(clubs)
+        named = tuple(named)
         own = [other for other in named if other.endswith(" " + name)]
         if own:
             return own[0] if len(own) == 1 else None  # "Queensland Reds", "San Antonio Spurs"
-        for alike, among in (
-            (lambda other, team: other == team or other.startswith(team + " "), named),
-            (lambda other, team: team.startswith(other + " "), clubs),
-        ):
-            found = {team: other for team in teams for other in among if alike(other, team)}
-            if len(found) > 1:
-                return None  # two of its teams named (Birmingham City and Chelsea)
-            if found:
-                return next(iter(found.values()))
-            if len(teams) == 1 and " " in name:
-                return teams[0]  # "Man Utd", "All Blacks": one team's
-        return None
+        found = {
+            names[0]: other
+            for names in teams
+            for other in named
+            if any(other == team or other.startswith(team + " ") for team in names)
+        }
+        if len(found) == 1:
+            return next(iter(found.values()))
+        if not found and len(teams) == 1 and " " in name:
+            return teams[0][0]  # "Man Utd", "All Blacks": one team's
+        return None  # two of its teams named (Birmingham City and Chelsea), or none
 
     def resolve(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
         """The curated (kind, name) for an extracted name; None when it is to be ignored."""
@@ -1264,7 +1267,12 @@ def _knowledge() -> _Knowledge:
         forms,
         frozenset(_key(name) for names in not_entities.values() for name in names),
         frozenset(_key(name) for name in not_entities["products"]),
-        {_key(nickname): tuple(names) for nickname, names in data["teams"].items()},
+        {
+            _key(nickname): tuple(
+                (team,) if isinstance(team, str) else tuple(team) for team in teams
+            )
+            for nickname, teams in data["teams"].items()
+        },
     )
 
 
@@ -1272,7 +1280,7 @@ class _Knowledge(NamedTuple):
     forms: dict[str, tuple[Kind, str]]
     not_entities: frozenset[str]
     products: frozenset[str]
-    teams: dict[str, tuple[str, ...]]
+    teams: dict[str, tuple[tuple[str, ...], ...]]
 
 
 def load_curated(path: Path) -> Curated:
