@@ -191,6 +191,8 @@ def test_a_role_inside_an_organizations_span_leaves_the_person_after_it():
     ("text", "span", "kind", "name"),
     [
         ("He lives in Newry, Co. Down, and works.", "Co. Down", "place", "Co. Down"),
+        ("Soldiers of the U.S. First Army patrolled.", "U.S. First Army", "organization",
+         "U.S. First Army"),
         ("The Friends of the late John Peel Trust met.", "Friends of the late John Peel Trust",
          "organization", "Friends of the late John Peel Trust"),
         ("Police Federation chairman Jan Berry said.", "Police Federation chairman Jan Berry",

