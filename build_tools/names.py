@@ -15,16 +15,21 @@ def _detector():
 
 
 @lru_cache(maxsize=65536)
+def _gender(word: str) -> str:
+    """gender-guesser's answer for a word (asked tens of thousands of times a build)."""
+    return _detector().get_gender(word)
+
+
 def given_name(word: str, strict: bool = False) -> bool:
     """Whether word is a known first name; ``strict``: known only as one (``David``, not
     ``Kim`` or ``Blair``, which the list marks as mostly or either)."""
-    gender = _detector().get_gender(word)
+    gender = _gender(word)
     return gender in {"male", "female"} if strict else gender not in {"unknown", "andy"}
 
 
 def sex(word: str) -> str | None:
     """ "male" or "female" for a first name the list gives mostly to one sex, else None."""
-    gender = _detector().get_gender(word)
+    gender = _gender(word)
     return gender.removeprefix("mostly_") if gender.endswith("male") else None
 
 

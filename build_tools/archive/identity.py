@@ -33,7 +33,7 @@ import yaml
 from build_tools.front_matter import load_yaml
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, SECTION, Kind, page_slug
-from build_tools.names import NOT_SURNAMES, ROLES, given_name, sex
+from build_tools.names import NOT_SURNAMES, given_name, sex
 
 #: Below this many articles an archive is small: every name gets a page, and a short name
 #: joins its only full name at once. From it on, the archive is large enough to doubt a
@@ -895,11 +895,9 @@ EVENT_WORDS = frozenset(
      "Indoors", "Slam"}
 )  # fmt: skip
 
-#: Lower-case words of a person's role just before a name ("England coach Sven-Goran
-#: Eriksson", "Hollywood star Thomas Haden Church"): ``names.ROLES``. An "organization"
-#: named as people are and written so in ``ROLE_SHARE`` of its mentions, with no
+#: An "organization" named as people are, with a person's role (``names.ROLES``: "England
+#: coach Sven-Goran Eriksson") just before it in this share of its mentions and no
 #: business's words, is a person.
-ROLE_WORDS = ROLES
 ROLE_SHARE = 0.25
 
 #: Courtesy titles: a name they start is a person's, whatever the model said.
@@ -1016,7 +1014,7 @@ def organization_forms(
     forms: dict[str, str] = {}
     by_letters: dict[str, list[str]] = defaultdict(list)
     for name in names:
-        by_letters[_letters(_ABBREVIATED.sub(_unabbreviated, name))].append(name)
+        by_letters[_letters(_unabbreviated(name))].append(name)
     for group in by_letters.values():
         if len(group) > 1:
             # An acronym in capitals, else the form most articles use (CIA, not Cia), as
@@ -1109,11 +1107,11 @@ MEDIA = frozenset({"TV", "Online"})
 
 #: Abbreviated words of companies' names, written in full ("Warner Bros", "Warner Brothers").
 _ABBREVIATIONS = {"Bros": "Brothers", "Corp": "Corporation", "Intl": "International"}
-_ABBREVIATED = re.compile(r"\b(Bros|Corp|Intl)\b\.?")
+_ABBREVIATED = re.compile(rf"\b({'|'.join(_ABBREVIATIONS)})\b\.?")
 
 
-def _unabbreviated(match: re.Match[str]) -> str:
-    return _ABBREVIATIONS[match.group(1)]
+def _unabbreviated(name: str) -> str:
+    return _ABBREVIATED.sub(lambda found: _ABBREVIATIONS[found.group(1)], name)
 
 
 #: A name in more than this share of the articles tells nothing of a context ("BBC").

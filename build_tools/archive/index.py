@@ -24,7 +24,6 @@ from build_tools.archive.identity import (
     AFTER_CUE,
     CUE_WORDS,
     MUSIC_WORDS,
-    ROLE_WORDS,
     SCREEN_WORDS,
     SMALL_ARCHIVE,
     ArchiveIdentity,
@@ -35,6 +34,7 @@ from build_tools.archive.identity import (
 )
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, Kind
+from build_tools.names import ROLES
 from build_tools.page import ArticlePage, Position, read_article
 from build_tools.timex import date_key
 
@@ -313,7 +313,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                 # Named as people are, or by two initials and a surname ("JP McManus"; JP
                 # Morgan too, which no person's role precedes; not "AC Milan", whose last
                 # word is a place): the role and business cues are read.
-                shaped = shaped or (
+                as_person = shaped or (
                     kind == "organization"
                     and _INITIALS.match(name) is not None
                     and not gazetteer().knows(name.rsplit(" ", 1)[-1])
@@ -333,7 +333,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     before = text[space + 1 : start - 1] if spaced else ""
                     if venue and before.casefold() == "at":
                         cues["venue"] += 1  # "at Old Trafford", in a team sport's report
-                    if shaped and before in ROLE_WORDS:
+                    if as_person and before in ROLES:
                         cues["role"] += 1  # "England coach X" (not "stars": a band, a team)
                     end = position.end
                     if (before in _OF_THE or text.startswith(" of ", end)) and _in_longer_name(
@@ -348,7 +348,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     cue = cue_before(text, start) if before.casefold() in CUE_WORDS else None
                     if cue is None and (after := AFTER_CUE.match(text, end)):
                         cue = after.lastgroup
-                    if cue == "work" or (cue == "company" and (company or shaped)):
+                    if cue == "work" or (cue == "company" and (company or as_person)):
                         cues[cue] += 1
     return found
 
