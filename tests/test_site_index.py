@@ -813,57 +813,33 @@ def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():
     words, is Manchester United unnamed; the All Blacks are New Zealand, a place; an NBA
     report's Spurs are not Tottenham; entities.yml's entries and ignores win."""
     curated = load_curated(Path("no-such-file.yml"))
-    football = ("sport/football",)
-    south = article("articles/1.md", "1", "Southampton lost. Saints fans sang.",
-                    organizations=["Southampton", "Saints"], tags=football)  # fmt: skip
-    north = article(
-        "articles/2.md",
-        "2",
-        "Northampton Saints won. Saints led.",
-        organizations=["Northampton Saints", "Saints"],
-        tags=("sport/rugby",),
+    football, rugby = ("sport/football",), ("sport/rugby",)
+
+    def report(body: str, tags: tuple[str, ...], organizations=(), people=()):
+        number = next(numbers)
+        return article(f"articles/{number}.md", f"{number}", body, tags=tags,
+                       organizations=list(organizations), people=list(people))  # fmt: skip
+
+    numbers = iter(range(1, 100))
+    south = report("Southampton lost. Saints fans sang.", football, ["Southampton", "Saints"])
+    north = report("Northampton Saints won. Saints led.", rugby, ["Northampton Saints", "Saints"])
+    neither = report("Saints lost. Man Utd won.", football, ["Saints", "Man Utd"])
+    band = report("Spurs and Saints played a gig.", ("arts-culture-entertainment",),
+                  ["Spurs", "Saints"])  # fmt: skip
+    spurs = report("Spurs beat Tottenham's rivals. Tottenham won.", football,
+                   ["Spurs", "Tottenham"])  # fmt: skip
+    blacks = report("The All Blacks won.", rugby, people=["All Blacks"])
+    reds = report("Queensland Reds won. The Reds led.", rugby, ["Queensland Reds", "Reds"])
+    blues = report("Birmingham City v Chelsea. Blues fans sang.", football,
+                   ["Birmingham City", "Chelsea", "Blues"])  # fmt: skip
+    nba = report("San Antonio beat Detroit. The Spurs led.", ("sport/american-sports",),
+                 ["Spurs"])  # fmt: skip
+    owls = report("Sheffield Wednesday won the Sheffield derby. Blades.", football,
+                  ["Sheffield Wednesday", "Blades", "Sheffield"])  # fmt: skip
+    tykes = report(
+        "Barnsley beat Leeds. Tykes fans sang.", football, ["Barnsley", "Leeds", "Tykes"]
     )
-    neither = article("articles/3.md", "3", "Saints lost. Man Utd won.",
-                      organizations=["Saints", "Man Utd"], tags=football)  # fmt: skip
-    band = article(
-        "articles/4.md",
-        "4",
-        "Spurs and Saints played a gig.",
-        organizations=["Spurs", "Saints"],
-        tags=("arts-culture-entertainment",),
-    )
-    spurs = article("articles/5.md", "5", "Spurs beat Tottenham's rivals. Tottenham won.",
-                    organizations=["Spurs", "Tottenham"], tags=football)  # fmt: skip
-    blacks = article("articles/6.md", "6", "The All Blacks won.", people=["All Blacks"],
-                     tags=("sport/rugby",))  # fmt: skip
-    reds = article(
-        "articles/7.md",
-        "7",
-        "Queensland Reds won. The Reds led.",
-        organizations=["Queensland Reds", "Reds"],
-        tags=("sport/rugby",),
-    )
-    blues = article(
-        "articles/8.md",
-        "8",
-        "Birmingham City v Chelsea. Blues fans sang.",
-        organizations=["Birmingham City", "Chelsea", "Blues"],
-        tags=football,
-    )
-    nba = article("articles/9.md", "9", "San Antonio beat Detroit. The Spurs led.",
-                  organizations=["Spurs"], tags=("sport/american-sports",))  # fmt: skip
-    owls = article("articles/10.md", "10", "Sheffield Wednesday won the Sheffield derby. Blades.",
-                   organizations=["Sheffield Wednesday", "Blades", "Sheffield"],
-                   tags=football)  # fmt: skip
-    tykes = article("articles/12.md", "12", "Barnsley beat Leeds. Tykes fans sang.",
-                    organizations=["Barnsley", "Leeds", "Tykes"], tags=football)  # fmt: skip
-    tigers = article(
-        "articles/11.md",
-        "11",
-        "Leicester won at Bath. Tigers led.",
-        organizations=["Leicester", "Bath", "Tigers"],
-        tags=("sport/rugby",),
-    )
+    tigers = report("Leicester won at Bath. Tigers led.", rugby, ["Leicester", "Bath", "Tigers"])
     articles = [south, north, neither, band, spurs, blacks, reds, blues, nba, owls, tigers, tykes]
     index = EntityIndex(articles, curated=curated)
     assert index.ref("organization", "Saints", south) == EntityRef("organization", "Southampton")
