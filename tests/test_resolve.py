@@ -205,3 +205,12 @@ def test_a_sentence_cut_and_a_role_cut_need_their_words(text, span, kind, name):
     label = {"place": "GPE", "organization": "ORG", "person": "PERSON"}[kind]
     _, names, _ = resolve(text, candidates(text, (span, "ORG" if kind != "place" else label)))
     assert list(names[kind]) == [name]
+
+
+def test_a_trust_or_a_fund_is_a_body_whatever_the_model_said():
+    """ "Henry Smith Fund", "John Peel Trust" tagged as people: bodies."""
+    text = "The Henry Smith Fund and the John Peel Trust gave money."
+    spans = [("Henry Smith Fund", "PERSON"), ("John Peel Trust", "PERSON")]
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert list(names["organization"]) == ["Henry Smith Fund", "John Peel Trust"]
+    assert not names["person"]

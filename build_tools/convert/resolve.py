@@ -300,13 +300,14 @@ _NOT_SURNAME = re.compile(
 )
 _FACILITY_KEEP = frozenset({"White House", "Government House", "Downing Street"})
 #: Last words that make a "person" an organization (Millard Fillmore Suburban Hospital;
-#: Warner Bros, Lehman Brothers, Scissor Sisters, Royal Mail, Sky Movies).
+#: Warner Bros, Lehman Brothers, Scissor Sisters, Royal Mail, Sky Movies, the John Peel
+#: Trust), and keep a role's cut from taking a body for its person.
 _ORGANIZATION_END = re.compile(
     r"\s(?:Hospital|University|College|Institute|Foundation|Company|Corp\.?|Inc\.?|Ltd\.?|"
     r"Bank|Church|Party|Association|Council|Committee|Agency|Department|Ministry|Library|"
     r"School|Times|News|Post|Group|Club|Commission|Service|Services|Society|Union|Motors|"
     r"Media|Sport|Records|Airways|Airlines|Pictures|Studios|Networks|Telecom|Bros\.?|"
-    r"Brothers|Sisters|Mail|Movies)$"
+    r"Brothers|Sisters|Mail|Movies|Trust|Fund|Appeal|Charity|Campaign|Centre)$"
 )
 #: Last words of events, awards and works that the model takes for people ("Grammy Awards",
 #: "Da Vinci Code", "Ulster Schools' Cup"): not people, and not organizations either.
@@ -370,7 +371,6 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
             role is not None
             and given_name(words[role + 1], strict=True)
             and not _ORGANIZATION_END.search(text)
-            and words[-1] not in _BODY_WORDS
         ):
             dropped = len(" ".join(words[: role + 1])) + 1
             start, text, kind = start + dropped, text[dropped:], "person"
@@ -405,8 +405,6 @@ _SENTENCE_STARTS = frozenset(
      "During", "With", "Without", "Until", "Unless", "Yesterday", "Today", "Mr", "Mrs",
      "Ms", "Dr"}
 )  # fmt: skip
-#: Last words of bodies besides ``_ORGANIZATION_END``'s ("John Peel Trust").
-_BODY_WORDS = frozenset({"Trust", "Fund", "Appeal", "Charity", "Campaign", "Centre"})
 #: A role noun written before a name at the start of a sentence ("Backbencher", "Novelist").
 _ROLE_NOUN = re.compile(r"[A-Z][a-z]{3,}(?:er|or|ist|ian|ant|ent)s?")
 
