@@ -14,6 +14,7 @@ from build_tools.archive.identity import (
     Curated,
     EntityRef,
     build_identity,
+    common_words,
     load_curated,
 )
 from build_tools.archive.index import EntityIndex, parse_article
@@ -571,6 +572,19 @@ def test_an_acronym_the_archive_writes_in_the_plural_is_a_thing_not_an_organizat
     ]  # fmt: skip
     index = EntityIndex(articles)
     assert [r.name for r, _ in index.of_kind("organization")] == ["BBC", "CBI"]
+
+
+def test_common_words_counts_an_acronym_only_where_a_word_starts():
+    """A plural counts where the acronym is a word of its own (at the start of a text, after
+    a space or a bracket), not inside one ("e-PVRs", "2PVRs", "&PVRs"): with the two
+    plurals of its own "PVR" is a thing; "BBC", never plural, is none."""
+    names = ["PVR", "BBC"]
+    texts = ["PVRs sold.", "Two (PVRs) and a PVR.", "e-PVRs, x-PVRs, 2PVRs, &PVRs and the BBC"]
+    assert common_words(texts, names)[0] == {"PVR"}
+    assert common_words(texts[2:], names)[0] == frozenset()
+    # A capitalised word counts after a lower-case word or a comma only.
+    written = ["The budget. Budget day, budget cuts and a budget, budget and Budget."]
+    assert common_words(written, ["Budget"])[0] == {"Budget"}  # 4 lower, 1 capitalised
 
 
 def test_a_country_tagged_an_organization_is_a_place():
