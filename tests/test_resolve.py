@@ -178,6 +178,25 @@ def test_a_companys_last_word_and_a_sentence_start_cut_a_persons_name():
     assert not names["person"]
 
 
+def test_a_companys_legal_name_joins_its_short_name_in_one_article():
+    """News names a company once with its legal form and then without it: "Hewlett-Packard
+    Co." is Hewlett-Packard, "Intel Corp." Intel (the page takes the short name). "Sun
+    Microsystems Inc." beside "Sun" drops the trade too: left to the archive's joins;
+    "BAE Systems", tagged as a person, ends as a company's name does."""
+    text = (
+        "Hewlett-Packard Co. and Intel Corp. rose, Sun Microsystems Inc. fell and BAE"
+        " Systems said so. Hewlett-Packard, Intel and Sun said so too."
+    )
+    spans = [(n, "ORG") for n in ("Hewlett-Packard Co.", "Intel Corp.", "Sun Microsystems Inc.",
+                                  "Hewlett-Packard", "Intel", "Sun")]  # fmt: skip
+    mentions, names, _ = resolve(text, candidates(text, *spans, ("BAE Systems", "PERSON")))
+    assert set(names["organization"]) == {
+        "Hewlett-Packard", "Intel", "Sun Microsystems Inc.", "Sun", "BAE Systems"
+    }  # fmt: skip
+    assert not names["person"]
+    assert {m.text: m.name for m in mentions}["Hewlett-Packard Co."] == "Hewlett-Packard"
+
+
 def test_a_role_inside_an_organizations_span_leaves_the_person_after_it():
     """ "Balco boss Victor Conte", tagged as one organization: the person Victor Conte."""
     text = "Balco boss Victor Conte denied it. Balco said so."

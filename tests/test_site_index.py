@@ -462,6 +462,8 @@ def test_other_forms_of_an_organizations_name_join_its_page():
         *[["Warner Bros."], ["Warner Bros"]] * 2, ["Warner Brothers"],
         *[["Real", "Barcelona"], ["Real Networks", "Nasdaq"]] * 2,  # never together
         *[["Emirates", "Emirates Airlines", "Emirates Group"]] * 2,  # two legal forms
+        ["Intel", "AMD"], ["Intel"], ["Intel Corp.", "AMD"],  # a legal form, once
+        ["Next", "Marks & Spencer"], ["Next"], ["Next Inc.", "Apple"],  # never together
     ]  # fmt: skip
     assert organization_forms(articles, context=[set(names) for names in articles]) == {
         "Warner Bros.": "Warner Bros",  # as written mid-sentence
@@ -475,6 +477,7 @@ def test_other_forms_of_an_organizations_name_join_its_page():
         "US Securities and Exchange Commission": "Securities and Exchange Commission",
         "Radio 4": "BBC Radio 4",
         "Radio 1": "BBC Radio 1",
+        "Intel Corp.": "Intel",  # beside AMD, as Intel is
     }  # ABC expands two ways: neither; an owner's name in full is no acronym
 
 

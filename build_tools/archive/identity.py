@@ -133,6 +133,21 @@ def document_names(spans: list[tuple[Kind, str]]) -> dict[tuple[Kind, str], str 
             other = min(found, key=order.__getitem__)  # the first in the old order
             target = names.get(("organization", other)) or other
         names[("organization", name)] = _display(target)
+    # "Hewlett-Packard Co." first, "Hewlett-Packard" after: news names a company with its
+    # legal form once and goes on without it: one company, under the short name, when the
+    # other is the short name and a legal form (not "Sun Microsystems Inc." beside "Sun",
+    # which drops the trade too: the archive's joins decide that pair).
+    present = set(organizations)
+    for name in organizations:
+        parts = name.split(" ")
+        while len(parts) > 1 and parts[-1].rstrip(".,") in LEGAL_SUFFIXES:
+            parts.pop()
+        base = " ".join(parts).rstrip(",")
+        if base != name and base in present:
+            was, company = names[("organization", name)], names[("organization", base)]
+            for key, value in names.items():  # the legal name and the forms that joined it
+                if key[0] == "organization" and value == was:
+                    names[key] = company
     return names
 
 
@@ -1074,24 +1089,29 @@ def organization_forms(
             if len(owners) == 1:
                 forms.setdefault(name, owners[0])
     # "Verizon" and "Verizon Communications", "CBS" and "CBS TV": a company's name with
-    # and without its legal form, an outlet's with and without its medium, when both are
-    # names of pages (two articles each) named together or beside a specific name in common
-    # (not a football report's "Real" and Real Networks): one page, under the legal name and the
-    # outlet's. A name two legal forms follow (Emirates Airlines, Emirates Group) joins
-    # neither.
+    # and without the words of its trade, an outlet's with and without its medium, when
+    # both are names of pages (two articles each) named together or beside a specific name
+    # in common (not a football report's "Real" and Real Networks): one page, under the
+    # company's full name and the outlet's. A name two such words follow (Emirates
+    # Airlines, Emirates Group) joins neither. A legal form alone ("Intel Corp.", "Hewlett-
+    # Packard Co."), in one article or more, joins the page of the name without it.
     legal: dict[str, list[str]] = defaultdict(list)
     for name in sorted(names):
         base, _, last = name.rpartition(" ")
+        base, last = base.rstrip(","), last.rstrip(".")
         if (
-            (last in LEGAL_FORMS or last in MEDIA)
+            (last in LEGAL_FORMS or last in MEDIA or last in LEGAL_SUFFIXES)
             and base in names
-            and min(frequency[base], frequency[name]) >= 2
+            # A legal name in one article ("Intel Corp.") joins the page of its company;
+            # the other joins need two pages.
+            and frequency[base] >= 2
+            and (last in LEGAL_SUFFIXES or frequency[name] >= 2)
             and contexts is not None
             and (contexts.together(base, name) or contexts.share(base, name))
         ):
             if last in LEGAL_FORMS:
                 legal[base].append(name)
-            elif last in MEDIA:
+            else:
                 forms.setdefault(name, base)
     for base, (name, *others) in legal.items():
         if not others:
@@ -1104,8 +1124,14 @@ def organization_forms(
 #: SBC Communications): not "Pictures", "Motors" or "Music", which name another company
 #: of a group (Sony Pictures, Mitsubishi Motors).
 LEGAL_FORMS = frozenset(
-    {"Communications", "Technologies", "Networks", "International", "Corporation", "Corp",
-     "Group", "Holdings", "Inc", "Airlines", "Airways", "Industries", "Systems"}
+    {"Communications", "Technologies", "Networks", "International", "Group", "Holdings",
+     "Airlines", "Airways", "Industries", "Systems"}
+)  # fmt: skip
+#: A company's legal form alone (with or without its full stop), which its page's name
+#: leaves out: "Hewlett-Packard Co." is Hewlett-Packard's.
+LEGAL_SUFFIXES = frozenset(
+    {"Inc", "Corp", "Corporation", "Co", "Company", "Ltd", "Limited", "plc", "PLC", "Plc",
+     "LLC", "AG", "SA", "NV"}
 )  # fmt: skip
 #: An outlet's medium after its name (CBS TV, BBC News Online): the outlet.
 MEDIA = frozenset({"TV", "Online"})

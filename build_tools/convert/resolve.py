@@ -301,13 +301,18 @@ _NOT_SURNAME = re.compile(
 _FACILITY_KEEP = frozenset({"White House", "Government House", "Downing Street"})
 #: Last words that make a "person" an organization (Millard Fillmore Suburban Hospital;
 #: Warner Bros, Lehman Brothers, Scissor Sisters, Royal Mail, Sky Movies, the John Peel
-#: Trust), and keep a role's cut from taking a body for its person.
+#: Trust; BAE Systems, Cairn Energy, Walt Disney Co., LIN Broadcasting: the 13 "people"
+#: of the BBC and TempEval archives that end in a company's words are all companies), and
+#: keep a role's cut from taking a body for its person.
 _ORGANIZATION_END = re.compile(
     r"\s(?:Hospital|University|College|Institute|Foundation|Company|Corp\.?|Inc\.?|Ltd\.?|"
     r"Bank|Church|Party|Association|Council|Committee|Agency|Department|Ministry|Library|"
     r"School|Times|News|Post|Group|Club|Commission|Service|Services|Society|Union|Motors|"
     r"Media|Sport|Records|Airways|Airlines|Pictures|Studios|Networks|Telecom|Bros\.?|"
-    r"Brothers|Sisters|Mail|Movies|Trust|Fund|Appeal|Charity|Campaign|Centre)$"
+    r"Brothers|Sisters|Mail|Movies|Trust|Fund|Appeal|Charity|Campaign|Centre|Broadcasting|"
+    r"Partners|Associates|Securities|Communications|Technologies|Holdings|Industries|"
+    r"Systems|Corporation|International|Electronics|Computer|Capital|Investments|Insurance|"
+    r"Entertainment|Software|Energy|Pharmaceuticals|Co\.?|plc|PLC|LLC)$"
 )
 #: Last words of events, awards and works that the model takes for people ("Grammy Awards",
 #: "Da Vinci Code", "Ulster Schools' Cup"): not people, and not organizations either.
