@@ -481,6 +481,22 @@ def test_other_forms_of_an_organizations_name_join_its_page():
     }  # ABC expands two ways: neither; an owner's name in full is no acronym
 
 
+def test_a_middle_initial_joins_the_name_that_writes_the_middle_name_in_full():
+    """American news writes "James C. Kopp" and "James Charles Kopp": one person, and
+    "James Kopp" is him too. "John A. Smith" stays apart when the archive has two middle
+    names of that letter."""
+    from build_tools.archive.identity import build_identity
+
+    identity = build_identity([
+        {"person": ["James C. Kopp"]}, {"person": ["James Charles Kopp"]},
+        {"person": ["James Kopp"]}, {"person": ["John A. Smith"]},
+        {"person": ["John Adam Smith"]}, {"person": ["John Alan Smith"]},
+    ])  # fmt: skip
+    assert identity.resolve("James C. Kopp") == "James Charles Kopp"
+    assert identity.resolve("James Kopp") == "James Charles Kopp"
+    assert identity.resolve("John A. Smith") == "John A. Smith"
+
+
 def test_a_team_sheets_initial_joins_the_full_name_in_context():
     """``G Henson`` in a team sheet is Gavin Henson where the article's other players are
     his team-mates elsewhere in the archive (a large archive asks the context)."""

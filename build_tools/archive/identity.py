@@ -291,7 +291,11 @@ def build_identity(
             for word in words:
                 by_word[word].add(name)
     identity = PersonIdentity(confirm=confirm)
+    middle = _middle_initials(people)
+    identity.merged.update(middle)
     for name in people:
+        if name in middle:
+            continue
         words = _words(name)
         # An initial matches a first name by its letter: the words after it must be there.
         key = _words(name.split(" ", 1)[1]) if _initial(name) else words
@@ -299,7 +303,7 @@ def build_identity(
         if words <= NOT_SURNAMES:
             continue  # "Sir", "Queen": a title, not a name
         fuller = {
-            other
+            middle.get(other, other)  # "James Kopp": James C. Kopp is James Charles Kopp
             for other in holders
             if key < _words(other) and _part_of(name, other) and not _garbled(other)
         }
@@ -337,6 +341,29 @@ def build_identity(
                 identity.context.setdefault(name, Counter()).update(flat - {name})
     _join_spellings(identity)
     return identity
+
+
+def _middle_initials(people: Iterable[str]) -> dict[str, str]:
+    """A name with a middle initial -> the one name of the archive that writes that middle
+    name in full, with the same first name and surname (``James C. Kopp`` -> ``James
+    Charles Kopp``; American news writes both). Two middle names of the initial's letter
+    (James Charles, James Christopher) join neither."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in people:
+        words = name.split()
+        if len(words) == 3 and not _initial(name):
+            groups[(words[0].casefold(), words[2].casefold())].append(name)
+    joined = {}
+    for group in groups.values():
+        for name in group:
+            letter = name.split()[1].rstrip(".")
+            if len(letter) != 1 or not letter.isupper():
+                continue
+            full = [other for other in group
+                    if len(other.split()[1]) > 2 and other.split()[1][0] == letter]  # fmt: skip
+            if len(full) == 1:
+                joined[name] = full[0]
+    return joined
 
 
 def _join_spellings(identity: PersonIdentity) -> None:
