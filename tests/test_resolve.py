@@ -197,6 +197,24 @@ def test_a_companys_legal_name_joins_its_short_name_in_one_article():
     assert {m.text: m.name for m in mentions}["Hewlett-Packard Co."] == "Hewlett-Packard"
 
 
+def test_a_wire_services_results_lines_are_teams_and_its_tables_no_names():
+    """Reuters' results: "Montrose 2 Ross County 1" are two clubs (the model and the given
+    name Ross made a person of Ross County), a country's side a place; a standings table's
+    columns ("W L PCT GB") are no name, and a fixture list's "AT DETROIT" is Detroit."""
+    text = (
+        "SOCCER - RESULTS\n\nMontrose 2 Ross County 1\n\nItaly 2 Leyton Orient 0\n\n"
+        "W L PCT GB\n\nKANSAS CITY AT DETROIT"
+    )
+    spans = [("Ross County", "PERSON"), ("W L PCT GB", "ORG"), ("AT DETROIT", "ORG")]
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert set(names["organization"]) == {"Montrose", "Ross County", "Leyton Orient", "Detroit"}
+    assert names["place"] == ("Italy",)
+    assert not names["person"]
+    prose = "Ross County said he would stay. Montrose 2 points clear."
+    _, names, _ = resolve(prose, candidates(prose, ("Ross County", "PERSON")))
+    assert names["person"] == ("Ross County",)  # no result line: the model's kind stands
+
+
 def test_a_role_inside_an_organizations_span_leaves_the_person_after_it():
     """ "Balco boss Victor Conte", tagged as one organization: the person Victor Conte."""
     text = "Balco boss Victor Conte denied it. Balco said so."

@@ -56,6 +56,11 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w.'’-]*", re.UNICODE)
 _JUNK = re.compile(r"^[\W\d_]*$|https?:|www\.|@")
+#: Three or more words of one to three capitals: the columns of a results table.
+_TABLE_HEADER = re.compile(r"(?:[A-Z]{1,3} ){2,}[A-Z]{1,3}")
+#: A linking word in capitals before a name in capitals: a fixture list's "KANSAS CITY AT
+#: DETROIT", where the model takes "AT DETROIT" for a name.
+_CAPITAL_LINK = re.compile(r"(?:AT|IN|VS|V|ON|FROM|TO|BY|OF|AND|OR|FOR) (?=[A-Z])")
 
 
 _AGENCIES = r"AP|Reuters|AFP|UPI|Xinhua|CNN|dpa|DPA|Bloomberg|VOA|BBC|TASS|Itar-Tass|Kyodo|Yonhap"
@@ -156,9 +161,32 @@ def team_sheet(text: str) -> list[Candidate]:
     return found
 
 
+#: A result on a line of its own, as wire services list them: "Montrose 2 Ross County 1",
+#: "Deportivo Coruna 1 Real Madrid 1" (the model takes many such clubs for people).
+_RESULT_LINE = re.compile(
+    r"^[ \t]*(?P<home>[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}) \d{1,2}"
+    r" (?P<away>[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}) \d{1,2}[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def result_lines(text: str) -> list[Candidate]:
+    """The two sides of each result line: clubs (organizations), or a country's side (a
+    national team, a place by the page rules), as in team sheets."""
+    places = gazetteer()
+    found = []
+    for line in _RESULT_LINE.finditer(text):
+        for side in ("home", "away"):
+            name = line[side]
+            label = "GPE" if places.canonical_name(name) in places.countries else "ORG"
+            found.append(Candidate(line.start(side), line.end(side), name, label))
+    return found
+
+
 def with_team_sheets(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Model candidates, with those overlapping a team sheet's names replaced by them."""
-    ruled = team_sheet(text)
+    """Model candidates, with those overlapping a team sheet's names or a result line's
+    sides replaced by them."""
+    ruled = [*team_sheet(text), *result_lines(text)]
     if not ruled:
         return list(candidates)
     spans = sorted((c.start, c.end) for c in ruled)
@@ -347,6 +375,10 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
         if match:
             start, text = start + match.end(), text[match.end() :]
     text = re.split(r"\s+(?:v|vs\.?)\s+|\s*\(", text)[0]  # "X v Y" fixtures, "Name (Club"
+    if _TABLE_HEADER.fullmatch(text):
+        return None  # "W L PCT GB", "P W D L F A PTS": a results table's columns
+    if text.isupper() and (lead_word := _CAPITAL_LINK.match(text)):
+        start, text = start + lead_word.end(), text[lead_word.end() :]  # "AT DETROIT"
     boundary = _NEXT_SENTENCE.search(text)
     if boundary and boundary.group(1) in _SENTENCE_STARTS:
         text = text[: boundary.start() + 1]  # "Warner Bros. However": a sentence began
@@ -652,8 +684,13 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     sports = _looks_like_results(document.text)
     holders = word_index({full: frozenset(_tokens(full)) for full in full_people})
     held_by: dict[str, bool] = {}
+    # A side of a result line is a team wherever the text names it ("Ross County").
+    sides = {c.text: KIND_OF_LABEL[c.label] for c in result_lines(document.text)}
     result = []
     for span in spans:
+        if span.text in sides:
+            result.append(replace(span, kind=sides[span.text]))
+            continue
         tokens = _tokens(span.text)
         # Part of another person's fuller name in this text (not merely of itself).
         held = held_by.get(span.text)
