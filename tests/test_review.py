@@ -109,3 +109,18 @@ def test_one_word_people_surnames_of_people_and_works_are_doubted():
     assert any("aliases: [Idowu]" in doubt.fix for doubt in idowu)
     assert any("as a work" in doubt.reason for doubt in entries["Ray"].doubts)
     assert "Phillips Idowu" not in entries
+
+
+def test_a_name_written_as_a_speaker_or_a_body_counts_its_doubts_half():
+    """Two one-word organizations of two articles, equally doubtful: "Ofwat", which the
+    articles write as a body is ("Ofwat said", "an Ofwat spokesman"), comes after
+    "RipGuard", written as neither, and its doubts weigh half as much."""
+    body = "Ofwat said prices rose, an Ofwat spokesman added. RipGuard came out."
+    articles = [
+        article(f"articles/{n}.md", f"{n}", body, organizations=["Ofwat", "RipGuard"])
+        for n in range(2)
+    ]
+    queue = review(EntityIndex(articles), limit=None)
+    assert [entry.ref.name for entry in queue] == ["RipGuard", "Ofwat"]
+    speaker, other = queue[1].doubts[0], queue[0].doubts[0]
+    assert speaker.reason == other.reason and speaker.weight == other.weight / 2

@@ -200,6 +200,15 @@ _AT = frozenset({" at ", "at "})
 #: Outside sports reports, "from X" is as often a company's ("rights from Paramount").
 _IN = frozenset({"in", "near", "outside"})
 _ENDS = frozenset('.!?"')
+#: Words after a name that only a person or a body takes: it speaks, or has a spokesman,
+#: a chairman, staff or shares ("X said", "an X spokesman", "X's chief executive"). The
+#: review queue holds a page written so as likelier right (``review.SPEAKER_WEIGHT``).
+_SPEAKS = re.compile(
+    r"(?:'s|’s)? (?:(?:has|had|have|also|later|then|now) )?(?:said|says|told|announced|added"
+    r"|claimed|denied|insisted|confirmed|warned|argued|stated)\b|(?:'s|’s)? (?:spokes(?:man"
+    r"|woman|person)|chief executive|chairman|boss|director|officials?|executives?|staff"
+    r"|employees|workers|members|statement|shares|profits?|sales|revenues?)\b"
+)
 _OF_THE = frozenset({"of", "the"})  # the word before a piece of a longer name
 
 
@@ -292,7 +301,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     ``title``, after a capitalised "The" mid-sentence ("favour The Aviator"), with
     ``screen`` and ``music``, such mentions with words of film and television or of music
     around them; of
-    organizations, ``venue``, "at X" in a team sport's report."""
+    organizations, ``venue``, "at X" in a team sport's report; of both, ``speaks``, what only
+    a person or a body is written with ("X said", "an X spokesman")."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         page = article.page
@@ -345,6 +355,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         around = text[max(0, start - 50) : position.end + 50]
                         cues["screen"] += bool(SCREEN_WORDS.search(around))
                         cues["music"] += bool(MUSIC_WORDS.search(around))
+                    if _SPEAKS.match(text, end):
+                        cues["speaks"] += 1  # "X said", "an X spokesman"
                     cue = cue_before(text, start) if before.casefold() in CUE_WORDS else None
                     if cue is None and (after := AFTER_CUE.match(text, end)):
                         cue = after.lastgroup

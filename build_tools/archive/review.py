@@ -21,7 +21,8 @@ pattern of the wrong pages of the BBC archive:
   ``Lib Dems``) or written as its acronym (``UKIP`` / ``UK Independence Party``).
 
 Entries are ranked by how many doubts they raise, then by how many articles they reach:
-a wrong page a reader meets often comes first.
+a wrong page a reader meets often comes first. A page whose name the articles write as a
+person or a body is written ("X said", "an X spokesman") counts its doubts half.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from build_tools.archive.identity import TITLE_SHARE, EntityRef, _acronyms, name_tokens
 from build_tools.archive.index import EntityIndex
@@ -45,6 +46,10 @@ SPLIT_SHARE = 1 / 3
 CLUE_SHARE = 0.05
 #: Two names of one kind this alike (difflib's ratio on their folded letters) may be one.
 ALIKE = 0.9
+#: The doubts of a page the articles write as a person or a body is ("X said", "an X
+#: spokesman": the index's ``speaks`` cue) count this much: in the BBC archive 39 of such
+#: pages' 46 entries were right pages (half A 23 of 24, half B 16 of 22).
+SPEAKER_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -233,6 +238,9 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
                                     _entry(main.name, main.kind, [alias.name]),
                                     weight=0.5))  # fmt: skip
                 break
+        if doubts and cues and cues["speaks"]:
+            # Written as a person or a body is ("X said", "an X spokesman"): likelier right.
+            doubts = [replace(doubt, weight=doubt.weight * SPEAKER_WEIGHT) for doubt in doubts]
         if doubts:
             # The fix shown first: one that names the other page (an alias) before a kind.
             doubts.sort(key=lambda doubt: ("aliases:" not in doubt.fix, -doubt.weight))
