@@ -1041,11 +1041,16 @@ def test_two_spellings_of_one_persons_name_among_the_same_people_are_one_page():
 
 
 def test_laws_treaties_and_competitions_by_their_last_word_have_no_page():
-    """ "Grand Slam", "European Indoors", "UN Convention": events and laws; "Amnesty
-    International" is an organization."""
+    """ "Grand Slam", "European Indoors", "UN Convention": events and laws, and so are a
+    treaty named by its subject ("European Convention on Human Rights", "Treaty of Rome");
+    "Amnesty International" and the "Convention of Scottish Local Authorities" (a body)
+    are organizations."""
     index, _ = same_story_twice("x", organizations=[
-        "Grand Slam", "European Indoors", "UN Convention", "Amnesty International"])  # fmt: skip
-    assert [r.name for r, _ in index.of_kind("organization")] == ["Amnesty International"]
+        "Grand Slam", "European Indoors", "UN Convention", "Amnesty International",
+        "European Convention on Human Rights", "Treaty of Rome",
+        "Convention of Scottish Local Authorities"])  # fmt: skip
+    assert [r.name for r, _ in index.of_kind("organization")] == [
+        "Amnesty International", "Convention of Scottish Local Authorities"]  # fmt: skip
 
 
 def test_a_few_business_words_around_a_much_named_person_leave_a_person():

@@ -596,8 +596,8 @@ class ArchiveIdentity:
             return None  # "Nations", "Bank", "World": the model's slip, not a name
         if kind != "place" and self._work(name):
             return None  # "the film Vera Drake", "the game Grand Theft Auto"
-        if kind != "person" and _last_word(name) in EVENT_WORDS:
-            return None  # "Grand Slam", "European Indoors", "UN Convention"
+        if kind != "person" and (_last_word(name) in EVENT_WORDS or _LAW.search(name)):
+            return None  # "Grand Slam", "UN Convention", "Convention on Human Rights"
         if kind == "organization":
             if self._venue(name):
                 self.evidenced.add(name)
@@ -942,6 +942,13 @@ EVENT_WORDS = frozenset(
     {"Convention", "Treaty", "Protocol", "Accord", "Accords", "Directive", "Indoor",
      "Indoors", "Slam"}
 )  # fmt: skip
+
+#: A treaty or a law named by its subject ("the European Convention on Human Rights",
+#: "the Treaty of Amsterdam", "the Directive on the Patentability of ..."): no body.
+_LAW = re.compile(
+    r"\b(?:Convention|Treaty|Protocol|Accord|Directive|Charter|Declaration) on\b"
+    r"|\b(?:Treaty|Protocol) of\b"
+)
 
 #: An "organization" named as people are, with a person's role (``names.ROLES``: "England
 #: coach Sven-Goran Eriksson") just before it in this share of its mentions and no
