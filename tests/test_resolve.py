@@ -215,6 +215,16 @@ def test_a_wire_services_results_lines_are_teams_and_its_tables_no_names():
     assert names["person"] == ("Ross County",)  # no result line: the model's kind stands
 
 
+def test_a_town_before_based_or_born_is_the_town():
+    """ "Aberdeen-based", "Galway-born": the model's organizations (the clubs) are the
+    towns; "Linux-based", which no gazetteer knows, is left as it was."""
+    text = "The Aberdeen-based firm hired a Galway-born chef for its Linux-based tills."
+    spans = [("Aberdeen", "ORG"), ("Galway", "ORG"), ("Linux", "ORG")]
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Aberdeen", "Galway")
+    assert names["organization"] == ("Linux",)
+
+
 def test_a_role_inside_an_organizations_span_leaves_the_person_after_it():
     """ "Balco boss Victor Conte", tagged as one organization: the person Victor Conte."""
     text = "Balco boss Victor Conte denied it. Balco said so."
