@@ -215,14 +215,17 @@ def test_a_wire_services_results_lines_are_teams_and_its_tables_no_names():
     assert names["person"] == ("Ross County",)  # no result line: the model's kind stands
 
 
-def test_a_town_before_based_or_born_is_the_town():
-    """ "Aberdeen-based", "Galway-born": the model's organizations (the clubs) are the
-    towns; "Linux-based", which no gazetteer knows, is left as it was."""
-    text = "The Aberdeen-based firm hired a Galway-born chef for its Linux-based tills."
-    spans = [("Aberdeen", "ORG"), ("Galway", "ORG"), ("Linux", "ORG")]
+def test_a_town_before_based_or_born_or_a_local_act_is_the_town():
+    """ "Aberdeen-based", "Galway-born", "Bristol band": the model's organizations (the
+    clubs) are the towns; "Linux-based", which no gazetteer knows, is left as it was, and
+    so is a club's "Leicester duo" and the "Tata group"."""
+    text = ("The Aberdeen-based firm hired a Galway-born chef and a Bristol band for its"
+            " Linux-based tills. Leicester duo Smith and Jones joined the Tata group.")  # fmt: skip
+    spans = [("Aberdeen", "ORG"), ("Galway", "ORG"), ("Bristol", "ORG"), ("Linux", "ORG"),
+             ("Leicester", "ORG"), ("Tata", "ORG")]  # fmt: skip
     _, names, _ = resolve(text, candidates(text, *spans))
-    assert names["place"] == ("Aberdeen", "Galway")
-    assert names["organization"] == ("Linux",)
+    assert names["place"] == ("Aberdeen", "Galway", "Bristol")
+    assert names["organization"] == ("Linux", "Leicester", "Tata")
 
 
 def test_a_role_inside_an_organizations_span_leaves_the_person_after_it():

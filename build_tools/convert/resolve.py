@@ -743,7 +743,7 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
             and _BASED.match(document.text, span.end)
             and places.knows(span.text)
         ):
-            kind = "place"  # "Aberdeen-based", "Galway-born": the town, not its club
+            kind = "place"  # "Aberdeen-based", "Bristol band": the town, not its club
         if kind == "organization" and len(tokens) == 1 and _common_word(span.text, document.text):
             continue  # "Trade", "Freedom": words the text also writes in lower case
         result.append(replace(span, kind=kind) if kind != span.kind else span)
@@ -771,8 +771,14 @@ _GEOGRAPHIC_WORDS = frozenset(
 #: Last words of clubs named after their town ("Manchester City", "Ipswich Town"): a
 #: place's name with one of them that the gazetteer does not know is a club.
 _CLUB_WORDS = frozenset({"City", "Town", "United", "Rovers", "Athletic", "Albion", "Wanderers"})
-#: "-based" or "-born" after a name: where someone or something is from.
-_BASED = re.compile(r"-(?:based|born)\b")
+#: After a place's name, where someone or something is from: "-based", "-born", and the
+#: people and acts a town is said of ("Bristol band", "Norfolk farmer"); not "group" (the
+#: Tata group), nor "duo" or "man", which a club's players are too ("Leicester duo").
+_BASED = re.compile(
+    r"-(?:based|born)\b| (?:band|rockers|singer|rapper|musicians?|artist|architect|farmer"
+    r"|businessman|businesswoman|pensioner|teenager|students?|residents?|natives?|couple"
+    r"|family|mother|father)\b"
+)
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?![\d-]{3})\b")
 
 
