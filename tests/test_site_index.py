@@ -973,6 +973,16 @@ def test_an_organization_named_and_written_as_a_person_is_a_person():
     assert [r.name for r, _ in index.of_kind("person")] == ["John Magnier", "JP McManus"]
     assert [r.name for r, _ in index.of_kind("organization")] == [
         "FC Porto", "Franz Ferdinand", "JP Morgan"]  # fmt: skip
+    # No role, but a person's full name listed next to it: "tycoons John Magnier and JP
+    # McManus"; JP Morgan listed beside banks stays a bank.
+    index, _ = same_story_twice(
+        "The tycoons John Magnier and JP McManus met. Irishmen JP McManus and John Magnier"
+        " agreed. JP Morgan, Goldman Sachs and Citigroup said so.",
+        organizations=["JP McManus", "JP Morgan", "Goldman Sachs", "Citigroup"],
+        people=["John Magnier"],
+    )
+    assert [r.name for r, _ in index.of_kind("person")] == ["John Magnier", "JP McManus"]
+    assert "JP Morgan" in [r.name for r, _ in index.of_kind("organization")]
 
 
 def test_a_title_among_words_of_the_screen_is_a_work_and_among_music_a_band():

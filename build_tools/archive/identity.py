@@ -677,8 +677,10 @@ class ArchiveIdentity:
         if cues["surname"] >= max(2, articles / 2):
             return True
         # "England coach Sven-Goran Eriksson", "stars Thomas Haden Church": a person's role
-        # before the name in a quarter of its mentions, and never a business's words.
-        return not cues["company"] and cues["role"] >= max(1, ROLE_SHARE * cues["mentions"])
+        # before the name in a quarter of its mentions, or a person's full name listed
+        # next to it ("John Magnier and JP McManus"), and never a business's words.
+        least = max(1, ROLE_SHARE * cues["mentions"])
+        return not cues["company"] and (cues["role"] >= least or cues["paired"] >= least)
 
     def _venue(self, name: str) -> bool:
         """Whether team sports' reports write an "organization" as a ground is written,

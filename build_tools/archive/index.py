@@ -291,6 +291,31 @@ def _in_longer_name(text: str, start: int, end: int, after: bool = True) -> bool
     return text[word : word + 1].isupper() and not sentence_start
 
 
+def _full_names_at(page: ArticlePage) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """Where an article's people of two words or more start and end: (paragraph, offset)."""
+    starts, ends = set(), set()
+    for named in page.named("person"):
+        if " " in named.name:
+            for at in named.at:
+                starts.add((at.paragraph, at.start))
+                ends.add((at.paragraph, at.end))
+    return starts, ends
+
+
+def _beside_person(
+    text: str, at: Position, people: tuple[set[tuple[int, int]], set[tuple[int, int]]]
+) -> bool:
+    """Whether a mention and a person's full name are listed together, next to each other
+    ("John Magnier and JP McManus", "Paul Giamatti, Thomas Haden Church and ...")."""
+    starts, ends = people
+    for joint in (" and ", ", "):
+        if text.startswith(joint, at.end) and (at.paragraph, at.end + len(joint)) in starts:
+            return True
+        if text.endswith(joint, 0, at.start) and (at.paragraph, at.start - len(joint)) in ends:
+            return True
+    return False
+
+
 def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     """What the words around each mention say, over the archive, per name: ``mentions``;
     ``capitalised``, mentions after a lower-case word; of people and organizations,
@@ -301,12 +326,15 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     ``title``, after a capitalised "The" mid-sentence ("favour The Aviator"), with
     ``screen`` and ``music``, such mentions with words of film and television or of music
     around them; of
-    organizations, ``venue``, "at X" in a team sport's report; of both, ``speaks``, what only
-    a person or a body is written with ("X said", "an X spokesman")."""
+    organizations, ``venue``, "at X" in a team sport's report, and of those named as people
+    are, ``paired``, listed next to a person's full name ("John Magnier and JP McManus");
+    of both, ``speaks``, what only a person or a body is written with ("X said", "an X
+    spokesman")."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         page = article.page
         team = bool(_TEAM_SPORTS.intersection(page.tags))
+        people: tuple[set[tuple[int, int]], set[tuple[int, int]]] | None = None
         for kind in KINDS:
             company = kind == "person"
             venue = team and kind == "organization"
@@ -328,6 +356,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     and _INITIALS.match(name) is not None
                     and not gazetteer().knows(name.rsplit(" ", 1)[-1])
                 )
+                if as_person and people is None:
+                    people = _full_names_at(page)
                 for position in named.at:
                     text = page.paragraph(position.paragraph)
                     start = position.start
@@ -345,6 +375,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         cues["venue"] += 1  # "at Old Trafford", in a team sport's report
                     if as_person and before in ROLES:
                         cues["role"] += 1  # "England coach X" (not "stars": a band, a team)
+                    if as_person and _beside_person(text, position, people):
+                        cues["paired"] += 1  # "John Magnier and JP McManus"
                     end = position.end
                     if (before in _OF_THE or text.startswith(" of ", end)) and _in_longer_name(
                         text, start, end, after=not company
