@@ -228,6 +228,18 @@ def test_a_town_before_based_or_born_or_a_local_act_is_the_town():
     assert names["organization"] == ("Linux", "Leicester", "Tata")
 
 
+def test_competitions_by_their_last_word_are_no_organization():
+    """ "Davis Cup", "Singer World Series", "Dubai Desert Classic", "Buick Invitational":
+    events the model calls organizations; "Classic FM" and a person stay."""
+    text = ("The Davis Cup, the Singer World Series, the Dubai Desert Classic and the Buick"
+            " Invitational went on air on Classic FM, said Brian Masters.")  # fmt: skip
+    spans = [(name, "ORG") for name in ("Davis Cup", "Singer World Series",
+             "Dubai Desert Classic", "Buick Invitational", "Classic FM")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans, ("Brian Masters", "PERSON")))
+    assert names["organization"] == ("Classic FM",)
+    assert names["person"] == ("Brian Masters",)
+
+
 def test_a_role_inside_an_organizations_span_leaves_the_person_after_it():
     """ "Balco boss Victor Conte", tagged as one organization: the person Victor Conte."""
     text = "Balco boss Victor Conte denied it. Balco said so."

@@ -346,10 +346,11 @@ _ORGANIZATION_END = re.compile(
 #: "Da Vinci Code", "Ulster Schools' Cup"): not people, and not organizations either.
 #: Last words of competitions, awards, shows and laws the model calls organizations or
 #: places ("Heineken Cup", "Bafta Interactive Awards", "Consumer Electronics Show",
-#: "Data Protection Act"): events and works, not bodies or places.
+#: "Data Protection Act", "Singer World Series", "Dubai Desert Classic"): events and
+#: works, not bodies or places.
 _EVENT_END = re.compile(
     r"\s(?:Cup|Awards?|Trophy|Prize|Festival|Show|Championships?|Open|Games|Olympics|Tour|"
-    r"Act|Bill|Grand Prix|Marathon)$"
+    r"Act|Bill|Grand Prix|Marathon|Series|Classic|Invitational)$"
 )
 _WORK_OR_EVENT_END = re.compile(
     r"\s(?:Cup|Awards?|Trophy|Prize|Code|Festival|Show|Tour|Championships?|Open|Games|"
