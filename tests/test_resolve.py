@@ -185,31 +185,43 @@ def test_a_companys_legal_name_joins_its_short_name_in_one_article():
     "BAE Systems", tagged as a person, ends as a company's name does."""
     text = (
         "Hewlett-Packard Co. and Intel Corp. rose, Sun Microsystems Inc. fell and BAE"
-        " Systems said so. Hewlett-Packard, Intel and Sun said so too."
+        " Systems said so. Hewlett-Packard, Intel and Sun said so too. Zaldy Co agreed."
     )
     spans = [(n, "ORG") for n in ("Hewlett-Packard Co.", "Intel Corp.", "Sun Microsystems Inc.",
                                   "Hewlett-Packard", "Intel", "Sun")]  # fmt: skip
-    mentions, names, _ = resolve(text, candidates(text, *spans, ("BAE Systems", "PERSON")))
+    people = [("BAE Systems", "PERSON"), ("Zaldy Co", "PERSON")]
+    mentions, names, _ = resolve(text, candidates(text, *spans, *people))
     assert set(names["organization"]) == {
         "Hewlett-Packard", "Intel", "Sun Microsystems Inc.", "Sun", "BAE Systems"
     }  # fmt: skip
-    assert not names["person"]
+    assert names["person"] == ("Zaldy Co",)  # "Co" without its full stop: a surname too
+
     assert {m.text: m.name for m in mentions}["Hewlett-Packard Co."] == "Hewlett-Packard"
 
 
 def test_a_wire_services_results_lines_are_teams_and_its_tables_no_names():
     """Reuters' results: "Montrose 2 Ross County 1" are two clubs (the model and the given
-    name Ross made a person of Ross County), a country's side a place; a standings table's
-    columns ("W L PCT GB") are no name, and a fixture list's "AT DETROIT" is Detroit."""
+    name Ross made a person of Ross County), a country's side a place (Wales too); a
+    standings table's columns ("W L PCT GB") are no name, and a fixture list's "AT
+    DETROIT" is Detroit."""
     text = (
         "SOCCER - RESULTS\n\nMontrose 2 Ross County 1\n\nItaly 2 Leyton Orient 0\n\n"
-        "W L PCT GB\n\nKANSAS CITY AT DETROIT"
+        "Wales 11 England 9\n\nFalkirk 1 Dundee 1\n\nW L PCT GB\n\nKANSAS CITY AT DETROIT"
+        "\n\nWales coach Mike Ruddock was pleased."
     )
     spans = [("Ross County", "PERSON"), ("W L PCT GB", "ORG"), ("AT DETROIT", "ORG")]
     _, names, _ = resolve(text, candidates(text, *spans))
-    assert set(names["organization"]) == {"Montrose", "Ross County", "Leyton Orient", "Detroit"}
-    assert names["place"] == ("Italy",)
-    assert not names["person"]
+    assert set(names["organization"]) == {
+        "Montrose", "Ross County", "Leyton Orient", "Falkirk", "Dundee", "Detroit"
+    }  # fmt: skip
+    assert set(names["place"]) == {"Italy", "Wales", "England"}
+    assert names["person"] == ("Mike Ruddock",)
+    # Not a results report (one line: an exit poll), or players' names: as the model read.
+    for text, people in (("EXIT POLL\n\nBush 51 Kerry 48\n\nBush won.", ("Bush", "Kerry")),
+                         ("SNOOKER\n\nJohn Higgins 9 Mark Williams 7\n\nA 1 2\n\nB 3 4\n\n"
+                          "C 5 6", ("John Higgins", "Mark Williams"))):  # fmt: skip
+        found = candidates(text, *((person, "PERSON") for person in people))
+        assert resolve(text, found)[1]["person"] == people
     prose = "Ross County said he would stay. Montrose 2 points clear."
     _, names, _ = resolve(prose, candidates(prose, ("Ross County", "PERSON")))
     assert names["person"] == ("Ross County",)  # no result line: the model's kind stands
@@ -218,14 +230,16 @@ def test_a_wire_services_results_lines_are_teams_and_its_tables_no_names():
 def test_a_town_before_based_or_born_or_a_local_act_is_the_town():
     """ "Aberdeen-based", "Galway-born", "Bristol band": the model's organizations (the
     clubs) are the towns; "Linux-based", which no gazetteer knows, is left as it was, and
-    so is a club's "Leicester duo" and the "Tata group"."""
+    so are a club's "Leicester duo", the "Tata group", the band Texas's singer and a
+    university's students."""
     text = ("The Aberdeen-based firm hired a Galway-born chef and a Bristol band for its"
-            " Linux-based tills. Leicester duo Smith and Jones joined the Tata group.")  # fmt: skip
-    spans = [("Aberdeen", "ORG"), ("Galway", "ORG"), ("Bristol", "ORG"), ("Linux", "ORG"),
-             ("Leicester", "ORG"), ("Tata", "ORG")]  # fmt: skip
+            " Linux-based tills. Leicester duo Smith and Jones joined the Tata group. Texas"
+            " singer Sharleen Spiteri met Columbia students.")  # fmt: skip
+    spans = [(name, "ORG") for name in ("Aberdeen", "Galway", "Bristol", "Linux", "Leicester",
+                                         "Tata", "Texas", "Columbia")]  # fmt: skip
     _, names, _ = resolve(text, candidates(text, *spans))
     assert names["place"] == ("Aberdeen", "Galway", "Bristol")
-    assert names["organization"] == ("Linux", "Leicester", "Tata")
+    assert names["organization"] == ("Linux", "Leicester", "Tata", "Texas", "Columbia")
 
 
 def test_competitions_by_their_last_word_are_no_organization():

@@ -491,10 +491,12 @@ def test_a_middle_initial_joins_the_name_that_writes_the_middle_name_in_full():
         {"person": ["James C. Kopp"]}, {"person": ["James Charles Kopp"]},
         {"person": ["James Kopp"]}, {"person": ["John A. Smith"]},
         {"person": ["John Adam Smith"]}, {"person": ["John Alan Smith"]},
+        *[{"person": ["George W. Bush"]}] * 3, {"person": ["George Walker Bush"]},
     ])  # fmt: skip
     assert identity.resolve("James C. Kopp") == "James Charles Kopp"
     assert identity.resolve("James Kopp") == "James Charles Kopp"
     assert identity.resolve("John A. Smith") == "John A. Smith"
+    assert identity.resolve("George Walker Bush") == "George W. Bush"  # as most write it
 
 
 def test_a_team_sheets_initial_joins_the_full_name_in_context():
@@ -973,15 +975,18 @@ def test_an_organization_named_and_written_as_a_person_is_a_person():
     assert [r.name for r, _ in index.of_kind("person")] == ["John Magnier", "JP McManus"]
     assert [r.name for r, _ in index.of_kind("organization")] == [
         "FC Porto", "Franz Ferdinand", "JP Morgan"]  # fmt: skip
-    # No role, but a person's full name listed next to it: "tycoons John Magnier and JP
-    # McManus"; JP Morgan listed beside banks stays a bank.
+    # No role, but a person's full name joined to it by "and": "tycoons John Magnier and
+    # JP McManus"; JP Morgan beside banks, or beside its chief ("Jamie Dimon, JP Morgan's
+    # chief"), stays a bank.
     index, _ = same_story_twice(
         "The tycoons John Magnier and JP McManus met. Irishmen JP McManus and John Magnier"
-        " agreed. JP Morgan, Goldman Sachs and Citigroup said so.",
+        " agreed. JP Morgan, Goldman Sachs and Citigroup said so. Jamie Dimon, JP Morgan's"
+        " chief, and Jamie Dimon, JP Morgan's head, agreed.",
         organizations=["JP McManus", "JP Morgan", "Goldman Sachs", "Citigroup"],
-        people=["John Magnier"],
+        people=["John Magnier", "Jamie Dimon"],
     )
-    assert [r.name for r, _ in index.of_kind("person")] == ["John Magnier", "JP McManus"]
+    assert [r.name for r, _ in index.of_kind("person")] == [
+        "Jamie Dimon", "John Magnier", "JP McManus"]  # fmt: skip
     assert "JP Morgan" in [r.name for r, _ in index.of_kind("organization")]
 
 
@@ -1058,9 +1063,11 @@ def test_laws_treaties_and_competitions_by_their_last_word_have_no_page():
     index, _ = same_story_twice("x", organizations=[
         "Grand Slam", "European Indoors", "UN Convention", "Amnesty International",
         "European Convention on Human Rights", "Treaty of Rome",
-        "Convention of Scottish Local Authorities"])  # fmt: skip
+        "Convention of Scottish Local Authorities",
+        "Treaty of Waitangi Fisheries Commission"])  # fmt: skip
     assert [r.name for r, _ in index.of_kind("organization")] == [
-        "Amnesty International", "Convention of Scottish Local Authorities"]  # fmt: skip
+        "Amnesty International", "Convention of Scottish Local Authorities",
+        "Treaty of Waitangi Fisheries Commission"]  # fmt: skip
 
 
 def test_a_few_business_words_around_a_much_named_person_leave_a_person():

@@ -82,7 +82,8 @@ def name_tokens(name: str) -> tuple[str, ...]:
 def document_names(spans: list[tuple[Kind, str]]) -> dict[tuple[Kind, str], str | None]:
     """Who is who in one document: each (kind, surface form) -> its canonical name, None
     when ambiguous. People: a shorter form joins the one fuller name it is part of; places
-    through the gazetteer; organizations: an acronym or a shorter form joins a fuller name."""
+    through the gazetteer; organizations: an acronym or a shorter form joins a fuller name,
+    a legal name its short name."""
     names: dict[tuple[Kind, str], str | None] = {}
     # People: shorter forms join the unique fuller name they are part of.
     people = sorted(
@@ -138,16 +139,21 @@ def document_names(spans: list[tuple[Kind, str]]) -> dict[tuple[Kind, str], str 
     # other is the short name and a legal form (not "Sun Microsystems Inc." beside "Sun",
     # which drops the trade too: the archive's joins decide that pair).
     present = set(organizations)
+    holders: dict[str | None, list[tuple[Kind, str]]] = defaultdict(list)  # name -> forms
+    for name in organizations:
+        holders[names[("organization", name)]].append(("organization", name))
     for name in organizations:
         parts = name.split(" ")
         while len(parts) > 1 and parts[-1].rstrip(".,") in LEGAL_SUFFIXES:
             parts.pop()
         base = " ".join(parts).rstrip(",")
-        if base != name and base in present:
-            was, company = names[("organization", name)], names[("organization", base)]
-            for key, value in names.items():  # the legal name and the forms that joined it
-                if key[0] == "organization" and value == was:
-                    names[key] = company
+        if base == name or base not in present:
+            continue
+        was, company = names[("organization", name)], names[("organization", base)]
+        if was != company:  # the legal name and the forms that joined it
+            for key in holders.pop(was, ()):
+                names[key] = company
+                holders[company].append(key)
     return names
 
 
@@ -291,7 +297,10 @@ def build_identity(
             for word in words:
                 by_word[word].add(name)
     identity = PersonIdentity(confirm=confirm)
-    middle = _middle_initials(people)
+    articles_of = Counter(
+        name for names in names_per_article for name in set(names.get("person", ()))
+    )
+    middle = _middle_initials(people, articles_of)
     identity.merged.update(middle)
     for name in people:
         if name in middle:
@@ -343,17 +352,18 @@ def build_identity(
     return identity
 
 
-def _middle_initials(people: Iterable[str]) -> dict[str, str]:
-    """A name with a middle initial -> the one name of the archive that writes that middle
-    name in full, with the same first name and surname (``James C. Kopp`` -> ``James
-    Charles Kopp``; American news writes both). Two middle names of the initial's letter
-    (James Charles, James Christopher) join neither."""
+def _middle_initials(people: Iterable[str], articles: Mapping[str, int]) -> dict[str, str]:
+    """A name with a middle initial and the one name of the archive that writes that
+    middle name in full, with the same first name and surname (``James C. Kopp``, ``James
+    Charles Kopp``; American news writes both): one person, under the form more articles
+    use (``George W. Bush`` over ``George Walker Bush``). Two middle names of the
+    initial's letter (James Charles, James Christopher) join neither."""
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for name in people:
         words = name.split()
         if len(words) == 3 and not _initial(name):
             groups[(words[0].casefold(), words[2].casefold())].append(name)
-    joined = {}
+    forms: dict[str, list[str]] = defaultdict(list)  # full middle name -> its initials
     for group in groups.values():
         for name in group:
             letter = name.split()[1].rstrip(".")
@@ -362,7 +372,12 @@ def _middle_initials(people: Iterable[str]) -> dict[str, str]:
             full = [other for other in group
                     if len(other.split()[1]) > 2 and other.split()[1][0] == letter]  # fmt: skip
             if len(full) == 1:
-                joined[name] = full[0]
+                forms[full[0]].append(name)
+    joined = {}
+    for full, initials in forms.items():
+        named = [full, *sorted(initials)]
+        main = max(named, key=lambda name: (articles.get(name, 0), name == full))
+        joined.update({name: main for name in named if name != main})
     return joined
 
 
@@ -596,7 +611,10 @@ class ArchiveIdentity:
             return None  # "Nations", "Bank", "World": the model's slip, not a name
         if kind != "place" and self._work(name):
             return None  # "the film Vera Drake", "the game Grand Theft Auto"
-        if kind != "person" and (_last_word(name) in EVENT_WORDS or _LAW.search(name)):
+        if kind != "person" and (
+            _last_word(name) in EVENT_WORDS
+            or (_LAW.search(name) and _last_word(name) not in _BODY_WORDS)
+        ):
             return None  # "Grand Slam", "UN Convention", "Convention on Human Rights"
         if kind == "organization":
             if self._venue(name):
@@ -951,6 +969,11 @@ _LAW = re.compile(
     r"\b(?:Convention|Treaty|Protocol|Accord|Directive|Charter|Declaration) on\b"
     r"|\b(?:Treaty|Protocol) of\b"
 )
+#: Last words of a body named after its treaty ("Treaty of Waitangi Fisheries Commission").
+_BODY_WORDS = frozenset(
+    {"Commission", "Council", "Committee", "Authority", "Organisation", "Organization",
+     "Agency", "Tribunal", "Court", "Secretariat", "Office", "Board"}
+)  # fmt: skip
 
 #: An "organization" named as people are, with a person's role (``names.ROLES``: "England
 #: coach Sven-Goran Eriksson") just before it in this share of its mentions and no

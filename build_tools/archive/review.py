@@ -50,6 +50,8 @@ ALIKE = 0.9
 #: spokesman": the index's ``speaks`` cue) count this much: in the BBC archive 39 of such
 #: pages' 46 entries were right pages (half A 23 of 24, half B 16 of 22).
 SPEAKER_WEIGHT = 0.5
+#: ... when written so in this share of its mentions (and once at least).
+SPEAKER_SHARE = 0.05
 
 
 @dataclass(frozen=True)
@@ -238,9 +240,12 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
                                     _entry(main.name, main.kind, [alias.name]),
                                     weight=0.5))  # fmt: skip
                 break
-        if doubts and cues and cues["speaks"]:
-            # Written as a person or a body is ("X said", "an X spokesman"): likelier right.
-            doubts = [replace(doubt, weight=doubt.weight * SPEAKER_WEIGHT) for doubt in doubts]
+        if cues and cues["speaks"] >= max(1, SPEAKER_SHARE * cues["mentions"]):
+            # Written as a person or a body is ("X said", "an X spokesman"): likelier a real
+            # name of its kind, which says nothing of another page for it (a join's fix).
+            doubts = [doubt if "aliases:" in doubt.fix
+                      else replace(doubt, weight=doubt.weight * SPEAKER_WEIGHT)
+                      for doubt in doubts]  # fmt: skip
         if doubts:
             # The fix shown first: one that names the other page (an alias) before a kind.
             doubts.sort(key=lambda doubt: ("aliases:" not in doubt.fix, -doubt.weight))

@@ -25,7 +25,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from build_tools.archive.identity import document_names, names_with_words, word_index
+from build_tools.archive.identity import (
+    CLUB_WORDS,
+    document_names,
+    names_with_words,
+    word_index,
+)
 from build_tools.archive.identity import name_tokens as _tokens
 from build_tools.convert.nlp import Candidate, stop_words
 from build_tools.gazetteer import gazetteer
@@ -58,9 +63,10 @@ _NAME_TOKEN = re.compile(r"[^\W\d_][\w.'’-]*", re.UNICODE)
 _JUNK = re.compile(r"^[\W\d_]*$|https?:|www\.|@")
 #: Three or more words of one to three capitals: the columns of a results table.
 _TABLE_HEADER = re.compile(r"(?:[A-Z]{1,3} ){2,}[A-Z]{1,3}")
-#: A linking word in capitals before a name in capitals: a fixture list's "KANSAS CITY AT
-#: DETROIT", where the model takes "AT DETROIT" for a name.
-_CAPITAL_LINK = re.compile(r"(?:AT|IN|VS|V|ON|FROM|TO|BY|OF|AND|OR|FOR) (?=[A-Z])")
+#: "AT" or "VS" in capitals before a name in capitals: a fixture list's "KANSAS CITY AT
+#: DETROIT", where the model takes "AT DETROIT" for a name (not "ON SEMICONDUCTOR", "V
+#: FESTIVAL": other words in capitals start names).
+_CAPITAL_LINK = re.compile(r"(?:AT|VS) (?=[A-Z])")
 
 
 _AGENCIES = r"AP|Reuters|AFP|UPI|Xinhua|CNN|dpa|DPA|Bloomberg|VOA|BBC|TASS|Itar-Tass|Kyodo|Yonhap"
@@ -170,16 +176,30 @@ _RESULT_LINE = re.compile(
 )
 
 
+#: The home nations, which play as countries do: a national side, a place.
+_HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
+
+
 def result_lines(text: str) -> list[Candidate]:
-    """The two sides of each result line: clubs (organizations), or a country's side (a
-    national team, a place by the page rules), as in team sheets."""
+    """The two sides of each result line of a results report (four lines or more with two
+    numbers: not an exit poll's "Bush 51 Kerry 48"): clubs (organizations), or a
+    country's side (a national team, a place by the page rules). A side named as a person
+    is ("John Higgins 9 Mark Williams 7", snooker) leaves its line as the model read it,
+    unless a club's last word ends it (Ross County, Leyton Orient)."""
+    if not _looks_like_results(text):
+        return []
     places = gazetteer()
     found = []
     for line in _RESULT_LINE.finditer(text):
+        sides = [line["home"], line["away"]]
+        if any(looks_like_personal_name(side) and side.split()[-1] not in CLUB_WORDS
+               for side in sides):  # fmt: skip
+            continue
         for side in ("home", "away"):
             name = line[side]
-            label = "GPE" if places.canonical_name(name) in places.countries else "ORG"
-            found.append(Candidate(line.start(side), line.end(side), name, label))
+            national = places.canonical_name(name) in places.countries or name in _HOME_NATIONS
+            found.append(Candidate(line.start(side), line.end(side), name,
+                                   "GPE" if national else "ORG"))  # fmt: skip
     return found
 
 
@@ -340,7 +360,7 @@ _ORGANIZATION_END = re.compile(
     r"Brothers|Sisters|Mail|Movies|Trust|Fund|Appeal|Charity|Campaign|Centre|Broadcasting|"
     r"Partners|Associates|Securities|Communications|Technologies|Holdings|Industries|"
     r"Systems|Corporation|International|Electronics|Computer|Capital|Investments|Insurance|"
-    r"Entertainment|Software|Energy|Pharmaceuticals|Co\.?|plc|PLC|LLC)$"
+    r"Entertainment|Software|Energy|Pharmaceuticals|Co\.|plc|PLC|LLC)$"
 )
 #: Last words of events, awards and works that the model takes for people ("Grammy Awards",
 #: "Da Vinci Code", "Ulster Schools' Cup"): not people, and not organizations either.
@@ -773,12 +793,13 @@ _GEOGRAPHIC_WORDS = frozenset(
 #: place's name with one of them that the gazetteer does not know is a club.
 _CLUB_WORDS = frozenset({"City", "Town", "United", "Rovers", "Athletic", "Albion", "Wanderers"})
 #: After a place's name, where someone or something is from: "-based", "-born", and the
-#: people and acts a town is said of ("Bristol band", "Norfolk farmer"); not "group" (the
-#: Tata group), nor "duo" or "man", which a club's players are too ("Leicester duo").
+#: people and bands a town is said of ("Bristol band", "Norfolk farmer"); not "group" (the
+#: Tata group), "duo" or "man", which a club's players are too ("Leicester duo"), nor
+#: "singer", "students" or "family", which a band, a university, a club or a company take
+#: ("Texas singer Sharleen Spiteri", "Columbia students", "the Chelsea family").
 _BASED = re.compile(
-    r"-(?:based|born)\b| (?:band|rockers|singer|rapper|musicians?|artist|architect|farmer"
-    r"|businessman|businesswoman|pensioner|teenager|students?|residents?|natives?|couple"
-    r"|family|mother|father)\b"
+    r"-(?:based|born)\b| (?:band|architect|farmer|businessman|businesswoman|pensioner"
+    r"|teenager|residents?|natives?)\b"
 )
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?![\d-]{3})\b")
 
