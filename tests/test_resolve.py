@@ -185,16 +185,18 @@ def test_a_companys_legal_name_joins_its_short_name_in_one_article():
     "BAE Systems", tagged as a person, ends as a company's name does."""
     text = (
         "Hewlett-Packard Co. and Intel Corp. rose, Sun Microsystems Inc. fell and BAE"
-        " Systems said so. Hewlett-Packard, Intel and Sun said so too. Zaldy Co agreed."
+        " Systems said so. Hewlett-Packard, Intel and Sun said so too. Zaldy Co agreed with"
+        " Walt Disney Co."
     )
     spans = [(n, "ORG") for n in ("Hewlett-Packard Co.", "Intel Corp.", "Sun Microsystems Inc.",
                                   "Hewlett-Packard", "Intel", "Sun")]  # fmt: skip
-    people = [("BAE Systems", "PERSON"), ("Zaldy Co", "PERSON")]
+    people = [("BAE Systems", "PERSON"), ("Zaldy Co", "PERSON"), ("Walt Disney Co", "PERSON")]
     mentions, names, _ = resolve(text, candidates(text, *spans, *people))
     assert set(names["organization"]) == {
-        "Hewlett-Packard", "Intel", "Sun Microsystems Inc.", "Sun", "BAE Systems"
+        "Hewlett-Packard", "Intel", "Sun Microsystems Inc.", "Sun", "BAE Systems",
+        "Walt Disney Co",
     }  # fmt: skip
-    assert names["person"] == ("Zaldy Co",)  # "Co" without its full stop: a surname too
+    assert names["person"] == ("Zaldy Co",)  # two words and "Co": a surname too
 
     assert {m.text: m.name for m in mentions}["Hewlett-Packard Co."] == "Hewlett-Packard"
 
@@ -207,17 +209,21 @@ def test_a_wire_services_results_lines_are_teams_and_its_tables_no_names():
     text = (
         "SOCCER - RESULTS\n\nMontrose 2 Ross County 1\n\nItaly 2 Leyton Orient 0\n\n"
         "Wales 11 England 9\n\nFalkirk 1 Dundee 1\n\nW L PCT GB\n\nKANSAS CITY AT DETROIT"
-        "\n\nWales coach Mike Ruddock was pleased."
+        "\n\nWales coach Mike Ruddock was pleased. NEXT GAME IN LONDON, IN BLOOMSBURG."
     )
-    spans = [("Ross County", "PERSON"), ("W L PCT GB", "ORG"), ("AT DETROIT", "ORG")]
+    spans = [("Ross County", "PERSON"), ("W L PCT GB", "ORG"), ("AT DETROIT", "ORG"),
+             ("IN LONDON", "GPE"), ("IN BLOOMSBURG", "GPE")]  # fmt: skip
     _, names, _ = resolve(text, candidates(text, *spans))
     assert set(names["organization"]) == {
         "Montrose", "Ross County", "Leyton Orient", "Falkirk", "Dundee", "Detroit"
     }  # fmt: skip
-    assert set(names["place"]) == {"Italy", "Wales", "England"}
+    assert set(names["place"]) == {"Italy", "Wales", "England", "London", "IN Bloomsburg"}
     assert names["person"] == ("Mike Ruddock",)
-    # Not a results report (one line: an exit poll), or players' names: as the model read.
-    for text, people in (("EXIT POLL\n\nBush 51 Kerry 48\n\nBush won.", ("Bush", "Kerry")),
+    # Not a results report (one line: an exit poll, among paragraphs of figures), or
+    # players' names: as the model read.
+    figures = "Turnout was 61.5 and 3.2 points up.\n\n" * 4
+    poll = f"EXIT POLL\n\n{figures}Bush 51 Kerry 48\n\nPresident Bush won."
+    for text, people in ((poll, ("Bush", "Kerry")),
                          ("SNOOKER\n\nJohn Higgins 9 Mark Williams 7\n\nA 1 2\n\nB 3 4\n\n"
                           "C 5 6", ("John Higgins", "Mark Williams"))):  # fmt: skip
         found = candidates(text, *((person, "PERSON") for person in people))
@@ -230,16 +236,19 @@ def test_a_wire_services_results_lines_are_teams_and_its_tables_no_names():
 def test_a_town_before_based_or_born_or_a_local_act_is_the_town():
     """ "Aberdeen-based", "Galway-born", "Bristol band": the model's organizations (the
     clubs) are the towns; "Linux-based", which no gazetteer knows, is left as it was, and
-    so are a club's "Leicester duo", the "Tata group", the band Texas's singer and a
-    university's students."""
+    so are a club's "Leicester duo" and "Southampton teenager", the "Tata group", the band
+    Texas's singer and a university's students."""
     text = ("The Aberdeen-based firm hired a Galway-born chef and a Bristol band for its"
             " Linux-based tills. Leicester duo Smith and Jones joined the Tata group. Texas"
-            " singer Sharleen Spiteri met Columbia students.")  # fmt: skip
+            " singer Sharleen Spiteri met Columbia students and Southampton teenager Theo"
+            " Walcott.")  # fmt: skip
     spans = [(name, "ORG") for name in ("Aberdeen", "Galway", "Bristol", "Linux", "Leicester",
-                                         "Tata", "Texas", "Columbia")]  # fmt: skip
+                                         "Tata", "Texas", "Columbia", "Southampton")]  # fmt: skip
     _, names, _ = resolve(text, candidates(text, *spans))
     assert names["place"] == ("Aberdeen", "Galway", "Bristol")
-    assert names["organization"] == ("Linux", "Leicester", "Tata", "Texas", "Columbia")
+    assert names["organization"] == (
+        "Linux", "Leicester", "Tata", "Texas", "Columbia", "Southampton"
+    )  # fmt: skip
 
 
 def test_competitions_by_their_last_word_are_no_organization():

@@ -492,11 +492,13 @@ def test_a_middle_initial_joins_the_name_that_writes_the_middle_name_in_full():
         {"person": ["James Kopp"]}, {"person": ["John A. Smith"]},
         {"person": ["John Adam Smith"]}, {"person": ["John Alan Smith"]},
         *[{"person": ["George W. Bush"]}] * 3, {"person": ["George Walker Bush"]},
+        *[{"person": ["George H. W. Bush"]}] * 2,
     ])  # fmt: skip
     assert identity.resolve("James C. Kopp") == "James Charles Kopp"
     assert identity.resolve("James Kopp") == "James Charles Kopp"
     assert identity.resolve("John A. Smith") == "John A. Smith"
     assert identity.resolve("George Walker Bush") == "George W. Bush"  # as most write it
+    assert identity.resolve("George W. Bush") == "George W. Bush"  # not his father's part
 
 
 def test_a_team_sheets_initial_joins_the_full_name_in_context():

@@ -302,9 +302,10 @@ def build_identity(
     )
     middle = _middle_initials(people, articles_of)
     identity.merged.update(middle)
+    grouped = {*middle, *middle.values()}
     for name in people:
-        if name in middle:
-            continue
+        if name in grouped:
+            continue  # one person already: "George W. Bush" is no part of "George H. W. Bush"
         words = _words(name)
         # An initial matches a first name by its letter: the words after it must be there.
         key = _words(name.split(" ", 1)[1]) if _initial(name) else words

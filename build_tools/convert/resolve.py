@@ -63,10 +63,10 @@ _NAME_TOKEN = re.compile(r"[^\W\d_][\w.'’-]*", re.UNICODE)
 _JUNK = re.compile(r"^[\W\d_]*$|https?:|www\.|@")
 #: Three or more words of one to three capitals: the columns of a results table.
 _TABLE_HEADER = re.compile(r"(?:[A-Z]{1,3} ){2,}[A-Z]{1,3}")
-#: "AT" or "VS" in capitals before a name in capitals: a fixture list's "KANSAS CITY AT
-#: DETROIT", where the model takes "AT DETROIT" for a name (not "ON SEMICONDUCTOR", "V
-#: FESTIVAL": other words in capitals start names).
-_CAPITAL_LINK = re.compile(r"(?:AT|VS) (?=[A-Z])")
+#: "AT" or "VS" in capitals before a name in capitals, and "IN" before a known place: a
+#: fixture list's "KANSAS CITY AT DETROIT", where the model takes "AT DETROIT" for a
+#: name (not "ON SEMICONDUCTOR", "V FESTIVAL": other words in capitals start names).
+_CAPITAL_LINK = re.compile(r"(?:AT|VS|IN) (?=[A-Z])")
 
 
 _AGENCIES = r"AP|Reuters|AFP|UPI|Xinhua|CNN|dpa|DPA|Bloomberg|VOA|BBC|TASS|Itar-Tass|Kyodo|Yonhap"
@@ -180,17 +180,22 @@ _RESULT_LINE = re.compile(
 _HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
 
 
+#: Result lines that make a results report: one or two lines may be an exit poll's.
+RESULT_LINES = 4
+
+
 def result_lines(text: str) -> list[Candidate]:
-    """The two sides of each result line of a results report (four lines or more with two
-    numbers: not an exit poll's "Bush 51 Kerry 48"): clubs (organizations), or a
+    """The two sides of each result line of a results report (``RESULT_LINES`` of them or
+    more: not an exit poll's "Bush 51 Kerry 48"): clubs (organizations), or a
     country's side (a national team, a place by the page rules). A side named as a person
     is ("John Higgins 9 Mark Williams 7", snooker) leaves its line as the model read it,
     unless a club's last word ends it (Ross County, Leyton Orient)."""
-    if not _looks_like_results(text):
+    lines = list(_RESULT_LINE.finditer(text))
+    if len(lines) < RESULT_LINES:
         return []
     places = gazetteer()
     found = []
-    for line in _RESULT_LINE.finditer(text):
+    for line in lines:
         sides = [line["home"], line["away"]]
         if any(looks_like_personal_name(side) and side.split()[-1] not in CLUB_WORDS
                for side in sides):  # fmt: skip
@@ -263,7 +268,7 @@ def name_candidates(text: str, taken: Sequence[Candidate]) -> list[Candidate]:
             continue  # part of a longer name the model saw no person in (Vice Foreign Minister)
         if places.is_place(last) or places.is_place(first):
             continue
-        if _ORGANIZATION_END.search(name) or _FACILITY.search(name) or last in _NOT_GIVEN:
+        if _company_name(name) or _FACILITY.search(name) or last in _NOT_GIVEN:
             continue
         if not first.endswith(".") and not given_name(first):
             continue
@@ -360,8 +365,18 @@ _ORGANIZATION_END = re.compile(
     r"Brothers|Sisters|Mail|Movies|Trust|Fund|Appeal|Charity|Campaign|Centre|Broadcasting|"
     r"Partners|Associates|Securities|Communications|Technologies|Holdings|Industries|"
     r"Systems|Corporation|International|Electronics|Computer|Capital|Investments|Insurance|"
-    r"Entertainment|Software|Energy|Pharmaceuticals|Co\.|plc|PLC|LLC)$"
+    r"Entertainment|Software|Energy|Pharmaceuticals|Co\.?|plc|PLC|LLC)$"
 )
+#: Two words ending in "Co" without its full stop: a surname too ("Zaldy Co"); Reuters'
+#: "Walt Disney Co" has three.
+_SURNAME_CO = re.compile(r"\S+ Co")
+
+
+def _company_name(text: str) -> bool:
+    """Whether a name ends as a company's or another body's does (``_ORGANIZATION_END``)."""
+    return bool(_ORGANIZATION_END.search(text)) and not _SURNAME_CO.fullmatch(text)
+
+
 #: Last words of events, awards and works that the model takes for people ("Grammy Awards",
 #: "Da Vinci Code", "Ulster Schools' Cup"): not people, and not organizations either.
 #: Last words of competitions, awards, shows and laws the model calls organizations or
@@ -399,7 +414,9 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
     if _TABLE_HEADER.fullmatch(text):
         return None  # "W L PCT GB", "P W D L F A PTS": a results table's columns
     if text.isupper() and (lead_word := _CAPITAL_LINK.match(text)):
-        start, text = start + lead_word.end(), text[lead_word.end() :]  # "AT DETROIT"
+        rest = text[lead_word.end() :]
+        if lead_word[0] != "IN " or gazetteer().knows(rest):  # "AT DETROIT", "IN LONDON"
+            start, text = start + lead_word.end(), rest
     boundary = _NEXT_SENTENCE.search(text)
     if boundary and boundary.group(1) in _SENTENCE_STARTS:
         text = text[: boundary.start() + 1]  # "Warner Bros. However": a sentence began
@@ -428,7 +445,7 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
         if (
             role is not None
             and given_name(words[role + 1], strict=True)
-            and not _ORGANIZATION_END.search(text)
+            and not _company_name(text)
         ):
             dropped = len(" ".join(words[: role + 1])) + 1
             start, text, kind = start + dropped, text[dropped:], "person"
@@ -598,7 +615,7 @@ def _tidy_all(candidates: Iterable[Candidate]) -> list[_Span]:
         span = tidy(candidate, kind)
         if span is None or is_not_a_name(span):
             continue
-        if span.kind == "person" and _ORGANIZATION_END.search(span.text):
+        if span.kind == "person" and _company_name(span.text):
             span = replace(span, kind="organization")
         spans.append(span)
     return spans
@@ -681,7 +698,7 @@ def looks_like_personal_name(text: str) -> bool:
         return False
     if not all(w[:1].isupper() or w in {"van", "der", "de", "von", "bin", "al"} for w in words):
         return False
-    if _ORGANIZATION_END.search(text) or _FACILITY.search(text):
+    if _company_name(text) or _FACILITY.search(text):
         return False
     if gazetteer().is_place(words[0]):
         return False  # "Kenya Airways", not a woman called Kenya
@@ -794,12 +811,13 @@ _GEOGRAPHIC_WORDS = frozenset(
 _CLUB_WORDS = frozenset({"City", "Town", "United", "Rovers", "Athletic", "Albion", "Wanderers"})
 #: After a place's name, where someone or something is from: "-based", "-born", and the
 #: people and bands a town is said of ("Bristol band", "Norfolk farmer"); not "group" (the
-#: Tata group), "duo" or "man", which a club's players are too ("Leicester duo"), nor
+#: Tata group), "duo", "man" or "teenager", which a club's players are too ("Leicester
+#: duo", "Southampton teenager Theo Walcott"), nor
 #: "singer", "students" or "family", which a band, a university, a club or a company take
 #: ("Texas singer Sharleen Spiteri", "Columbia students", "the Chelsea family").
 _BASED = re.compile(
     r"-(?:based|born)\b| (?:band|architect|farmer|businessman|businesswoman|pensioner"
-    r"|teenager|residents?|natives?)\b"
+    r"|residents?|natives?)\b"
 )
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?![\d-]{3})\b")
 
