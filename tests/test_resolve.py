@@ -263,6 +263,18 @@ def test_competitions_by_their_last_word_are_no_organization():
     assert names["person"] == ("Brian Masters",)
 
 
+def test_a_name_with_an_s_of_its_own_keeps_it():
+    """The converter strips possessives ("Tesco's profits": Tesco), but names.yml's
+    McDonald's and Moody's keep their "'s", whether the model's span holds it or ends
+    before it; a person's possessive ("Trevor McDonald's show") is stripped."""
+    text = "McDonald's and Tesco's profits rose, Moody's said. Trevor McDonald's show ran."
+    spans = [("McDonald", "ORG"), ("Tesco's", "ORG"), ("Moody's", "ORG"),
+             ("Trevor McDonald's", "PERSON")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["organization"] == ("McDonald's", "Tesco", "Moody's")
+    assert names["person"] == ("Trevor McDonald",)
+
+
 def test_a_role_inside_an_organizations_span_leaves_the_person_after_it():
     """ "Balco boss Victor Conte", tagged as one organization: the person Victor Conte."""
     text = "Balco boss Victor Conte denied it. Balco said so."

@@ -1366,6 +1366,13 @@ def _knowledge() -> _Knowledge:
     )
 
 
+def own_possessive(name: str) -> bool:
+    """Whether data/names.yml gives an organization a name ending in "'s" of its own
+    (McDonald's, Moody's, Sainsbury's): not a possessive to strip."""
+    key = _key(name.replace("’", "'"))
+    return key.endswith("'s") and key in _knowledge().forms
+
+
 class _Knowledge(NamedTuple):
     forms: dict[str, tuple[Kind, str]]
     not_entities: frozenset[str]

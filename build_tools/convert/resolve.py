@@ -29,6 +29,7 @@ from build_tools.archive.identity import (
     CLUB_WORDS,
     document_names,
     names_with_words,
+    own_possessive,
     word_index,
 )
 from build_tools.archive.identity import name_tokens as _tokens
@@ -420,7 +421,9 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
     boundary = _NEXT_SENTENCE.search(text)
     if boundary and boundary.group(1) in _SENTENCE_STARTS:
         text = text[: boundary.start() + 1]  # "Warner Bros. However": a sentence began
-    text = _POSSESSIVE.sub("", text.rstrip(_EDGE_PUNCT)).rstrip(_EDGE_PUNCT)
+    text = text.rstrip(_EDGE_PUNCT)
+    if not (kind == "organization" and own_possessive(text)):  # "McDonald's" keeps its "'s"
+        text = _POSSESSIVE.sub("", text).rstrip(_EDGE_PUNCT)
     text = _TRAILING_LOWER.sub("", text)  # "Comoros archipelago" -> "Comoros"
     if kind == "person":
         # "Wales physio Mark Davies", "Nevertheless Franz Ferdinand": the name is what
@@ -537,7 +540,7 @@ def resolve(
     candidates = with_team_sheets(text, candidates)
     candidates = sorted([*candidates, *name_candidates(text, candidates)], key=lambda c: c.start)
     candidates = [c for c in with_initials(text, candidates) if not _not_a_person_here(text, c)]
-    spans = _tidy_all(candidates)
+    spans = _tidy_all(_with_own_possessives(text, candidates))
     spans = _split_conjoined(spans)
     spans = _drop_fragments(spans, document)
     spans = _reclassify(spans, document)
@@ -604,6 +607,24 @@ def _propagate(mentions: list[Mention], text: str) -> list[Mention]:
         kind, name = forms[match.group(0)]
         added.append(Mention(match.start(), match.end(), kind, name, match.group(0)))
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+
+
+def _with_own_possessives(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Organizations the model ends before an "'s" of their own name ("McDonald" of
+    "McDonald's"), with it (``own_possessive``)."""
+    found = []
+    for candidate in candidates:
+        ending = text[candidate.end : candidate.end + 2]
+        if (
+            candidate.label == "ORG"
+            and ending in ("'s", "’s")
+            and own_possessive(candidate.text + ending)
+            and not text[candidate.end + 2 : candidate.end + 3].isalnum()
+        ):
+            candidate = Candidate(candidate.start, candidate.end + 2, candidate.text + ending,
+                                  candidate.label)  # fmt: skip
+        found.append(candidate)
+    return found
 
 
 def _tidy_all(candidates: Iterable[Candidate]) -> list[_Span]:
