@@ -392,6 +392,10 @@ _WORK_OR_EVENT_END = re.compile(
     r"\s(?:Cup|Awards?|Trophy|Prize|Code|Festival|Show|Tour|Championships?|Open|Games|"
     r"Series|Album|Film|Movie|Book|Report|Format)$"
 )
+#: A product's model after its maker's name: capitals and two digits or more ("Orange
+#: E200", "Airbus A300s", "Mercedes Benz C180"; a number alone is cut off already). Not
+#: an age group's team ("Iceland U21").
+_MODEL_NUMBER = re.compile(r"\s(?!U\d\d$)[A-Z]{1,3}\d{2,}[A-Za-z]*$")
 #: Honours and post-nominal letters after a name ("Frank Field MP").
 _POST_NOMINAL = re.compile(r"(?:,?\s+(?:MP|MEP|MSP|AM|QC|KC|OBE|MBE|CBE|KBE|DBE|PhD|MD))+$")
 _TIME_ZONES = frozenset({"GMT", "EST", "EDT", "PST", "PDT", "CST", "CDT", "UTC", "BST", "CET"})
@@ -511,6 +515,8 @@ def is_not_a_name(span: _Span) -> bool:
         return True  # "Ring of Fire", "Ulster Schools' Cup"
     if span.kind != "person" and _EVENT_END.search(text):
         return True  # "Davis Cup", "Australian Open", "Data Protection Act": no body
+    if span.kind != "place" and _MODEL_NUMBER.search(text):
+        return True  # "Orange E200", "Airbus A300s", "Mercedes Benz C180": a product
     facility = _FACILITY if span.kind != "person" else _NOT_SURNAME
     return bool(facility.search(text)) and text not in _FACILITY_KEEP
 
