@@ -201,6 +201,21 @@ def test_a_companys_legal_name_joins_its_short_name_in_one_article():
     assert {m.text: m.name for m in mentions}["Hewlett-Packard Co."] == "Hewlett-Packard"
 
 
+def test_a_team_sheets_bracketed_home_nation_is_a_national_side():
+    """A scorer list's "(Scotland)" is a national side, a place, as "(Italy)" is; a club
+    in brackets is an organization."""
+    from build_tools.convert.resolve import team_sheet
+
+    text = (
+        "Lions: G Henson (Wales), C Paterson (Scotland), M Bergamasco (Italy),"
+        " D Hickie (Leinster), S Jones (Llanelli)"
+    )
+    labels = {c.text: c.label for c in team_sheet(text) if c.label != "PERSON"}
+    assert labels == {
+        "Wales": "GPE", "Scotland": "GPE", "Italy": "GPE", "Leinster": "ORG", "Llanelli": "ORG"
+    }  # fmt: skip
+
+
 def test_a_wire_services_results_lines_are_teams_and_its_tables_no_names():
     """Reuters' results: "Montrose 2 Ross County 1" are two clubs (the model and the given
     name Ross made a person of Ross County), a country's side a place (Wales too); a

@@ -1258,7 +1258,7 @@ def _final(forms: Mapping[str, str], name: str) -> str:
 
 
 def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    return " ".join(name.replace("’", "'").split()).casefold()  # as gazetteer._key folds
 
 
 @dataclass
@@ -1369,7 +1369,7 @@ def _knowledge() -> _Knowledge:
 def own_possessive(name: str) -> bool:
     """Whether data/names.yml gives an organization a name ending in "'s" of its own
     (McDonald's, Moody's, Sainsbury's): not a possessive to strip."""
-    key = _key(name.replace("’", "'"))
+    key = _key(name)
     return key.endswith("'s") and key in _knowledge().forms
 
 

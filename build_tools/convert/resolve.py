@@ -27,6 +27,8 @@ from functools import lru_cache
 
 from build_tools.archive.identity import (
     CLUB_WORDS,
+    LEGAL_FORMS,
+    LEGAL_SUFFIXES,
     document_names,
     names_with_words,
     own_possessive,
@@ -161,11 +163,20 @@ def team_sheet(text: str) -> list[Candidate]:
                 else:
                     club = inside.split(",")[0].strip()
                     if club[:1].isupper() and not club.isdigit():
-                        # A country in brackets is a national side: a place, not a club.
-                        places = gazetteer()
-                        label = "GPE" if places.canonical_name(club) in places.countries else "ORG"
-                        found.append(Candidate(where, where + len(club), club, label))
+                        found.append(Candidate(where, where + len(club), club, _side(club)))
     return found
+
+
+#: The home nations, which play as countries do: a national side, a place.
+_HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
+
+
+def _side(name: str) -> str:
+    """The label of a team sheet's or a result's side: a country's (a national side, a
+    place by the page rules) or a club's (an organization)."""
+    places = gazetteer()
+    national = places.canonical_name(name) in places.countries or name in _HOME_NATIONS
+    return "GPE" if national else "ORG"
 
 
 #: A result on a line of its own, as wire services list them: "Montrose 2 Ross County 1",
@@ -177,24 +188,21 @@ _RESULT_LINE = re.compile(
 )
 
 
-#: The home nations, which play as countries do: a national side, a place.
-_HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
-
-
 #: Result lines that make a results report: one or two lines may be an exit poll's.
 RESULT_LINES = 4
 
 
-def result_lines(text: str) -> list[Candidate]:
-    """The two sides of each result line of a results report (``RESULT_LINES`` of them or
+@lru_cache(maxsize=8)
+def result_lines(text: str) -> tuple[Candidate, ...]:
+    """(Once per text: the team sheets and the kinds ask.) The two sides of each result
+    line of a results report (``RESULT_LINES`` of them or
     more: not an exit poll's "Bush 51 Kerry 48"): clubs (organizations), or a
     country's side (a national team, a place by the page rules). A side named as a person
     is ("John Higgins 9 Mark Williams 7", snooker) leaves its line as the model read it,
     unless a club's last word ends it (Ross County, Leyton Orient)."""
     lines = list(_RESULT_LINE.finditer(text))
     if len(lines) < RESULT_LINES:
-        return []
-    places = gazetteer()
+        return ()
     found = []
     for line in lines:
         sides = [line["home"], line["away"]]
@@ -203,10 +211,8 @@ def result_lines(text: str) -> list[Candidate]:
             continue
         for side in ("home", "away"):
             name = line[side]
-            national = places.canonical_name(name) in places.countries or name in _HOME_NATIONS
-            found.append(Candidate(line.start(side), line.end(side), name,
-                                   "GPE" if national else "ORG"))  # fmt: skip
-    return found
+            found.append(Candidate(line.start(side), line.end(side), name, _side(name)))
+    return tuple(found)
 
 
 def with_team_sheets(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -353,21 +359,31 @@ _NOT_SURNAME = re.compile(
     r"Mall|Arena)$"
 )
 _FACILITY_KEEP = frozenset({"White House", "Government House", "Downing Street"})
-#: Last words that make a "person" an organization (Millard Fillmore Suburban Hospital;
+#: Last words that make a "person" an organization, with the identity's words of a
+#: company's full and legal names (Millard Fillmore Suburban Hospital;
 #: Warner Bros, Lehman Brothers, Scissor Sisters, Royal Mail, Sky Movies, the John Peel
 #: Trust; BAE Systems, Cairn Energy, Walt Disney Co., LIN Broadcasting: the 13 "people"
 #: of the BBC and TempEval archives that end in a company's words are all companies), and
 #: keep a role's cut from taking a body for its person.
 _ORGANIZATION_END = re.compile(
-    r"\s(?:Hospital|University|College|Institute|Foundation|Company|Corp\.?|Inc\.?|Ltd\.?|"
-    r"Bank|Church|Party|Association|Council|Committee|Agency|Department|Ministry|Library|"
-    r"School|Times|News|Post|Group|Club|Commission|Service|Services|Society|Union|Motors|"
-    r"Media|Sport|Records|Airways|Airlines|Pictures|Studios|Networks|Telecom|Bros\.?|"
-    r"Brothers|Sisters|Mail|Movies|Trust|Fund|Appeal|Charity|Campaign|Centre|Broadcasting|"
-    r"Partners|Associates|Securities|Communications|Technologies|Holdings|Industries|"
-    r"Systems|Corporation|International|Electronics|Computer|Capital|Investments|Insurance|"
-    r"Entertainment|Software|Energy|Pharmaceuticals|Co\.?|plc|PLC|LLC)$"
-)
+    r"\s(?:"
+    + "|".join(
+        sorted(
+            LEGAL_FORMS | LEGAL_SUFFIXES | {
+                "Hospital", "University", "College", "Institute", "Foundation", "Bank",
+                "Church", "Party", "Association", "Council", "Committee", "Agency",
+                "Department", "Ministry", "Library", "School", "Times", "News", "Post", "Club",
+                "Commission", "Service", "Services", "Society", "Union", "Motors", "Media",
+                "Sport", "Records", "Pictures", "Studios", "Telecom", "Bros", "Brothers",
+                "Sisters", "Mail", "Movies", "Trust", "Fund", "Appeal", "Charity", "Campaign",
+                "Centre", "Broadcasting", "Partners", "Associates", "Securities",
+                "Electronics", "Computer", "Capital", "Investments", "Insurance",
+                "Entertainment", "Software", "Energy", "Pharmaceuticals",
+            }
+        )
+    )
+    + r")\.?$"
+)  # fmt: skip
 #: Two words ending in "Co" without its full stop: a surname too ("Zaldy Co"); Reuters'
 #: "Walt Disney Co" has three.
 _SURNAME_CO = re.compile(r"\S+ Co")
