@@ -336,3 +336,63 @@ def test_format_table() -> None:
     per = lines[3].split()
     assert per == ["PER", "0.750", "0.600", "0.667", "3", "1", "2"]
     assert lines[4].split() == ["LOC", "0.000", "0.000", "0.000", "0", "0", "0"]
+
+
+# ------------------------------------------------ entity pages labelled from gold NER
+
+
+def _gold_article(uri: str, source: str, body: str, **names):
+    import dataclasses
+
+    from build_tools.page import Provenance
+    from tests.pages import article
+
+    info = article(uri, "T", body, "1996-08-30", **names)
+    page = dataclasses.replace(info.page, provenance=Provenance(source, "0" * 64))
+    return type(info)(uri, page)
+
+
+def test_gold_labels_read_each_page_from_its_articles_gold_entities() -> None:
+    from build_tools.archive.index import EntityIndex
+    from tools.entity_pages import gold_labels
+
+    body = "Jordan beat Syria at Old Trafford in the Premier League. Deportivo Coruna won."
+    info = _gold_article(
+        "articles/1996/a.md", "source_texts/doc-1.txt", body,
+        places=["Jordan"], organizations=["Old Trafford", "Premier"],
+        people=["Deportivo Coruna"],
+    )  # fmt: skip
+    other = _gold_article(
+        "articles/1996/b.md", "source_texts/doc-2.txt", "Schedule : Jordan .",
+        organizations=["Schedule"], places=["Jordan"],
+    )  # fmt: skip
+    gold = {
+        "doc-1": {"entities": [
+            {"text": "Jordan", "label": "LOC"}, {"text": "Syria", "label": "LOC"},
+            {"text": "Old Trafford", "label": "LOC"},
+            {"text": "Premier League", "label": "MISC"},
+            {"text": "Deportivo Coruna", "label": "ORG"},
+        ]},
+        "doc-2": {"entities": [{"text": "Jordan", "label": "LOC"}]},
+    }  # fmt: skip
+    labels = gold_labels(EntityIndex([info, other]), gold)
+    assert labels == {
+        "place:Jordan": "ok",
+        "organization:Old Trafford": "wrong-kind:place",
+        "organization:Premier": "bad-name",  # a piece of a gold name
+        "person:Deportivo Coruna": "wrong-kind:organization",
+        "organization:Schedule": "not-entity",  # no gold name at all
+    }
+
+
+def test_conll_sources_keep_the_headline_first_and_the_dateline_date(tmp_path: Path) -> None:
+    from tools.entity_pages import write_conll_sources
+
+    gold = tmp_path / "gold.jsonl"
+    text = "SOCCER - A BEAT B .\nBUCHAREST 1996-08-31\nA beat B 2-1 ."
+    gold.write_text(json.dumps({"id": "c-1", "text": text, "entities": []}) + "\n")
+    records = write_conll_sources(gold, tmp_path / "src")
+    written = (tmp_path / "src" / "c-1.txt").read_text(encoding="utf-8")
+    assert list(records) == ["c-1"]
+    header = "---\ndate: 1996-08-31\nsource: Reuters\n---\n"
+    assert written.startswith(header + "SOCCER - A BEAT B .\n\nBUCHAREST 1996-08-31\n\n")

@@ -203,7 +203,7 @@ def run(data: Path, limit: int | None = None) -> int:
 
 
 def print_entity_pages(data: Path, nlp=None) -> dict:
-    """Entity-page precision on the BBC dev archive (tools/entity_pages.py)."""
+    """Entity-page precision on the BBC dev archive and the CoNLL one (tools/entity_pages.py)."""
     from tools.bench import format_table as grid
     from tools.entity_pages import run as pages_run
 
@@ -223,6 +223,16 @@ def print_entity_pages(data: Path, nlp=None) -> dict:
     )
     if found["unlabelled"]:
         print("  unlabelled:", "; ".join(found["unlabelled"][:60]))
+    conll = found["conll"]
+    if conll:
+        print(
+            f"\nEntity pages of the CoNLL-2003 dev archive ({conll['converted']} Reuters "
+            f"articles, {len(conll['pages'])} pages), labelled from its gold entities "
+            "(a check, not a development set; duplicates not told apart)"
+        )
+        print(grid(headers, conll["rows"]))
+        labels = ", ".join(f"{label} {count}" for label, count in sorted(conll["labels"].items()))
+        print(f"  labels: {labels}; wrong: {'; '.join(conll['wrong'][:40])}")
     return found
 
 
