@@ -834,12 +834,13 @@ def test_a_football_reports_towns_are_its_clubs_and_a_town_written_in_x_is_a_pla
 
 
 def test_a_ground_team_sports_reports_write_at_is_a_place():
-    """ "at Murrayfield" in rugby reports: a ground, a place; "at Chelsea" once among many
-    mentions of the club leaves it an organization."""
+    """ "at Murrayfield" in two rugby reports: a ground, a place (CoNLL's "at Old
+    Trafford", twice); "at Chelsea" once among many mentions of the club leaves it an
+    organization."""
     reports = [
         article(f"articles/{n}.md", f"{n}", "Scotland lost at Murrayfield. Chelsea won. Chelsea.",
                 organizations=["Murrayfield", "Chelsea"], tags=("sport/rugby",))
-        for n in range(3)
+        for n in range(2)
     ] + [article("articles/c.md", "c", "His time at Chelsea.", organizations=["Chelsea"],
                  tags=("sport/football",))]  # fmt: skip
     index = EntityIndex(reports)
