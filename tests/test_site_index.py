@@ -833,6 +833,37 @@ def test_a_football_reports_towns_are_its_clubs_and_a_town_written_in_x_is_a_pla
     assert index.ref("organization", "Halifax", gig) == EntityRef("organization", "Halifax")
 
 
+def test_a_town_the_model_calls_a_person_in_a_team_report_is_a_club_when_written_as_one():
+    """ "sacked as Valencia coach", "French club side Narbonne": a town the model took for
+    a person, with a club's words beside it, is the club; a team sheet's "Clichy" (no
+    such words) stays a person, and so does the surname of one of the archive's people
+    ("Anthony Foley" in one report, "Foley's side" in another)."""
+    football, rugby = ("sport/football",), ("sport/rugby",)
+    sacked = article(
+        "articles/a.md",
+        "a",
+        "Claudio Ranieri was sacked as Valencia coach.",
+        people=["Claudio Ranieri", "Valencia"],
+        tags=football,
+    )
+    sheet = article(
+        "articles/b.md",
+        "b",
+        "Arsenal: Almunia, Lauren, Clichy, Henry.",
+        people=["Almunia", "Lauren", "Clichy", "Henry"],
+        organizations=["Arsenal"],
+        tags=football,
+    )
+    foley = article(
+        "articles/c.md", "c", "Anthony Foley scored.", people=["Anthony Foley"], tags=rugby
+    )
+    side = article("articles/d.md", "d", "Foley's side won.", people=["Foley"], tags=rugby)
+    index = EntityIndex([sacked, sheet, foley, side])
+    assert index.ref("person", "Valencia", sacked) == EntityRef("organization", "Valencia")
+    assert index.ref("person", "Clichy", sheet) == EntityRef("person", "Clichy")
+    assert index.ref("person", "Foley", side).kind == "person"
+
+
 def test_a_ground_team_sports_reports_write_at_is_a_place():
     """ "at Murrayfield" in two rugby reports: a ground, a place (CoNLL's "at Old
     Trafford", twice); "at Chelsea" once among many mentions of the club leaves it an

@@ -224,19 +224,36 @@ _TEAM_SPORTS = frozenset(
 _NICKNAME_SPORTS = frozenset(f"sport/{sport}" for sport in ("football", "rugby", "cricket"))
 
 
+#: A club's words beside a town the model took for a person in a team sport's report
+#: ("sacked as Valencia coach", "French club side Narbonne", "played for Ajax": BBC, one
+#: article each; a team sheet's "Clichy" has none).
+_CLUB_AFTER = re.compile(
+    r"(?:'s|’s)? (?:coach|manager|boss|chairman|captain|striker|midfielder|defender"
+    r"|goalkeeper|keeper|winger|fans|supporters|side|squad|team)\b"
+)
+_CLUB_BEFORE = re.compile(r"\b(?:club|side|played for|joined|joining|against|v|vs) $")
+
+
 def towns_of(article: ArticleInfo) -> dict[str, Kind]:
     """The kind of each town (the gazetteer's city or town: no country, which is its
     national team and a place by the page rules) an article names as a place or an
     organization, where the article itself tells: in a team sport's report (its tags),
-    a club, unless mostly written "in X", "from X" (Liverpool beat Everton); elsewhere,
+    a club, unless mostly written "in X", "from X" (Liverpool beat Everton), and so is a
+    "person" written with a club's words (``_CLUB_AFTER``, ``_CLUB_BEFORE``); elsewhere,
     a place when mostly written "in X", "near X" (a concert in Bristol)."""
     page = article.page
     team = bool(_TEAM_SPORTS.intersection(page.tags))
     places = gazetteer()
     found: dict[str, Kind] = {}
-    for kind in ("place", "organization") if team else ("organization",):
+    for kind in ("place", "organization", "person") if team else ("organization",):
         for named in page.named(kind):
             if not places.is_town(named.name):
+                continue
+            if kind == "person" and not any(
+                _CLUB_AFTER.match(page.paragraph(p.paragraph), p.end)
+                or _CLUB_BEFORE.search(page.paragraph(p.paragraph), max(0, p.start - 16), p.start)
+                for p in named.at
+            ):
                 continue
             venue = 0
             for position in named.at:
