@@ -250,6 +250,28 @@ def test_capitals_before_a_name_join_it_and_other_words_do_not(model_nlp):
     assert names(day, ["O", "B-DATE", "B-ORG", "I-ORG", "O"]) == ["Sunday", "BBC Sport"]
 
 
+def test_a_bodys_name_the_model_starts_after_its_and_is_whole(model_nlp):
+    """ "the Pew Internet and American Life Project": capitals no entity holds between
+    "the" and "and", before a body's name, are its start; a tagged name before "and" is
+    a name of its own ("Sony and Microsoft Association"), and so are words the article
+    writes elsewhere too ("the Government and Local Government Association", above)."""
+    from spacy.tokens import Doc
+
+    from build_tools.convert.nlp import joined_entities
+
+    def names(words, tags):
+        doc = Doc(model_nlp.vocab, words=words, ents=tags)
+        return [ent.text for ent in joined_entities(doc)]
+
+    pew = ["by", "the", "Pew", "Internet", "and", "American", "Life", "Project", "."]
+    tags = ["O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    assert names(pew, tags) == ["Pew Internet and American Life Project"]
+    assert names(pew[:-2] + ["Show", "."], tags) == ["American Life Show"]  # no body's end
+    assert names(["by"] + pew[2:], ["O"] + tags[2:]) == ["American Life Project"]  # no "the"
+    sony = ["the", "Sony", "and", "Microsoft", "Association"]
+    assert names(sony, ["O", "B-ORG", "O", "B-ORG", "I-ORG"]) == ["Sony", "Microsoft Association"]
+
+
 def test_a_country_named_x_and_y_is_one_place(model_nlp):
     from build_tools.convert.nlp import joined_entities
 
