@@ -330,3 +330,18 @@ def test_a_trust_or_a_fund_is_a_body_whatever_the_model_said():
     _, names, _ = resolve(text, candidates(text, *spans))
     assert list(names["organization"]) == ["Henry Smith Fund", "John Peel Trust"]
     assert not names["person"]
+
+
+def test_a_first_name_that_is_also_a_word_stays_mid_sentence():
+    """ "centre Will Greenwood", "singer Will Young": mid-sentence, a capitalised "Will"
+    is the person's first name; at a sentence's start it is the verb ("Will Greenwood
+    play?" leaves Greenwood), as "Nevertheless Franz Ferdinand" leaves the band."""
+    text = "He picked centre Will Greenwood. Will Greenwood play? Nevertheless Franz Ferdinand won."
+    _, names, _ = resolve(
+        text,
+        candidates(text, ("Will Greenwood", "PERSON"), ("Will Greenwood", "PERSON"),
+                   ("Nevertheless Franz Ferdinand", "PERSON")),
+    )  # fmt: skip
+    assert "Will Greenwood" in names["person"]
+    assert "Franz Ferdinand" in names["person"]
+    assert "Nevertheless Franz Ferdinand" not in names["person"]

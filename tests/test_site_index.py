@@ -627,19 +627,21 @@ def test_a_person_whose_first_word_is_a_common_word_is_no_person():
     """ "Finding Nemo" (no first name; the archive writes "finding" in lower case) has no
     person page, nor has "Shark Tale" (no first name at all, and "tale" is a word);
     "Massive Attack", also called an organization, takes that kind; "Kenenisa Bekele" (no
-    first name we know, never a lower-case word) stays a person."""
+    first name we know, never a lower-case word) stays a person, and so does "Will Young"
+    (a first name, if also a word the archive writes: "will")."""
     body = (
         "Kenenisa Bekele won, finding form and finding pace; a massive attack followed, "
-        "a tale of a tale of a tale."
+        "a tale of a tale of a tale. Will Young will sing, he will."
     )
     articles = [
         article(f"articles/{n}.md", f"T{n}", body,
-                people=["Finding Nemo", "Kenenisa Bekele", "Massive Attack", "Shark Tale"],
+                people=["Finding Nemo", "Kenenisa Bekele", "Massive Attack", "Shark Tale",
+                        "Will Young"],
                 organizations=["Massive Attack"] if n < 3 else [])
         for n in range(SMALL_ARCHIVE)
     ]  # fmt: skip
     index = EntityIndex(articles)
-    assert [r.name for r, _ in index.of_kind("person")] == ["Kenenisa Bekele"]
+    assert [r.name for r, _ in index.of_kind("person")] == ["Kenenisa Bekele", "Will Young"]
     assert index.ref("person", "Massive Attack", articles[5]) == EntityRef(
         "organization", "Massive Attack")  # fmt: skip
     assert index.ref("person", "Finding Nemo", articles[5]) is None

@@ -666,7 +666,8 @@ class ArchiveIdentity:
         if name in self.unsure:
             return None  # not a person we can name, and nothing else either
         first = _unknown_first(name)
-        worded = first in self.common_firsts or (
+        # (A first name that is also a word, "Will" of Will Young, leaves a person.)
+        worded = (first in self.common_firsts and not given_name(first)) or (
             _no_given_name(name) and _last_word(name) in self.common_firsts
         )
         if first and worded:

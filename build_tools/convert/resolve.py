@@ -421,9 +421,11 @@ _DIRECTIONS = frozenset(
 _ADJECTIVE_COMPOUND = re.compile(r"^(?:[A-Z][\w.]*-)+[A-Z][a-z]+(?:an|ese|ish|i|ic)$")
 
 
-def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
+def tidy(candidate: Candidate, kind: Kind, before: str = "") -> _Span | None:
     """Trim ``the``, possessives, punctuation, trailing common words and (for people)
-    titles from a span; None when what is left is not a name."""
+    titles from a span; None when what is left is not a name. ``before``: the text just
+    before the span (a person's name mid-sentence keeps a first name that is also a
+    stop word: "centre Will Greenwood", "singer Will Young")."""
     start, text = candidate.start, candidate.text
     lead = len(text) - len(text.lstrip(_EDGE_PUNCT))
     start, text = start + lead, text[lead:]
@@ -450,9 +452,12 @@ def tidy(candidate: Candidate, kind: Kind) -> _Span | None:
         # follows the last lower-case word or leading stop word.
         words = text.split(" ")
         cut = 0
+        named_mid_sentence = _MID_SENTENCE.search(before) is not None
         for number, word in enumerate(words[:-1]):
             if (word[:1].islower() and word.lower() in TITLES) or (
-                number == cut and word.lower() in stop_words()
+                number == cut
+                and word.lower() in stop_words()
+                and not (number == 0 and named_mid_sentence and given_name(word) and word != "The")
             ):
                 cut = number + 1
         if cut == 0 and _described(words):
@@ -562,7 +567,7 @@ def resolve(
     candidates = with_team_sheets(text, candidates)
     candidates = sorted([*candidates, *name_candidates(text, candidates)], key=lambda c: c.start)
     candidates = [c for c in with_initials(text, candidates) if not _not_a_person_here(text, c)]
-    spans = _tidy_all(_with_own_possessives(text, candidates))
+    spans = _tidy_all(text, _with_own_possessives(text, candidates))
     spans = _split_conjoined(spans)
     spans = _drop_fragments(spans, document)
     spans = _reclassify(spans, document)
@@ -649,13 +654,18 @@ def _with_own_possessives(text: str, candidates: Iterable[Candidate]) -> list[Ca
     return found
 
 
-def _tidy_all(candidates: Iterable[Candidate]) -> list[_Span]:
+#: The end of the text before a word that no sentence starts with: a lower-case word or
+#: a comma, then a space.
+_MID_SENTENCE = re.compile(r"[a-z,;] $")
+
+
+def _tidy_all(text: str, candidates: Iterable[Candidate]) -> list[_Span]:
     spans = []
     for candidate in candidates:
         kind = KIND_OF_LABEL.get(candidate.label)
         if kind is None:
             continue
-        span = tidy(candidate, kind)
+        span = tidy(candidate, kind, text[max(0, candidate.start - 2) : candidate.start])
         if span is None or is_not_a_name(span):
             continue
         if span.kind == "person" and _company_name(span.text):
