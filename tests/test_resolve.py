@@ -345,3 +345,19 @@ def test_a_first_name_that_is_also_a_word_stays_mid_sentence():
     assert "Will Greenwood" in names["person"]
     assert "Franz Ferdinand" in names["person"]
     assert "Nevertheless Franz Ferdinand" not in names["person"]
+
+
+def test_an_organization_cut_from_an_offices_title_is_none():
+    """ "New Home" of "New Home Secretary", "Crown" of "Crown Princess": the model's
+    organization ends inside an office's title; "Liberal" of "Liberal Democrat leader" (a
+    party) and "UN" of "UN Secretary General" (no title of names.TITLES) stay."""
+    text = (
+        "New Home Secretary Charles Clarke met Crown Princess Mary, the Liberal Democrat "
+        "leader and the UN Secretary General at the Home Office."
+    )
+    _, names, _ = resolve(
+        text,
+        candidates(text, ("New Home", "ORG"), ("Charles Clarke", "PERSON"), ("Crown", "ORG"),
+                   ("Liberal", "ORG"), ("UN", "ORG"), ("Home Office", "ORG")),
+    )  # fmt: skip
+    assert names["organization"] == ("Liberal", "UN", "Home Office")

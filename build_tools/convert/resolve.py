@@ -735,6 +735,8 @@ def _drop_fragments(spans: list[_Span], document: _Document) -> list[_Span]:
                 continue  # "Secretary of State Mike Pompeo": State is part of the title
             if document.in_title(span) and span.text not in document.body:
                 continue  # "Trump-Kim Summit Planned": a headline fragment
+            if _cut_from_office(span, document.text):
+                continue  # "New Home" of "New Home Secretary", "Crown" of "Crown Prince"
         if document.in_title(span) and span.kind != "organization":
             # Title-case headlines fool the model; keep what the body confirms.
             last = span.text.split()[-1]
@@ -742,6 +744,29 @@ def _drop_fragments(spans: list[_Span], document: _Document) -> list[_Span]:
                 continue
         kept.append(span)
     return kept
+
+
+#: The last words of offices (``names.TITLES``) that the model's organizations run into:
+#: "New Home" + "Secretary", "Crown" + "Prince", "Defense" + "Minister".
+_OFFICES = frozenset({"secretary", "minister", "prince", "princess", "chancellor"})
+_NEXT_WORDS = re.compile(r" ([A-Z][a-z]+)(?: ([A-Z][a-z]+))?")
+_TITLE_SET = frozenset(TITLES)
+
+
+def _cut_from_office(span: _Span, text: str) -> bool:
+    """Whether an organization ends inside an office's title: its last word and the one
+    or two capitalised words after it are a title that ends in an office (``_OFFICES``:
+    "New Home Secretary", "Shadow Home Secretary", "Crown Princess", "Finance Minister";
+    not "Liberal Democrat", a party)."""
+    after = _NEXT_WORDS.match(text, span.end)
+    if after is None:
+        return False
+    last = span.text.rsplit(" ", 1)[-1].lower()
+    words = [word.lower() for word in after.groups() if word]
+    return any(
+        words[count - 1] in _OFFICES and " ".join([last, *words[:count]]) in _TITLE_SET
+        for count in range(1, len(words) + 1)
+    )
 
 
 def looks_like_personal_name(text: str) -> bool:
