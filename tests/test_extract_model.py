@@ -253,8 +253,9 @@ def test_capitals_before_a_name_join_it_and_other_words_do_not(model_nlp):
 def test_a_bodys_name_the_model_starts_after_its_and_is_whole(model_nlp):
     """ "the Pew Internet and American Life Project": capitals no entity holds between
     "the" and "and", before a body's name, are its start; a tagged name before "and" is
-    a name of its own ("Sony and Microsoft Association"), and so are words the article
-    writes elsewhere too ("the Government and Local Government Association", above)."""
+    a name of its own ("Sony and Microsoft Association"), and so are an office ("the Prime
+    Minister") and words the article writes elsewhere too ("the Government and Local
+    Government Association", above)."""
     from spacy.tokens import Doc
 
     from build_tools.convert.nlp import joined_entities
@@ -270,6 +271,10 @@ def test_a_bodys_name_the_model_starts_after_its_and_is_whole(model_nlp):
     assert names(["by"] + pew[2:], ["O"] + tags[2:]) == ["American Life Project"]  # no "the"
     sony = ["the", "Sony", "and", "Microsoft", "Association"]
     assert names(sony, ["O", "B-ORG", "O", "B-ORG", "I-ORG"]) == ["Sony", "Microsoft Association"]
+    office = ["the", "Prime", "Minister", "and", "Local", "Government", "Association"]
+    assert names(office, ["O"] * 4 + ["B-ORG", "I-ORG", "I-ORG"]) == [
+        "Local Government Association"
+    ]  # an office is no body's first words
 
 
 def test_a_country_named_x_and_y_is_one_place(model_nlp):

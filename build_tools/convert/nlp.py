@@ -396,8 +396,9 @@ _BODY_END = frozenset(
 def _with_conjoined_start(doc, ent):
     """A body's name the model starts after its "and" ("Commercial Services Union" of
     "the Public and Commercial Services Union"), whole: one to three capitalised words
-    no entity holds, between "the" and "and", before a name ending as a body's does
-    (``_BODY_END``), when the article writes those words nowhere else. Two names joined
+    no entity holds and no office ("the Prime Minister and ..."), between "the" and "and",
+    before a name ending as a body's does (``_BODY_END``), when the article writes those
+    words nowhere else. Two names joined
     by "and" ("Sony and Microsoft") keep apart: the model tags the first too.
     BBC: the Pew Internet and American Life Project, 3 articles; the Entertainment and
     Leisure Software Publishers Association, 2."""
@@ -418,10 +419,12 @@ def _with_conjoined_start(doc, ent):
             return ent
     if first == start - 1 or first == 0 or doc[first - 1].lower_ != "the":
         return ent
+    words = doc[first : start - 1]
+    if words.text.lower() in TITLES or any(word.lower_ in TITLES for word in words):
+        return ent  # an office: "the Prime Minister and Local Government Association"
     # Words the article also writes elsewhere are a name of their own ("the Government
     # and Local Government Association": two bodies).
-    words = doc.text[doc[first].idx : doc[start - 2].idx + len(doc[start - 2])]
-    if doc.text.count(words) > doc.text.count(doc.text[doc[first].idx : ent.end_char]):
+    if doc.text.count(words.text) > doc.text.count(doc.text[doc[first].idx : ent.end_char]):
         return ent
     return Span(doc, first, ent.end, label="ORG")
 
