@@ -254,8 +254,9 @@ def test_a_bodys_name_the_model_starts_after_its_and_is_whole(model_nlp):
     """ "the Pew Internet and American Life Project": capitals no entity holds between
     "the" and "and", before a body's name, are its start; a tagged name before "and" is
     a name of its own ("Sony and Microsoft Association"), and so are an office ("the Prime
-    Minister") and words the article writes elsewhere too ("the Government and Local
-    Government Association", above)."""
+    Minister"), a body named by one word ("the Government"), and words the article writes
+    on their own elsewhere ("Fire Brigades Union" alone after "the Pew Internet and Fire
+    Brigades Union")."""
     from spacy.tokens import Doc
 
     from build_tools.convert.nlp import joined_entities
@@ -275,6 +276,12 @@ def test_a_bodys_name_the_model_starts_after_its_and_is_whole(model_nlp):
     assert names(office, ["O"] * 4 + ["B-ORG", "I-ORG", "I-ORG"]) == [
         "Local Government Association"
     ]  # an office is no body's first words
+    fbu = ["the", "Government", "and", "Fire", "Brigades", "Union"]
+    assert names(fbu, ["O"] * 3 + ["B-ORG", "I-ORG", "I-ORG"]) == ["Fire Brigades Union"]
+    alone = ["the", "Pew", "Internet", "and", "Fire", "Brigades", "Union", ".", "Fire",
+             "Brigades", "Union", "said"]  # fmt: skip
+    tags = ["O"] * 4 + ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    assert names(alone, tags) == ["Fire Brigades Union", "Fire Brigades Union"]
 
 
 def test_a_country_named_x_and_y_is_one_place(model_nlp):

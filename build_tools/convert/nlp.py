@@ -336,6 +336,7 @@ def joined_entities(doc) -> list:
 
     ents = list(doc.ents)
     text = doc.text
+    count = lru_cache(maxsize=None)(text.count)
     joined = []
     index = 0
     while index < len(ents):
@@ -366,7 +367,7 @@ def joined_entities(doc) -> list:
             else:
                 break
         if ent.label_ == "ORG":
-            ent = _with_conjoined_start(doc, _with_untagged_start(doc, ent))
+            ent = _with_conjoined_start(doc, _with_untagged_start(doc, ent), count)
         if ent.label_ == "ORG" and _STATION_END.search(ent.text):  # "BBC Radio Scotland"
             end = ent.end
             limit = ents[index].start if index < len(ents) else len(doc)
@@ -383,6 +384,12 @@ def joined_entities(doc) -> list:
     return joined
 
 
+#: Words that alone name a body, and so are none's first word before "and".
+_BODIES = frozenset(
+    {"government", "parliament", "cabinet", "treasury", "commons", "lords", "senate",
+     "congress", "police", "army", "navy", "church", "council", "executive", "assembly",
+     "administration", "opposition", "court", "union", "unions", "ministry", "department"}
+)  # fmt: skip
 #: Last words of a body's name that may run through "and" ("the Public and Commercial
 #: Services Union", "the Pew Internet and American Life Project", "the Test and County
 #: Cricket Board").
@@ -393,13 +400,16 @@ _BODY_END = frozenset(
 )  # fmt: skip
 
 
-def _with_conjoined_start(doc, ent):
+def _with_conjoined_start(doc, ent, count):
     """A body's name the model starts after its "and" ("Commercial Services Union" of
     "the Public and Commercial Services Union"), whole: one to three capitalised words
-    no entity holds and no office ("the Prime Minister and ..."), between "the" and "and",
-    before a name ending as a body's does (``_BODY_END``), when the article writes those
-    words nowhere else. Two names joined
-    by "and" ("Sony and Microsoft") keep apart: the model tags the first too.
+    between "the" and "and" that no entity holds, no office ("the Prime Minister and")
+    and no body named by a word alone ("the Government and", ``_BODIES``), before a name
+    ending as a body's does (``_BODY_END``), when the article writes neither part on its
+    own elsewhere ("the Government and Local Government Association", "Fire Brigades
+    Union" alone after "the Government and Fire Brigades Union": two bodies). Two names
+    joined by "and" ("Sony and Microsoft") keep apart: the model tags the first too.
+    ``count``: the times a string occurs in the document (counted once each).
     BBC: the Pew Internet and American Life Project, 3 articles; the Entertainment and
     Leisure Software Publishers Association, 2."""
     from spacy.tokens import Span
@@ -420,11 +430,10 @@ def _with_conjoined_start(doc, ent):
     if first == start - 1 or first == 0 or doc[first - 1].lower_ != "the":
         return ent
     words = doc[first : start - 1]
-    if words.text.lower() in TITLES or any(word.lower_ in TITLES for word in words):
-        return ent  # an office: "the Prime Minister and Local Government Association"
-    # Words the article also writes elsewhere are a name of their own ("the Government
-    # and Local Government Association": two bodies).
-    if doc.text.count(words.text) > doc.text.count(doc.text[doc[first].idx : ent.end_char]):
+    if any(word.lower_ in TITLES or word.lower_ in _BODIES for word in words):
+        return ent  # "the Prime Minister and ...", "the Government and ..."
+    whole = count(doc.text[doc[first].idx : ent.end_char])
+    if count(words.text) > whole or count(ent.text) > whole:
         return ent
     return Span(doc, first, ent.end, label="ORG")
 
