@@ -367,7 +367,7 @@ def joined_entities(doc) -> list:
             else:
                 break
         if ent.label_ == "ORG":
-            ent = _with_conjoined_start(doc, _with_untagged_start(doc, ent), count)
+            ent = _with_conjoined_start(doc, _with_untagged_start(doc, ent, text), text, count)
         if ent.label_ == "ORG" and _STATION_END.search(ent.text):  # "BBC Radio Scotland"
             end = ent.end
             limit = ents[index].start if index < len(ents) else len(doc)
@@ -400,7 +400,7 @@ _BODY_END = frozenset(
 )  # fmt: skip
 
 
-def _with_conjoined_start(doc, ent, count):
+def _with_conjoined_start(doc, ent, text: str, count):
     """A body's name the model starts after its "and" ("Commercial Services Union" of
     "the Public and Commercial Services Union"), whole: one to three capitalised words
     between "the" and "and" that no entity holds, no office ("the Prime Minister and")
@@ -409,7 +409,8 @@ def _with_conjoined_start(doc, ent, count):
     own elsewhere ("the Government and Local Government Association", "Fire Brigades
     Union" alone after "the Government and Fire Brigades Union": two bodies). Two names
     joined by "and" ("Sony and Microsoft") keep apart: the model tags the first too.
-    ``count``: the times a string occurs in the document (counted once each).
+    ``text``: the document's (``doc.text`` joins every token anew); ``count``: the times
+    a string occurs in it (counted once each).
     BBC: the Pew Internet and American Life Project, 3 articles; the Entertainment and
     Leisure Software Publishers Association, 2."""
     from spacy.tokens import Span
@@ -432,13 +433,13 @@ def _with_conjoined_start(doc, ent, count):
     words = doc[first : start - 1]
     if any(word.lower_ in TITLES or word.lower_ in _BODIES for word in words):
         return ent  # "the Prime Minister and ...", "the Government and ..."
-    whole = count(doc.text[doc[first].idx : ent.end_char])
+    whole = count(text[doc[first].idx : ent.end_char])
     if count(words.text) > whole or count(ent.text) > whole:
         return ent
     return Span(doc, first, ent.end, label="ORG")
 
 
-def _with_untagged_start(doc, ent):
+def _with_untagged_start(doc, ent, text: str):
     """An organization with the acronym the model left untagged before it ("BNP" of BNP
     Paribas, "RJ" of RJ Reynolds Tobacco; not a country's "UK", nor a title's "CEO")."""
     from spacy.tokens import Span
@@ -453,7 +454,7 @@ def _with_untagged_start(doc, ent):
         and 2 <= len(before) <= 4
         and before.text not in _COUNTRY_CODES
         and before.lower_ not in TITLES  # "the CEO Sony", "MP"
-        and doc.text[before.idx + len(before) : ent.start_char] == " "
+        and text[before.idx + len(before) : ent.start_char] == " "
     ):
         return Span(doc, start - 1, ent.end, label="ORG")
     return ent
