@@ -27,6 +27,13 @@ def given_name(word: str, strict: bool = False) -> bool:
     return gender in {"male", "female"} if strict else gender not in {"unknown", "andy"}
 
 
+#: First names that are also words news writes capitalised at a sentence's start and
+#: lower case elsewhere: a person's when written mid-sentence ("centre Will Greenwood",
+#: "singer Will Young"). Not the first-name list's loose entries: it calls "His", "One",
+#: "Even" and "Just" first names too.
+WORD_FIRST_NAMES = frozenset({"Will"})
+
+
 def sex(word: str) -> str | None:
     """ "male" or "female" for a first name the list gives mostly to one sex, else None."""
     gender = _gender(word)

@@ -335,16 +335,22 @@ def test_a_trust_or_a_fund_is_a_body_whatever_the_model_said():
 def test_a_first_name_that_is_also_a_word_stays_mid_sentence():
     """ "centre Will Greenwood", "singer Will Young": mid-sentence, a capitalised "Will"
     is the person's first name; at a sentence's start it is the verb ("Will Greenwood
-    play?" leaves Greenwood), as "Nevertheless Franz Ferdinand" leaves the band."""
-    text = "He picked centre Will Greenwood. Will Greenwood play? Nevertheless Franz Ferdinand won."
-    _, names, _ = resolve(
+    play?" leaves Greenwood), as "Nevertheless Franz Ferdinand" leaves the band; only
+    "Will" (names.WORD_FIRST_NAMES): the first-name list's "His" is no name."""
+    text = (
+        "He picked centre Will Greenwood. Will Greenwood play? Nevertheless Franz Ferdinand "
+        "won, and so did His Holiness the Dalai Lama."
+    )
+    mentions, names, _ = resolve(
         text,
         candidates(text, ("Will Greenwood", "PERSON"), ("Will Greenwood", "PERSON"),
-                   ("Nevertheless Franz Ferdinand", "PERSON")),
+                   ("Nevertheless Franz Ferdinand", "PERSON"), ("His Holiness", "PERSON")),
     )  # fmt: skip
-    assert "Will Greenwood" in names["person"]
+    assert [m.text for m in mentions if m.name == "Will Greenwood"] == [
+        "Will Greenwood", "Greenwood"]  # fmt: skip
     assert "Franz Ferdinand" in names["person"]
     assert "Nevertheless Franz Ferdinand" not in names["person"]
+    assert "His Holiness" not in names["person"]  # "His": a loose first name, no name
 
 
 def test_an_organization_cut_from_an_offices_title_is_none():

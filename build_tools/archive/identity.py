@@ -33,7 +33,7 @@ import yaml
 from build_tools.front_matter import load_yaml
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, SECTION, Kind, page_slug
-from build_tools.names import NOT_SURNAMES, given_name, sex
+from build_tools.names import NOT_SURNAMES, WORD_FIRST_NAMES, given_name, sex
 
 #: Below this many articles an archive is small: every name gets a page, and a short name
 #: joins its only full name at once. From it on, the archive is large enough to doubt a
@@ -667,7 +667,7 @@ class ArchiveIdentity:
             return None  # not a person we can name, and nothing else either
         first = _unknown_first(name)
         # (A first name that is also a word, "Will" of Will Young, leaves a person.)
-        worded = (first in self.common_firsts and not given_name(first)) or (
+        worded = (first in self.common_firsts and first not in WORD_FIRST_NAMES) or (
             _no_given_name(name) and _last_word(name) in self.common_firsts
         )
         if first and worded:

@@ -38,7 +38,7 @@ from build_tools.archive.identity import name_tokens as _tokens
 from build_tools.convert.nlp import Candidate, stop_words
 from build_tools.gazetteer import gazetteer
 from build_tools.model import SECTION, Extraction, Kind, Mention, Place
-from build_tools.names import ROLES, TITLES, given_name
+from build_tools.names import ROLES, TITLES, WORD_FIRST_NAMES, given_name
 
 KIND_OF_LABEL: dict[str, Kind] = {
     "PERSON": "person",
@@ -457,7 +457,7 @@ def tidy(candidate: Candidate, kind: Kind, before: str = "") -> _Span | None:
             if (word[:1].islower() and word.lower() in TITLES) or (
                 number == cut
                 and word.lower() in stop_words()
-                and not (number == 0 and named_mid_sentence and given_name(word) and word != "The")
+                and not (number == 0 and named_mid_sentence and word in WORD_FIRST_NAMES)
             ):
                 cut = number + 1
         if cut == 0 and _described(words):
