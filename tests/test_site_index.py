@@ -836,10 +836,11 @@ def test_a_football_reports_towns_are_its_clubs_and_a_town_written_in_x_is_a_pla
 
 
 def test_a_town_the_model_calls_a_person_in_a_team_report_is_a_club_when_written_as_one():
-    """ "sacked as Valencia coach", "French club side Narbonne": a town the model took for
-    a person, with a club's words beside it, is the club; a team sheet's "Clichy" (no
-    such words) stays a person, and so does the surname of one of the archive's people
-    ("Anthony Foley" in one report, "Foley's side" in another)."""
+    """ "sacked as Valencia coach": a town the model took for a person, with a club's
+    words beside it, is the club; a team sheet's "Clichy" (no such words) stays a person,
+    and so do a manager ("Ferguson's side", "joined Ferguson", and "Ferguson said": a
+    speaker), a player ("a foul against Taylor") and the surname of one of the archive's
+    people ("Anthony Foley" in one report, "Foley squad" in another)."""
     football, rugby = ("sport/football",), ("sport/rugby",)
     sacked = article(
         "articles/a.md",
@@ -856,13 +857,23 @@ def test_a_town_the_model_calls_a_person_in_a_team_report_is_a_club_when_written
         organizations=["Arsenal"],
         tags=football,
     )
+    staff = article(
+        "articles/e.md",
+        "e",
+        "Ferguson's side won, and Ferguson said Smith had joined Ferguson's old club. A "
+        "foul against Taylor.",
+        people=["Ferguson", "Taylor"],
+        tags=football,
+    )
     foley = article(
         "articles/c.md", "c", "Anthony Foley scored.", people=["Anthony Foley"], tags=rugby
     )
-    side = article("articles/d.md", "d", "Foley's side won.", people=["Foley"], tags=rugby)
-    index = EntityIndex([sacked, sheet, foley, side])
+    side = article("articles/d.md", "d", "Foley squad won.", people=["Foley"], tags=rugby)
+    index = EntityIndex([sacked, sheet, staff, foley, side])
     assert index.ref("person", "Valencia", sacked) == EntityRef("organization", "Valencia")
     assert index.ref("person", "Clichy", sheet) == EntityRef("person", "Clichy")
+    assert index.ref("person", "Ferguson", staff).kind == "person"
+    assert index.ref("person", "Taylor", staff).kind == "person"
     assert index.ref("person", "Foley", side).kind == "person"
 
 

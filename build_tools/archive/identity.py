@@ -459,6 +459,7 @@ class ArchiveIdentity:
         cues: Mapping[str, Counter[str]] | None = None,
         towns: Iterable[Mapping[str, Kind]] = (),
         sports: Iterable[bool] = (),
+        clubs: Iterable[frozenset[str]] = (),
     ) -> None:
         articles = [
             (src_uri, {k: tuple(v) for k, v in names.items()}) for src_uri, names in articles
@@ -474,27 +475,30 @@ class ArchiveIdentity:
         self.sports = {
             src_uri for (src_uri, _), sport in zip(articles, sports, strict=False) if sport
         }
-        # A surname of the archive's people stays a person's, whatever the report says
-        # ("Foley's side" of Anthony Foley; Foley is a town too).
+        for src_uri, names in articles:
+            for name, kind in self.towns.get(src_uri, {}).items():
+                other = "place" if kind == "organization" else "organization"
+                if name in names[other]:
+                    names[other] = tuple(n for n in names[other] if n != name)
+                    names[kind] = tuple(dict.fromkeys((*names[kind], name)))
+        # Clubs the model called people ("sacked as Valencia coach"): organizations of
+        # their article, unless one of the archive's people bears the name as a surname
+        # ("Foley's squad" of Anthony Foley; Foley is a town too).
         surnames = {
             name.rsplit(" ", 1)[-1]
             for _, names in articles
             for name in names["person"]
             if " " in name
         }
-        by_uri = dict(articles)
-        for src_uri, found in self.towns.items():
-            self.towns[src_uri] = {
-                name: kind
-                for name, kind in found.items()
-                if name not in surnames or name not in by_uri[src_uri]["person"]
-            }
+        self.clubs = {
+            src_uri: found - surnames
+            for (src_uri, _), found in zip(articles, clubs, strict=False)
+            if found - surnames
+        }
         for src_uri, names in articles:
-            for name, kind in self.towns.get(src_uri, {}).items():
-                for other in KINDS:
-                    if other != kind and name in names[other]:
-                        names[other] = tuple(n for n in names[other] if n != name)
-                        names[kind] = tuple(dict.fromkeys((*names[kind], name)))
+            for name in self.clubs.get(src_uri, ()):
+                names["person"] = tuple(n for n in names["person"] if n != name)
+                names["organization"] = tuple(dict.fromkeys((*names["organization"], name)))
         self.curated = curated or Curated()
         self.curated_entities = self.curated.entities()
         self.cues = cues or {}
@@ -746,12 +750,13 @@ class ArchiveIdentity:
             (kind, name): self._curated(kind, name) for kind in KINDS for name in names[kind]
         }
         for name, kind in self.towns.get(src_uri, {}).items():  # its kind in this article
+            other = "place" if kind == "organization" else "organization"
             # The archive's majority still settles the name (a club named in two reports
             # of a town the archive names in forty is the town's page): per-article kinds
             # alone gave "London", "Paris" and "Dublin" club pages from away fixtures.
-            for other in KINDS:
-                if other != kind:
-                    curated[(other, name)] = curated[(kind, name)]
+            curated[(other, name)] = curated[(kind, name)]
+        for name in self.clubs.get(src_uri, ()):  # a club, where the article said person
+            curated[("person", name)] = curated[("organization", name)]
         if src_uri in self.sports:  # "Saints" of a report naming Southampton
             named = [name for kind in KINDS for name in names[kind]]
             for kind, name in curated:

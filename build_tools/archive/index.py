@@ -224,36 +224,55 @@ _TEAM_SPORTS = frozenset(
 _NICKNAME_SPORTS = frozenset(f"sport/{sport}" for sport in ("football", "rugby", "cricket"))
 
 
-#: A club's words beside a town the model took for a person in a team sport's report
-#: ("sacked as Valencia coach", "French club side Narbonne", "played for Ajax": BBC, one
-#: article each; a team sheet's "Clichy" has none).
+#: A club's words beside a town the model took for a person in a team sport's report:
+#: its staff or players after it ("sacked as Valencia coach"), a club or a move before
+#: it ("French club side Narbonne", "played for Ajax"). Not a possessive ("Ferguson's
+#: side": the manager's) nor "against X", which a player takes too.
 _CLUB_AFTER = re.compile(
-    r"(?:'s|’s)? (?:coach|manager|boss|chairman|captain|striker|midfielder|defender"
-    r"|goalkeeper|keeper|winger|fans|supporters|side|squad|team)\b"
+    r" (?:coach|manager|boss|chairman|captain|striker|midfielder|defender|goalkeeper"
+    r"|keeper|winger|fans|supporters|side|squad)\b(?!-)"
 )
-_CLUB_BEFORE = re.compile(r"\b(?:club|side|played for|joined|joining|against|v|vs) $")
+_CLUB_BEFORE = re.compile(r"\b(?:club|side|played for|joined|joining) $")
+
+
+def clubs_called_people(article: ArticleInfo) -> frozenset[str]:
+    """One-word "people" of a team sport's report that are towns the gazetteer knows,
+    written with a club's words beside a mention (``_CLUB_AFTER``, ``_CLUB_BEFORE``) and
+    never as a speaker ("Ferguson told reporters"): the clubs (BBC: Valencia, Narbonne,
+    Ajax; the archive keeps its people's surnames, ``ArchiveIdentity``)."""
+    page = article.page
+    if not _TEAM_SPORTS.intersection(page.tags):
+        return frozenset()
+    places = gazetteer()
+    found = set()
+    for named in page.named("person"):
+        if " " in named.name or not places.is_town(named.name):
+            continue
+        around = [(page.paragraph(p.paragraph), p) for p in named.at]
+        if any(_SPEAKS.match(text, p.end) for text, p in around):
+            continue
+        if any(
+            _CLUB_AFTER.match(text, p.end)
+            or _CLUB_BEFORE.search(text, max(0, p.start - 16), p.start)
+            for text, p in around
+        ):
+            found.add(named.name)
+    return frozenset(found)
 
 
 def towns_of(article: ArticleInfo) -> dict[str, Kind]:
     """The kind of each town (the gazetteer's city or town: no country, which is its
     national team and a place by the page rules) an article names as a place or an
     organization, where the article itself tells: in a team sport's report (its tags),
-    a club, unless mostly written "in X", "from X" (Liverpool beat Everton), and so is a
-    "person" written with a club's words (``_CLUB_AFTER``, ``_CLUB_BEFORE``); elsewhere,
+    a club, unless mostly written "in X", "from X" (Liverpool beat Everton); elsewhere,
     a place when mostly written "in X", "near X" (a concert in Bristol)."""
     page = article.page
     team = bool(_TEAM_SPORTS.intersection(page.tags))
     places = gazetteer()
     found: dict[str, Kind] = {}
-    for kind in ("place", "organization", "person") if team else ("organization",):
+    for kind in ("place", "organization") if team else ("organization",):
         for named in page.named(kind):
             if not places.is_town(named.name):
-                continue
-            if kind == "person" and not any(
-                _CLUB_AFTER.match(page.paragraph(p.paragraph), p.end)
-                or _CLUB_BEFORE.search(page.paragraph(p.paragraph), max(0, p.start - 16), p.start)
-                for p in named.at
-            ):
                 continue
             venue = 0
             for position in named.at:
@@ -430,6 +449,7 @@ class EntityIndex:
             acronyms=[acronyms_of(a) for a in self.articles],
             cues=mention_cues(self.articles),
             towns=[towns_of(a) for a in self.articles],
+            clubs=[clubs_called_people(a) for a in self.articles],
             sports=[bool(_NICKNAME_SPORTS.intersection(a.page.tags)) for a in self.articles],
         )  # fmt: skip
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
