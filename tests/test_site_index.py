@@ -880,16 +880,19 @@ def test_a_town_the_model_calls_a_person_in_a_team_report_is_a_club_when_written
 def test_a_ground_team_sports_reports_write_at_is_a_place():
     """ "at Murrayfield" in two rugby reports: a ground, a place (CoNLL's "at Old
     Trafford", twice); "at Chelsea" once among many mentions of the club leaves it an
-    organization."""
+    organization, and so does one report's "formerly at Saracens ... was at Saracens" (a
+    career: one report)."""
     reports = [
         article(f"articles/{n}.md", f"{n}", "Scotland lost at Murrayfield. Chelsea won. Chelsea.",
                 organizations=["Murrayfield", "Chelsea"], tags=("sport/rugby",))
         for n in range(2)
     ] + [article("articles/c.md", "c", "His time at Chelsea.", organizations=["Chelsea"],
-                 tags=("sport/football",))]  # fmt: skip
+                 tags=("sport/football",)),
+         article("articles/s.md", "s", "Brown, formerly at Saracens. He was at Saracens.",
+                 organizations=["Saracens"], tags=("sport/rugby",))]  # fmt: skip
     index = EntityIndex(reports)
     assert index.ref("organization", "Murrayfield", reports[0]) == EntityRef("place", "Murrayfield")
-    assert [r.name for r, _ in index.of_kind("organization")] == ["Chelsea"]
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Chelsea", "Saracens"]
 
 
 def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():

@@ -723,12 +723,16 @@ class ArchiveIdentity:
 
     def _venue(self, name: str) -> bool:
         """Whether team sports' reports write an "organization" as a ground is written,
-        "at X", in ``VENUE_CUES`` mentions and ``VENUE_SHARE`` of all (Old Trafford,
-        Murrayfield, Twickenham); never a curated one."""
+        "at X", in ``VENUE_CUES`` mentions of as many reports and ``VENUE_SHARE`` of all
+        (Old Trafford, Murrayfield, Twickenham; one report's "formerly at Saracens ... he
+        was at Saracens" is a career, not a ground); never a curated one."""
         cues = self.cues.get(name)
         if not cues or self.curated.lists(name):
             return False
-        return cues["venue"] >= max(VENUE_CUES, VENUE_SHARE * cues["mentions"])
+        return (
+            cues["venue"] >= max(VENUE_CUES, VENUE_SHARE * cues["mentions"])
+            and cues["venue_reports"] >= VENUE_CUES
+        )
 
     def _major_kind(self, name: str) -> Kind | None:
         """The kind the archive gives a name in at least ``MAJOR_SHARE`` times as many
@@ -1061,8 +1065,8 @@ MUSIC_WORDS = re.compile(
 FRAGMENT_SHARE = 0.5
 #: An "organization" that team sports' reports write "at X" (a ground: "at Old Trafford",
 #: "at Murrayfield") in this many mentions and this share of all is a place. Clubs are
-#: written so too ("his time at Chelsea"), but in fewer of their mentions. (Two: CoNLL's
-#: Old Trafford, "at" in its two mentions, was a club; no BBC page changes.)
+#: written so too ("his time at Chelsea"), but in fewer of their mentions. (Two, in two
+#: reports: CoNLL's Old Trafford, "at" in its two mentions, was a club.)
 VENUE_CUES = 2
 VENUE_SHARE = 0.4
 

@@ -360,7 +360,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     ``title``, after a capitalised "The" mid-sentence ("favour The Aviator"), with
     ``screen`` and ``music``, such mentions with words of film and television or of music
     around them; of
-    organizations, ``venue``, "at X" in a team sport's report, and of those named as people
+    organizations, ``venue``, "at X" in a team sport's report (``venue_reports``: in how
+    many reports), and of those named as people
     are, ``paired``, joined by "and" to a person's full name ("John Magnier and JP McManus");
     of both, ``speaks``, what only a person or a body is written with ("X said", "an X
     spokesman")."""
@@ -392,6 +393,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                 )
                 if as_person and people is None:
                     people = _full_names_at(page)
+                grounds = cues["venue"]
                 for position in named.at:
                     text = page.paragraph(position.paragraph)
                     start = position.start
@@ -428,6 +430,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         cue = after.lastgroup
                     if cue == "work" or (cue == "company" and (company or as_person)):
                         cues[cue] += 1
+                cues["venue_reports"] += cues["venue"] > grounds  # reports writing "at X"
     return found
 
 
