@@ -356,11 +356,14 @@ def test_gold_labels_read_each_page_from_its_articles_gold_entities() -> None:
     from build_tools.archive.index import EntityIndex
     from tools.entity_pages import gold_labels
 
-    body = "Jordan beat Syria at Old Trafford in the Premier League. Deportivo Coruna won."
+    body = (
+        "Jordan beat Syria at Old Trafford in the Premier League. Deportivo Coruna won. "
+        "Al Unser Jr raced."
+    )
     info = _gold_article(
         "articles/1996/a.md", "source_texts/doc-1.txt", body,
         places=["Jordan"], organizations=["Old Trafford", "Premier"],
-        people=["Deportivo Coruna"],
+        people=["Deportivo Coruna", "Al Unser Jr"],
     )  # fmt: skip
     other = _gold_article(
         "articles/1996/b.md", "source_texts/doc-2.txt", "Schedule : Jordan .",
@@ -371,7 +374,7 @@ def test_gold_labels_read_each_page_from_its_articles_gold_entities() -> None:
             {"text": "Jordan", "label": "LOC"}, {"text": "Syria", "label": "LOC"},
             {"text": "Old Trafford", "label": "LOC"},
             {"text": "Premier League", "label": "MISC"},
-            {"text": "Deportivo Coruna", "label": "ORG"},
+            {"text": "Deportivo Coruna", "label": "ORG"}, {"text": "Al Unser", "label": "PER"},
         ]},
         "doc-2": {"entities": [{"text": "Jordan", "label": "LOC"}]},
     }  # fmt: skip
@@ -381,6 +384,7 @@ def test_gold_labels_read_each_page_from_its_articles_gold_entities() -> None:
         "organization:Old Trafford": "wrong-kind:place",
         "organization:Premier": "bad-name",  # a piece of a gold name
         "person:Deportivo Coruna": "wrong-kind:organization",
+        "person:Al Unser Jr": "bad-name",  # a gold name and more
         "organization:Schedule": "not-entity",  # no gold name at all
     }
 
