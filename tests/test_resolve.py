@@ -216,6 +216,21 @@ def test_a_team_sheets_bracketed_home_nation_is_a_national_side():
     }  # fmt: skip
 
 
+def test_a_substitute_in_spaced_brackets_is_a_person_at_its_own_place():
+    """Reuters spaces brackets and writes the minute as an ordinal: "( Andreas Ogris 77th
+    )" is a substitute, a person, whose position covers his name (it was an organization
+    "Andreas Ogris 77th", stored from the space before it)."""
+    from build_tools.convert.resolve import team_sheet
+
+    text = (
+        "Austria : Michael Konsel , Markus Schopp , Peter Schoettel , Anton Pfeffer , "
+        "Dieter Ramusch ( Andreas Ogris 77th ) , Dietmar Kuehbauer ."
+    )
+    found = {c.text: (c.label, text[c.start : c.end]) for c in team_sheet(text)}
+    assert found["Andreas Ogris"] == ("PERSON", "Andreas Ogris")
+    assert all(label == "PERSON" for label, _ in found.values())
+
+
 def test_a_wire_services_results_lines_are_teams_and_its_tables_no_names():
     """Reuters' results: "Montrose 2 Ross County 1" are two clubs (the model and the given
     name Ross made a person of Ross County), a country's side a place (Wales too); a

@@ -124,7 +124,7 @@ _SHEET_ITEM = re.compile(
     r"(?: ?\((?P<inside>[^()]*)\)?)?\.?"
 )
 _SHEET_LABEL = re.compile(r"[A-Z][\w ]{0,30}: ")
-_MINUTE = re.compile(r"(?P<name>[A-Z][\w'’. -]*[a-z]) \d{1,3}(?: (?:og|pen))?")
+_MINUTE = re.compile(r"(?P<name>[A-Z][\w'’. -]*[a-z]) \d{1,3}(?:st|nd|rd|th)?(?: (?:og|pen))?")
 #: A paragraph is a team sheet when it lists this many such items and little else.
 SHEET_ITEMS = 5
 
@@ -155,8 +155,10 @@ def team_sheet(text: str) -> list[Candidate]:
                 continue
             found.append(Candidate(at, at + match.end("name"), match["name"], "PERSON"))
             inside = match["inside"]
-            if inside:
-                where = at + match.start("inside")
+            if inside and inside.strip():
+                # "( Andreas Ogris 77th )", as Reuters spaces brackets: the name's own start
+                where = at + match.start("inside") + len(inside) - len(inside.lstrip())
+                inside = inside.strip()
                 if substitute := _MINUTE.fullmatch(inside):
                     name = substitute["name"]
                     found.append(Candidate(where, where + len(name), name, "PERSON"))
