@@ -584,6 +584,20 @@ def test_a_one_word_organization_the_archive_writes_in_lower_case_is_a_word():
     assert len(small.of_kind("organization")) == 2
 
 
+def test_a_town_a_team_sports_report_names_as_its_club_is_no_common_word():
+    """ "Sale" the rugby club: the archive writes "a sale" in lower case far more often,
+    but rugby reports name the town as a club, so it keeps its page; a "Sale" no sports
+    report names stays a word."""
+    body = "The shop had a sale, the sale went well, a sale like the sale Sale had."
+    shops = [article(f"articles/{n}.md", f"T{n}", body, organizations=["Sale"])
+             for n in range(SMALL_ARCHIVE)]  # fmt: skip
+    assert EntityIndex(shops).of_kind("organization") == []
+    rugby = [article(f"articles/r{n}.md", f"R{n}", "Sale beat Bath.", organizations=["Sale"],
+                     tags=("sport/rugby",)) for n in range(2)]  # fmt: skip
+    index = EntityIndex(shops + rugby)
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Sale"]
+
+
 def test_an_acronym_the_archive_writes_in_the_plural_is_a_thing_not_an_organization():
     """ "PVR" (also "PVRs") is a device and has no page; "BBC", never plural, keeps its
     page, as does "CBI" written in the plural once only."""

@@ -471,6 +471,14 @@ class ArchiveIdentity:
             src_uri: found for (src_uri, _), found in zip(articles, towns, strict=False) if found
         }
         self.town_names = {name for found in self.towns.values() for name in found}
+        #: Towns a team sport's report names as its clubs (Sale, Reading): names, whatever
+        #: the archive writes in lower case.
+        self.clubs_of_towns = {
+            name
+            for found in self.towns.values()
+            for name, kind in found.items()
+            if kind == "organization"
+        }
         #: Team sports' reports, where nicknames stand for teams (``Curated.team``).
         self.sports = {
             src_uri for (src_uri, _), sport in zip(articles, sports, strict=False) if sport
@@ -621,8 +629,8 @@ class ArchiveIdentity:
             # A country is a place, whoever else shares its name ("troops in Jordan").
             if major != kind and not (kind == "place" and name in gazetteer().countries):
                 return self._settle(major, name)
-        if kind == "organization" and name in self.common:
-            return None  # "Budget", "Office", "Digital": a word, not a name
+        if kind == "organization" and name in self.common and name not in self.clubs_of_towns:
+            return None  # "Budget", "Office", "Digital": a word, not a name (not Sale, a club)
         if (
             kind != "person"  # a surname alone: the people's identity settles it
             and name in self.untagged
