@@ -430,7 +430,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         cue = after.lastgroup
                     if cue == "work" or (cue == "company" and (company or as_person)):
                         cues[cue] += 1
-                cues["venue_reports"] += cues["venue"] > grounds  # reports writing "at X"
+                if cues["venue"] > grounds:
+                    cues["venue_reports"] += 1  # reports writing "at X"
     return found
 
 
