@@ -483,30 +483,30 @@ class ArchiveIdentity:
         self.sports = {
             src_uri for (src_uri, _), sport in zip(articles, sports, strict=False) if sport
         }
-        for src_uri, names in articles:
-            for name, kind in self.towns.get(src_uri, {}).items():
-                other = "place" if kind == "organization" else "organization"
-                if name in names[other]:
-                    names[other] = tuple(n for n in names[other] if n != name)
-                    names[kind] = tuple(dict.fromkeys((*names[kind], name)))
         # Clubs the model called people ("sacked as Valencia coach"): organizations of
         # their article, unless one of the archive's people bears the name as a surname
-        # ("Foley's squad" of Anthony Foley; Foley is a town too).
+        # ("Foley squad" of Anthony Foley; Foley is a town too).
         surnames = {
             name.rsplit(" ", 1)[-1]
             for _, names in articles
             for name in names["person"]
             if " " in name
         }
-        self.clubs = {
-            src_uri: found - surnames
-            for (src_uri, _), found in zip(articles, clubs, strict=False)
-            if found - surnames
-        }
+        #: Each article's names whose kind the article itself tells: (name, the model's
+        #: kind there, the article's), its towns and its clubs called people.
+        self.moves: dict[str, list[tuple[str, Kind, Kind]]] = defaultdict(list)
+        for src_uri, found in self.towns.items():
+            for name, kind in found.items():
+                other: Kind = "place" if kind == "organization" else "organization"
+                self.moves[src_uri].append((name, other, kind))
+        for (src_uri, _), found in zip(articles, clubs, strict=False):
+            for name in sorted(found - surnames):
+                self.moves[src_uri].append((name, "person", "organization"))
         for src_uri, names in articles:
-            for name in self.clubs.get(src_uri, ()):
-                names["person"] = tuple(n for n in names["person"] if n != name)
-                names["organization"] = tuple(dict.fromkeys((*names["organization"], name)))
+            for name, old, new in self.moves.get(src_uri, ()):
+                if name in names[old]:
+                    names[old] = tuple(n for n in names[old] if n != name)
+                    names[new] = tuple(dict.fromkeys((*names[new], name)))
         self.curated = curated or Curated()
         self.curated_entities = self.curated.entities()
         self.cues = cues or {}
@@ -761,14 +761,11 @@ class ArchiveIdentity:
         curated = {
             (kind, name): self._curated(kind, name) for kind in KINDS for name in names[kind]
         }
-        for name, kind in self.towns.get(src_uri, {}).items():  # its kind in this article
-            other = "place" if kind == "organization" else "organization"
+        for name, old, new in self.moves.get(src_uri, ()):  # its kind in this article
             # The archive's majority still settles the name (a club named in two reports
             # of a town the archive names in forty is the town's page): per-article kinds
             # alone gave "London", "Paris" and "Dublin" club pages from away fixtures.
-            curated[(other, name)] = curated[(kind, name)]
-        for name in self.clubs.get(src_uri, ()):  # a club, where the article said person
-            curated[("person", name)] = curated[("organization", name)]
+            curated[(old, name)] = curated[(new, name)]
         if src_uri in self.sports:  # "Saints" of a report naming Southampton
             named = [name for kind in KINDS for name in names[kind]]
             for kind, name in curated:
