@@ -752,7 +752,6 @@ def _drop_fragments(spans: list[_Span], document: _Document) -> list[_Span]:
 #: "New Home" + "Secretary", "Crown" + "Prince", "Defense" + "Minister".
 _OFFICES = frozenset({"secretary", "minister", "prince", "princess", "chancellor"})
 _NEXT_WORDS = re.compile(r" ([A-Z][a-z]+)(?: ([A-Z][a-z]+))?")
-_TITLE_SET = frozenset(TITLES)
 
 
 def _cut_from_office(span: _Span, text: str) -> bool:
@@ -766,7 +765,7 @@ def _cut_from_office(span: _Span, text: str) -> bool:
     last = span.text.rsplit(" ", 1)[-1].lower()
     words = [word.lower() for word in after.groups() if word]
     return any(
-        words[count - 1] in _OFFICES and " ".join([last, *words[:count]]) in _TITLE_SET
+        words[count - 1] in _OFFICES and " ".join([last, *words[:count]]) in TITLES
         for count in range(1, len(words) + 1)
     )
 
