@@ -47,8 +47,8 @@ CLUE_SHARE = 0.05
 #: Two names of one kind this alike (difflib's ratio on their folded letters) may be one.
 ALIKE = 0.9
 #: The doubts of a page the articles write as a person or a body is ("X said", "an X
-#: spokesman": the index's ``speaks`` cue) count this much: in the BBC archive 39 of such
-#: pages' 46 entries were right pages (half A 23 of 24, half B 16 of 22).
+#: spokesman": the index's ``speaks`` cue) count this much: in the BBC archive 33 of such
+#: pages' 38 entries were right pages (half A 20 of 21, half B 13 of 17).
 SPEAKER_WEIGHT = 0.5
 #: ... when written so in this share of its mentions (and once at least).
 SPEAKER_SHARE = 0.05
@@ -59,6 +59,11 @@ class Doubt:
     reason: str
     fix: str  # entities.yml lines
     weight: float = 1.0  # how often this doubt was right in the BBC archive (half A), roughly
+
+    @property
+    def joins(self) -> bool:
+        """Whether its fix names another page for it (an alias): a near-duplicate."""
+        return "aliases:" in self.fix
 
 
 @dataclass(frozen=True)
@@ -243,12 +248,12 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
         if cues and cues["speaks"] >= max(1, SPEAKER_SHARE * cues["mentions"]):
             # Written as a person or a body is ("X said", "an X spokesman"): likelier a real
             # name of its kind, which says nothing of another page for it (a join's fix).
-            doubts = [doubt if "aliases:" in doubt.fix
+            doubts = [doubt if doubt.joins
                       else replace(doubt, weight=doubt.weight * SPEAKER_WEIGHT)
                       for doubt in doubts]  # fmt: skip
         if doubts:
             # The fix shown first: one that names the other page (an alias) before a kind.
-            doubts.sort(key=lambda doubt: ("aliases:" not in doubt.fix, -doubt.weight))
+            doubts.sort(key=lambda doubt: (not doubt.joins, -doubt.weight))
             first = appearances[0]
             entries.append(ReviewEntry(ref, len(appearances), tuple(doubts),
                                        first.sentence, first.article.src_uri))  # fmt: skip
