@@ -141,15 +141,20 @@ def gold_labels(index, records: dict[str, dict]) -> dict[str, str]:
                     else:
                         found[ref]["not-entity"] += 1
         for ref, counted in found.items():
-            votes[ref][max(counted.items(), key=lambda i: (i[1], i[0] == ref.kind))[0]] += 1
+            votes[ref][_top(counted, ref.kind)] += 1
     labels = {}
     for ref, counted in votes.items():
-        top = max(counted.items(), key=lambda item: (item[1], item[0] == ref.kind))[0]
+        top = _top(counted, ref.kind)
         labels[f"{ref.kind}:{ref.name}"] = (
             "ok" if top == ref.kind else top if top in ("not-entity", "bad-name")
             else f"wrong-kind:{top}"
         )  # fmt: skip
     return labels
+
+
+def _top(counted: Counter[str], kind: str) -> str:
+    """The label most votes give, the page's own kind on a tie."""
+    return max(counted.items(), key=lambda item: (item[1], item[0] == kind))[0]
 
 
 def _within(words: str, name: str) -> bool:
