@@ -269,6 +269,8 @@ def test_a_bodys_name_the_model_starts_after_its_and_is_whole(model_nlp):
     tags = ["O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
     assert names(pew, tags) == ["Pew Internet and American Life Project"]
     assert names(pew[:-2] + ["Show", "."], tags) == ["American Life Show"]  # no body's end
+    fco = ["at", "the", "Foreign", "and", "Commonwealth", "Office"]
+    assert names(fco, ["O"] * 4 + ["B-ORG", "I-ORG"]) == ["Foreign and Commonwealth Office"]
     assert names(["by"] + pew[2:], ["O"] + tags[2:]) == ["American Life Project"]  # no "the"
     sony = ["the", "Sony", "and", "Microsoft", "Association"]
     assert names(sony, ["O", "B-ORG", "O", "B-ORG", "I-ORG"]) == ["Sony", "Microsoft Association"]

