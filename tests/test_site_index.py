@@ -464,6 +464,11 @@ def test_other_forms_of_an_organizations_name_join_its_page():
         *[["Emirates", "Emirates Airlines", "Emirates Group"]] * 2,  # two legal forms
         ["Intel", "AMD"], ["Intel"], ["Intel Corp.", "AMD"],  # a legal form, once
         ["Next", "Marks & Spencer"], ["Next"], ["Next Inc.", "Apple"],  # never together
+        ["Institute of Fiscal Studies"], ["Institute for Fiscal Studies"],  # as frequent
+        ["Economic Social Research Council"], ["Economic and Social Research Council"],
+        ["BBC Radio Four"], ["BBC Radio 4"], ["Marks and Spencer"], ["Marks & Spencer"],
+        ["Gazprom and Rosneft", "Gazprom", "Rosneft"], ["Gazprom-Rosneft"],  # two names
+        ["Arsenal, Real Madrid"], ["Arsenal and Real Madrid"],  # a list
     ]  # fmt: skip
     assert organization_forms(articles, context=[set(names) for names in articles]) == {
         "Warner Bros.": "Warner Bros",  # as written mid-sentence
@@ -478,6 +483,10 @@ def test_other_forms_of_an_organizations_name_join_its_page():
         "Radio 4": "BBC Radio 4",
         "Radio 1": "BBC Radio 1",
         "Intel Corp.": "Intel",  # beside AMD, as Intel is
+        "Institute of Fiscal Studies": "Institute for Fiscal Studies",
+        "Economic Social Research Council": "Economic and Social Research Council",
+        "BBC Radio Four": "BBC Radio 4",
+        "Marks and Spencer": "Marks & Spencer",
     }  # ABC expands two ways: neither; an owner's name in full is no acronym
 
 

@@ -1130,14 +1130,25 @@ def organization_forms(
     frequency: Counter[str] = Counter(name for names in articles for name in set(names))
     names = set(frequency)
     forms: dict[str, str] = {}
-    by_letters: dict[str, list[str]] = defaultdict(list)
+    by_letters: dict[tuple[bool, str], list[str]] = defaultdict(list)
+    known = names.union(*context) if context else names
     for name in names:
-        by_letters[_letters(_unabbreviated(name))].append(name)
+        # Two names, "Arsenal, Real Madrid" or "Gazprom and Rosneft" (each a name of the
+        # archive, of any kind), are no form of one: no connecting word of theirs is dropped.
+        two = "," in name or any(
+            first in known and second in known
+            for first, _, second in (name.partition(f" {word} ") for word in ("and", "&"))
+        )
+        by_letters[(two, _letters(_unabbreviated(name) if two else _plain(name)))].append(name)
     for group in by_letters.values():
         if len(group) > 1:
             # An acronym in capitals, else the form most articles use (CIA, not Cia), as
-            # written mid-sentence ("Warner Bros", not a sentence's last "Warner Bros.").
-            main = max(group, key=lambda n: (n.isupper(), n[-1] != ".", frequency[n], "-" in n, n))
+            # written mid-sentence ("Warner Bros", not a sentence's last "Warner Bros."),
+            # of two as frequent the one with every word (``_fullness``).
+            main = max(
+                group,
+                key=lambda n: (n.isupper(), n[-1] != ".", frequency[n], "-" in n, _fullness(n), n),
+            )
             forms.update({name: main for name in group if name != main})
     expansions: dict[str, set[str]] = defaultdict(set)
     for name in names:
@@ -1241,6 +1252,36 @@ _ABBREVIATED = re.compile(rf"\b({'|'.join(_ABBREVIATIONS)})\b\.?")
 
 def _unabbreviated(name: str) -> str:
     return _ABBREVIATED.sub(lambda found: _ABBREVIATIONS[found.group(1)], name)
+
+
+#: Words a body's name is written with or without, or with one for the other, after its
+#: first word: "Institute of/for Fiscal Studies", "Economic (and) Social Research
+#: Council", "Marks & Spencer", "International Federation of (the) Phonographic Industry".
+_CONNECTIVES = frozenset({"of", "for", "and", "&", "the"})
+#: Numbers written as words or digits: "BBC Radio Four", "BBC Radio 4"; "Channel Four".
+_NUMBER_WORDS = {
+    word: str(number)
+    for number, word in enumerate(
+        "one two three four five six seven eight nine ten".split(), start=1
+    )
+}
+
+
+def _plain(name: str) -> str:
+    """A name as its other spellings are also written: abbreviations in full, numbers in
+    digits, no connecting words after the first word (``Office of National Statistics``
+    and ``Office for National Statistics`` are one)."""
+    first, *rest = _unabbreviated(name).split() or [""]
+    words = (_NUMBER_WORDS.get(w.casefold(), w) for w in rest if w.casefold() not in _CONNECTIVES)
+    return " ".join((first, *words))
+
+
+def _fullness(name: str) -> tuple[int, int]:
+    """How many connecting words a name keeps, and how many are "for": of two forms as
+    frequent, "Economic and Social Research Council" is the full name, and "Institute for
+    Fiscal Studies" the deliberate one ("of" is the form writers fall back on)."""
+    words = [word.casefold() for word in name.split()[1:]]
+    return sum(word in _CONNECTIVES for word in words), words.count("for")
 
 
 #: A name in more than this share of the articles tells nothing of a context ("BBC").
