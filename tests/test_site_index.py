@@ -858,6 +858,20 @@ def test_a_football_reports_towns_are_its_clubs_and_a_town_written_in_x_is_a_pla
     assert index.ref("organization", "Halifax", gig) == EntityRef("organization", "Halifax")
 
 
+def test_an_organization_the_gazetteer_knows_written_in_x_or_city_of_x_is_the_place():
+    """Not only towns: "a ceremony in Washington DC" is Washington, under the gazetteer's
+    name; "the Brazilian city of Porto Alegre" the city; "Apple's store in Brazil" leaves
+    Apple, and "shares in Google" (a place of GeoNames too) the company."""
+    text = "A ceremony in Washington DC. The Brazilian city of Porto Alegre. Shares in Google."
+    at = {"Washington DC": (Position(1, 14, 27),), "Porto Alegre": (Position(1, 51, 63),),
+          "Google": (Position(1, 75, 81),)}  # fmt: skip
+    news = article("articles/1.md", "1", text, organizations=list(at), at=at)
+    index = EntityIndex([news])
+    assert index.ref("organization", "Washington DC", news) == EntityRef("place", "Washington")
+    assert index.ref("organization", "Porto Alegre", news) == EntityRef("place", "Porto Alegre")
+    assert index.ref("organization", "Google", news) == EntityRef("organization", "Google")
+
+
 def test_a_town_the_model_calls_a_person_in_a_team_report_is_a_club_when_written_as_one():
     """ "sacked as Valencia coach": a town the model took for a person, with a club's
     words beside it, is the club; a team sheet's "Clichy" (no such words) stays a person,

@@ -804,7 +804,9 @@ class ArchiveIdentity:
             current = places.current_name(name)
             if current and self.kind_votes.get(current, Counter())["place"]:
                 return "place", current
-            return "place", name
+            # The gazetteer's name of an "organization" its articles made a place
+            # ("in Washington DC": Washington); the converter's places have theirs.
+            return "place", places.canonical_name(name) or name
         votes = self.kind_votes.get(name, Counter())
         if votes["person"] > votes["organization"] and full_name(name):
             return "person", name

@@ -198,7 +198,9 @@ _INITIALS = re.compile(r"[A-Z]{2} [A-Z][a-z]")  # "JP McManus", "KP Robertson"
 _LOCATIVE = frozenset({"in", "from", "near", "outside"})
 _AT = frozenset({" at ", "at "})
 #: Outside sports reports, "from X" is as often a company's ("rights from Paramount").
-_IN = frozenset({"in", "near", "outside"})
+_IN = frozenset(
+    {"in", "near", "outside", *(f"{noun} of" for noun in ("city", "town", "state", "province"))}
+)
 _ENDS = frozenset('.!?"')
 #: Words after a name that only a person or a body takes: it speaks, or has a spokesman,
 #: a chairman or shares ("X said", "an X spokesman", "X's chief executive"; not "workers",
@@ -265,21 +267,30 @@ def towns_of(article: ArticleInfo) -> dict[str, Kind]:
     national team and a place by the page rules) an article names as a place or an
     organization, where the article itself tells: in a team sport's report (its tags),
     a club, unless mostly written "in X", "from X" (Liverpool beat Everton); elsewhere,
-    a place when mostly written "in X", "near X" (a concert in Bristol)."""
+    a place when mostly written "in X", "near X" or "the city of X" (a concert in
+    Bristol; and so any name the gazetteer knows: "in Washington DC", "the Brazilian city
+    of Porto Alegre")."""
     page = article.page
     team = bool(_TEAM_SPORTS.intersection(page.tags))
     places = gazetteer()
     found: dict[str, Kind] = {}
     for kind in ("place", "organization") if team else ("organization",):
         for named in page.named(kind):
-            if not places.is_town(named.name):
+            if not (places.is_town(named.name) or (not team and places.knows(named.name))):
                 continue
             venue = 0
             for position in named.at:
                 text, start = page.paragraph(position.paragraph), position.start
                 space = text.rfind(" ", max(0, start - 12), start - 1)
                 word = text[space + 1 : start - 1].casefold() if space >= 0 or start <= 12 else ""
-                venue += start > 1 and (word in _LOCATIVE if team else word in _IN)
+                if word == "of" and not team:
+                    before = text.rfind(" ", max(0, space - 10), space)
+                    word = "of" if before < 0 else text[before + 1 : space].casefold() + " of"
+                venue += start > 1 and (
+                    word in _LOCATIVE
+                    if team
+                    else word in _IN and cue_before(text, start) != "company"  # shares in X
+                )
             if team and 2 * venue < len(named.at):
                 found[named.name] = "organization"
             elif not team and 2 * venue > len(named.at):
