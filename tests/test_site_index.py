@@ -779,16 +779,18 @@ def test_a_name_written_as_a_work_is_written_has_no_page():
     """ "the film Vera Drake", "Vera Drake actress": a work, no organization; a company
     named once beside a technology ("the Sony format") stays."""
     body = ("The film Vera Drake won. Vera Drake actress Imelda Staunton thanked Sony. The"
-            " Skulls program hit phones.")  # fmt: skip
+            " Skulls program hit phones. The FTSE 100 index fell.")  # fmt: skip
     articles = [
         article(
-            f"articles/{n}.md", f"{n}", body, organizations=["Vera Drake", "Sony", "Skulls"]
+            f"articles/{n}.md", f"{n}", body,
+            organizations=["Vera Drake", "Sony", "Skulls", "FTSE"],
         )  # fmt: skip
         for n in range(3)
     ] + [article("articles/s.md", "s", "The Sony format. Sony said.", organizations=["Sony"])]
     index = EntityIndex(articles)
     assert index.ref("organization", "Vera Drake", articles[0]) is None
     assert index.ref("organization", "Skulls", articles[0]) is None  # a virus, a program
+    assert index.ref("organization", "FTSE", articles[0]) is None  # a share index
     assert [r.name for r, _ in index.of_kind("organization")] == ["Sony"]
 
 

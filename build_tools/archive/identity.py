@@ -1032,7 +1032,8 @@ _COMPANY_AFTER = r"shares|Ltd|Inc|plc|analysts?|chief executive|boss"
 COMPANY_CUES = 2
 COMPANY_SHARE = 0.05
 #: Words around a name that a work, an event or a technology takes ("the film Vera Drake",
-#: "the game Grand Theft Auto", "the UWB standard", "Vera Drake actress", "Brit award"):
+#: "the game Grand Theft Auto", "the UWB standard", "Vera Drake actress", "Brit award"),
+#: or a share index ("the FTSE 100 index", "the Dow Jones Industrial Average"):
 #: a person or organization written so in ``WORK_CUES`` mentions and ``WORK_SHARE`` of its
 #: mentions is none (not "star", which clubs and bands take too, nor "play", "title").
 _WORK_BEFORE = (
@@ -1044,7 +1045,7 @@ _WORK_BEFORE = (
 _WORK_AFTER = (
     r"actor|actress|actors|sequel|soundtrack|creator|festival|fair|awards?|prize|trophy"
     r"|format|technology|standard|software|console|champion|championships?|finalist"
-    r"|contestants?|tournament|virus|worm|program"
+    r"|contestants?|tournament|virus|worm|program|(?:\d+ )?index|indices|Industrial Average"
 )
 #: The word just before a mention (case aside) and the words just after it: the group
 #: that matched names the cue.
