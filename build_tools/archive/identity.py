@@ -1396,7 +1396,19 @@ class Curated:
             return None
         if key not in self.entries and " " in key and self._product_line(kind, key):
             return None  # "Windows Genuine Advantage", "Xbox 360": a product
+        if kind == "organization" and key not in self.entries and self._spelt_out(name):
+            return None  # "Global System for Mobiles": GSM, a technology
         return self.entries.get(key, (kind, name))
+
+    def _spelt_out(self, name: str) -> bool:
+        """Whether a name's initials are an acronym data/names.yml lists as no entity (a
+        technology, a measure: "Multimedia Messaging Services", MMS), of three letters at
+        least (two are as often a person's or a body's initials: PC, CD)."""
+        return any(
+            len(acronym) >= 3 and (key := _key(acronym)) in self.ignored
+            and key not in self.ignore_entries
+            for acronym in _acronyms(name)
+        )  # fmt: skip
 
     def _product_line(self, kind: Kind, key: str) -> bool:
         """Whether a product of data/names.yml (of three words at most) starts a folded
