@@ -782,7 +782,9 @@ def test_a_name_written_as_a_work_is_written_has_no_page():
             " Skulls program hit phones. The FTSE 100 index fell.")  # fmt: skip
     articles = [
         article(
-            f"articles/{n}.md", f"{n}", body,
+            f"articles/{n}.md",
+            f"{n}",
+            body,
             organizations=["Vera Drake", "Sony", "Skulls", "FTSE"],
         )  # fmt: skip
         for n in range(3)
@@ -792,6 +794,24 @@ def test_a_name_written_as_a_work_is_written_has_no_page():
     assert index.ref("organization", "Skulls", articles[0]) is None  # a virus, a program
     assert index.ref("organization", "FTSE", articles[0]) is None  # a share index
     assert [r.name for r, _ in index.of_kind("organization")] == ["Sony"]
+
+
+def test_an_x_of_y_organization_without_a_bodys_head_word_is_a_title():
+    """ "Phantom of the Opera", "World of Warcraft": no body's head word (Bank, House,
+    University...), no place after "of", never speaking: a title, no page. House of Lords
+    (a head word), Bank of England and Transport for London (places) and Children of Peace
+    (it speaks) stay."""
+    body = (
+        "Phantom of the Opera opened. World of Warcraft sold. Bank of England rose. The"
+        " House of Lords sat. Transport for London met. Children of Peace said so."
+    )
+    names = ["Phantom of the Opera", "World of Warcraft", "Bank of England", "House of Lords",
+             "Transport for London", "Children of Peace"]  # fmt: skip
+    articles = [article(f"articles/{n}.md", f"{n}", body, organizations=names) for n in range(2)]
+    index = EntityIndex(articles)
+    assert sorted(r.name for r, _ in index.of_kind("organization")) == [
+        "Bank of England", "Children of Peace", "House of Lords", "Transport for London",
+    ]  # fmt: skip
 
 
 def test_a_word_the_model_rarely_tags_where_the_archive_writes_it_has_no_page():

@@ -645,6 +645,8 @@ class ArchiveIdentity:
         ):
             return None  # "Grand Slam", "UN Convention", "Convention on Human Rights"
         if kind == "organization":
+            if self._title(name):
+                return None  # "Phantom of the Opera", "World of Warcraft"
             if self._venue(name):
                 self.evidenced.add(name)
                 return "place", name  # "at Old Trafford", "at Murrayfield": a ground
@@ -741,6 +743,20 @@ class ArchiveIdentity:
             cues["venue"] >= max(VENUE_CUES, VENUE_SHARE * cues["mentions"])
             and cues["venue_reports"] >= VENUE_CUES
         )
+
+    def _title(self, name: str) -> bool:
+        """Whether an "organization" is named "X of Y" (or "X for Y") with no head word of
+        a body (``HEAD_WORDS``) in it, no place the gazetteer knows as its Y (Lloyd's of
+        London, Transport for London) and no mention written speaking: a work's title."""
+        found = _OF_FOR.search(name)
+        if found is None or any(
+            word in HEAD_WORDS or word[:-1] in HEAD_WORDS or f"{word[:-3]}y" in HEAD_WORDS
+            for word in re.split(r"[\s-]+", name)  # "Local Authorities", "Chambers"
+        ):
+            return False
+        if gazetteer().knows(name[found.end() :]):
+            return False
+        return not self.cues.get(name, {}).get("speaks")
 
     def _major_kind(self, name: str) -> Kind | None:
         """The kind the archive gives a name in at least ``MAJOR_SHARE`` times as many
@@ -1014,6 +1030,29 @@ BODY_WORDS = frozenset(
      "Foundation", "Centre", "Center", "Forum"}
 )  # fmt: skip
 
+#: Head words of an institution's name "X of Y" beside ``BODY_WORDS`` (Bank of England,
+#: House of Lords, University of Michigan, Nation of Islam, Friends of the Earth), and a
+#: company's words ("Banc of America Securities", "First of America Bank Corp"): an
+#: "organization" of that shape none of whose words is one, nor whose Y is a place, and
+#: which is never written speaking ("X said"), is a title ("Phantom of the Opera", "World
+#: of Warcraft", "Boulevard of Broken Dreams": 22 names of the BBC archive, 5 of them
+#: pages, are works, fragments and a technology; one is a body's garbled name).
+HEAD_WORDS = BODY_WORDS | frozenset(
+    {"Academy", "Administration", "Airlines", "Airways", "Alliance", "Archdiocese", "Army",
+     "Assembly", "Bank", "Brigade", "Bureau", "Cabinet", "Campaign", "Capital", "Chamber",
+     "Church", "Circuit", "Club", "Coalition", "College", "Communications", "Company",
+     "Confederation", "Conference", "Congress", "Corp", "Corporation", "Department",
+     "Diocese", "Directorate", "Division", "Executive", "Force", "Friends", "Front",
+     "Fund", "Government", "Group", "Guard", "Guild", "Holdings", "Hospital", "House",
+     "Inc", "Industries", "Inspectorate", "Institution", "Insurance", "International",
+     "Investments", "Laboratory", "League", "Library", "Ltd", "Management", "Ministry",
+     "Movement", "Museum", "Nation", "Navy", "Network", "News", "Orchestra", "Order",
+     "Parliament", "Partners", "Party", "plc", "Police", "Port", "Rally", "School",
+     "Securities", "Senate", "Service", "Systems", "Technologies", "Theatre", "Times",
+     "University", "Voice"}
+)  # fmt: skip
+_OF_FOR = re.compile(r" (?:of|for) (?:the )?")
+
 #: An "organization" named as people are, with a person's role (``names.ROLES``: "England
 #: coach Sven-Goran Eriksson") just before it in this share of its mentions and no
 #: business's words, is a person.
@@ -1265,7 +1304,7 @@ _CONNECTIVES = frozenset({"of", "for", "and", "&", "the"})
 _NUMBER_WORDS = {
     word: str(number)
     for number, word in enumerate(
-        "one two three four five six seven eight nine ten".split(), start=1
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1
     )
 }
 
