@@ -814,6 +814,17 @@ def test_an_x_of_y_organization_without_a_bodys_head_word_is_a_title():
     ]  # fmt: skip
 
 
+def test_an_organization_a_comma_parts_into_a_list_has_no_page():
+    """ "House of Commons, European Parliament" is two names; "Department for Culture,
+    Media and Sport" one, whose subjects end it "A, B and C"."""
+    names = ["House of Commons, European Parliament", "Department for Culture, Media and Sport"]
+    articles = [article(f"articles/{n}.md", f"{n}", "x", organizations=names) for n in range(2)]
+    index = EntityIndex(articles)
+    assert [r.name for r, _ in index.of_kind("organization")] == [
+        "Department for Culture, Media and Sport"
+    ]
+
+
 def test_a_word_the_model_rarely_tags_where_the_archive_writes_it_has_no_page():
     """ "Nations", tagged in two of the hundred articles that write "the United Nations",
     is the model's slip; "Nokia", tagged wherever it is written, keeps its page."""

@@ -645,8 +645,8 @@ class ArchiveIdentity:
         ):
             return None  # "Grand Slam", "UN Convention", "Convention on Human Rights"
         if kind == "organization":
-            if self._title(name):
-                return None  # "Phantom of the Opera", "World of Warcraft"
+            if self._title(name) or _listed(name):
+                return None  # "Phantom of the Opera"; "House of Commons, European Parliament"
             if self._venue(name):
                 self.evidenced.add(name)
                 return "place", name  # "at Old Trafford", "at Murrayfield": a ground
@@ -957,6 +957,18 @@ def _no_given_name(name: str) -> bool:
 def _team_kind(team: str) -> Kind:
     """A country's team is the country (a place); any other team an organization."""
     return "place" if team in gazetteer().countries else "organization"
+
+
+#: The end of a name that lists its subjects, "Department for Culture, Media and Sport".
+_LIST_END = re.compile(r", [^,]* (?:and|&) [^,]*$")
+
+
+def _listed(name: str) -> bool:
+    """Whether a comma parts a name into a list of names ("House of Commons, European
+    Parliament", "Bernal, Jamie Foxx"): not when its subjects end the name "A, B and C"
+    (the BBC archive's 30 names with a comma the model called organizations: all lists
+    or fragments but four bodies named so)."""
+    return ", " in name and _LIST_END.search(name) is None
 
 
 def _last_word(name: str) -> str:
