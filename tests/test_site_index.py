@@ -1191,6 +1191,14 @@ def test_laws_treaties_and_competitions_by_their_last_word_have_no_page():
     assert [r.name for r, _ in index.of_kind("organization")] == [
         "Amnesty International", "Convention of Scottish Local Authorities",
         "Treaty of Waitangi Fisheries Commission"]  # fmt: skip
+    # In sports reports, and only there, "X International" is a meeting.
+    reports = [article(f"articles/s{n}.md", f"{n}", "x", tags=("sport/tennis",),
+                       organizations=["Sydney International"]) for n in range(2)]  # fmt: skip
+    news = [article("articles/n.md", "n", "x", organizations=["Sydney International"])]
+    assert EntityIndex(reports).of_kind("organization") == []
+    assert [r.name for r, _ in EntityIndex(reports + news).of_kind("organization")] == [
+        "Sydney International"
+    ]
 
 
 def test_a_few_business_words_around_a_much_named_person_leave_a_person():

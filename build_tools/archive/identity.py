@@ -642,6 +642,7 @@ class ArchiveIdentity:
         if kind != "person" and (
             _last_word(name) in EVENT_WORDS
             or (_LAW.search(name) and _last_word(name) not in BODY_WORDS)
+            or (_last_word(name) == "International" and self._sport_only(name))
         ):
             return None  # "Grand Slam", "UN Convention", "Convention on Human Rights"
         if kind == "organization":
@@ -743,6 +744,13 @@ class ArchiveIdentity:
             cues["venue"] >= max(VENUE_CUES, VENUE_SHARE * cues["mentions"])
             and cues["venue_reports"] >= VENUE_CUES
         )
+
+    def _sport_only(self, name: str) -> bool:
+        """Whether every article naming a name is a sports report: there "X International"
+        is a meeting or a tournament ("Sydney International", "Norwich Union
+        International"), elsewhere a body (Amnesty International, News International)."""
+        cues = self.cues.get(name)
+        return bool(cues) and cues["sport"] == cues["articles"]
 
     def _title(self, name: str) -> bool:
         """Whether an "organization" is named "X of Y" (or "X for Y") with no head word of

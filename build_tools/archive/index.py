@@ -370,7 +370,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     standard"), ``fragment``, a piece of a longer name ("Prisoner of Azkaban"), and
     ``title``, after a capitalised "The" mid-sentence ("favour The Aviator"), with
     ``screen`` and ``music``, such mentions with words of film and television or of music
-    around them; of
+    around them; ``articles`` and ``sport``, the articles naming it and those of them that
+    are sports reports (any sport); of
     organizations, ``venue``, "at X" in a team sport's report (``venue_reports``: in how
     many reports), and of those named as people
     are, ``paired``, joined by "and" to a person's full name ("John Magnier and JP McManus");
@@ -380,6 +381,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     for article in articles:
         page = article.page
         team = bool(_TEAM_SPORTS.intersection(page.tags))
+        sport = any(tag.startswith("sport") for tag in page.tags)
         people: tuple[set[tuple[int, int]], set[tuple[int, int]]] | None = None
         for kind in KINDS:
             company = kind == "person"
@@ -391,6 +393,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     continue  # of places, only one-word names' capitalised uses are read
                 cues = found[name]
                 cues["mentions"] += len(named.at)
+                cues["articles"] += 1
+                cues["sport"] += sport  # articles that are sports reports
                 shaped = kind == "organization" and not one_word and person_shaped(name)
                 if shaped:
                     cues["surname"] += _surname_alone(page.paragraphs, name)
