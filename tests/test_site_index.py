@@ -1026,15 +1026,18 @@ def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():
 def test_peoples_technologies_illnesses_and_the_budget_have_no_page():
     """data/names.yml lists words of the news that are no entity: peoples and faiths,
     technologies, illnesses, honours, the news year's events and competitions, kinds of
-    music, television's shows; a product's line or version ("Windows Vista", "Mac Mini"),
-    not a body a technology starts ("PC World"); a technology's acronym spelt out ("Global
-    System for Mobiles", GSM), not two letters ("Paris Club" is no PC)."""
+    music, television's shows, fiction's characters; a product's line or version ("Windows
+    Vista", "Mac Mini"), not a body a technology starts ("PC World"); a technology's
+    acronym spelt out ("Global System for Mobiles", GSM), not two letters ("Paris Club" is
+    no PC)."""
     names = ["Scots", "Islam", "SMS", "BSE", "OBE", "Budget", "Champions League", "Ofcom",
              "Windows Vista", "Mac Mini", "PC World", "Serie A", "R&B", "EastEnders",
              "Global System for Mobiles", "Paris Club"]  # fmt: skip
-    articles = [article(f"articles/{n}.md", f"{n}", "x", organizations=names) for n in range(2)]
+    articles = [article(f"articles/{n}.md", f"{n}", "x", organizations=names,
+                        people=["Harry Potter", "James Bond"]) for n in range(2)]  # fmt: skip
     index = EntityIndex(articles, curated=load_curated(Path("no-such-file.yml")))
     assert [r.name for r, _ in index.of_kind("organization")] == ["Ofcom", "Paris Club", "PC World"]
+    assert index.of_kind("person") == []
 
 
 def test_entities_yml_wins_over_the_projects_names_of_no_entity(tmp_path):
