@@ -1515,6 +1515,7 @@ def _knowledge() -> _Knowledge:
             )
             for nickname, teams in data["teams"].items()
         },
+        tuple(key for key in forms if re.search(r"'\S* ", key)),
     )
 
 
@@ -1525,11 +1526,23 @@ def own_possessive(name: str) -> bool:
     return key.endswith("'s") and key in _knowledge().forms
 
 
+def apostrophe_name(text: str, start: int) -> int | None:
+    """The end of a name data/names.yml gives an apostrophe of its own inside it
+    ("Destiny's Child", "Blazin' Squad"), written at ``start`` of ``text``; else None."""
+    for key in _knowledge().inner_apostrophes:
+        end = start + len(key)
+        if _key(text[start:end]) == key and not text[end : end + 1].isalnum():
+            return end
+    return None
+
+
 class _Knowledge(NamedTuple):
     forms: dict[str, tuple[Kind, str]]
     not_entities: frozenset[str]
     products: frozenset[str]
     teams: dict[str, tuple[tuple[str, ...], ...]]
+    #: Folded forms with an apostrophe before their last word ("destiny's child").
+    inner_apostrophes: tuple[str, ...] = ()
 
 
 def load_curated(path: Path) -> Curated:

@@ -29,6 +29,7 @@ from build_tools.archive.identity import (
     CLUB_WORDS,
     LEGAL_FORMS,
     LEGAL_SUFFIXES,
+    apostrophe_name,
     document_names,
     names_with_words,
     own_possessive,
@@ -640,11 +641,20 @@ def _propagate(mentions: list[Mention], text: str) -> list[Mention]:
 
 def _with_own_possessives(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
     """Organizations the model ends before an "'s" of their own name ("McDonald" of
-    "McDonald's"), with it (``own_possessive``)."""
+    "McDonald's"), with it (``own_possessive``); and names the model ends before an
+    apostrophe inside their own, as a person or a body ("Destiny" of "Destiny's Child"),
+    whole and a body (``apostrophe_name``)."""
     found = []
     for candidate in candidates:
         ending = text[candidate.end : candidate.end + 2]
         if (
+            candidate.label in ("ORG", "PERSON")
+            and ending[:1] in ("'", "’")
+            and (end := apostrophe_name(text, candidate.start)) is not None
+            and end > candidate.end + 2
+        ):
+            candidate = Candidate(candidate.start, end, text[candidate.start : end], "ORG")
+        elif (
             candidate.label == "ORG"
             and ending in ("'s", "’s")
             and own_possessive(candidate.text + ending)
