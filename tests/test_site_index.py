@@ -608,12 +608,12 @@ def test_a_town_a_team_sports_report_names_as_its_club_is_no_common_word():
 
 
 def test_an_acronym_the_archive_writes_in_the_plural_is_a_thing_not_an_organization():
-    """ "PVR" (also "PVRs") is a device and has no page; "BBC", never plural, keeps its
-    page, as does "CBI" written in the plural once only."""
-    body = "A PVR from the BBC. PVRs sold well, the BBC and CBI said. The PVR works."
+    """ "PVR" (also "PVRs") is a device and has no page, nor has the plural "MPs"; "BBC",
+    never plural, keeps its page, as does "CBI" written in the plural once only."""
+    body = "A PVR from the BBC. PVRs sold well, the BBC and CBI said. The PVR works. MPs met."
     articles = [
         article(f"articles/{n}.md", f"T{n}", body + (" Two CBIs." if n == 0 else ""),
-                organizations=["PVR", "BBC", "CBI"])
+                organizations=["PVR", "BBC", "CBI", "MPs"])
         for n in range(SMALL_ARCHIVE)
     ]  # fmt: skip
     index = EntityIndex(articles)

@@ -899,7 +899,8 @@ def common_words(
       writes in lower case mid-sentence: headline words and fragments the model took for
       organizations or people (in the BBC archive 12 of 17 such names were no entity);
     - acronyms it also writes in the plural (``PVRs``, ``LCDs``, ``MSPs``): things and
-      roles, not organizations (in the BBC archive 8 of 9 such pages were no entity);
+      roles, not organizations (in the BBC archive 8 of 9 such pages were no entity),
+      and such plurals themselves (``MPs``);
     and, apart (the second set), of ``words`` (capitalised words, given alone), those it
     writes in lower case mid-sentence at least three times and at least as often as
     capitalised.
@@ -933,6 +934,8 @@ def common_words(
         for name, count in plural.items()
         if count >= 2 and count >= PLURAL_SHARE * (count + singular[name])
     }
+    # And the plural itself, taken for a name ("MPs", "NGOs", "MSCPs").
+    found |= {name for name in names if re.fullmatch("[A-Z][A-Z0-9&]{1,5}s", name)}
     # The third set: one-word names the model tags (``tagged``: its mentions, capitalised
     # after a lower-case word) in under ``TAGGED_SHARE`` of the archive's such uses.
     untagged = {
