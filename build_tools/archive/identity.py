@@ -530,11 +530,20 @@ class ArchiveIdentity:
         )
         # An article's acronyms for its organizations count as named there: "the Welsh Rugby
         # Union (WRU)" is one name of its article, and WRU alone elsewhere joins it.
+        written = list(acronyms)
+        #: Names an article spells a listed term's acronym out beside ("the Global System
+        #: for Mobiles (GSM)", "Multimedia Messaging Services (MMS)"): that term, no body.
+        terms = _knowledge().not_entities
+        self.spelt_terms = {
+            name for found in written for acronym, name in found.items() if _key(acronym) in terms
+        }
         self.organizations = organization_forms(
             [names["organization"] for _, names in articles],
-            written=list(acronyms) or None,
+            written=written or None,
             context=[{n for kind in KINDS for n in names[kind]} for _, names in articles],
         )
+        #: Names that are other names' forms or have forms of their own.
+        self.formed = {*self.organizations, *self.organizations.values()}
         self._settled: dict[tuple[Kind, str], tuple[Kind, str] | None] = {}
         #: Names whose kind the archive's evidence set (``_settle``), for ``decided``.
         self.evidenced: set[str] = set()
@@ -646,7 +655,7 @@ class ArchiveIdentity:
         ):
             return None  # "Grand Slam", "UN Convention", "Convention on Human Rights"
         if kind == "organization":
-            if self._title(name) or _listed(name):
+            if self._shaped_as_none(name):
                 return None  # "Phantom of the Opera"; "House of Commons, European Parliament"
             if self._venue(name):
                 self.evidenced.add(name)
@@ -752,19 +761,43 @@ class ArchiveIdentity:
         cues = self.cues.get(name)
         return bool(cues) and cues["sport"] == cues["articles"]
 
+    def _shaped_as_none(self, name: str) -> bool:
+        """Whether an "organization" is no body: a term spelt out (``spelt_terms``), or by
+        its shape a title (``_title``), neither ever written speaking ("X said"), or a
+        list (``_listed``); the shapes never of a name that is another's form or has forms
+        of its own ("Pfizer, Inc." of Pfizer; "People for the Ethical Treatment of
+        Animals", which PETA stands for)."""
+        speaks = self.cues.get(name, {}).get("speaks")
+        if name in self.spelt_terms and not speaks:
+            return True
+        if name in self.formed:
+            return False
+        return (self._title(name) and not speaks) or self._listed(name)
+
+    def _listed(self, name: str) -> bool:
+        """Whether a comma parts an organization's name into a list: "A, B and C" whose
+        parts are all names of the archive ("Microsoft, Sony and Nintendo"; not the
+        "Department for Culture, Media and Sport"), or "A, B" but for a body and its place
+        ("House of Commons, European Parliament", "Bernal, Jamie Foxx"; not the "University
+        of California, Berkeley"). The BBC archive's 30 names with a comma the model called
+        organizations were all lists or fragments but four bodies named "A, B and C"."""
+        if ", " not in name:
+            return False
+        if _LIST_END.search(name):
+            return all(part in self.kind_votes for part in _LIST_PARTS.split(name))
+        return not gazetteer().knows(name.rsplit(", ", 1)[1])
+
     def _title(self, name: str) -> bool:
         """Whether an "organization" is named "X of Y" (or "X for Y") with no head word of
-        a body (``HEAD_WORDS``) in it, no place the gazetteer knows as its Y (Lloyd's of
-        London, Transport for London) and no mention written speaking: a work's title."""
+        a body (``HEAD_WORDS``) in it and no place the gazetteer knows as its Y (Lloyd's
+        of London, Transport for London): a work's title."""
         found = _OF_FOR.search(name)
         if found is None or any(
             word in HEAD_WORDS or word[:-1] in HEAD_WORDS or f"{word[:-3]}y" in HEAD_WORDS
             for word in re.split(r"[\s-]+", name)  # "Local Authorities", "Chambers"
         ):
             return False
-        if gazetteer().knows(name[found.end() :]):
-            return False
-        return not self.cues.get(name, {}).get("speaks")
+        return not gazetteer().knows(name[found.end() :])
 
     def _major_kind(self, name: str) -> Kind | None:
         """The kind the archive gives a name in at least ``MAJOR_SHARE`` times as many
@@ -972,14 +1005,7 @@ def _team_kind(team: str) -> Kind:
 
 #: The end of a name that lists its subjects, "Department for Culture, Media and Sport".
 _LIST_END = re.compile(r", [^,]* (?:and|&) [^,]*$")
-
-
-def _listed(name: str) -> bool:
-    """Whether a comma parts a name into a list of names ("House of Commons, European
-    Parliament", "Bernal, Jamie Foxx"): not when its subjects end the name "A, B and C"
-    (the BBC archive's 30 names with a comma the model called organizations: all lists
-    or fragments but four bodies named so)."""
-    return ", " in name and _LIST_END.search(name) is None
+_LIST_PARTS = re.compile(r", | and | & ")
 
 
 def _last_word(name: str) -> str:
@@ -1195,26 +1221,47 @@ def organization_forms(
     frequency: Counter[str] = Counter(name for names in articles for name in set(names))
     names = set(frequency)
     forms: dict[str, str] = {}
-    by_letters: dict[tuple[bool, str], list[str]] = defaultdict(list)
-    known = names.union(*context) if context else names
+    contexts = _Contexts(context) if context else None
+    by_letters: dict[str, list[str]] = defaultdict(list)
     for name in names:
+        by_letters[_letters(_unabbreviated(name))].append(name)
+    for group in by_letters.values():
+        if len(group) > 1:
+            # An acronym in capitals, else the form most articles use (CIA, not Cia), as
+            # written mid-sentence ("Warner Bros", not a sentence's last "Warner Bros.").
+            main = max(group, key=lambda n: (n.isupper(), n[-1] != ".", frequency[n], "-" in n, n))
+            forms.update({name: main for name in group if name != main})
+    # Spellings: "of" for "for", with or without "and", "&" or "the", a number in words
+    # (``_plain``): a spelling of one article joins; two of pages of their own (two
+    # articles each) join when named together or beside a specific name in common (the
+    # US Department of Education is not the British Department for Education).
+    known = names.union(*context) if context else names
+    by_spelling: dict[str, list[str]] = defaultdict(list)
+    for name in names - forms.keys():
         # Two names, "Arsenal, Real Madrid" or "Gazprom and Rosneft" (each a name of the
         # archive, of any kind), are no form of one: no connecting word of theirs is dropped.
         two = "," in name or any(
             first in known and second in known
             for first, _, second in (name.partition(f" {word} ") for word in ("and", "&"))
         )
-        by_letters[(two, _letters(_unabbreviated(name) if two else _plain(name)))].append(name)
-    for group in by_letters.values():
+        if not two:
+            by_spelling[_letters(_plain(name))].append(name)
+    for group in by_spelling.values():
         if len(group) > 1:
-            # An acronym in capitals, else the form most articles use (CIA, not Cia), as
-            # written mid-sentence ("Warner Bros", not a sentence's last "Warner Bros."),
-            # of two as frequent the one with every word (``_fullness``).
+            # The form most articles use; of two as frequent, the one with digits ("BBC
+            # Radio 4", not "Four") and with every word (``_fullness``).
             main = max(
                 group,
-                key=lambda n: (n.isupper(), n[-1] != ".", frequency[n], "-" in n, _fullness(n), n),
+                key=lambda n: (frequency[n], _digits(n), _fullness(n), n),
             )
-            forms.update({name: main for name in group if name != main})
+            for name in group:
+                if name != main and (
+                    contexts is None
+                    or frequency[name] < 2
+                    or contexts.together(name, main)
+                    or contexts.share(name, main)
+                ):
+                    forms[name] = main
     expansions: dict[str, set[str]] = defaultdict(set)
     for name in names:
         for acronym in _acronyms(name):
@@ -1228,7 +1275,6 @@ def organization_forms(
     for acronym, expanded in together.items():
         if len(expansions[acronym]) == 1 and expanded:
             forms.setdefault(acronym, next(iter(expanded)))
-    contexts = _Contexts(context) if context else None
     if written and contexts:
         spelled: dict[str, set[str]] = defaultdict(set)  # acronym -> what articles spell
         for found in written:
@@ -1339,6 +1385,10 @@ def _plain(name: str) -> str:
     first, *rest = _unabbreviated(name).split() or [""]
     words = (_NUMBER_WORDS.get(w.casefold(), w) for w in rest if w.casefold() not in _CONNECTIVES)
     return " ".join((first, *words))
+
+
+def _digits(name: str) -> bool:
+    return any(character.isdigit() for character in name)
 
 
 def _fullness(name: str) -> tuple[int, int]:
@@ -1458,19 +1508,7 @@ class Curated:
             return None
         if key not in self.entries and " " in key and self._product_line(kind, key):
             return None  # "Windows Genuine Advantage", "Xbox 360": a product
-        if kind == "organization" and key not in self.entries and self._spelt_out(name):
-            return None  # "Global System for Mobiles": GSM, a technology
         return self.entries.get(key, (kind, name))
-
-    def _spelt_out(self, name: str) -> bool:
-        """Whether a name's initials are an acronym data/names.yml lists as no entity (a
-        technology, a measure: "Multimedia Messaging Services", MMS), of three letters at
-        least (two are as often a person's or a body's initials: PC, CD)."""
-        return any(
-            len(acronym) >= 3 and (key := _key(acronym)) in self.ignored
-            and key not in self.ignore_entries
-            for acronym in _acronyms(name)
-        )  # fmt: skip
 
     def _product_line(self, kind: Kind, key: str) -> bool:
         """Whether a product of data/names.yml (of three words at most) starts a folded
@@ -1518,7 +1556,12 @@ def _knowledge() -> _Knowledge:
             )
             for nickname, teams in data["teams"].items()
         },
-        tuple(key for key in forms if re.search(r"'\S* ", key)),
+        tuple(
+            form
+            for name, aliases in data["organizations"].items()
+            for form in (name, *aliases)
+            if re.search(r"'\S* ", form)
+        ),
     )
 
 
@@ -1532,9 +1575,9 @@ def own_possessive(name: str) -> bool:
 def apostrophe_name(text: str, start: int) -> int | None:
     """The end of a name data/names.yml gives an apostrophe of its own inside it
     ("Destiny's Child", "Blazin' Squad"), written at ``start`` of ``text``; else None."""
-    for key in _knowledge().inner_apostrophes:
-        end = start + len(key)
-        if _key(text[start:end]) == key and not text[end : end + 1].isalnum():
+    for form in _knowledge().inner_apostrophes:  # as names.yml writes it, case and all
+        end = start + len(form)
+        if text[start:end].replace("’", "'") == form and not text[end : end + 1].isalnum():
             return end
     return None
 
@@ -1544,7 +1587,7 @@ class _Knowledge(NamedTuple):
     not_entities: frozenset[str]
     products: frozenset[str]
     teams: dict[str, tuple[tuple[str, ...], ...]]
-    #: Folded forms with an apostrophe before their last word ("destiny's child").
+    #: Names with an apostrophe inside them, before a word ("Destiny's Child").
     inner_apostrophes: tuple[str, ...] = ()
 
 

@@ -268,22 +268,31 @@ def towns_of(article: ArticleInfo) -> dict[str, Kind]:
     organization, where the article itself tells: in a team sport's report (its tags),
     a club, unless mostly written "in X", "from X" (Liverpool beat Everton); elsewhere,
     a place when mostly written "in X", "near X" or "the city of X" (a concert in
-    Bristol; and so any name the gazetteer knows: "in Washington DC", "the Brazilian city
-    of Porto Alegre")."""
+    Bristol; and so any place the gazetteer names: "in Washington DC", "the Brazilian
+    city of Porto Alegre")."""
     page = article.page
     team = bool(_TEAM_SPORTS.intersection(page.tags))
     places = gazetteer()
     found: dict[str, Kind] = {}
     for kind in ("place", "organization") if team else ("organization",):
         for named in page.named(kind):
-            if not (places.is_town(named.name) or (not team and places.knows(named.name))):
+            # (Outside sports reports, any place the gazetteer names: a country, a state,
+            # an alias, "Washington DC", a large city's former name, "Arbil"; not all it
+            # knows, which holds a Google and a Hamas among large cities' other names.)
+            if not (
+                places.is_town(named.name)
+                or (
+                    not team
+                    and (places.canonical_name(named.name) or places.current_name(named.name))
+                )
+            ):
                 continue
             venue = 0
             for position in named.at:
                 text, start = page.paragraph(position.paragraph), position.start
                 space = text.rfind(" ", max(0, start - 12), start - 1)
                 word = text[space + 1 : start - 1].casefold() if space >= 0 or start <= 12 else ""
-                if word == "of" and not team:
+                if word == "of" and not team and space > 0:
                     before = text.rfind(" ", max(0, space - 10), space)
                     word = "of" if before < 0 else text[before + 1 : space].casefold() + " of"
                 venue += start > 1 and (
