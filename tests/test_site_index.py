@@ -1060,8 +1060,9 @@ def test_peoples_technologies_illnesses_and_the_budget_have_no_page():
     technologies, illnesses, honours, the news year's events and competitions, kinds of
     music, television's shows, fiction's characters; a product's line or version ("Windows
     Vista", "Mac Mini"), not a body a technology starts ("PC World")."""
-    names = ["Scots", "Islam", "SMS", "BSE", "OBE", "Budget", "Champions League", "Ofcom",
-             "Windows Vista", "Mac Mini", "PC World", "Serie A", "R&B", "EastEnders"]  # fmt: skip
+    names = ["Scots", "Frenchman", "Islam", "SMS", "BSE", "OBE", "Budget", "Champions League",
+             "Ofcom", "Windows Vista", "Mac Mini", "PC World", "Serie A", "R&B",
+             "EastEnders"]  # fmt: skip
     articles = [article(f"articles/{n}.md", f"{n}", "x", organizations=names,
                         people=["Harry Potter", "James Bond"]) for n in range(2)]  # fmt: skip
     index = EntityIndex(articles, curated=load_curated(Path("no-such-file.yml")))
