@@ -880,6 +880,10 @@ def test_the_project_knowledge_names_a_page_whatever_form_an_article_spells_out(
     assert curated_name("Standard & Poor") == "Standard & Poor's"
     assert curated_name("Big Board") == "New York Stock Exchange"  # its nickname
     assert curated_name("Irish Lions") == "British and Irish Lions"  # cut at "and"
+    charity = article("articles/4.md", "4", "x", people=["Age Concern"])
+    assert EntityIndex([charity], curated=load_curated(Path("no-such-file.yml"))).ref(
+        "person", "Age Concern", charity
+    ) == EntityRef("organization", "Age Concern")  # named as people are
     # A business named as a person is, which the model calls a person: a company.
     bank = article("articles/3.md", "3", "Merrill Lynch said so.", people=["Merrill Lynch"])
     index = EntityIndex([bank], curated=load_curated(Path("no-such-file.yml")))
