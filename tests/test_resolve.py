@@ -62,6 +62,11 @@ def test_us_and_the_united_states_are_one_place():
     )
     assert names["place"] == ("United States",)
     assert [m.name for m in mentions] == ["United States"] * 3
+    # A region places.yml names is a place whatever the model says ("offered Central
+    # America": the model's organization).
+    text = "Aid similar to the cash offered Central America after Hurricane Mitch."
+    _, names, _ = resolve(text, candidates(text, ("Central America", "ORG")))
+    assert (names["place"], names["organization"]) == (("Central America",), ())
 
 
 def test_model_slips_are_fixed():
