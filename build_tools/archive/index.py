@@ -266,7 +266,8 @@ def towns_of(article: ArticleInfo) -> dict[str, Kind]:
     """The kind of each town (the gazetteer's city or town: no country, which is its
     national team and a place by the page rules) an article names as a place or an
     organization, where the article itself tells: in a team sport's report (its tags),
-    a club, unless mostly written "in X", "from X" (Liverpool beat Everton); elsewhere,
+    a club, unless mostly written "in X", "from X" (Liverpool beat Everton), and a place
+    when mostly written "in X", "near X" (South Africa in Durban); elsewhere,
     a place when mostly written "in X", "near X" or "the city of X" (a concert in
     Bristol; and so any place the gazetteer names: "in Washington DC", "the Brazilian
     city of Porto Alegre")."""
@@ -287,7 +288,7 @@ def towns_of(article: ArticleInfo) -> dict[str, Kind]:
                 )
             ):
                 continue
-            venue = 0
+            venue = located = 0
             for position in named.at:
                 text, start = page.paragraph(position.paragraph), position.start
                 space = text.rfind(" ", max(0, start - 12), start - 1)
@@ -300,10 +301,11 @@ def towns_of(article: ArticleInfo) -> dict[str, Kind]:
                     if team
                     else word in _IN and cue_before(text, start) != "company"  # shares in X
                 )
+                located += team and start > 1 and word in _IN
             if team and 2 * venue < len(named.at):
                 found[named.name] = "organization"
-            elif not team and 2 * venue > len(named.at):
-                found[named.name] = "place"
+            elif (2 * located if team else 2 * venue) > len(named.at):
+                found[named.name] = "place"  # "South Africa in Durban": the town
     return found
 
 
