@@ -917,8 +917,12 @@ def test_a_football_reports_towns_are_its_clubs_and_a_town_written_in_x_is_a_pla
     # is where the match is: "Australia face South Africa in Durban".
     away = article("articles/6.md", "6", "Australia face South Africa in Durban.",
                    organizations=["Durban"], tags=("sport/football",))  # fmt: skip
-    index = EntityIndex([report, second, venue, business, away])
+    # Not before a possessive: "in Chelsea's win" is the club's.
+    win = article("articles/7.md", "7", "He scored in Chelsea's win.",
+                  organizations=["Chelsea"], tags=("sport/football",))  # fmt: skip
+    index = EntityIndex([report, second, venue, business, away, win])
     assert index.ref("organization", "Durban", away) == EntityRef("place", "Durban")
+    assert index.ref("organization", "Chelsea", win) == EntityRef("organization", "Chelsea")
 
 
 def test_an_organization_the_gazetteer_knows_written_in_x_or_city_of_x_is_the_place():
@@ -942,7 +946,9 @@ def test_an_organization_the_gazetteer_knows_written_in_x_or_city_of_x_is_the_pl
     other = article("articles/2.md", "2", text, organizations=list(at), at=at)
     report = article("articles/3.md", "3", "Florida beat Texas.", places=["Florida"],
                      tags=("sport/american-sports",))  # fmt: skip
-    index = EntityIndex([news, other, report])
+    growth = article("articles/4.md", "4", "Growth in Nokia's sales.", organizations=["Nokia"])
+    index = EntityIndex([news, other, report, growth])
+    assert index.ref("organization", "Nokia", growth) == EntityRef("organization", "Nokia")
     assert index.ref("organization", "Halifax", other) == EntityRef("organization", "Halifax")
     assert index.ref("organization", "Hamas", other) == EntityRef("organization", "Hamas")
     assert index.ref("place", "Florida", report) == EntityRef("place", "Florida")

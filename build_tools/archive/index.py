@@ -296,12 +296,14 @@ def towns_of(article: ArticleInfo) -> dict[str, Kind]:
                 if word == "of" and not team and space > 0:
                     before = text.rfind(" ", max(0, space - 10), space)
                     word = "of" if before < 0 else text[before + 1 : space].casefold() + " of"
+                # (Not before a possessive: "in Chelsea's win", "in Google's sales".)
+                owner = text.startswith(("'s", "’s"), position.end)
                 venue += start > 1 and (
                     word in _LOCATIVE
                     if team
-                    else word in _IN and cue_before(text, start) != "company"  # shares in X
+                    else word in _IN and not owner and cue_before(text, start) != "company"
                 )
-                located += team and start > 1 and word in _IN
+                located += team and start > 1 and word in _IN and not owner
             if team and 2 * venue < len(named.at):
                 found[named.name] = "organization"
             elif (2 * located if team else 2 * venue) > len(named.at):
