@@ -266,8 +266,7 @@ def towns_of(article: ArticleInfo) -> dict[str, Kind]:
     """The kind of each town (the gazetteer's city or town: no country, which is its
     national team and a place by the page rules) an article names as a place or an
     organization, where the article itself tells: in a team sport's report (its tags),
-    a club, unless mostly written "in X", "from X" (Liverpool beat Everton), and a place
-    when mostly written "in X", "near X" (South Africa in Durban); elsewhere,
+    a club, unless mostly written "in X", "from X" (Liverpool beat Everton); elsewhere,
     a place when mostly written "in X", "near X" or "the city of X" (a concert in
     Bristol; and so any place the gazetteer names: "in Washington DC", "the Brazilian
     city of Porto Alegre")."""
@@ -288,7 +287,7 @@ def towns_of(article: ArticleInfo) -> dict[str, Kind]:
                 )
             ):
                 continue
-            venue = located = 0
+            venue = 0
             for position in named.at:
                 text, start = page.paragraph(position.paragraph), position.start
                 space = text.rfind(" ", max(0, start - 12), start - 1)
@@ -296,18 +295,17 @@ def towns_of(article: ArticleInfo) -> dict[str, Kind]:
                 if word == "of" and not team and space > 0:
                     before = text.rfind(" ", max(0, space - 10), space)
                     word = "of" if before < 0 else text[before + 1 : space].casefold() + " of"
-                # (Not before a possessive: "in Chelsea's win", "in Google's sales".)
+                # (Outside reports, not before a possessive: "growth in Nokia's sales".)
                 owner = text.startswith(("'s", "’s"), position.end)
                 venue += start > 1 and (
                     word in _LOCATIVE
                     if team
                     else word in _IN and not owner and cue_before(text, start) != "company"
                 )
-                located += team and start > 1 and word in _IN and not owner
             if team and 2 * venue < len(named.at):
                 found[named.name] = "organization"
-            elif (2 * located if team else 2 * venue) > len(named.at):
-                found[named.name] = "place"  # "South Africa in Durban": the town
+            elif not team and 2 * venue > len(named.at):
+                found[named.name] = "place"
     return found
 
 
