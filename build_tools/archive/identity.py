@@ -1079,27 +1079,6 @@ BODY_WORDS = frozenset(
      "Foundation", "Centre", "Center", "Forum"}
 )  # fmt: skip
 
-#: Head words of an institution's name "X of Y" beside ``BODY_WORDS`` (Bank of England,
-#: House of Lords, University of Michigan, Nation of Islam, Friends of the Earth), and a
-#: company's words ("Banc of America Securities", "First of America Bank Corp"): an
-#: "organization" of that shape none of whose words is one, nor whose Y is a place, and
-#: which is never written speaking ("X said"), is a title ("Phantom of the Opera", "World
-#: of Warcraft", "Boulevard of Broken Dreams": 22 names of the BBC archive, 5 of them
-#: pages, are works, fragments and a technology; one is a body's garbled name).
-HEAD_WORDS = BODY_WORDS | frozenset(
-    {"Academy", "Administration", "Airlines", "Airways", "Alliance", "Archdiocese", "Army",
-     "Assembly", "Bank", "Brigade", "Bureau", "Cabinet", "Campaign", "Capital", "Chamber",
-     "Church", "Circuit", "Club", "Coalition", "College", "Communications", "Company",
-     "Confederation", "Conference", "Congress", "Corp", "Corporation", "Department",
-     "Diocese", "Directorate", "Division", "Executive", "Force", "Friends", "Front",
-     "Fund", "Government", "Group", "Guard", "Guild", "Holdings", "Hospital", "House",
-     "Inc", "Industries", "Inspectorate", "Institution", "Insurance", "International",
-     "Investments", "Laboratory", "League", "Library", "Ltd", "Management", "Ministry",
-     "Movement", "Museum", "Nation", "Navy", "Network", "News", "Orchestra", "Order",
-     "Parliament", "Partners", "Party", "plc", "Police", "Port", "Rally", "School",
-     "Securities", "Senate", "Service", "Systems", "Technologies", "Theatre", "Times",
-     "University", "Voice"}
-)  # fmt: skip
 _OF_FOR = re.compile(r" (?:of|for) (?:the )?")
 
 #: An "organization" named as people are, with a person's role (``names.ROLES``: "England
@@ -1216,7 +1195,9 @@ def organization_forms(
     each article's names; NEC the electronics maker is not Labour's National Executive
     Committee), a web
     address (Amazon.com), the same letters spaced or cased otherwise (JP Morgan, JPMorgan:
-    an acronym in capitals, else the most frequent form). Patterns seen across the BBC
+    an acronym in capitals, else the most frequent form), the same words but for "of"/
+    "for", "and"/"&"/"the" and numbers in words (``_plain``: Institute of/for Fiscal
+    Studies, BBC Radio Four). Patterns seen across the BBC
     archive, each in several articles; two referents that share a form are left apart."""
     frequency: Counter[str] = Counter(name for names in articles for name in set(names))
     names = set(frequency)
@@ -1235,7 +1216,7 @@ def organization_forms(
     # (``_plain``): a spelling of one article joins; two of pages of their own (two
     # articles each) join when named together or beside a specific name in common (the
     # US Department of Education is not the British Department for Education).
-    known = names.union(*context) if context else names
+    known = names | contexts.where.keys() if contexts else names  # names of any kind
     by_spelling: dict[str, list[str]] = defaultdict(list)
     for name in names - forms.keys():
         # Two names, "Arsenal, Real Madrid" or "Gazprom and Rosneft" (each a name of the
@@ -1351,6 +1332,31 @@ LEGAL_FORMS = frozenset(
 LEGAL_SUFFIXES = frozenset(
     {"Inc", "Corp", "Corporation", "Co", "Company", "Ltd", "Limited", "plc", "PLC", "Plc",
      "LLC", "AG", "SA", "NV"}
+)  # fmt: skip
+#: Head words of an institution's name "X of Y": a body's last words (``BODY_WORDS``), a
+#: company's (``LEGAL_FORMS``, ``LEGAL_SUFFIXES``: "Banc of America Securities", "First
+#: of America Bank Corp") and these (Bank of England, House of Lords, University of
+#: Michigan, Nation of Islam, Friends of the Earth). An "organization" of that shape none
+#: of whose words is one, nor whose Y is a place, and which is never written speaking
+#: ("X said"), is a title ("Phantom of the Opera", "World of Warcraft", "Boulevard of
+#: Broken Dreams": 22 names of the BBC archive, 5 of them pages, are works, fragments and
+#: a technology; one is a body's garbled name).
+HEAD_WORDS = (
+    BODY_WORDS
+    | LEGAL_FORMS
+    | LEGAL_SUFFIXES
+    | frozenset(
+        {"Academy", "Administration", "Alliance", "Archdiocese", "Army",
+         "Assembly", "Bank", "Brigade", "Bureau", "Cabinet", "Campaign", "Capital", "Chamber",
+         "Church", "Circuit", "Club", "Coalition", "College", "Confederation", "Conference",
+         "Congress", "Department", "Diocese", "Directorate", "Division", "Executive", "Force",
+         "Friends", "Front", "Fund", "Government", "Guard", "Guild", "Hospital", "House",
+         "Inspectorate", "Institution", "Insurance", "Investments", "Laboratory", "League",
+         "Library", "Management", "Ministry", "Movement", "Museum", "Nation", "Navy",
+         "Network", "News", "Orchestra", "Order", "Parliament", "Partners", "Party", "Police",
+         "Port", "Rally", "School", "Securities", "Senate", "Service", "Theatre", "Times",
+         "University", "Voice"}
+    )
 )  # fmt: skip
 #: An outlet's medium after its name (CBS TV, BBC News Online): the outlet.
 MEDIA = frozenset({"TV", "Online"})

@@ -394,6 +394,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
         team = bool(_TEAM_SPORTS.intersection(page.tags))
         sport = any(tag.startswith("sport") for tag in page.tags)
         people: tuple[set[tuple[int, int]], set[tuple[int, int]]] | None = None
+        counted: set[str] = set()  # names whose article is counted (once per article)
         for kind in KINDS:
             company = kind == "person"
             venue = team and kind == "organization"
@@ -404,8 +405,10 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     continue  # of places, only one-word names' capitalised uses are read
                 cues = found[name]
                 cues["mentions"] += len(named.at)
-                cues["articles"] += 1
-                cues["sport"] += sport  # articles that are sports reports
+                if name not in counted:
+                    counted.add(name)
+                    cues["articles"] += 1
+                    cues["sport"] += sport  # articles that are sports reports
                 shaped = kind == "organization" and not one_word and person_shaped(name)
                 if shaped:
                     cues["surname"] += _surname_alone(page.paragraphs, name)
