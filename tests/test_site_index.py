@@ -1004,6 +1004,29 @@ def test_a_ground_team_sports_reports_write_at_is_a_place():
     assert [r.name for r, _ in index.of_kind("organization")] == ["Chelsea", "Saracens"]
 
 
+def test_a_ground_is_read_at_whatever_kind_the_model_gives_each_mention():
+    """ "at Anfield" whether the model calls the mention a person, a place or an
+    organization: the ground is a place, not a company written "at X" (the BBC archive's
+    Anfield, 12 articles, and Twickenham, written so under all three kinds; CoNLL's
+    Headingley). Two reports still make a ground."""
+    reports = [
+        article("articles/p1.md", "p1", "Liverpool won at Anfield. Anfield roared.",
+                people=["Anfield"], tags=("sport/football",)),
+        article("articles/p2.md", "p2", "Chelsea drew at Anfield on Tuesday.",
+                people=["Anfield"], tags=("sport/football",)),
+        article("articles/l.md", "l", "Everton lost at Anfield.", places=["Anfield"],
+                tags=("sport/football",)),
+        article("articles/o.md", "o", "The Anfield board met.", organizations=["Anfield"],
+                tags=("sport/football",)),
+    ]  # fmt: skip
+    index = EntityIndex(reports)
+    kinds = ("person", "person", "place", "organization")
+    for report, kind in zip(reports, kinds, strict=True):
+        assert index.ref(kind, "Anfield", report) == EntityRef("place", "Anfield")
+    one = EntityIndex([reports[0], reports[3]])
+    assert one.ref("person", "Anfield", reports[0]).kind != "place"
+
+
 def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():
     """data/names.yml's nicknames, in football, rugby and cricket reports: "Saints" of a
     report naming Southampton is the club, of one naming Northampton Saints that club, of

@@ -677,6 +677,8 @@ class ArchiveIdentity:
         needed = 1 if " " in name and not person_shaped(name) else COMPANY_CUES
         if cues.get("company", 0) >= max(needed, COMPANY_SHARE * cues.get("mentions", 0)):
             self.evidenced.add(name)
+            if self._venue(name):
+                return "place", name  # "at Anfield" in team sports' reports: a ground
             return "organization", self.organizations.get(name, name)
         votes = self.kind_votes.get(name)
         if votes:
@@ -742,10 +744,12 @@ class ArchiveIdentity:
         return not cues["company"] and (cues["role"] >= least or cues["paired"] >= least)
 
     def _venue(self, name: str) -> bool:
-        """Whether team sports' reports write an "organization" as a ground is written,
-        "at X", in ``VENUE_CUES`` mentions of as many reports and ``VENUE_SHARE`` of all
-        (Old Trafford, Murrayfield, Twickenham; one report's "formerly at Saracens ... he
-        was at Saracens" is a career, not a ground); never a curated one."""
+        """Whether team sports' reports write an "organization" (or a "person" written as
+        a business is, "at Anfield") as a ground is written, "at X", whatever kind the
+        model gives each mention, in ``VENUE_CUES`` mentions of as many reports and
+        ``VENUE_SHARE`` of all (Old Trafford, Murrayfield, Twickenham; one report's
+        "formerly at Saracens ... he was at Saracens" is a career, not a ground); never a
+        curated one."""
         cues = self.cues.get(name)
         if not cues or self.curated.lists(name):
             return False

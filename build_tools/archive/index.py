@@ -383,8 +383,9 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     ``screen`` and ``music``, such mentions with words of film and television or of music
     around them; ``articles`` and ``sport``, the articles naming it and those of them that
     are sports reports (any sport); of
-    organizations, ``venue``, "at X" in a team sport's report (``venue_reports``: in how
-    many reports), and of those named as people
+    any kind, ``venue``, "at X" in a team sport's report (``venue_reports``: in how many
+    reports; the model calls a ground a person, a place or a body), and of organizations
+    named as people
     are, ``paired``, joined by "and" to a person's full name ("John Magnier and JP McManus");
     of both, ``speaks``, what only a person or a body is written with ("X said", "an X
     spokesman")."""
@@ -397,7 +398,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
         counted: set[str] = set()  # names whose article is counted (once per article)
         for kind in KINDS:
             company = kind == "person"
-            venue = team and kind == "organization"
+            venue = team  # "at X": of any kind
             for named in page.named(kind):
                 name = named.name
                 one_word = " " not in name
@@ -429,7 +430,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     spaced = start > 1 and text[start - 1] == " "
                     if one_word and spaced and text[start - 2] in _LOWER:
                         cues["capitalised"] += 1  # as ``common_words`` counts the words
-                    if kind == "place":
+                    if kind == "place" and not venue:
                         continue
                     # The word before the mention, read once for every cue that needs it.
                     space = text.rfind(" ", max(0, start - 24), start - 1) if spaced else -1
@@ -438,6 +439,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     before = text[space + 1 : start - 1] if spaced else ""
                     if venue and before.casefold() == "at":
                         cues["venue"] += 1  # "at Old Trafford", in a team sport's report
+                    if kind == "place":
+                        continue
                     if as_person and before in ROLES:
                         cues["role"] += 1  # "England coach X" (not "stars": a band, a team)
                     if as_person and _beside_person(text, position, people):
