@@ -780,16 +780,18 @@ def test_a_name_a_courtesy_title_starts_is_a_person():
 
 
 def test_a_name_written_as_a_work_is_written_has_no_page():
-    """ "the film Vera Drake", "Vera Drake actress": a work, no organization; a company
-    named once beside a technology ("the Sony format") stays."""
+    """ "the film Vera Drake", "Vera Drake actress": a work, no organization; a term
+    ("the so-called Cell chip", "the program BitTorrent") or a drug ("the steroid THG")
+    neither; a company named once beside a technology ("the Sony format") stays."""
     body = ("The film Vera Drake won. Vera Drake actress Imelda Staunton thanked Sony. The"
-            " Skulls program hit phones. The FTSE 100 index fell.")  # fmt: skip
+            " Skulls program hit phones. The FTSE 100 index fell. The so-called Cell chip"
+            " shipped, and the program BitTorrent. He took the steroid THG.")  # fmt: skip
     articles = [
         article(
             f"articles/{n}.md",
             f"{n}",
             body,
-            organizations=["Vera Drake", "Sony", "Skulls", "FTSE"],
+            organizations=["Vera Drake", "Sony", "Skulls", "FTSE", "Cell", "BitTorrent", "THG"],
         )  # fmt: skip
         for n in range(3)
     ] + [article("articles/s.md", "s", "The Sony format. Sony said.", organizations=["Sony"])]
@@ -797,6 +799,8 @@ def test_a_name_written_as_a_work_is_written_has_no_page():
     assert index.ref("organization", "Vera Drake", articles[0]) is None
     assert index.ref("organization", "Skulls", articles[0]) is None  # a virus, a program
     assert index.ref("organization", "FTSE", articles[0]) is None  # a share index
+    for term in ("Cell", "BitTorrent", "THG"):
+        assert index.ref("organization", term, articles[0]) is None, term
     assert [r.name for r, _ in index.of_kind("organization")] == ["Sony"]
 
 

@@ -1103,7 +1103,8 @@ _COMPANY_AFTER = r"shares|Ltd|Inc|plc|analysts?|chief executive|boss"
 COMPANY_CUES = 2
 COMPANY_SHARE = 0.05
 #: Words around a name that a work, an event or a technology takes ("the film Vera Drake",
-#: "the game Grand Theft Auto", "the UWB standard", "Vera Drake actress", "Brit award"),
+#: "the game Grand Theft Auto", "the UWB standard", "Vera Drake actress", "Brit award",
+#: "the so-called Cell chip", "the program BitTorrent", "the steroid THG"),
 #: or a share index ("the FTSE 100 index", "the Dow Jones Industrial Average"):
 #: a person or organization written so in ``WORK_CUES`` mentions and ``WORK_SHARE`` of its
 #: mentions is none (not "star", which clubs and bands take too, nor "play", "title").
@@ -1111,7 +1112,8 @@ _WORK_BEFORE = (
     r"film|movie|films|series|sitcom|drama|comedy|documentary|musical|album|single|song"
     r"|game|games|novel|book|programme|sequel|thriller|epic|biopic|remake|opera|festival|fair"
     r"|exhibition|event|tournament|competition|championship|award|awards|prize|trophy|treaty"
-    r"|convention|format|technology|standard|software|console|version"
+    r"|convention|format|technology|standard|software|console|version|so-called|program"
+    r"|programs|browser|steroid|drug|entitled"
 )
 _WORK_AFTER = (
     r"actor|actress|actors|sequel|soundtrack|creator|festival|fair|awards?|prize|trophy"
