@@ -1090,12 +1090,15 @@ def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():
 
 def test_peoples_technologies_illnesses_and_the_budget_have_no_page():
     """data/names.yml lists words of the news that are no entity: peoples and faiths,
-    technologies, illnesses, honours, the news year's events and competitions, kinds of
-    music, television's shows, fiction's characters; a product's line or version ("Windows
-    Vista", "Mac Mini"), not a body a technology starts ("PC World")."""
+    technologies, illnesses, honours, the news year's events and competitions, festivals
+    and trade shows, kinds of music and film, television's shows, fiction's characters,
+    languages, schooling's abbreviations, government papers; a product's line or version
+    ("Windows Vista", "Mac Mini", "GTA San Andreas", "GameBoy Advance"), not a body a
+    technology starts ("PC World")."""
     names = ["Scots", "Frenchman", "Islam", "SMS", "BSE", "OBE", "Budget", "Champions League",
              "Ofcom", "Windows Vista", "Mac Mini", "PC World", "Serie A", "R&B",
-             "EastEnders"]  # fmt: skip
+             "EastEnders", "GTA San Andreas", "GameBoy Advance", "Freeview", "Glastonbury",
+             "CES", "Bollywood", "Latin", "PE", "White Paper", "Unicode"]  # fmt: skip
     articles = [article(f"articles/{n}.md", f"{n}", "x", organizations=names,
                         people=["Harry Potter", "James Bond"]) for n in range(2)]  # fmt: skip
     index = EntityIndex(articles, curated=load_curated(Path("no-such-file.yml")))
