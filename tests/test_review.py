@@ -77,7 +77,9 @@ def test_newsdocs_review_reads_the_pages_and_prints_the_queue(tmp_path):
 
 def test_titles_are_doubted_and_kinds_the_evidence_settled_are_not():
     """ "The Aviator" written mid-sentence is doubted as a title; "Chelsea", a club in
-    two articles and a place in one (a clear majority), raises no split-kind doubt."""
+    two articles and a place in one (a clear majority), raises no split-kind doubt, nor
+    does a place of one word no gazetteer knows that the evidence made one (a ground:
+    "at Murrayfield" in two rugby reports)."""
     films = [
         article(f"articles/f{n}.md", f"F{n}", "Critics favour The Aviator this year.",
                 organizations=["Aviator"])
@@ -87,9 +89,17 @@ def test_titles_are_doubted_and_kinds_the_evidence_settled_are_not():
         article(f"articles/c{n}.md", f"C{n}", "Chelsea won.", organizations=["Chelsea"])
         for n in range(2)
     ] + [article("articles/p.md", "P", "Chelsea is in London.", places=["Chelsea"])]
-    entries = _doubtful(EntityIndex(films + clubs))
+    grounds = [
+        article(f"articles/g{n}.md", f"G{n}", "Scotland lost at Murrayfield.",
+                organizations=["Murrayfield"], tags=("sport/rugby",))
+        for n in range(2)
+    ]  # fmt: skip
+    index = EntityIndex(films + clubs + grounds)
+    entries = _doubtful(index)
     assert "The Aviator" in entries["Aviator"].doubts[0].reason
     assert "Chelsea" not in entries
+    assert index.ref("organization", "Murrayfield", grounds[0]).kind == "place"
+    assert "Murrayfield" not in entries
 
 
 def test_one_word_people_surnames_of_people_and_works_are_doubted():

@@ -10,10 +10,11 @@ pattern of the wrong pages of the BBC archive:
 - **a title**: written "The X" mid-sentence (``The Aviator``, and bands: ``The Streets``),
   or as a work, an event or a technology is ("the film X", "X awards") in a few mentions;
 - **one word**: a person named by one word the archive never joins to a full name
-  (``Destiny``, ``Herald``, ``Avi``), a place no gazetteer knows (``Closer``), a one-word
-  organization of two articles no gazetteer knows (``RipGuard``): works, products, bands
-  and cut names look like this; and a one-word organization or place that is the surname
-  of a person page (``Kinsey`` beside Alfred Kinsey);
+  (``Destiny``, ``Herald``, ``Avi``), a place no gazetteer knows and no evidence made one
+  (``Closer``; not a ground written "at Anfield"), a one-word organization of two
+  articles no gazetteer knows (``RipGuard``): works, products, bands and cut names look
+  like this; and a one-word organization or place that is the surname of a person page
+  (``Kinsey`` beside Alfred Kinsey);
 - **acronym or short form**: capitals only (``PVR``, ``DRM``: terms more often than bodies),
   or the words of another page of the same kind (``Bank`` of ``Bank of England``);
 - **initial**: a person named by an initial and a surname (``J Gardener``);
@@ -172,7 +173,10 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
                 " band, a title, or a surname the converter cut?", _ignore(ref.name),
                 weight=0.6,
             ))  # fmt: skip
-        if single and ref.kind == "place" and not curated and not places.knows(ref.name):
+        if (
+            single and ref.kind == "place" and not curated and not places.knows(ref.name)
+            and not identity.decided(ref.name)  # a ground written "at X": evidence
+        ):  # fmt: skip
             doubts.append(Doubt(
                 "one word that no gazetteer or curated list knows: a work, product or"
                 " fragment?", _ignore(ref.name), weight=0.5,
