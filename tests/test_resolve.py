@@ -396,3 +396,14 @@ def test_an_organization_cut_from_an_offices_title_is_none():
                    ("Liberal", "ORG"), ("UN", "ORG"), ("Home Office", "ORG")),
     )  # fmt: skip
     assert names["organization"] == ("Liberal", "UN", "Home Office")
+
+
+def test_a_persons_letters_after_the_name_are_dropped_whatever_the_models_label():
+    """ "Frank Field MP" (PERSON) and "Guy Mansfield QC" (the model's ORG, a person by
+    the name's shape) are Frank Field and Guy Mansfield, stored where the name ends."""
+    text = "The Bar Council's chairman, Guy Mansfield QC warned. Frank Field MP agreed."
+    mentions, names, _ = resolve(
+        text, candidates(text, ("Guy Mansfield QC", "ORG"), ("Frank Field MP", "PERSON"))
+    )
+    assert names["person"] == ("Guy Mansfield", "Frank Field")
+    assert [text[m.start : m.end] for m in mentions] == ["Guy Mansfield", "Frank Field"]

@@ -873,6 +873,11 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
             kind = "place"  # "Aberdeen-based", "Bristol band": the town, not its club
         if kind == "organization" and len(tokens) == 1 and _common_word(span.text, document.text):
             continue  # "Trade", "Freedom": words the text also writes in lower case
+        if kind == "person" and span.kind != "person":
+            # "Guy Mansfield QC" (ORG): a person's name without its letters, as ``tidy``
+            # leaves the model's people.
+            text = _POST_NOMINAL.sub("", span.text)
+            span = replace(span, end=span.start + len(text), text=text)
         result.append(replace(span, kind=kind) if kind != span.kind else span)
     return result
 
