@@ -1154,12 +1154,14 @@ def test_entities_yml_wins_over_the_projects_names_of_no_entity(tmp_path):
 
 def test_a_piece_of_a_longer_name_joined_by_of_has_no_page():
     """ "Azkaban" of "the Prisoner of Azkaban", "Rings" of "Lord of the Rings": pieces of
-    titles; "Jelena Jankovic of Serbia" is still a person."""
+    titles; "Globe" of "the Golden Globe", which data/names.yml lists, too; "Jelena
+    Jankovic of Serbia" is still a person."""
     body = (
         "Critics liked Prisoner of Azkaban and Lord of the Rings, said Jelena Jankovic of Serbia."
+        " It won the Golden Globe."
     )
     index, _ = same_story_twice(
-        body, organizations=["Azkaban", "Rings", "Ofcom"], people=["Jelena Jankovic"]
+        body, organizations=["Azkaban", "Rings", "Ofcom", "Globe"], people=["Jelena Jankovic"]
     )
     assert [r.name for r, _ in index.of_kind("organization")] == ["Ofcom"]
     assert [r.name for r, _ in index.of_kind("person")] == ["Jelena Jankovic"]

@@ -1186,6 +1186,21 @@ def cue_before(text: str, start: int) -> str | None:
     return BEFORE_CUE.get(word)
 
 
+_NEXT_WORD = re.compile(r" ([\w&+-]+)")
+
+
+def in_listed_term(text: str, start: int, end: int, before: str) -> bool:
+    """Whether the word before a mention (``before``) or the one after it makes it a name
+    ``data/names.yml`` lists as no entity: "Globe" of "Golden Globe", "Academy" of
+    "Academy Awards", "Nintendo" of "Nintendo DS"."""
+    terms = _knowledge().not_entities
+    words = text[start:end]
+    after = _NEXT_WORD.match(text, end)
+    return (bool(before) and _key(f"{before} {words}") in terms) or (
+        after is not None and _key(f"{words} {after[1]}") in terms
+    )
+
+
 #: An acronym as articles write one: two to six capitals (digits and & inside).
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 

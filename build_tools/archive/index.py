@@ -30,6 +30,7 @@ from build_tools.archive.identity import (
     Curated,
     EntityRef,
     cue_before,
+    in_listed_term,
     person_shaped,
 )
 from build_tools.gazetteer import gazetteer
@@ -450,6 +451,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         text, start, end, after=not company
                     ):
                         cues["fragment"] += 1  # "Prisoner of Azkaban", "Lord of the Rings"
+                    elif in_listed_term(text, start, end, before):
+                        cues["fragment"] += 1  # "the Golden Globe", "Academy Awards"
                     if before == "The" and space > 0 and text[space - 1] not in _ENDS:
                         cues["title"] += 1  # "favour The Aviator": a title (or a band)
                         around = text[max(0, start - 50) : position.end + 50]
