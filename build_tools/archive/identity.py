@@ -1220,8 +1220,9 @@ def organization_forms(
     context: list[set[str]] | None = None,
 ) -> dict[str, str]:
     """Other forms of an organization's name across the archive -> the name its page
-    takes: an acronym the archive expands in one way only, named beside its expansion in
-    an article (UKIP; on its own, CIA would have been Channel Islands AC) or ``written``
+    takes: an acronym the archive expands in one way only (another named in one article,
+    never beside it, aside), named beside its expansion in an article, a country before it
+    or not (UKIP, SEC; on its own, CIA would have been Channel Islands AC) or ``written``
     for it there ("the Welsh Rugby Union (WRU)", which the converter made one name) when
     the articles naming the acronym alone share a name with the expansion's (``context``:
     each article's names; NEC the electronics maker is not Labour's National Executive
@@ -1282,12 +1283,22 @@ def organization_forms(
     together: dict[str, set[str]] = defaultdict(set)  # acronym -> names beside it
     for article in articles:
         present = set(article)
+        # "US Securities and Exchange Commission" beside SEC names the Commission.
+        present |= {
+            rest for name in article
+            if (split := name.partition(" "))[0] in _COUNTRY_PREFIXES and (rest := split[2])
+        }  # fmt: skip
         for name in present:
             if name.isupper() and 2 <= len(name) <= 6 and name in expansions:
                 together[name] |= present & expansions[name]
     for acronym, expanded in together.items():
-        if len(expansions[acronym]) == 1 and expanded:
-            forms.setdefault(acronym, next(iter(expanded)))
+        # One expansion but for its spellings ("Securities & Exchange Commission"); another
+        # named in one article only, never beside the acronym, leaves it the one ("SEC" and
+        # "Strategic Export Controls").
+        finals = {_final(forms, name) for name in expanded}
+        others = {_final(forms, name) for name in expansions[acronym]} - finals
+        if len(finals) == 1 and all(frequency[other] < 2 for other in others):
+            forms.setdefault(acronym, next(iter(finals)))
     if written and contexts:
         spelled: dict[str, set[str]] = defaultdict(set)  # acronym -> what articles spell
         for found in written:
