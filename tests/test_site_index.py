@@ -1056,8 +1056,9 @@ def test_a_ground_is_read_at_whatever_kind_the_model_gives_each_mention():
 def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():
     """data/names.yml's nicknames, in football, rugby and cricket reports: "Saints" of a
     report naming Southampton is the club, of one naming Northampton Saints that club, of
-    a report naming neither (or a story on a band) no club; "Reds" beside Queensland Reds
-    is that team; "Blues" beside Birmingham City and Chelsea is unknown; "Man Utd", two
+    a report naming neither no club and no page (some team's; a story on a band keeps its
+    "Saints"); "Reds" beside Queensland Reds is that team; "Blues" beside Birmingham City
+    and Chelsea is unknown, no page either; "Man Utd", two
     words, is Manchester United unnamed; the All Blacks are New Zealand, a place; an NBA
     report's Spurs are not Tottenham; entities.yml's entries and ignores win."""
     curated = load_curated(Path("no-such-file.yml"))
@@ -1092,15 +1093,15 @@ def test_a_teams_nickname_in_a_sports_report_is_the_team_its_article_names():
     index = EntityIndex(articles, curated=curated)
     assert index.ref("organization", "Saints", south) == EntityRef("organization", "Southampton")
     assert index.ref("organization", "Saints", north).name == "Northampton Saints"
-    assert index.ref("organization", "Saints", neither).name == "Saints"
+    assert index.ref("organization", "Saints", neither) is None
     assert index.ref("organization", "Man Utd", neither).name == "Manchester United"
     assert index.ref("organization", "Saints", band).name == "Saints"
     assert index.ref("organization", "Spurs", spurs).name == "Tottenham"
     assert index.ref("organization", "Spurs", nba).name == "Spurs"
     assert index.ref("person", "All Blacks", blacks) == EntityRef("place", "New Zealand")
     assert index.ref("organization", "Reds", reds).name == "Queensland Reds"
-    assert index.ref("organization", "Blues", blues).name == "Blues"
-    assert index.ref("organization", "Blades", owls).name == "Blades"  # not the town
+    assert index.ref("organization", "Blues", blues) is None
+    assert index.ref("organization", "Blades", owls) is None  # not the town
     assert index.ref("organization", "Tigers", tigers).name == "Leicester"  # the club
     assert index.ref("organization", "Tykes", tykes).name == "Barnsley"
     own = Curated(entries={"saints": ("organization", "Saints FC")}, ignored={"spurs"},

@@ -842,6 +842,10 @@ class ArchiveIdentity:
                     curated[(kind, name)] = (
                         curated[as_named] if as_named else self._curated(_team_kind(team), team)
                     )
+                elif self.curated.nickname(name):
+                    # "the Tigers", "Boro", "Blues fans" of a report naming none of their
+                    # teams (or two): some team's, no page of their own.
+                    curated[(kind, name)] = None
         others = {self.people.merged.get(value[1], value[1]) for value in curated.values() if value}
         for (kind, name), value in curated.items():
             ref = None
@@ -1530,10 +1534,9 @@ class Curated:
         still stands for its one team; a one-word nickname is many teams' (Reds, Spurs,
         Saints), and two of its teams named leave it unknown. None: no nickname, no team
         known, or a name entities.yml lists or ignores."""
-        key = _key(name)
-        teams = self.teams.get(key)
-        if not teams or key in self.ignored or (self.lists(name) and key not in self.known):
+        if not self.nickname(name):
             return None
+        teams = self.teams[_key(name)]
         named = tuple(named)
         own = [other for other in named if other.endswith(" " + name)]
         if own:
@@ -1549,6 +1552,16 @@ class Curated:
         if not found and len(teams) == 1 and " " in name:
             return teams[0][0]  # "Man Utd", "All Blacks": one team's
         return None  # two of its teams named (Birmingham City and Chelsea), or none
+
+    def nickname(self, name: str) -> bool:
+        """Whether a name is a team's nickname of data/names.yml that entities.yml neither
+        lists nor ignores (``team`` reads it)."""
+        key = _key(name)
+        return (
+            key in self.teams
+            and key not in self.ignored
+            and (not self.lists(name) or key in self.known)
+        )
 
     def resolve(self, kind: Kind, name: str) -> tuple[Kind, str] | None:
         """The curated (kind, name) for an extracted name; None when it is to be ignored."""
