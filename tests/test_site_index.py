@@ -1129,7 +1129,8 @@ def test_peoples_technologies_illnesses_and_the_budget_have_no_page():
              "EastEnders", "GTA San Andreas", "GameBoy Advance", "Freeview", "Glastonbury",
              "CES", "Bollywood", "Latin", "PE", "White Paper", "Unicode"]  # fmt: skip
     articles = [article(f"articles/{n}.md", f"{n}", "x", organizations=names,
-                        people=["Harry Potter", "James Bond"]) for n in range(2)]  # fmt: skip
+                        people=["Harry Potter", "James Bond", "Billy Elliot", "Colin McRae Rally"])
+                for n in range(2)]  # fmt: skip
     index = EntityIndex(articles, curated=load_curated(Path("no-such-file.yml")))
     assert [r.name for r, _ in index.of_kind("organization")] == ["Ofcom", "PC World"]
     assert index.of_kind("person") == []
