@@ -704,11 +704,14 @@ class ArchiveIdentity:
         )
         if first and worded:
             return _other_kind(self.kind_votes.get(name), name)  # a title, band, product
-        if not full_name(name) and cues.get("definite", 0) >= max(
-            WORK_CUES, DEFINITE_SHARE * cues.get("mentions", 0)
+        if (
+            not full_name(name)
+            and not cues.get("titled")
+            and cues.get("definite", 0) >= max(WORK_CUES, DEFINITE_SHARE * cues.get("mentions", 0))
         ):
             # "the Herald newspaper", "the Royal Family", "the Tate": no one's name (not
-            # "the Marc Dutroux affair": a first name's).
+            # "the Marc Dutroux affair", a first name's, nor "the Truman library" of
+            # "President Truman", written with a person's role).
             self.evidenced.add(name)
             return self._settle("organization", name)
         return value
