@@ -1212,12 +1212,24 @@ def in_listed_term(text: str, start: int, end: int, before: str) -> bool:
     """Whether the word before a mention (``before``) or the one after it makes it a name
     ``data/names.yml`` lists as no entity: "Globe" of "Golden Globe", "Academy" of
     "Academy Awards", "Nintendo" of "Nintendo DS"."""
-    terms = _knowledge().not_entities
+    firsts, lasts = _term_edges()
     words = text[start:end]
+    if before.casefold() in firsts and _key(f"{before} {words}") in _knowledge().not_entities:
+        return True
     after = _NEXT_WORD.match(text, end)
-    return (bool(before) and _key(f"{before} {words}") in terms) or (
-        after is not None and _key(f"{words} {after[1]}") in terms
+    return (
+        after is not None
+        and after[1].casefold() in lasts
+        and _key(f"{words} {after[1]}") in _knowledge().not_entities
     )
+
+
+@lru_cache(maxsize=1)
+def _term_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """The first and last words of the names of more than one word ``data/names.yml``
+    lists as no entity (folded): a quick test before ``in_listed_term`` joins words."""
+    terms = [term.split(" ") for term in _knowledge().not_entities if " " in term]
+    return frozenset(t[0] for t in terms), frozenset(t[-1] for t in terms)
 
 
 #: An acronym as articles write one: two to six capitals (digits and & inside).
