@@ -1295,6 +1295,14 @@ def test_two_spellings_of_one_persons_name_among_the_same_people_are_one_page():
     index = EntityIndex(articles + more + jo)
     assert index.ref("person", "Ma Bergamasco", more[0]).name == "Mauro Bergamasco"
     assert index.ref("person", "Ed Smith", jo[0]).name == "Ed Smith"
+    # A short form that starts the full first name, of one sex: "Vince" of "Vincent"
+    # (the BBC's Vince Cable, Jon Thomas of Wales); "Chris" is not "Christine".
+    short = [article(f"articles/v{n}.md", f"V{n}", "x", people=[name, *people])
+             for n, name in enumerate(["Vince Cable", "Vince Cable", "Vincent Cable",
+                                       "Chris Hoy", "Chris Hoy", "Christine Hoy"])]  # fmt: skip
+    index = EntityIndex(short)
+    assert index.ref("person", "Vincent Cable", short[2]).name == "Vince Cable"
+    assert index.ref("person", "Christine Hoy", short[5]).name == "Christine Hoy"
 
 
 def test_laws_treaties_and_competitions_by_their_last_word_have_no_page():

@@ -429,11 +429,15 @@ def _one_sex(one: str, other: str) -> bool:
 
 def _spelt_alike(one: str, other: str) -> bool:
     """First names of one person spelt two ways: one letter apart (both of four letters or
-    more), or one the two-letter start of the other (a team sheet's ``Ma`` for ``Mauro``;
-    not a name of its own: ``Jo``, ``Ed``)."""
+    more), one the two-letter start of the other (a team sheet's ``Ma`` for ``Mauro``;
+    not a name of its own: ``Jo``, ``Ed``), or a short form of three letters or more that
+    starts the other, of one sex (``Vince``, ``Vincent``)."""
     short, long = sorted((one, other), key=len)
     if len(short) == 2:
         return long.startswith(short) and len(long) > 3 and not given_name(short)
+    if len(short) >= 3 and long.startswith(short) and len(long) - len(short) >= 2:
+        # "Vince" of "Vincent", "Jon" of "Jonathan"; not "Chris" of "Christine".
+        return _one_sex(short, long)
     if len(short) < 4 or len(long) - len(short) > 1:
         return False
     if len(one) == len(other):
