@@ -803,12 +803,6 @@ def test_a_name_a_courtesy_title_starts_is_a_person():
     index = EntityIndex(articles)
     assert index.ref("organization", "Mr Balls", articles[0]) == EntityRef("person", "Ed Balls")
     assert index.of_kind("organization") == []
-    # A title of nobility and its place is a person's; "King of the Hill" is a show's.
-    names = ["Prince of Wales", "King of the Hill"]
-    titles = [article(f"articles/t{n}.md", f"T{n}", "x", organizations=names) for n in range(2)]
-    index = EntityIndex(titles)
-    assert index.ref("organization", "Prince of Wales", titles[0]).kind == "person"
-    assert index.ref("organization", "King of the Hill", titles[0]).kind == "organization"
 
 
 def test_a_name_written_as_a_work_is_written_has_no_page():

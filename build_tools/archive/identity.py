@@ -637,12 +637,6 @@ class ArchiveIdentity:
         courtesy, _, rest = name.partition(" ")
         if kind != "person" and courtesy.rstrip(".") in COURTESY and rest[:1].isupper():
             return self.curated.resolve("person", rest)  # "Mr Balls", "Mr Ebbers": a person
-        if (
-            kind != "person"
-            and (noble := _NOBLE_OF.match(name))
-            and gazetteer().knows(noble["place"])
-        ):
-            return self.curated.resolve("person", name)  # "Prince of Wales": a person
         if kind != "person" and (major := self._major_kind(name)):
             self.evidenced.add(name)
             # A country is a place, whoever else shares its name ("troops in Jordan").
@@ -1116,12 +1110,6 @@ ROLE_SHARE = 0.25
 
 #: Courtesy titles: a name they start is a person's, whatever the model said.
 COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
-#: A title of nobility or of the church and its place: a person's ("Prince of Wales",
-#: "King of Belgium", "Archbishop of Canterbury"; not "King of the Hill", a show).
-_NOBLE_OF = re.compile(
-    r"(?:Prince|Princess|Duke|Duchess|Earl|Countess|Marquess|King|Queen|Archbishop|Bishop)"
-    r" of (?P<place>[A-Z].*)"
-)
 
 #: Words around a name that a business or a band takes, never a person: "analysts at X",
 #: "shares in X", "the firm X", "X shares", "X plc", "X chief executive". A "person"
