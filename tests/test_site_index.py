@@ -773,27 +773,6 @@ def test_a_person_written_as_businesses_are_written_is_an_organization():
     assert [r.name for r, _ in EntityIndex(stories).of_kind("organization")] == ["Morgan Stanley"]
 
 
-def test_a_person_written_after_the_is_a_body_unless_a_first_name_starts_it():
-    """ "the Herald newspaper", "the Tate": a "person" with no first name written after a
-    lower-case "the" in most mentions is no one, here a body; "the Marc Dutroux affair"
-    leaves a first name's person a person, and so does one "the" among many mentions, or
-    a person's role before a mention ("the Truman library" of "President Truman",
-    TempEval)."""
-    articles = [
-        article(f"articles/{n}.md", f"{n}", "He told the Herald newspaper. In the Tate we met."
-                " It was the Marc Dutroux affair. The Blair years: Blair said Blair won. The"
-                " Truman library honours President Truman and the Truman presidency.",
-                people=["Herald", "Tate", "Marc Dutroux", "Blair", "Truman"])
-        for n in range(2)
-    ]  # fmt: skip
-    index = EntityIndex(articles)
-    assert index.ref("person", "Herald", articles[0]) == EntityRef("organization", "Herald")
-    assert index.ref("person", "Tate", articles[0]) == EntityRef("organization", "Tate")
-    assert index.ref("person", "Marc Dutroux", articles[0]).kind == "person"
-    assert index.ref("person", "Blair", articles[0]).kind == "person"
-    assert index.ref("person", "Truman", articles[0]).kind == "person"
-
-
 def test_a_name_a_courtesy_title_starts_is_a_person():
     """ "Mr Balls", which the model called an organization, is Ed Balls's page."""
     articles = [

@@ -702,16 +702,6 @@ class ArchiveIdentity:
         )
         if first and worded:
             return _other_kind(self.kind_votes.get(name), name)  # a title, band, product
-        if (
-            not full_name(name)
-            and not cues.get("titled")
-            and cues.get("definite", 0) >= max(WORK_CUES, DEFINITE_SHARE * cues.get("mentions", 0))
-        ):
-            # "the Herald newspaper", "the Royal Family", "the Tate": no one's name (not
-            # "the Marc Dutroux affair", a first name's, nor "the Truman library" of
-            # "President Truman", written with a person's role).
-            self.evidenced.add(name)
-            return self._settle("organization", name)
         return value
 
     def decided(self, name: str) -> bool:
@@ -1120,10 +1110,6 @@ _COMPANY_BEFORE = r"at|shares in|firm|bank|company|group|owners?|chain|label|ban
 _COMPANY_AFTER = r"shares|Ltd|Inc|plc|analysts?|chief executive|boss"
 COMPANY_CUES = 2
 COMPANY_SHARE = 0.05
-#: A "person" with no first name written after a lower-case "the" in this share of its
-#: mentions (and two) is a thing, a family or a body ("the Herald newspaper", "the Royal
-#: Family", "the Tate"); people are "the late X", seldom "the X": Tony Blair 2 in 376.
-DEFINITE_SHARE = 0.3
 #: Words around a name that a work, an event or a technology takes ("the film Vera Drake",
 #: "the game Grand Theft Auto", "the UWB standard", "Vera Drake actress", "Brit award",
 #: "the so-called Cell chip", "the program BitTorrent", "the steroid THG"),

@@ -389,8 +389,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     named as people
     are, ``paired``, joined by "and" to a person's full name ("John Magnier and JP McManus");
     of both, ``speaks``, what only a person or a body is written with ("X said", "an X
-    spokesman"); of people, ``definite``, after a lower-case "the" ("the Herald"), and
-    ``titled``, after a person's role ("President Truman")."""
+    spokesman")."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         page = article.page
@@ -459,10 +458,6 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         around = text[max(0, start - 50) : position.end + 50]
                         cues["screen"] += bool(SCREEN_WORDS.search(around))
                         cues["music"] += bool(MUSIC_WORDS.search(around))
-                    if before == "the" and company:
-                        cues["definite"] += 1  # "the Herald newspaper", "the Royal Family"
-                    elif company and before.casefold() in ROLES:
-                        cues["titled"] += 1  # "President Truman", "singer Kenzie"
                     if _SPEAKS.match(text, end):
                         cues["speaks"] += 1  # "X said", "an X spokesman"
                     cue = cue_before(text, start) if before.casefold() in CUE_WORDS else None
