@@ -726,6 +726,8 @@ class ArchiveIdentity:
         return (
             cues["work"] >= max(WORK_CUES, WORK_SHARE * mentions)
             or cues["fragment"] >= max(WORK_CUES, FRAGMENT_SHARE * mentions)
+            # (A listed name's piece, unless it speaks: "MSN said" beside "MSN Messenger".)
+            or (cues["piece"] >= max(WORK_CUES, FRAGMENT_SHARE * mentions) and not cues["speaks"])
             or (
                 cues["title"] >= max(WORK_CUES, TITLE_SHARE * mentions)
                 and cues["screen"] > cues["music"]
@@ -1112,7 +1114,9 @@ COMPANY_CUES = 2
 COMPANY_SHARE = 0.05
 #: Words around a name that a work, an event or a technology takes ("the film Vera Drake",
 #: "the game Grand Theft Auto", "the UWB standard", "Vera Drake actress", "Brit award",
-#: "the so-called Cell chip", "the program BitTorrent", "the steroid THG"),
+#: "Net browser Opera", "the steroid THG"; not "so-called", which the BBC writes before
+#: names it will not vouch for, "the so-called Islamic State", nor "program" or "drug",
+#: before a company a clause follows: "the drug Merck withdrew"),
 #: or a share index ("the FTSE 100 index", "the Dow Jones Industrial Average"):
 #: a person or organization written so in ``WORK_CUES`` mentions and ``WORK_SHARE`` of its
 #: mentions is none (not "star", which clubs and bands take too, nor "play", "title").
@@ -1120,8 +1124,8 @@ _WORK_BEFORE = (
     r"film|movie|films|series|sitcom|drama|comedy|documentary|musical|album|single|song"
     r"|game|games|novel|book|programme|sequel|thriller|epic|biopic|remake|opera|festival|fair"
     r"|exhibition|event|tournament|competition|championship|award|awards|prize|trophy|treaty"
-    r"|convention|format|technology|standard|software|console|version|so-called|program"
-    r"|programs|browser|steroid|drug|entitled"
+    r"|convention|format|technology|standard|software|console|version|browser|steroid"
+    r"|entitled"
 )
 _WORK_AFTER = (
     r"actor|actress|actors|sequel|soundtrack|creator|festival|fair|awards?|prize|trophy"

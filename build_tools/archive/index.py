@@ -380,7 +380,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     "shares in William Hill", "Fannie Mae shares"), and ``work``, written as a work, event
     or technology is ("the film Vera Drake", "the game Grand Theft Auto", "the UWB
     standard"), ``fragment``, a piece of a longer name ("Prisoner of Azkaban"), and
-    ``title``, after a capitalised "The" mid-sentence ("favour The Aviator"), with
+    ``piece``, a piece of a name ``data/names.yml`` lists as no entity ("the Golden
+    Globe"), ``title``, after a capitalised "The" mid-sentence ("favour The Aviator"), with
     ``screen`` and ``music``, such mentions with words of film and television or of music
     around them; ``articles`` and ``sport``, the articles naming it and those of them that
     are sports reports (any sport); of
@@ -399,10 +400,12 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
         counted: set[str] = set()  # names whose article is counted (once per article)
         for kind in KINDS:
             company = kind == "person"
-            venue = team  # "at X": of any kind
             for named in page.named(kind):
                 name = named.name
                 one_word = " " not in name
+                # "at X" of any kind ("at Twickenham", a place, a person or a body to the
+                # model), but a town's place mentions, "lost at Bolton", are its club's.
+                venue = team and (kind != "place" or not gazetteer().is_town(name))
                 if kind == "place" and not one_word:
                     continue  # of places, only one-word names' capitalised uses are read
                 cues = found[name]
@@ -452,7 +455,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     ):
                         cues["fragment"] += 1  # "Prisoner of Azkaban", "Lord of the Rings"
                     elif in_listed_term(text, start, end, before):
-                        cues["fragment"] += 1  # "the Golden Globe", "Academy Awards"
+                        cues["piece"] += 1  # "the Golden Globe", "Academy Awards"
                     if before == "The" and space > 0 and text[space - 1] not in _ENDS:
                         cues["title"] += 1  # "favour The Aviator": a title (or a band)
                         around = text[max(0, start - 50) : position.end + 50]
