@@ -1014,8 +1014,9 @@ def test_a_ground_is_read_at_whatever_kind_the_model_gives_each_mention():
     """ "at Anfield" whether the model calls the mention a person, a place or an
     organization: the ground is a place, not a company written "at X" (the BBC archive's
     Anfield, 12 articles, and Twickenham, written so under all three kinds; CoNLL's
-    Headingley). One report, however often it writes "at X", makes no ground; nor do a
-    town's place mentions make its club a ground ("Everton lost at Bolton")."""
+    Headingley), its place mentions too when no gazetteer knows it (Ibrox). One report,
+    however often it writes "at X", makes no ground; nor do a town's place mentions make
+    its club a ground ("Everton lost at Bolton")."""
     football = ("sport/football",)
     reports = [
         article("articles/p1.md", "p1", "Liverpool won at Anfield. Anfield roared.",
@@ -1038,7 +1039,10 @@ def test_a_ground_is_read_at_whatever_kind_the_model_gives_each_mention():
         for n in range(2)
     ] + [article(f"articles/b{n}.md", f"b{n}", "The Anfield board met.",
                  organizations=["Anfield"], tags=football) for n in range(2)]  # fmt: skip
-    assert EntityIndex(placed).ref("organization", "Anfield", placed[2]).kind == "place"
+    index = EntityIndex(placed)
+    assert index.ref("organization", "Anfield", placed[2]).kind == "place"
+    # and the place mentions of a ground no gazetteer knows are that place too
+    assert index.ref("place", "Anfield", placed[0]) == EntityRef("place", "Anfield")
     once = [article("articles/x.md", "x", "Liverpool won at Anfield, at Anfield again.",
                     organizations=["Anfield"], tags=football),
             article("articles/y.md", "y", "Anfield said no.", organizations=["Anfield"],

@@ -752,10 +752,10 @@ class ArchiveIdentity:
     def _venue(self, name: str) -> bool:
         """Whether team sports' reports write an "organization" (or a "person" written as
         a business is, "at Anfield") as a ground is written, "at X", whatever kind the
-        model gives each mention, in ``VENUE_CUES`` mentions of as many reports and
-        ``VENUE_SHARE`` of all (Old Trafford, Murrayfield, Twickenham; one report's
-        "formerly at Saracens ... he was at Saracens" is a career, not a ground); never a
-        curated one."""
+        model gives each mention (but a town's place mentions: "lost at Bolton" is the
+        club's), in ``VENUE_CUES`` mentions of as many reports and ``VENUE_SHARE`` of all
+        (Old Trafford, Murrayfield, Twickenham; one report's "formerly at Saracens ... he
+        was at Saracens" is a career, not a ground); never a curated one."""
         cues = self.cues.get(name)
         if not cues or self.curated.lists(name):
             return False
@@ -878,6 +878,9 @@ class ArchiveIdentity:
             # The gazetteer's name of an "organization" its articles made a place
             # ("in Washington DC": Washington); the converter's places have theirs.
             return "place", places.canonical_name(name) or name
+        if self._venue(name):
+            self.evidenced.add(name)
+            return "place", name  # a ground no gazetteer knows, "at Ibrox"
         votes = self.kind_votes.get(name, Counter())
         if votes["person"] > votes["organization"] and full_name(name):
             return "person", name

@@ -386,7 +386,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     around them; ``articles`` and ``sport``, the articles naming it and those of them that
     are sports reports (any sport); of
     any kind, ``venue``, "at X" in a team sport's report (``venue_reports``: in how many
-    reports; the model calls a ground a person, a place or a body), and of organizations
+    reports; the model calls a ground a person, a place or a body; not a town's place
+    mentions, "lost at Bolton"), and of organizations
     named as people
     are, ``paired``, joined by "and" to a person's full name ("John Magnier and JP McManus");
     of both, ``speaks``, what only a person or a body is written with ("X said", "an X
