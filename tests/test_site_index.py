@@ -456,6 +456,8 @@ def test_other_forms_of_an_organizations_name_join_its_page():
         ["SEC", "US Securities and Exchange Commission"], ["Securities & Exchange Commission"],
         ["Strategic Export Controls"],  # one article, never beside SEC: SEC is the Commission
         ["NEC", "National Executive Committee"], *[["Nippon Electric Company"]] * 2,  # two
+        ["Trade and Industry"], ["Department of Trade and Industry"],  # a portfolio
+        ["Health"],  # no "Department of Health" named: left apart
         ["UK Treasury"], ["Treasury"],  # a one-word name after the country: left apart
         ["BBC Radio 4"], ["Radio 4"], ["Radio 1"], ["BBC Radio 1", "BBC"], ["Capital Radio 1"],
         ["CIA"], ["Channel Islands AC"],  # never side by side: left apart
@@ -487,6 +489,7 @@ def test_other_forms_of_an_organizations_name_join_its_page():
         "US Securities and Exchange Commission": "Securities and Exchange Commission",
         "SEC": "Securities and Exchange Commission",
         "Securities & Exchange Commission": "Securities and Exchange Commission",
+        "Trade and Industry": "Department of Trade and Industry",
         "Radio 4": "BBC Radio 4",
         "Radio 1": "BBC Radio 1",
         "Intel Corp.": "Intel",  # beside AMD, as Intel is

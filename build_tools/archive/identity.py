@@ -1246,8 +1246,9 @@ def organization_forms(
     address (Amazon.com), the same letters spaced or cased otherwise (JP Morgan, JPMorgan:
     an acronym in capitals, else the most frequent form), the same words but for "of"/
     "for", "and"/"&"/"the" and numbers in words (``_plain``: Institute of/for Fiscal
-    Studies, BBC Radio Four). Patterns seen across the BBC
-    archive, each in several articles; two referents that share a form are left apart."""
+    Studies, BBC Radio Four), a ministry's portfolio (Trade and Industry). Patterns seen
+    across the BBC archive, each in several articles; two referents that share a form
+    are left apart."""
     frequency: Counter[str] = Counter(name for names in articles for name in set(names))
     names = set(frequency)
     forms: dict[str, str] = {}
@@ -1336,6 +1337,13 @@ def organization_forms(
             same = [other for other in names if other != name and _letters(other) == _letters(stem)]
             if len(same) == 1:
                 forms.setdefault(name, same[0])
+        # "Trade and Industry" (Secretary), "Constitutional Affairs": a ministry named by
+        # its portfolio, when the archive names the ministry in full.
+        ministry = next(
+            (f"{head} {name}" for head in _MINISTRIES if f"{head} {name}" in names), None
+        )
+        if ministry:
+            forms.setdefault(name, ministry)
         # "US Securities and Exchange Commission", "US Court of Appeals": the country
         # before a name of two words or more that the archive also uses alone.
         country, _, rest = name.partition(" ")
@@ -1502,6 +1510,8 @@ class _Contexts:
 
 
 _COUNTRY_PREFIXES = frozenset({"US", "U.S.", "UK"})
+#: How a ministry's name starts before its portfolio ("Department for Transport").
+_MINISTRIES = ("Department for", "Department of", "Ministry of", "Ministry for")
 
 
 def _final(forms: Mapping[str, str], name: str) -> str:
