@@ -1307,12 +1307,14 @@ def test_two_spellings_of_one_persons_name_among_the_same_people_are_one_page():
 
 
 def test_laws_treaties_and_competitions_by_their_last_word_have_no_page():
-    """ "Grand Slam", "European Indoors", "UN Convention": events and laws, and so are a
-    treaty named by its subject ("European Convention on Human Rights", "Treaty of Rome");
+    """ "Grand Slam", "European Indoors", "World Indoor Tournament", "UN Convention":
+    events and laws, and so are a treaty named by its subject ("European Convention on
+    Human Rights", "Treaty of Rome");
     "Amnesty International" and the "Convention of Scottish Local Authorities" (a body)
     are organizations."""
     index, _ = same_story_twice("x", organizations=[
         "Grand Slam", "European Indoors", "UN Convention", "Amnesty International",
+        "World Indoor Tournament",
         "European Convention on Human Rights", "Treaty of Rome",
         "Convention of Scottish Local Authorities",
         "Treaty of Waitangi Fisheries Commission"])  # fmt: skip

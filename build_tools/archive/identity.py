@@ -1076,7 +1076,7 @@ RANKS = frozenset(
 #: ``_EVENT_END``) lacks: no organization or place ends so.
 EVENT_WORDS = frozenset(
     {"Convention", "Treaty", "Protocol", "Accord", "Accords", "Directive", "Indoor",
-     "Indoors", "Slam"}
+     "Indoors", "Slam", "Tournament"}
 )  # fmt: skip
 
 #: A treaty or a law named by its subject ("the European Convention on Human Rights",
