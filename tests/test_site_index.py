@@ -1165,6 +1165,9 @@ def test_entities_yml_wins_over_the_projects_names_of_no_entity(tmp_path):
     assert curated.resolve("organization", "Big Brother") == ("organization", "Big Brother")
     assert curated.resolve("person", "Mac Collins") == ("person", "Mac Collins")
     assert curated.resolve("organization", "Xbox 360") is None
+    # A body named after its product is a body ("Linux Foundation", "BlackBerry Ltd").
+    for body in ("Linux Foundation", "BlackBerry Ltd"):
+        assert curated.resolve("organization", body) == ("organization", body)
 
 
 def test_a_piece_of_a_longer_name_joined_by_of_has_no_page():

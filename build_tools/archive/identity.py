@@ -1430,6 +1430,12 @@ MEDIA = frozenset({"TV", "Online"})
 
 
 #: Abbreviated words of companies' names, written in full ("Warner Bros", "Warner Brothers").
+#: Last words of a body named after a product (folded, as ``Curated`` keys are).
+_BODY_ENDS = frozenset(
+    word.casefold()
+    for word in (*LEGAL_SUFFIXES, "Foundation", "Group", "Trust", "Society", "Association",
+                 "Institute", "Council")
+)  # fmt: skip
 _ABBREVIATIONS = {"Bros": "Brothers", "Corp": "Corporation", "Intl": "International"}
 _ABBREVIATED = re.compile(rf"\b({'|'.join(_ABBREVIATIONS)})\b\.?")
 
@@ -1596,9 +1602,12 @@ class Curated:
 
     def _product_line(self, kind: Kind, key: str) -> bool:
         """Whether a product of data/names.yml (of three words at most) starts a folded
-        name, its line's or version's; not a person's first name ("Mac Collins")."""
+        name, its line's or version's; not a person's first name ("Mac Collins"), nor a
+        body named after its product ("Linux Foundation", "BlackBerry Ltd")."""
         words = key.split(" ", 3)
         if kind == "person" and given_name(words[0]):
+            return False
+        if key.rsplit(" ", 1)[-1].rstrip(".") in _BODY_ENDS:
             return False
         return any(" ".join(words[:end]) in self.products for end in range(1, len(words)))
 
