@@ -1197,24 +1197,17 @@ def in_listed_term(text: str, start: int, end: int, before: str) -> bool:
     """Whether the word before a mention (``before``) or the one after it makes it a name
     ``data/names.yml`` lists as no entity: "Globe" of "Golden Globe", "Academy" of
     "Academy Awards", "Nintendo" of "Nintendo DS"."""
-    firsts, lasts = _term_edges()
+    known = _knowledge()
     words = text[start:end]
-    if before.casefold() in firsts and _key(f"{before} {words}") in _knowledge().not_entities:
+    # (The listed names' first and last words first: few mentions need the joined key.)
+    if before.casefold() in known.term_firsts and _key(f"{before} {words}") in known.not_entities:
         return True
     after = _NEXT_WORD.match(text, end)
     return (
         after is not None
-        and after[1].casefold() in lasts
-        and _key(f"{words} {after[1]}") in _knowledge().not_entities
+        and after[1].casefold() in known.term_lasts
+        and _key(f"{words} {after[1]}") in known.not_entities
     )
-
-
-@lru_cache(maxsize=1)
-def _term_edges() -> tuple[frozenset[str], frozenset[str]]:
-    """The first and last words of the names of more than one word ``data/names.yml``
-    lists as no entity (folded): a quick test before ``in_listed_term`` joins words."""
-    terms = [term.split(" ") for term in _knowledge().not_entities if " " in term]
-    return frozenset(t[0] for t in terms), frozenset(t[-1] for t in terms)
 
 
 #: An acronym as articles write one: two to six capitals (digits and & inside).
@@ -1430,12 +1423,6 @@ MEDIA = frozenset({"TV", "Online"})
 
 
 #: Abbreviated words of companies' names, written in full ("Warner Bros", "Warner Brothers").
-#: Last words of a body named after a product (folded, as ``Curated`` keys are).
-_BODY_ENDS = frozenset(
-    word.casefold()
-    for word in (*LEGAL_SUFFIXES, "Foundation", "Group", "Trust", "Society", "Association",
-                 "Institute", "Council")
-)  # fmt: skip
 _ABBREVIATIONS = {"Bros": "Brothers", "Corp": "Corporation", "Intl": "International"}
 _ABBREVIATED = re.compile(rf"\b({'|'.join(_ABBREVIATIONS)})\b\.?")
 
@@ -1516,6 +1503,12 @@ class _Contexts:
 
 
 _COUNTRY_PREFIXES = frozenset({"US", "U.S.", "UK"})
+#: Last words of a body named after a product (folded, as ``Curated`` keys are).
+_BODY_ENDS = frozenset(
+    word.casefold()
+    for word in (*LEGAL_SUFFIXES, "Foundation", "Group", "Trust", "Society", "Association",
+                 "Institute", "Council")
+)  # fmt: skip
 #: How a ministry's name starts before its portfolio ("Department for Transport").
 _MINISTRIES = ("Department for", "Department of", "Ministry of", "Ministry for")
 
@@ -1639,6 +1632,7 @@ def _knowledge() -> _Knowledge:
         for alias in (name, *aliases)
     }
     not_entities = data["not_entities"]
+    terms = [_key(name).split(" ") for names in not_entities.values() for name in names]
     return _Knowledge(
         forms,
         frozenset(_key(name) for names in not_entities.values() for name in names),
@@ -1655,6 +1649,8 @@ def _knowledge() -> _Knowledge:
             for form in (name, *aliases)
             if re.search(r"'\S* ", form)
         ),
+        frozenset(words[0] for words in terms if len(words) > 1),
+        frozenset(words[-1] for words in terms if len(words) > 1),
     )
 
 
@@ -1682,6 +1678,9 @@ class _Knowledge(NamedTuple):
     teams: dict[str, tuple[tuple[str, ...], ...]]
     #: Names with an apostrophe inside them, before a word ("Destiny's Child").
     inner_apostrophes: tuple[str, ...] = ()
+    #: First and last words of the names of several words ``not_entities`` holds (folded).
+    term_firsts: frozenset[str] = frozenset()
+    term_lasts: frozenset[str] = frozenset()
 
 
 def load_curated(path: Path) -> Curated:
