@@ -40,6 +40,19 @@ def test_mojibake_is_repaired(tmp_path):
     assert "It’s here." in source.text
 
 
+def test_character_references_a_saved_page_kept_are_its_characters(tmp_path):
+    # As in the BBC corpus: "Pascal Pap&#233;", "&#163;1.8m", "Mr Blair&#191;s government".
+    data = (
+        b"Caf&#233; sold for &#163;1.8m\n\n"
+        b"Pascal Pap&#xE9; said Mr Blair&#191;s plan &#60;b&#62; &lt;i&gt;."
+    )
+    source = read_source(write(tmp_path, data), tmp_path)
+    assert source.text.startswith("Café sold for £1.8m")
+    assert "Pascal Papé said Mr Blair’s plan" in source.text
+    # Markup's characters stay references, as named ones do: never live markup.
+    assert "&#60;b&#62; &lt;i&gt;." in source.text
+
+
 def test_binary_file_is_refused(tmp_path):
     with pytest.raises(SourceError, match="binary"):
         read_source(write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), tmp_path)
