@@ -809,6 +809,24 @@ def test_a_name_written_as_a_work_is_written_has_no_page():
     assert [r.name for r, _ in index.of_kind("organization")] == ["Islamic State", "Sony"]
 
 
+def test_a_name_of_few_mentions_written_once_as_a_work_has_no_page():
+    """ "an offering entitled Underexposure" once in its two mentions: a work. A body
+    that speaks ("Sky said") and a person's name ("the biopic Alfred Kinsey") keep their
+    pages, and so does a company a tenth of whose mentions name a technology."""
+    cued = (
+        "An offering entitled Underexposure. The channel entitled Sky. Sky said so. The"
+        " biopic Alfred Kinsey. The Sony format. Sony grew. Sony rose. Sony fell."
+    )
+    plain = "Underexposure ran. Sky grew. Alfred Kinsey wrote. Sony sold. Sony won."
+    names = {"organizations": ["Underexposure", "Sky", "Sony"], "people": ["Alfred Kinsey"]}
+    articles = [article(f"articles/{n}.md", f"{n}", text, **names)
+                for n, text in enumerate((cued, plain))]  # fmt: skip
+    index = EntityIndex(articles)
+    assert index.ref("organization", "Underexposure", articles[0]) is None
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Sky", "Sony"]
+    assert [r.name for r, _ in index.of_kind("person")] == ["Alfred Kinsey"]
+
+
 def test_an_x_of_y_organization_without_a_bodys_head_word_is_a_title():
     """ "Phantom of the Opera", "World of Warcraft": no body's head word (Bank, House,
     University...), no place after "of", never speaking: a title, no page. House of Lords

@@ -725,6 +725,11 @@ class ArchiveIdentity:
         mentions = cues["mentions"]
         return (
             cues["work"] >= max(WORK_CUES, WORK_SHARE * mentions)
+            or (
+                cues["work"] >= max(1, WORK_ALONE_SHARE * mentions)
+                and not cues["speaks"]
+                and not person_shaped(name)  # "the biopic Kinsey" of Alfred Kinsey
+            )
             or cues["fragment"] >= max(WORK_CUES, FRAGMENT_SHARE * mentions)
             # (A listed name's piece, unless it speaks: "MSN said" beside "MSN Messenger".)
             or (cues["piece"] >= max(WORK_CUES, FRAGMENT_SHARE * mentions) and not cues["speaks"])
@@ -1145,6 +1150,10 @@ BEFORE_CUE = {
 AFTER_CUE = re.compile(rf"\s(?:(?P<company>{_COMPANY_AFTER})|(?P<work>{_WORK_AFTER}))\b")
 WORK_CUES = 2
 WORK_SHARE = 0.1
+#: ... or once, in a name of few mentions, when that is this share of them, the name never
+#: speaks and is no person's ("an Iraqi-German offering entitled Underexposure", and once
+#: more unmarked).
+WORK_ALONE_SHARE = 0.25
 #: A name written after a capitalised "The" mid-sentence in this share of its mentions
 #: (and ``WORK_CUES``) is a title: a film or a show when words of the screen surround
 #: those mentions more often than words of music ("The Aviator", "The Simpsons"; a band,
