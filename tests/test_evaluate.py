@@ -400,3 +400,36 @@ def test_conll_sources_keep_the_headline_first_and_the_dateline_date(tmp_path: P
     assert list(records) == ["c-1"]
     header = "---\ndate: 1996-08-31\nsource: Reuters\n---\n"
     assert written.startswith(header + "SOCCER - A BEAT B .\n\nBUCHAREST 1996-08-31\n\n")
+
+
+def test_the_review_queue_figures_count_the_truly_wrong_entries_it_ranks_first() -> None:
+    """``make eval`` reports how many of ``newsdocs review``'s first entries are truly
+    wrong pages, in all and in each half's own first entries, against the archive's
+    wrong pages (those the queue does not list too)."""
+    from build_tools.archive.index import EntityIndex
+    from tests.pages import article
+    from tools.entity_pages import pages_of, queue_figures
+
+    body = "Lib Dem and Lib Dems met Gordon Brown at DRM. Sony said so."
+    names = {"organizations": ["Lib Dem", "Lib Dems", "DRM", "Sony"], "people": ["Gordon Brown"]}
+    index = EntityIndex([article(f"articles/{n}.md", "T", body, **names) for n in range(2)])
+    index.min_articles = 2
+    # The queue ranks Lib Dem (a near-duplicate), then DRM and Sony (one doubt each);
+    # Lib Dems, a third wrong page, raises no doubt.
+    labels = {
+        "organization:Lib Dem": "dup:organization:Lib Dems",
+        "organization:Lib Dems": "bad-name:Liberal Democrats",
+        "organization:DRM": "not-entity",
+        "organization:Sony": "ok",
+        "person:Gordon Brown": "ok",
+    }
+    figures = queue_figures(index, labels, first=1)
+    assert figures["entries"] == 3
+    assert (figures["wrong_listed"], figures["wrong_pages"]) == (2, 3)
+    assert (figures["first_n"], figures["first_10"]) == (1, 2)
+    halves = {"Lib Dem": "A", "Lib Dems": "A", "DRM": "A", "Sony": "B", "Gordon Brown": "B"}
+    assert halves == {page.name: page.half for page in pages_of(index)}
+    # Half A's first entry (Lib Dem) is wrong, of its three wrong pages; half B's (Sony)
+    # is right, and it has none.
+    assert (figures["first_n_A"], figures["wrong_pages_A"]) == (1, 3)
+    assert (figures["first_n_B"], figures["wrong_pages_B"]) == (0, 0)

@@ -70,6 +70,32 @@ def archive_index(docs: Path, entities_file: Path | None = None):
     return index
 
 
+def queue_figures(index, labels: dict[str, str], first: int = 50) -> dict:
+    """How well ``newsdocs review`` ranks the wrong pages: of its whole queue and of its
+    first entries (all, and each half's own first), how many are truly wrong (any label
+    but ``ok``; unlabelled pages count as right), against the wrong pages of the archive."""
+    from build_tools.archive.review import review
+
+    entries = review(index, limit=None)
+    pages = pages_of(index)
+    half_of = {p.key: p.half for p in pages}
+    wrong = {p.key for p in pages if labels.get(p.key, "ok") != "ok"}
+    keys = [f"{entry.ref.kind}:{entry.ref.name}" for entry in entries]
+    figures = {
+        "entries": len(keys),
+        "wrong_listed": sum(key in wrong for key in keys),
+        "wrong_pages": len(wrong),
+        "first": first,
+        "first_10": sum(key in wrong for key in keys[:10]),
+        "first_n": sum(key in wrong for key in keys[:first]),
+    }
+    for half in "AB":
+        own = [key for key in keys if half_of.get(key) == half][:first]
+        figures[f"first_n_{half}"] = sum(key in wrong for key in own)
+        figures[f"wrong_pages_{half}"] = sum(half_of[key] == half for key in wrong)
+    return figures
+
+
 def archive_pages(docs: Path, entities_file: Path | None = None) -> list[EntityPage]:
     """The entity pages the site makes of docs/articles (the plugin's defaults)."""
     return pages_of(archive_index(docs, entities_file))
@@ -202,7 +228,9 @@ def run(data: Path, nlp=None) -> dict:
         write_sources(corpus, root / "source_texts")
         report = convert(root / "source_texts", root / "docs", nlp=nlp, progress=False)
         entities = Path(__file__).parents[1] / "entities.yml"
-        pages = archive_pages(root / "docs", entities)
+        index = archive_index(root / "docs", entities)
+        pages = pages_of(index)
+        queue = queue_figures(index, labels)
         conll = conll_run(data / "conll2003-dev.jsonl", root / "conll", entities, nlp)
     by_label = Counter(labels.get(p.key, "unlabelled").split(":")[0] for p in pages)
     shared_ok = {
@@ -221,6 +249,7 @@ def run(data: Path, nlp=None) -> dict:
         "ok_lost": sorted(shared_ok - now),
         "ok_gained": len({p.key for p in pages if labels.get(p.key) == "ok"} - shared_ok),
         "conll": conll,
+        "queue": queue,
     }
 
 
@@ -244,6 +273,7 @@ def conll_run(gold_file: Path, root: Path, entities: Path, nlp=None) -> dict | N
         "wrong": sorted(
             f"{p.key} ({labels[p.key]})" for p in pages if labels.get(p.key, "ok") != "ok"
         ),
+        "queue": queue_figures(index, labels, first=10),
     }
 
 

@@ -223,6 +223,7 @@ def print_entity_pages(data: Path, nlp=None) -> dict:
     )
     if found["unlabelled"]:
         print("  unlabelled:", "; ".join(found["unlabelled"][:60]))
+    print(_queue_line(found["queue"]))
     conll = found["conll"]
     if conll:
         print(
@@ -233,7 +234,21 @@ def print_entity_pages(data: Path, nlp=None) -> dict:
         print(grid(headers, conll["rows"]))
         labels = ", ".join(f"{label} {count}" for label, count in sorted(conll["labels"].items()))
         print(f"  labels: {labels}; wrong: {'; '.join(conll['wrong'][:40])}")
+        print(_queue_line(conll["queue"]))
     return found
+
+
+def _queue_line(queue: dict) -> str:
+    """The review queue's figures (``entity_pages.queue_figures``) as one line."""
+    first = queue["first"]
+    return (
+        f"  review queue (`newsdocs review`): {queue['entries']} entries, "
+        f"{queue['wrong_listed']} of them wrong, of the archive's {queue['wrong_pages']} wrong "
+        f"pages; truly wrong among the first {first}: {queue['first_n']} (half A's first "
+        f"{first}: {queue['first_n_A']} of its {queue['wrong_pages_A']} wrong pages, half B's: "
+        f"{queue['first_n_B']} of {queue['wrong_pages_B']}), among the first 10: "
+        f"{queue['first_10']}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
