@@ -827,6 +827,17 @@ def test_a_name_of_few_mentions_written_once_as_a_work_has_no_page():
     assert [r.name for r, _ in index.of_kind("person")] == ["Alfred Kinsey"]
 
 
+def test_a_name_written_only_after_another_and_a_slash_has_no_page():
+    """ "analysts Nielsen/NetRatings": NetRatings is the joint name's second half, no page
+    of its own (Nielsen keeps its page); a name also written alone keeps it."""
+    body = "Analysts Nielsen/NetRatings said so. Nielsen grew. Sony/BMG rose. BMG fell."
+    names = ["Nielsen", "NetRatings", "Sony", "BMG"]
+    articles = [article(f"articles/{n}.md", f"{n}", body, organizations=names) for n in range(2)]
+    index = EntityIndex(articles)
+    assert index.ref("organization", "NetRatings", articles[0]) is None
+    assert [r.name for r, _ in index.of_kind("organization")] == ["BMG", "Nielsen", "Sony"]
+
+
 def test_an_x_of_y_organization_without_a_bodys_head_word_is_a_title():
     """ "Phantom of the Opera", "World of Warcraft": no body's head word (Bank, House,
     University...), no place after "of", never speaking: a title, no page. House of Lords

@@ -652,6 +652,8 @@ class ArchiveIdentity:
             return None  # "Nations", "Bank", "World": the model's slip, not a name
         if kind != "place" and self._work(name):
             return None  # "the film Vera Drake", "the game Grand Theft Auto"
+        if kind != "place" and self._second_of_pair(name):
+            return None  # "Nielsen/NetRatings": a piece of the name before the slash's
         if kind != "person" and (
             _last_word(name) in EVENT_WORDS
             or (_LAW.search(name) and _last_word(name) not in BODY_WORDS)
@@ -737,6 +739,16 @@ class ArchiveIdentity:
                 cues["title"] >= max(WORK_CUES, TITLE_SHARE * mentions)
                 and cues["screen"] > cues["music"]
             )
+        )
+
+    def _second_of_pair(self, name: str) -> bool:
+        """Whether the archive writes a name only right after another and a slash: the
+        second half of a joint name ("analysts Nielsen/NetRatings", "InStat/MDR") or a
+        team sheet's country ("Sebastien Bruno (Sale/ENG)"), no page of its own; never a
+        curated one."""
+        cues = self.cues.get(name)
+        return (
+            bool(cues) and 0 < cues["mentions"] == cues["slashed"] and not self.curated.lists(name)
         )
 
     def _person(self, name: str) -> bool:

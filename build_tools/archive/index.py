@@ -391,7 +391,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     named as people
     are, ``paired``, joined by "and" to a person's full name ("John Magnier and JP McManus");
     of both, ``speaks``, what only a person or a body is written with ("X said", "an X
-    spokesman")."""
+    spokesman"), and ``slashed``, written right after another word and a slash
+    ("Nielsen/NetRatings", a player's "Sale/ENG")."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         page = article.page
@@ -446,6 +447,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         cues["venue"] += 1  # "at Old Trafford", in a team sport's report
                     if kind == "place":
                         continue
+                    if start > 1 and text[start - 1] == "/" and text[start - 2].isalnum():
+                        cues["slashed"] += 1  # "Nielsen/NetRatings", "InStat/MDR"
                     if as_person and before in ROLES:
                         cues["role"] += 1  # "England coach X" (not "stars": a band, a team)
                     if as_person and _beside_person(text, position, people):
