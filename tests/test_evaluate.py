@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -433,3 +434,24 @@ def test_the_review_queue_figures_count_the_truly_wrong_entries_it_ranks_first()
     # is right, and it has none.
     assert (figures["first_n_A"], figures["wrong_pages_A"]) == (1, 3)
     assert (figures["first_n_B"], figures["wrong_pages_B"]) == (0, 0)
+
+
+def test_tempeval_sources_take_the_id_as_title_and_the_document_date(tmp_path: Path) -> None:
+    from build_tools.convert.read import read_source
+    from tools.entity_pages import TEMPEVAL_LABELS, write_tempeval_sources
+
+    gold = tmp_path / "gold.jsonl"
+    text = "NAIROBI, Kenya (AP) _\n\nBombs exploded Friday, witnesses said."
+    record = {"id": "APW19980807.0261", "dct": "1998-08-07", "text": text, "timexes": []}
+    gold.write_text(json.dumps(record) + "\n")
+    assert write_tempeval_sources(gold, tmp_path / "src") == 1
+    source = read_source(tmp_path / "src" / "APW19980807.0261.txt", tmp_path / "src")
+    assert source.header == {
+        "title": "APW19980807.0261", "date": dt.date(1998, 8, 7), "source": "APW",
+    }  # fmt: skip
+    assert source.text.startswith("NAIROBI, Kenya (AP) _\n\nBombs exploded Friday")
+    # The labels hold names and labels only, every one of the five forms.
+    labels = json.loads(TEMPEVAL_LABELS.read_text("utf-8"))
+    forms = ("ok", "not-entity", "wrong-kind:", "dup:", "bad-name:")
+    assert labels and all(value["label"].startswith(forms) for value in labels.values())
+    assert all(set(value) <= {"label", "why"} for value in labels.values())

@@ -226,16 +226,29 @@ def print_entity_pages(data: Path, nlp=None) -> dict:
     print(_queue_line(found["queue"]))
     conll = found["conll"]
     if conll:
-        print(
-            f"\nEntity pages of the CoNLL-2003 dev archive ({conll['converted']} Reuters "
-            f"articles, {len(conll['pages'])} pages), labelled from its gold entities "
-            "(a check, not a development set; duplicates not told apart)"
-        )
-        print(grid(headers, conll["rows"]))
-        labels = ", ".join(f"{label} {count}" for label, count in sorted(conll["labels"].items()))
-        print(f"  labels: {labels}; wrong: {'; '.join(conll['wrong'][:40])}")
+        title = "the CoNLL-2003 dev archive ({} Reuters articles, {} pages), labelled from its"
+        _print_check(title + " gold entities (a check, not a development set; duplicates"
+                     " not told apart)", conll, headers)  # fmt: skip
         print(_queue_line(conll["queue"]))
+    tempeval = found["tempeval"]
+    if tempeval:
+        title = "the TempEval-3 dev archive ({} American articles of 1989-2000, {} pages),"
+        _print_check(title + " labelled by hand (tools/labels/entity-pages-tempeval.json;"
+                     " a check, not a development set)", tempeval, headers)  # fmt: skip
+        print(f"  ok pages of its labels lost: {'; '.join(tempeval['ok_lost']) or 'none'}")
+        if tempeval["unlabelled"]:
+            print("  unlabelled:", "; ".join(tempeval["unlabelled"][:40]))
     return found
+
+
+def _print_check(title: str, found: dict, headers: list[str]) -> None:
+    """A check archive's table, labels and wrong pages (``title`` takes the counts)."""
+    from tools.bench import format_table as grid
+
+    print(f"\nEntity pages of {title.format(found['converted'], len(found['pages']))}")
+    print(grid(headers, found["rows"]))
+    labels = ", ".join(f"{label} {count}" for label, count in sorted(found["labels"].items()))
+    print(f"  labels: {labels}; wrong: {'; '.join(found['wrong'][:40])}")
 
 
 def _queue_line(queue: dict) -> str:
