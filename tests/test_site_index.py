@@ -838,6 +838,32 @@ def test_a_name_written_only_after_another_and_a_slash_has_no_page():
     assert [r.name for r, _ in index.of_kind("organization")] == ["BMG", "Nielsen", "Sony"]
 
 
+def test_a_short_name_after_a_companys_full_legal_name_is_that_company():
+    """News agencies name a company in full first, then short: "Sun Microsystems Inc.
+    ... Sun said", "Rally's Inc. ... Rally". In that article the short name is the
+    company's; elsewhere "Sun" (the newspaper) keeps its own page, and so does a short
+    name written before the full one."""
+    wire = ("Sun Microsystems Inc. rose. Sun said so. Rally's Inc. fell. Rally lost."
+            " BBC grew. BBC Worldwide Ltd sold it.")  # fmt: skip
+    names = ["Sun Microsystems Inc.", "Sun", "Rally's Inc.", "Rally", "BBC Worldwide Ltd", "BBC"]
+    # Where the converter puts each short name: its own mentions, not the full name's.
+    at = {short: (Position(1, wire.index(f"{short} {verb}"), wire.index(f"{short} {verb}")
+                           + len(short)),)
+          for short, verb in (("Sun", "said"), ("Rally", "lost"), ("BBC", "grew"))}  # fmt: skip
+    articles = [article(f"articles/w{n}.md", f"W{n}", wire, organizations=names, at=at)
+                for n in range(2)]  # fmt: skip
+    articles += [article(f"articles/p{n}.md", f"P{n}", "The Sun said so. The BBC said so.",
+                         organizations=["Sun", "BBC"]) for n in range(2)]  # fmt: skip
+    index = EntityIndex(articles)
+    wire_article, paper = index.by_uri["articles/w0.md"], index.by_uri["articles/p0.md"]
+    sun = EntityRef("organization", "Sun Microsystems Inc.")
+    assert index.ref("organization", "Sun", wire_article) == sun
+    assert index.ref("organization", "Rally", wire_article).name == "Rally's Inc."
+    assert index.ref("organization", "Sun", paper) == EntityRef("organization", "Sun")
+    assert index.ref("organization", "BBC", wire_article) == EntityRef("organization", "BBC")
+    assert len(index.entities[EntityRef("organization", "Sun")]) == 2
+
+
 def test_an_x_of_y_organization_without_a_bodys_head_word_is_a_title():
     """ "Phantom of the Opera", "World of Warcraft": no body's head word (Bank, House,
     University...), no place after "of", never speaking: a title, no page. House of Lords

@@ -460,6 +460,7 @@ class ArchiveIdentity:
         merge_surnames: bool = True,
         texts: Iterable[str] = (),
         acronyms: Iterable[Mapping[str, str]] = (),
+        short_names: Iterable[Mapping[str, str]] = (),
         cues: Mapping[str, Counter[str]] | None = None,
         towns: Iterable[Mapping[str, Kind]] = (),
         sports: Iterable[bool] = (),
@@ -511,6 +512,13 @@ class ArchiveIdentity:
                 if name in names[old]:
                     names[old] = tuple(n for n in names[old] if n != name)
                     names[new] = tuple(dict.fromkeys((*names[new], name)))
+        #: Each article's short names of the companies it names in full first ("Sun" of
+        #: "Sun Microsystems Inc."): that company's in the article (``_resolve_article``).
+        self.short_names = {
+            src_uri: found
+            for (src_uri, _), found in zip(articles, short_names, strict=False)
+            if found
+        }
         self.curated = curated or Curated()
         self.curated_entities = self.curated.entities()
         self.cues = cues or {}
@@ -850,6 +858,9 @@ class ArchiveIdentity:
             # of a town the archive names in forty is the town's page): per-article kinds
             # alone gave "London", "Paris" and "Dublin" club pages from away fixtures.
             curated[(old, name)] = curated[(new, name)]
+        for short, full in self.short_names.get(src_uri, {}).items():
+            if ("organization", full) in curated and ("organization", short) in curated:
+                curated[("organization", short)] = curated[("organization", full)]
         if src_uri in self.sports:  # "Saints" of a report naming Southampton
             named = [name for kind in KINDS for name in names[kind]]
             for kind, name in curated:

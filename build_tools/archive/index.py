@@ -23,6 +23,7 @@ from build_tools.archive.identity import (
     ACRONYM,
     AFTER_CUE,
     CUE_WORDS,
+    LEGAL_SUFFIXES,
     MUSIC_WORDS,
     SCREEN_WORDS,
     SMALL_ARCHIVE,
@@ -190,6 +191,31 @@ def acronyms_of(article: ArticleInfo) -> dict[str, str]:
             text = article.page.text_of(position)
             if text != named.name and ACRONYM.fullmatch(text):
                 found.setdefault(text, named.name)
+    return found
+
+
+def short_names_of(article: ArticleInfo) -> dict[str, str]:
+    """An article's short names of the companies it first names in full, with their legal
+    form, as news agencies write them: "Sun" after "Sun Microsystems Inc.", "Compaq" after
+    "Compaq Computer Corp.", "Rally" after "Rally's Inc." (short name -> full name; one
+    full name that the short one starts, named before it in the article)."""
+    first = {
+        named.name: min((at.paragraph, at.start) for at in named.at)
+        for named in article.page.named("organization")
+        if named.at
+    }
+    legal = [
+        name for name in first
+        if " " in name and name.rsplit(" ", 1)[1].rstrip(".,") in LEGAL_SUFFIXES
+    ]  # fmt: skip
+    if not legal:
+        return {}
+    found = {}
+    for name in first:
+        starts = (f"{name} ", f"{name}'s ", f"{name}’s ")
+        longer = [full for full in legal if full.startswith(starts) and first[full] < first[name]]
+        if len(longer) == 1:
+            found[name] = longer[0]
     return found
 
 
@@ -493,6 +519,7 @@ class EntityIndex:
             ((a.src_uri, a.names) for a in self.articles), curated or Curated(), merge_surnames,
             texts=(paragraph for a in self.articles for paragraph in a.paragraphs),
             acronyms=[acronyms_of(a) for a in self.articles],
+            short_names=[short_names_of(a) for a in self.articles],
             cues=mention_cues(self.articles),
             towns=[towns_of(a) for a in self.articles],
             clubs=[clubs_called_people(a) for a in self.articles],
