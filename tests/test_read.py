@@ -44,13 +44,28 @@ def test_character_references_a_saved_page_kept_are_its_characters(tmp_path):
     # As in the BBC corpus: "Pascal Pap&#233;", "&#163;1.8m", "Mr Blair&#191;s government".
     data = (
         b"Caf&#233; sold for &#163;1.8m\n\n"
-        b"Pascal Pap&#xE9; said Mr Blair&#191;s plan &#60;b&#62; &lt;i&gt;."
+        b"Pascal Pap&#xE9; said Mr Blair&#191;s plan &#60;b&#62; &lt;i&gt;. O&#39;Neill"
+        b" read &#147;it&#148; &#150; Caf&#195;&#169;&#10;&#10;on&#9;&#0;&#55357;&#99999999;."
     )
     source = read_source(write(tmp_path, data), tmp_path)
-    assert source.text.startswith("Café sold for £1.8m")
-    assert "Pascal Papé said Mr Blair’s plan" in source.text
-    # Markup's characters stay references, as named ones do: never live markup.
-    assert "&#60;b&#62; &lt;i&gt;." in source.text
+    assert source.text.startswith("Café sold for £1.8m\n\n")
+    assert "Pascal Papé said Mr Blair’s plan <b> &lt;i&gt;." in source.text
+    # As a browser reads them: cp1252's quotes, mojibake repaired, a line break a space,
+    # nothing for no character; named references stay as written.
+    assert "O'Neill read “it” – Café  on ." in source.text
+    assert source.text.count("\n") == 2
+
+
+def test_a_header_is_read_before_any_reference_is(tmp_path):
+    """ "#" starts a YAML comment: a reference in the header stays as written, and one in
+    the text cannot write a header ("&#45;&#45;&#45;&#10;add: ...")."""
+    data = b"---\ntitle: Issue &#35;5 out\n---\nBody &#35;5.\n\nText."
+    source = read_source(write(tmp_path, data), tmp_path)
+    assert source.header == {"title": "Issue &#35;5 out"}
+    assert source.text.startswith("Body #5.")
+    forged = b"&#45;&#45;&#45;&#10;add: {people: [Evil]}&#10;&#45;&#45;&#45;&#10;Title\n\nText."
+    source = read_source(write(tmp_path, forged, "f.txt"), tmp_path)
+    assert source.header == {} and source.text.startswith("--- add: {people: [Evil]} --- Title")
 
 
 def test_binary_file_is_refused(tmp_path):

@@ -6,6 +6,7 @@ import codecs
 import datetime as dt
 import difflib
 import hashlib
+import html
 import re
 from pathlib import Path
 
@@ -122,31 +123,37 @@ def normalise_text(text: str, path: str, warnings: list[str]) -> str:
     fixed = ftfy.fix_text(text, _FTFY)
     if fixed != text and ftfy.fix_encoding(text) != text:
         warnings.append(f"{path}: repaired mis-decoded characters (mojibake such as â€™).")
-    if "&#" in fixed:
-        fixed = _NUMERIC_REFERENCE.sub(_character, fixed)
-    if "\u00bf" in fixed:
-        fixed = _LOST_APOSTROPHE.sub("\u2019", fixed)
     return _NOT_TEXT.sub("", fixed)
 
 
-#: A numeric character reference a page saved as text kept ("caf&#233;", "&#163;1.8m",
-#: "Pascal Pap&#233;": 13 in the BBC corpus). Its character is the text's, but for the
-#: characters of markup, which stay written as references ("&#60;b&#62;", as "&lt;b&gt;"
-#: stays): text from articles never becomes markup.
-_NUMERIC_REFERENCE = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
-_MARKUP = frozenset("&<>\"'")
+def decode_references(body: str) -> str:
+    """The characters of the numeric character references a page saved as text kept
+    ("caf&#233;", "&#163;1.8m", "Pascal Pap&#233;", "Blair&#39;s": 13 in the BBC corpus),
+    as a browser reads them (``html.unescape``: "&#146;" is cp1252's ’; a surrogate, an
+    impossible number or a control is nothing); a line break or a tab written so is a
+    space, never a new line or paragraph. Only the body: a header is YAML, where "#"
+    starts a comment. Named references ("&lt;b&gt;", "&amp;") stay as written. Whatever
+    the characters, the page escapes them as text. Mojibake the references spelt
+    ("Caf&#195;&#169;") is repaired after."""
+    if "&#" not in body:
+        return body
+    decoded = _NUMERIC_REFERENCE.sub(_character, body)
+    if "\u00bf" in decoded:
+        decoded = _LOST_APOSTROPHE.sub("\u2019", decoded)
+    return _NOT_TEXT.sub("", ftfy.fix_text(decoded, _FTFY))
+
+
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[0-9]{1,8}|[xX][0-9a-fA-F]{1,8});")
 #: An inverted question mark inside a word is an apostrophe a publishing system lost
 #: ("person&#191;s health", "Mr Blair&#191;s government"): no English word holds one.
 _LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\u00bf(?=[A-Za-z])")
 
 
 def _character(found: re.Match[str]) -> str:
-    """The character of a numeric reference, or the reference itself when that character
-    is markup's, a control or no character at all."""
-    code = int(found[1]) if found[1] else int(found[2], 16)
-    if code > 0x10FFFF or (character := chr(code)) in _MARKUP or _NOT_TEXT.match(character):
-        return found[0]
-    return character
+    """A numeric reference's character; white space is a space, and a reference to no
+    character (a surrogate, "&#0;") is none."""
+    character = html.unescape(found[0])
+    return " " if character.isspace() else character.replace("\ufffd", "")
 
 
 #: Characters that are no text: controls but tab and line feed, noncharacters (U+FFFE,
@@ -354,6 +361,7 @@ def read_source(file: Path, root: Path) -> Source:
     text, encoding, warnings = decode(raw, shown)
     text = normalise_text(text, shown, warnings)
     header, body = split_header(text, shown)
+    body = decode_references(body)
     return Source(
         path=path,
         text=body,
