@@ -811,57 +811,79 @@ def test_a_name_written_as_a_work_is_written_has_no_page():
 
 def test_a_name_of_few_mentions_written_once_as_a_work_has_no_page():
     """ "an offering entitled Underexposure" once in its two mentions: a work. A body
-    that speaks ("Sky said") and a person's name ("the biopic Alfred Kinsey") keep their
-    pages, and so does a company a tenth of whose mentions name a technology."""
+    that speaks ("Sky said") and a person's name ("a biopic entitled Alfred Kinsey") keep
+    their pages, and so does a company a tenth of whose mentions name a technology, and
+    one another work word precedes once ("the software Novell sells")."""
     cued = (
-        "An offering entitled Underexposure. The channel entitled Sky. Sky said so. The"
-        " biopic Alfred Kinsey. The Sony format. Sony grew. Sony rose. Sony fell."
+        "An offering entitled Underexposure. The channel entitled Sky. Sky said so. A"
+        " biopic entitled Alfred Kinsey. The Sony format. Sony grew. Sony rose. Sony fell."
+        " The software Novell sells. Novell grew."
     )
-    plain = "Underexposure ran. Sky grew. Alfred Kinsey wrote. Sony sold. Sony won."
-    names = {"organizations": ["Underexposure", "Sky", "Sony"], "people": ["Alfred Kinsey"]}
+    plain = "Underexposure ran. Sky grew. Alfred Kinsey wrote. Sony sold. Sony won. Novell won."
+    names = {"organizations": ["Underexposure", "Sky", "Sony", "Novell"],
+             "people": ["Alfred Kinsey"]}  # fmt: skip
     articles = [article(f"articles/{n}.md", f"{n}", text, **names)
                 for n, text in enumerate((cued, plain))]  # fmt: skip
     index = EntityIndex(articles)
     assert index.ref("organization", "Underexposure", articles[0]) is None
-    assert [r.name for r, _ in index.of_kind("organization")] == ["Sky", "Sony"]
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Novell", "Sky", "Sony"]
     assert [r.name for r, _ in index.of_kind("person")] == ["Alfred Kinsey"]
 
 
 def test_a_name_written_only_after_another_and_a_slash_has_no_page():
     """ "analysts Nielsen/NetRatings": NetRatings is the joint name's second half, no page
-    of its own (Nielsen keeps its page); a name also written alone keeps it."""
-    body = "Analysts Nielsen/NetRatings said so. Nielsen grew. Sony/BMG rose. BMG fell."
-    names = ["Nielsen", "NetRatings", "Sony", "BMG"]
+    of its own (Nielsen keeps its page); a name also written alone keeps it, and so do a
+    poll's sponsors ("a Reuters/Ipsos poll", "an NBC/Wall Street Journal survey"), a name
+    of two words ("ABC/Washington Post") and a curated name."""
+    body = (
+        "Analysts Nielsen/NetRatings said so. Nielsen grew. Sony/BMG rose. BMG fell. A"
+        " Reuters/Ipsos poll and an NBC/Wall Street Journal survey. Vodafone/Verizon."
+        " ABC/Washington Post."
+    )
+    names = ["Nielsen", "NetRatings", "Sony", "BMG", "Reuters", "Ipsos", "NBC",
+             "Wall Street Journal", "Vodafone", "Verizon", "ABC", "Washington Post"]  # fmt: skip
     articles = [article(f"articles/{n}.md", f"{n}", body, organizations=names) for n in range(2)]
-    index = EntityIndex(articles)
+    curated = Curated(entries={"verizon": ("organization", "Verizon")})
+    index = EntityIndex(articles, curated=curated)
     assert index.ref("organization", "NetRatings", articles[0]) is None
-    assert [r.name for r, _ in index.of_kind("organization")] == ["BMG", "Nielsen", "Sony"]
+    assert [r.name for r, _ in index.of_kind("organization")] == [
+        "ABC", "BMG", "Ipsos", "NBC", "Nielsen", "Reuters", "Sony", "Verizon", "Vodafone",
+        "Wall Street Journal", "Washington Post"]  # fmt: skip
 
 
 def test_a_short_name_after_a_companys_full_legal_name_is_that_company():
     """News agencies name a company in full first, then short: "Sun Microsystems Inc.
     ... Sun said", "Rally's Inc. ... Rally". In that article the short name is the
     company's; elsewhere "Sun" (the newspaper) keeps its own page, and so does a short
-    name written before the full one."""
+    name written before the full one, one written "the X" ("Dow Jones & Co. ... the Dow
+    fell"), one two full names start, and a curated one."""
     wire = ("Sun Microsystems Inc. rose. Sun said so. Rally's Inc. fell. Rally lost."
-            " BBC grew. BBC Worldwide Ltd sold it.")  # fmt: skip
-    names = ["Sun Microsystems Inc.", "Sun", "Rally's Inc.", "Rally", "BBC Worldwide Ltd", "BBC"]
+            " BBC grew. BBC Worldwide Ltd sold it. Dow Jones & Co. rose. The Dow fell."
+            " Ace Foods Inc. and Ace Tools Ltd met. Ace won. United Technologies Corp. grew."
+            " United flew.")  # fmt: skip
+    names = ["Sun Microsystems Inc.", "Sun", "Rally's Inc.", "Rally", "BBC Worldwide Ltd",
+             "BBC", "Dow Jones & Co.", "Dow", "Ace Foods Inc.", "Ace Tools Ltd", "Ace",
+             "United Technologies Corp.", "United"]  # fmt: skip
     # Where the converter puts each short name: its own mentions, not the full name's.
-    at = {short: (Position(1, wire.index(f"{short} {verb}"), wire.index(f"{short} {verb}")
-                           + len(short)),)
-          for short, verb in (("Sun", "said"), ("Rally", "lost"), ("BBC", "grew"))}  # fmt: skip
+    shorts = {"Sun": "said", "Rally": "lost", "BBC": "grew", "Dow": "fell", "Ace": "won",
+              "United": "flew"}  # fmt: skip
+    at = {short: (Position(1, start := wire.index(f"{short} {verb}"), start + len(short)),)
+          for short, verb in shorts.items()}  # fmt: skip
     articles = [article(f"articles/w{n}.md", f"W{n}", wire, organizations=names, at=at)
                 for n in range(2)]  # fmt: skip
     articles += [article(f"articles/p{n}.md", f"P{n}", "The Sun said so. The BBC said so.",
                          organizations=["Sun", "BBC"]) for n in range(2)]  # fmt: skip
-    index = EntityIndex(articles)
+    curated = Curated(entries={"united": ("organization", "United Airlines")})
+    index = EntityIndex(articles, curated=curated)
     wire_article, paper = index.by_uri["articles/w0.md"], index.by_uri["articles/p0.md"]
     sun = EntityRef("organization", "Sun Microsystems Inc.")
     assert index.ref("organization", "Sun", wire_article) == sun
     assert index.ref("organization", "Rally", wire_article).name == "Rally's Inc."
     assert index.ref("organization", "Sun", paper) == EntityRef("organization", "Sun")
-    assert index.ref("organization", "BBC", wire_article) == EntityRef("organization", "BBC")
     assert len(index.entities[EntityRef("organization", "Sun")]) == 2
+    for short in ("BBC", "Dow", "Ace"):
+        assert index.ref("organization", short, wire_article).name == short, short
+    assert index.ref("organization", "United", wire_article).name == "United Airlines"
 
 
 def test_an_x_of_y_organization_without_a_bodys_head_word_is_a_title():

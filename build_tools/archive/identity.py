@@ -736,9 +736,9 @@ class ArchiveIdentity:
         return (
             cues["work"] >= max(WORK_CUES, WORK_SHARE * mentions)
             or (
-                cues["work"] >= max(1, WORK_ALONE_SHARE * mentions)
+                cues["titled"] >= max(1, WORK_ALONE_SHARE * mentions)
                 and not cues["speaks"]
-                and not person_shaped(name)  # "the biopic Kinsey" of Alfred Kinsey
+                and not person_shaped(name)  # "a biopic entitled Kinsey" of Alfred Kinsey
             )
             or cues["fragment"] >= max(WORK_CUES, FRAGMENT_SHARE * mentions)
             # (A listed name's piece, unless it speaks: "MSN said" beside "MSN Messenger".)
@@ -750,14 +750,13 @@ class ArchiveIdentity:
         )
 
     def _second_of_pair(self, name: str) -> bool:
-        """Whether the archive writes a name only right after another and a slash: the
-        second half of a joint name ("analysts Nielsen/NetRatings", "InStat/MDR") or a
-        team sheet's country ("Sebastien Bruno (Sale/ENG)"), no page of its own; never a
-        curated one."""
+        """Whether the archive writes a one-word name only right after another and a
+        slash: the second half of a joint name ("analysts Nielsen/NetRatings",
+        "InStat/MDR") or a team sheet's country ("Sebastien Bruno (Sale/ENG)"), no page of
+        its own; never a poll's sponsor ("a Reuters/Ipsos poll"). (A curated name is
+        settled before.)"""
         cues = self.cues.get(name)
-        return (
-            bool(cues) and 0 < cues["mentions"] == cues["slashed"] and not self.curated.lists(name)
-        )
+        return bool(cues) and " " not in name and 0 < cues["mentions"] == cues["slashed"]
 
     def _person(self, name: str) -> bool:
         """Whether an "organization" named as people are (a first name, then a surname
@@ -859,7 +858,13 @@ class ArchiveIdentity:
             # alone gave "London", "Paris" and "Dublin" club pages from away fixtures.
             curated[(old, name)] = curated[(new, name)]
         for short, full in self.short_names.get(src_uri, {}).items():
-            if ("organization", full) in curated and ("organization", short) in curated:
+            # (Not a curated name, nor a word: "Time Warner Inc. ... Time magazine".)
+            if (
+                ("organization", full) in curated
+                and ("organization", short) in curated
+                and not self.curated.lists(short)
+                and short not in self.common
+            ):
                 curated[("organization", short)] = curated[("organization", full)]
         if src_uri in self.sports:  # "Saints" of a report naming Southampton
             named = [name for kind in KINDS for name in names[kind]]
@@ -1173,9 +1178,10 @@ BEFORE_CUE = {
 AFTER_CUE = re.compile(rf"\s(?:(?P<company>{_COMPANY_AFTER})|(?P<work>{_WORK_AFTER}))\b")
 WORK_CUES = 2
 WORK_SHARE = 0.1
-#: ... or once, in a name of few mentions, when that is this share of them, the name never
-#: speaks and is no person's ("an Iraqi-German offering entitled Underexposure", and once
-#: more unmarked).
+#: ... or "entitled X" once, in a name of few mentions, when that is this share of them,
+#: the name never speaks and is no person's ("an Iraqi-German offering entitled
+#: Underexposure", and once more unmarked; not the other work words once: "the software
+#: Novell sells", "the Pentagon program").
 WORK_ALONE_SHARE = 0.25
 #: A name written after a capitalised "The" mid-sentence in this share of its mentions
 #: (and ``WORK_CUES``) is a title: a film or a show when words of the screen surround

@@ -200,9 +200,7 @@ def short_names_of(article: ArticleInfo) -> dict[str, str]:
     "Compaq Computer Corp.", "Rally" after "Rally's Inc." (short name -> full name; one
     full name that the short one starts, named before it in the article)."""
     first = {
-        named.name: min((at.paragraph, at.start) for at in named.at)
-        for named in article.page.named("organization")
-        if named.at
+        named.name: min(named.at)[:2] for named in article.page.named("organization") if named.at
     }
     legal = [
         name for name in first
@@ -211,14 +209,20 @@ def short_names_of(article: ArticleInfo) -> dict[str, str]:
     if not legal:
         return {}
     found = {}
-    for name in first:
+    for named in article.page.named("organization"):
+        name = named.name
         starts = (f"{name} ", f"{name}'s ", f"{name}’s ")
         longer = [full for full in legal if full.startswith(starts) and first[full] < first[name]]
-        if len(longer) == 1:
+        # (Not a name written "the X", a short name of something else: "Dow Jones & Co.
+        # ... the Dow fell", "Sun Microsystems Inc. ... The Sun newspaper".)
+        if len(longer) == 1 and not any(
+            article.page.paragraph(at.paragraph).endswith(_THE, 0, at.start) for at in named.at
+        ):
             found[name] = longer[0]
     return found
 
 
+_THE = ("the ", "The ")
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 _INITIALS = re.compile(r"[A-Z]{2} [A-Z][a-z]")  # "JP McManus", "KP Robertson"
 #: Words before a town that make it the place, even in a sports report ("in Liverpool").
@@ -239,6 +243,9 @@ _SPEAKS = re.compile(
     r"|woman|person)|chief executive|chairman|shares)\b"
 )
 _OF_THE = frozenset({"of", "the"})  # the word before a piece of a longer name
+#: Words before a work's title that nothing else takes ("a film entitled X").
+_TITLED = frozenset({"entitled", "titled"})
+_POLL = re.compile(r" (?:poll|polls|survey|surveys)\b")
 
 
 #: The topics (data/topics.yml) whose clubs are named after towns; in tennis, athletics
@@ -417,8 +424,9 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     named as people
     are, ``paired``, joined by "and" to a person's full name ("John Magnier and JP McManus");
     of both, ``speaks``, what only a person or a body is written with ("X said", "an X
-    spokesman"), and ``slashed``, written right after another word and a slash
-    ("Nielsen/NetRatings", a player's "Sale/ENG")."""
+    spokesman"), ``slashed``, written right after another word and a slash
+    ("Nielsen/NetRatings", a player's "Sale/ENG"; not a poll's sponsor, "NBC/Wall Street
+    Journal poll"), and ``titled``, after "entitled" or "titled"."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         page = article.page
@@ -474,7 +482,11 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     if kind == "place":
                         continue
                     if start > 1 and text[start - 1] == "/" and text[start - 2].isalnum():
-                        cues["slashed"] += 1  # "Nielsen/NetRatings", "InStat/MDR"
+                        # "Nielsen/NetRatings", "InStat/MDR"; not a poll's second sponsor
+                        # ("an NBC/Wall Street Journal poll", "a Reuters/Ipsos survey").
+                        cues["slashed"] += not _POLL.match(text, position.end)
+                    if before in _TITLED:
+                        cues["titled"] += 1  # "an offering entitled Underexposure"
                     if as_person and before in ROLES:
                         cues["role"] += 1  # "England coach X" (not "stars": a band, a team)
                     if as_person and _beside_person(text, position, people):
