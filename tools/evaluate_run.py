@@ -232,7 +232,7 @@ def print_entity_pages(data: Path, nlp=None) -> dict:
         print(_queue_line(conll["queue"]))
     tempeval = found["tempeval"]
     if tempeval:
-        title = "the TempEval-3 dev archive ({} American articles of 1989-2000, {} pages),"
+        title = "the TempEval-3 dev archive ({} articles of 1989-2000, {} pages),"
         _print_check(title + " labelled by hand (tools/labels/entity-pages-tempeval.json;"
                      " a check, not a development set)", tempeval, headers)  # fmt: skip
         print(f"  ok pages of its labels lost: {'; '.join(tempeval['ok_lost']) or 'none'}")
@@ -259,8 +259,8 @@ def _queue_line(queue: dict) -> str:
         f"{queue['wrong_listed']} of them wrong, of the archive's {queue['wrong_pages']} wrong "
         f"pages; truly wrong among the first {first}: {queue['first_n']} (half A's first "
         f"{first}: {queue['first_n_A']} of its {queue['wrong_pages_A']} wrong pages, half B's: "
-        f"{queue['first_n_B']} of {queue['wrong_pages_B']}), among the first 10: "
-        f"{queue['first_10']}"
+        f"{queue['first_n_B']} of {queue['wrong_pages_B']})"
+        + (f", among the first 10: {queue['first_10']}" if first != 10 else "")
     )
 
 
