@@ -450,7 +450,7 @@ def test_tempeval_sources_take_the_id_as_title_and_the_document_date(tmp_path: P
         "title": "APW19980807.0261", "date": dt.date(1998, 8, 7), "source": "APW",
     }  # fmt: skip
     assert source.text.startswith("NAIROBI, Kenya (AP) _\n\nBombs exploded Friday")
-    # The labels hold names and labels only, every one of the five forms.
+    # The labels hold a label of the five forms and a short reason, nothing more.
     labels = json.loads(TEMPEVAL_LABELS.read_text("utf-8"))
     forms = ("ok", "not-entity", "wrong-kind:", "dup:", "bad-name:")
     assert labels and all(value["label"].startswith(forms) for value in labels.values())

@@ -137,8 +137,9 @@ def write_conll_sources(gold_file: Path, sources: Path) -> dict[str, dict]:
 
 # The TempEval-3 dev archive: 256 wire and newspaper articles of 1989-2000, mostly
 # American (WSJ, AP, NYT, Xinhua, VOA...), its pages labelled by hand by the rules of the
-# BBC labels (``TEMPEVAL_LABELS``: names and labels only). A check on other news, not a
-# held-out set: rules were read off its pages (the legal forms, the short names).
+# BBC labels (``TEMPEVAL_LABELS``: names, labels and short reasons, no article text). A
+# check on other news, not a held-out set: rules were read off its pages (the legal
+# forms, the short names).
 TEMPEVAL_LABELS = Path(__file__).parent / "labels" / "entity-pages-tempeval.json"
 
 
