@@ -54,14 +54,19 @@ def test_character_references_a_saved_page_kept_are_its_characters(tmp_path):
     # nothing for no character; named references stay as written.
     assert "O'Neill read “it” – Café  on ." in source.text
     assert source.text.count("\n") == 2
+    # Line separators the references spell as UTF-8 ("&#226;&#128;&#168;") are spaces too.
+    spelt = b"Title\n\nOne&#226;&#128;&#168;two&#226;&#128;&#169;three&#x2028;four."
+    source = read_source(write(tmp_path, spelt, "s.txt"), tmp_path)
+    assert source.text == "Title\n\nOne two three four."
 
 
 def test_a_header_is_read_before_any_reference_is(tmp_path):
-    """ "#" starts a YAML comment: a reference in the header stays as written, and one in
-    the text cannot write a header ("&#45;&#45;&#45;&#10;add: ...")."""
-    data = b"---\ntitle: Issue &#35;5 out\n---\nBody &#35;5.\n\nText."
+    """ "#" starts a YAML comment: a reference in the header is read after the YAML (the
+    title as the text's first line would be), and one in the text cannot write a header
+    ("&#45;&#45;&#45;&#10;add: ...")."""
+    data = b"---\ntitle: Issue &#35;5 &#60;b&#62; out\n---\nBody &#35;5.\n\nText."
     source = read_source(write(tmp_path, data), tmp_path)
-    assert source.header == {"title": "Issue &#35;5 out"}
+    assert source.header == {"title": "Issue #5 <b> out"}
     assert source.text.startswith("Body #5.")
     forged = b"&#45;&#45;&#45;&#10;add: {people: [Evil]}&#10;&#45;&#45;&#45;&#10;Title\n\nText."
     source = read_source(write(tmp_path, forged, "f.txt"), tmp_path)

@@ -140,18 +140,23 @@ def decode_references(body: str) -> str:
     decoded = _NUMERIC_REFERENCE.sub(_character, body)
     if "\u00bf" in decoded:
         decoded = _LOST_APOSTROPHE.sub("\u2019", decoded)
-    return _NOT_TEXT.sub("", ftfy.fix_text(decoded, _FTFY))
+    # (ftfy keeps line separators the references spell as separators, "&#226;&#128;&#168;",
+    # and they are spaces too.)
+    fixed = ftfy.fix_text(decoded, _FTFY_SPELT)
+    return _NOT_TEXT.sub("", _SEPARATORS.sub(" ", fixed))
 
 
 _NUMERIC_REFERENCE = re.compile(r"&#(?:[0-9]{1,8}|[xX][0-9a-fA-F]{1,8});")
+_FTFY_SPELT = _FTFY._replace(fix_line_breaks=False)
+_SEPARATORS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 #: An inverted question mark inside a word is an apostrophe a publishing system lost
 #: ("person&#191;s health", "Mr Blair&#191;s government"): no English word holds one.
 _LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\u00bf(?=[A-Za-z])")
 
 
 def _character(found: re.Match[str]) -> str:
-    """A numeric reference's character; white space is a space, and a reference to no
-    character (a surrogate, "&#0;") is none."""
+    """A numeric reference's character; white space is a space (a line or paragraph
+    separator too), and a reference to no character (a surrogate, "&#0;") is none."""
     character = html.unescape(found[0])
     return " " if character.isspace() else character.replace("\ufffd", "")
 
@@ -247,6 +252,8 @@ def validate_header(header: dict, path: str) -> dict:
                     path, f"header field {key!r} must be text", f"write '{key}: some text'"
                 )
             value = " ".join(_NOT_TEXT.sub("", str(value)).split())
+            if key != "url":  # "title: Caf&#233;", as the text's first line would be
+                value = " ".join(decode_references(value).split())
             if key == "url":
                 url = http_url(value)
                 if url is None:
