@@ -817,16 +817,19 @@ def test_a_name_of_few_mentions_written_once_as_a_work_has_no_page():
     cued = (
         "An offering entitled Underexposure. The channel entitled Sky. Sky said so. A"
         " biopic entitled Alfred Kinsey. The Sony format. Sony grew. Sony rose. Sony fell."
-        " The software Novell sells. Novell grew."
+        " The software Novell sells. Novell grew. The ruling entitled Parmalat investors"
+        " to damages."
     )
-    plain = "Underexposure ran. Sky grew. Alfred Kinsey wrote. Sony sold. Sony won. Novell won."
-    names = {"organizations": ["Underexposure", "Sky", "Sony", "Novell"],
+    plain = ("Underexposure ran. Sky grew. Alfred Kinsey wrote. Sony sold. Sony won. Novell"
+             " won. Parmalat fell.")  # fmt: skip
+    names = {"organizations": ["Underexposure", "Sky", "Sony", "Novell", "Parmalat"],
              "people": ["Alfred Kinsey"]}  # fmt: skip
     articles = [article(f"articles/{n}.md", f"{n}", text, **names)
                 for n, text in enumerate((cued, plain))]  # fmt: skip
     index = EntityIndex(articles)
     assert index.ref("organization", "Underexposure", articles[0]) is None
-    assert [r.name for r, _ in index.of_kind("organization")] == ["Novell", "Sky", "Sony"]
+    assert [r.name for r, _ in index.of_kind("organization")] == [
+        "Novell", "Parmalat", "Sky", "Sony"]  # fmt: skip
     assert [r.name for r, _ in index.of_kind("person")] == ["Alfred Kinsey"]
 
 
@@ -838,17 +841,18 @@ def test_a_name_written_only_after_another_and_a_slash_has_no_page():
     body = (
         "Analysts Nielsen/NetRatings said so. Nielsen grew. Sony/BMG rose. BMG fell. A"
         " Reuters/Ipsos poll and an NBC/Wall Street Journal survey. Vodafone/Verizon."
-        " ABC/Washington Post."
+        " ABC/Washington Post. An Edison/Mitofsky exit poll, a Reuters/Zogby Poll."
     )
     names = ["Nielsen", "NetRatings", "Sony", "BMG", "Reuters", "Ipsos", "NBC",
-             "Wall Street Journal", "Vodafone", "Verizon", "ABC", "Washington Post"]  # fmt: skip
+             "Wall Street Journal", "Vodafone", "Verizon", "ABC", "Washington Post", "Edison",
+             "Mitofsky", "Zogby"]  # fmt: skip
     articles = [article(f"articles/{n}.md", f"{n}", body, organizations=names) for n in range(2)]
     curated = Curated(entries={"verizon": ("organization", "Verizon")})
     index = EntityIndex(articles, curated=curated)
     assert index.ref("organization", "NetRatings", articles[0]) is None
     assert [r.name for r, _ in index.of_kind("organization")] == [
-        "ABC", "BMG", "Ipsos", "NBC", "Nielsen", "Reuters", "Sony", "Verizon", "Vodafone",
-        "Wall Street Journal", "Washington Post"]  # fmt: skip
+        "ABC", "BMG", "Edison", "Ipsos", "Mitofsky", "NBC", "Nielsen", "Reuters", "Sony",
+        "Verizon", "Vodafone", "Wall Street Journal", "Washington Post", "Zogby"]  # fmt: skip
 
 
 def test_a_short_name_after_a_companys_full_legal_name_is_that_company():
@@ -884,6 +888,25 @@ def test_a_short_name_after_a_companys_full_legal_name_is_that_company():
     for short in ("BBC", "Dow", "Ace"):
         assert index.ref("organization", short, wire_article).name == short, short
     assert index.ref("organization", "United", wire_article).name == "United Airlines"
+    # The headline's short name does not stop the join; a short name the archive makes a
+    # place, or the article writes in lower case, stays what it is.
+    body = ("Sun Microsystems Inc. rose. Sun said so. Singapore Airlines Ltd flew. Singapore"
+            " said so. Time Warner Inc. grew. Time magazine sold in time.")  # fmt: skip
+    names = ["Sun Microsystems Inc.", "Sun", "Singapore Airlines Ltd", "Singapore",
+             "Time Warner Inc.", "Time"]  # fmt: skip
+    shorts = {"Sun": "said", "Singapore": "said", "Time": "magazine"}
+    at = {short: (Position(0, 0, 3),) * (short == "Sun")
+          + (Position(1, start := body.index(f"{short} {verb}"), start + len(short)),)
+          for short, verb in shorts.items()}  # fmt: skip
+    wires = [article(f"articles/v{n}.md", "Sun to cut jobs", body, organizations=names, at=at)
+             for n in range(2)]  # fmt: skip
+    places = [article(f"articles/s{n}.md", f"S{n}", "In Singapore.", places=["Singapore"])
+              for n in range(6)]  # fmt: skip
+    index = EntityIndex(wires + places)
+    wire_article = index.by_uri["articles/v0.md"]
+    assert index.ref("organization", "Sun", wire_article) == sun
+    assert index.ref("organization", "Singapore", wire_article) == EntityRef("place", "Singapore")
+    assert index.ref("organization", "Time", wire_article) == EntityRef("organization", "Time")
 
 
 def test_an_x_of_y_organization_without_a_bodys_head_word_is_a_title():

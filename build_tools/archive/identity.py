@@ -858,14 +858,12 @@ class ArchiveIdentity:
             # alone gave "London", "Paris" and "Dublin" club pages from away fixtures.
             curated[(old, name)] = curated[(new, name)]
         for short, full in self.short_names.get(src_uri, {}).items():
-            # (Not a curated name, nor a word: "Time Warner Inc. ... Time magazine".)
-            if (
-                ("organization", full) in curated
-                and ("organization", short) in curated
-                and not self.curated.lists(short)
-                and short not in self.common
-            ):
-                curated[("organization", short)] = curated[("organization", full)]
+            # (Only a short name the archive settles as an organization of its own: not a
+            # curated one, a word, "Time", nor a place, "Singapore Airlines Ltd ...
+            # Singapore said" where the archive names the country.)
+            own = ("organization", short)
+            if ("organization", full) in curated and curated.get(own) == own:
+                curated[own] = curated[("organization", full)]
         if src_uri in self.sports:  # "Saints" of a report naming Southampton
             named = [name for kind in KINDS for name in names[kind]]
             for kind, name in curated:

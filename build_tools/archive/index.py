@@ -199,8 +199,11 @@ def short_names_of(article: ArticleInfo) -> dict[str, str]:
     form, as news agencies write them: "Sun" after "Sun Microsystems Inc.", "Compaq" after
     "Compaq Computer Corp.", "Rally" after "Rally's Inc." (short name -> full name; one
     full name that the short one starts, named before it in the article)."""
+    # (Where the body names each first: a headline writes the short name, "Sun to cut jobs".)
     first = {
-        named.name: min(named.at)[:2] for named in article.page.named("organization") if named.at
+        named.name: min(at for at in named.at if at.paragraph)[:2]
+        for named in article.page.named("organization")
+        if any(at.paragraph for at in named.at)
     }
     legal = [
         name for name in first
@@ -211,15 +214,28 @@ def short_names_of(article: ArticleInfo) -> dict[str, str]:
     found = {}
     for named in article.page.named("organization"):
         name = named.name
+        if name not in first:
+            continue
         starts = (f"{name} ", f"{name}'s ", f"{name}’s ")
         longer = [full for full in legal if full.startswith(starts) and first[full] < first[name]]
         # (Not a name written "the X", a short name of something else: "Dow Jones & Co.
-        # ... the Dow fell", "Sun Microsystems Inc. ... The Sun newspaper".)
-        if len(longer) == 1 and not any(
-            article.page.paragraph(at.paragraph).endswith(_THE, 0, at.start) for at in named.at
+        # ... the Dow fell", "Sun Microsystems Inc. ... The Sun newspaper"; nor a word the
+        # article writes in lower case: "Time Warner Inc. ... Time magazine ... in time".)
+        if (
+            len(longer) == 1
+            and not any(
+                article.page.paragraph(at.paragraph).endswith(_THE, 0, at.start) for at in named.at
+            )
+            and not _as_word(article.paragraphs, name)
         ):
             found[name] = longer[0]
     return found
+
+
+def _as_word(paragraphs: Iterable[str], name: str) -> bool:
+    """Whether an article writes a name in lower case as a word of its own ("in time")."""
+    word = re.compile(rf"\b{re.escape(name.casefold())}\b")
+    return any(word.search(text) for text in paragraphs)
 
 
 _THE = ("the ", "The ")
@@ -245,7 +261,9 @@ _SPEAKS = re.compile(
 _OF_THE = frozenset({"of", "the"})  # the word before a piece of a longer name
 #: Words before a work's title that nothing else takes ("a film entitled X").
 _TITLED = frozenset({"entitled", "titled"})
-_POLL = re.compile(r" (?:poll|polls|survey|surveys)\b")
+_POLL = re.compile(r"(?: [\w-]+)? (?:polls?|polling|surveys?)\b", re.IGNORECASE)
+#: "entitled X to" is the verb: "the ruling entitled Parmalat investors to damages".
+_ENTITLED_TO = re.compile(r"(?: [\w'’-]+){0,3} to\b")
 
 
 #: The topics (data/topics.yml) whose clubs are named after towns; in tennis, athletics
@@ -485,7 +503,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         # "Nielsen/NetRatings", "InStat/MDR"; not a poll's second sponsor
                         # ("an NBC/Wall Street Journal poll", "a Reuters/Ipsos survey").
                         cues["slashed"] += not _POLL.match(text, position.end)
-                    if before in _TITLED:
+                    if before in _TITLED and not _ENTITLED_TO.match(text, position.end):
                         cues["titled"] += 1  # "an offering entitled Underexposure"
                     if as_person and before in ROLES:
                         cues["role"] += 1  # "England coach X" (not "stars": a band, a team)
