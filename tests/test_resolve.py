@@ -287,15 +287,17 @@ def test_a_town_before_based_or_born_or_a_local_act_is_the_town():
 
 
 def test_competitions_by_their_last_word_are_no_organization():
-    """ "Davis Cup", "Singer World Series", "Dubai Desert Classic", "Buick Invitational":
-    events the model calls organizations, and products by their model number ("Orange
-    E200"); "Classic FM", "Channel 4" and a person stay."""
+    """ "Davis Cup", "Singer World Series", "Dubai Desert Classic", "Buick Invitational",
+    "Great Edinburgh Cross Country": events the model calls organizations, and products by
+    their model number ("Orange E200"); "Classic FM", "Channel 4" and a person stay."""
     text = ("The Davis Cup, the Singer World Series, the Dubai Desert Classic and the Buick"
             " Invitational went on air on Classic FM and Channel 4, said Brian Masters, with"
-            " an Orange E200 and an Airbus A300s for Iceland U21.")  # fmt: skip
+            " an Orange E200 and an Airbus A300s for Iceland U21 at the Great Edinburgh"
+            " Cross Country.")  # fmt: skip
     spans = [(name, "ORG") for name in ("Davis Cup", "Singer World Series",
              "Dubai Desert Classic", "Buick Invitational", "Classic FM", "Channel 4",
-             "Orange E200", "Airbus A300s", "Iceland U21")]  # fmt: skip
+             "Orange E200", "Airbus A300s", "Iceland U21",
+             "Great Edinburgh Cross Country")]  # fmt: skip
     _, names, _ = resolve(text, candidates(text, *spans, ("Brian Masters", "PERSON")))
     # not the phone nor the plane; a youth team is a team
     assert names["organization"] == ("Classic FM", "Channel 4", "Iceland U21")

@@ -405,7 +405,7 @@ def _company_name(text: str) -> bool:
 #: works, not bodies or places.
 _EVENT_END = re.compile(
     r"\s(?:Cup|Awards?|Trophy|Prize|Festival|Show|Championships?|Open|Games|Olympics|Tour|"
-    r"Act|Bill|Grand Prix|Marathon|Series|Classic|Invitational)$"
+    r"Act|Bill|Grand Prix|Marathon|Cross Country|Series|Classic|Invitational)$"
 )
 _WORK_OR_EVENT_END = re.compile(
     r"\s(?:Cup|Awards?|Trophy|Prize|Code|Festival|Show|Tour|Championships?|Open|Games|"
