@@ -4,6 +4,7 @@ strips titles from names; the archive's identity knows which titles are never su
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -91,3 +92,17 @@ ROLES = frozenset(
 #: one (King, Prince, Lord and Major are surnames too: Mervyn King).
 NOT_SURNAMES = frozenset({"sir", "dame", "lady", "queen", "princess"})
 assert TITLES >= NOT_SURNAMES
+
+
+def written_in_lower_case(word: str, text: str) -> bool:
+    """Whether a Title-case word is one the same text also writes in lower case: a word,
+    not a name ("Trade", "Freedom"; "Time Warner Inc. ... Time magazine ... in time")."""
+    if word.isupper() or not word.isalpha():
+        return False
+    return word.lower() in _lower_words(text)
+
+
+@lru_cache(maxsize=8)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words of a text written in lower case (once per text, not once per name)."""
+    return frozenset(re.findall(r"\b[a-z]\w*\b", text))

@@ -36,7 +36,7 @@ from build_tools.archive.identity import (
 )
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, Kind
-from build_tools.names import ROLES
+from build_tools.names import ROLES, written_in_lower_case
 from build_tools.page import ArticlePage, Position, read_article
 from build_tools.timex import date_key
 
@@ -226,16 +226,10 @@ def short_names_of(article: ArticleInfo) -> dict[str, str]:
             and not any(
                 article.page.paragraph(at.paragraph).endswith(_THE, 0, at.start) for at in named.at
             )
-            and not _as_word(article.paragraphs, name)
+            and not written_in_lower_case(name, "\n".join(article.paragraphs))
         ):
             found[name] = longer[0]
     return found
-
-
-def _as_word(paragraphs: Iterable[str], name: str) -> bool:
-    """Whether an article writes a name in lower case as a word of its own ("in time")."""
-    word = re.compile(rf"\b{re.escape(name.casefold())}\b")
-    return any(word.search(text) for text in paragraphs)
 
 
 _THE = ("the ", "The ")

@@ -39,7 +39,7 @@ from build_tools.archive.identity import name_tokens as _tokens
 from build_tools.convert.nlp import Candidate, stop_words
 from build_tools.gazetteer import gazetteer
 from build_tools.model import SECTION, Extraction, Kind, Mention, Place
-from build_tools.names import ROLES, TITLES, WORD_FIRST_NAMES, given_name
+from build_tools.names import ROLES, TITLES, WORD_FIRST_NAMES, given_name, written_in_lower_case
 
 KIND_OF_LABEL: dict[str, Kind] = {
     "PERSON": "person",
@@ -861,7 +861,7 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
         elif len(tokens) == 1 and not held:
             if places.is_major_place(span.text) and not votes[span.text]["person"] > 1:
                 kind = "place"
-            elif _common_word(span.text, document.text):
+            elif written_in_lower_case(span.text, document.text):
                 continue
         if kind == "organization" and places.is_curated(span.text):
             kind = "place"  # Capitol Hill
@@ -871,7 +871,11 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
             and places.knows(span.text)
         ):
             kind = "place"  # "Aberdeen-based", "Bristol band": the town, not its club
-        if kind == "organization" and len(tokens) == 1 and _common_word(span.text, document.text):
+        if (
+            kind == "organization"
+            and len(tokens) == 1
+            and written_in_lower_case(span.text, document.text)
+        ):
             continue  # "Trade", "Freedom": words the text also writes in lower case
         if kind == "person" and span.kind != "person":
             # "Guy Mansfield QC" (ORG): a person's name without its letters, as ``tidy``
@@ -880,19 +884,6 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
             span = replace(span, end=span.start + len(text), text=text)
         result.append(replace(span, kind=kind) if kind != span.kind else span)
     return result
-
-
-def _common_word(word: str, text: str) -> bool:
-    """A Title-case word that the same text also writes in lower case."""
-    if word.isupper() or not word.isalpha():
-        return False
-    return word.lower() in _lower_words(text)
-
-
-@lru_cache(maxsize=8)
-def _lower_words(text: str) -> frozenset[str]:
-    """The words of a text written in lower case (once per text, not once per name)."""
-    return frozenset(re.findall(r"\b[a-z]\w*\b", text))
 
 
 _GEOGRAPHIC_WORDS = frozenset(
