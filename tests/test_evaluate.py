@@ -424,7 +424,7 @@ def test_the_review_queue_figures_count_the_truly_wrong_entries_it_ranks_first()
         "organization:Sony": "ok",
         "person:Gordon Brown": "ok",
     }
-    figures = queue_figures(index, labels, first=1)
+    figures = queue_figures(index, pages_of(index), labels, first=1)
     assert figures["entries"] == 3
     assert (figures["wrong_listed"], figures["wrong_pages"]) == (2, 3)
     assert (figures["first_n"], figures["first_10"]) == (1, 2)

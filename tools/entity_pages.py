@@ -70,14 +70,14 @@ def archive_index(docs: Path, entities_file: Path | None = None):
     return index
 
 
-def queue_figures(index, labels: dict[str, str], first: int = 50) -> dict:
-    """How well ``newsdocs review`` ranks the wrong pages: of its whole queue and of its
-    first entries (all, and each half's own first), how many are truly wrong (any label
-    but ``ok``; unlabelled pages count as right), against the wrong pages of the archive."""
+def queue_figures(index, pages: list[EntityPage], labels: dict[str, str], first: int = 50) -> dict:
+    """How well ``newsdocs review`` ranks the wrong pages (``pages``: the index's): of its
+    whole queue and of its first entries (all, and each half's own first), how many are
+    truly wrong (any label but ``ok``; unlabelled pages count as right), against the wrong
+    pages of the archive."""
     from build_tools.archive.review import review
 
     entries = review(index, limit=None)
-    pages = pages_of(index)
     half_of = {p.key: p.half for p in pages}
     wrong = {p.key for p in pages if labels.get(p.key, "ok") != "ok"}
     keys = [f"{entry.ref.kind}:{entry.ref.name}" for entry in entries]
@@ -288,7 +288,7 @@ def run(data: Path, nlp=None) -> dict:
         entities = Path(__file__).parents[1] / "entities.yml"
         index = archive_index(root / "docs", entities)
         pages = pages_of(index)
-        queue = queue_figures(index, labels)
+        queue = queue_figures(index, pages, labels)
         conll = conll_run(data / "conll2003-dev.jsonl", root / "conll", entities, nlp)
         tempeval = tempeval_run(data / "tempeval3-dev.jsonl", root / "tempeval", entities, nlp)
     by_label = Counter(labels.get(p.key, "unlabelled").split(":")[0] for p in pages)
@@ -327,7 +327,7 @@ def conll_run(gold_file: Path, root: Path, entities: Path, nlp=None) -> dict | N
     labels = gold_labels(index, records)
     return {
         **check_figures(len(report.converted), pages, labels),
-        "queue": queue_figures(index, labels, first=10),
+        "queue": queue_figures(index, pages, labels, first=10),
     }
 
 

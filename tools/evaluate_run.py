@@ -203,7 +203,8 @@ def run(data: Path, limit: int | None = None) -> int:
 
 
 def print_entity_pages(data: Path, nlp=None) -> dict:
-    """Entity-page precision on the BBC dev archive and the CoNLL one (tools/entity_pages.py)."""
+    """Entity-page precision on the BBC dev archive and the check archives (``_CHECKS``;
+    tools/entity_pages.py)."""
     from tools.bench import format_table as grid
     from tools.entity_pages import run as pages_run
 
@@ -224,31 +225,38 @@ def print_entity_pages(data: Path, nlp=None) -> dict:
     if found["unlabelled"]:
         print("  unlabelled:", "; ".join(found["unlabelled"][:60]))
     print(_queue_line(found["queue"]))
-    conll = found["conll"]
-    if conll:
-        title = "the CoNLL-2003 dev archive ({} Reuters articles, {} pages), labelled from its"
-        _print_check(title + " gold entities (a check, not a development set; duplicates"
-                     " not told apart)", conll, headers)  # fmt: skip
-        print(_queue_line(conll["queue"]))
-    tempeval = found["tempeval"]
-    if tempeval:
-        title = "the TempEval-3 dev archive ({} articles of 1989-2000, {} pages),"
-        _print_check(title + " labelled by hand (tools/labels/entity-pages-tempeval.json;"
-                     " a check, not a development set)", tempeval, headers)  # fmt: skip
-        print(f"  ok pages of its labels lost: {'; '.join(tempeval['ok_lost']) or 'none'}")
-        if tempeval["unlabelled"]:
-            print("  unlabelled:", "; ".join(tempeval["unlabelled"][:40]))
+    for key, title in _CHECKS:
+        if found[key]:
+            _print_check(title, found[key], headers)
     return found
 
 
+#: The check archives ``entity_pages.run`` scores beside the BBC one, and their headings
+#: (each takes its article and page counts).
+_CHECKS = (
+    ("conll", "the CoNLL-2003 dev archive ({} Reuters articles, {} pages), labelled from its"
+              " gold entities (a check, not a development set; duplicates not told apart)"),
+    ("tempeval", "the TempEval-3 dev archive ({} articles of 1989-2000, {} pages), labelled"
+                 " by hand (tools/labels/entity-pages-tempeval.json; a check, not a"
+                 " development set)"),
+)  # fmt: skip
+
+
 def _print_check(title: str, found: dict, headers: list[str]) -> None:
-    """A check archive's table, labels and wrong pages (``title`` takes the counts)."""
+    """A check archive's table, labels and wrong pages, then what it has of its review
+    queue's figures, its labels' right pages lost and its unlabelled pages."""
     from tools.bench import format_table as grid
 
     print(f"\nEntity pages of {title.format(found['converted'], len(found['pages']))}")
     print(grid(headers, found["rows"]))
     labels = ", ".join(f"{label} {count}" for label, count in sorted(found["labels"].items()))
     print(f"  labels: {labels}; wrong: {'; '.join(found['wrong'][:40])}")
+    if "queue" in found:
+        print(_queue_line(found["queue"]))
+    if "ok_lost" in found:
+        print(f"  ok pages of its labels lost: {'; '.join(found['ok_lost']) or 'none'}")
+    if found.get("unlabelled"):
+        print("  unlabelled:", "; ".join(found["unlabelled"][:40]))
 
 
 def _queue_line(queue: dict) -> str:
