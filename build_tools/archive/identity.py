@@ -1668,10 +1668,11 @@ def _knowledge() -> _Knowledge:
         for alias in (name, *aliases)
     }
     not_entities = data["not_entities"]
-    terms = [_key(name).split(" ") for names in not_entities.values() for name in names]
+    terms = frozenset(_key(name) for names in not_entities.values() for name in names)
+    words = [term.split(" ") for term in terms if " " in term]
     return _Knowledge(
         forms,
-        frozenset(_key(name) for names in not_entities.values() for name in names),
+        terms,
         frozenset(_key(name) for name in not_entities["products"]),
         {
             _key(nickname): tuple(
@@ -1685,8 +1686,8 @@ def _knowledge() -> _Knowledge:
             for form in (name, *aliases)
             if re.search(r"'\S* ", form)
         ),
-        frozenset(words[0] for words in terms if len(words) > 1),
-        frozenset(words[-1] for words in terms if len(words) > 1),
+        frozenset(term[0] for term in words),
+        frozenset(term[-1] for term in words),
     )
 
 

@@ -252,8 +252,6 @@ def validate_header(header: dict, path: str) -> dict:
                     path, f"header field {key!r} must be text", f"write '{key}: some text'"
                 )
             value = " ".join(_NOT_TEXT.sub("", str(value)).split())
-            if key != "url":  # "title: Caf&#233;", as the text's first line would be
-                value = " ".join(decode_references(value).split())
             if key == "url":
                 url = http_url(value)
                 if url is None:
@@ -263,6 +261,8 @@ def validate_header(header: dict, path: str) -> dict:
                         "write the full address, starting with https://",
                     )
                 value = url
+            else:  # "title: Caf&#233;", as the text's first line would be
+                value = " ".join(decode_references(value).split())
             clean[key] = value
         elif key == "tags":
             tags = []
