@@ -286,6 +286,20 @@ def test_a_town_before_based_or_born_or_a_local_act_is_the_town():
     )  # fmt: skip
 
 
+def test_in_a_town_is_the_town_unless_bought_into_or_possessed():
+    """ "South Africa in Durban", "In Bristol, ...": the model's organizations are where
+    something happens; a club bought into ("invest in Liverpool", "a stake in Leeds"), a
+    club's own part ("in Chelsea's defence") and "in" before no town ("in Linux") stay."""
+    text = ("Australia face South Africa in Durban. In Bristol, a show. Morgan will invest"
+            " in Liverpool and buy a stake in Leeds. A gap in Chelsea's defence. Bugs in"
+            " Linux.")  # fmt: skip
+    spans = [(name, "ORG") for name in ("Durban", "Bristol", "Liverpool", "Leeds", "Chelsea",
+                                         "Linux")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Durban", "Bristol")
+    assert names["organization"] == ("Liverpool", "Leeds", "Chelsea", "Linux")
+
+
 def test_competitions_by_their_last_word_are_no_organization():
     """ "Davis Cup", "Singer World Series", "Dubai Desert Classic", "Buick Invitational",
     "Great Edinburgh Cross Country": events the model calls organizations, and products by

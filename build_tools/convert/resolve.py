@@ -37,7 +37,7 @@ from build_tools.archive.identity import (
 )
 from build_tools.archive.identity import name_tokens as _tokens
 from build_tools.convert.nlp import Candidate, stop_words
-from build_tools.gazetteer import gazetteer
+from build_tools.gazetteer import Gazetteer, gazetteer
 from build_tools.model import SECTION, Extraction, Kind, Mention, Place
 from build_tools.names import ROLES, TITLES, WORD_FIRST_NAMES, given_name, written_in_lower_case
 
@@ -807,7 +807,10 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     places = gazetteer()
     votes: dict[str, Counter] = {}
     for span in spans:
-        votes.setdefault(span.text, Counter())[span.kind] += 1
+        kind = span.kind
+        if kind == "organization" and _in_town(span, document.text, places):
+            kind = "place"  # "South Africa in Durban": where it happens, not a club
+        votes.setdefault(span.text, Counter())[kind] += 1
     sports = _looks_like_results(document.text)
     holders = word_index({full: frozenset(_tokens(full)) for full in full_people})
     held_by: dict[str, bool] = {}
@@ -904,6 +907,27 @@ _BASED = re.compile(
     r"-(?:based|born)\b| (?:band|architect|farmer|businessman|businesswoman|pensioner"
     r"|residents?|natives?)\b"
 )
+#: "in X" before a town the model took for a club or a firm ("facing South Africa in
+#: Durban", "a show in Bristol"): the town; not a club or firm one buys into ("invest in
+#: Liverpool", "a stake in Leeds") nor one whose part is named ("in Chelsea's defence").
+_IN_BEFORE = re.compile(r"(?:(\w+)\s+)?\b[Ii]n $")
+_BUYING_INTO = frozenset(
+    {"invest", "invested", "investing", "investment", "investments", "stake", "stakes",
+     "share", "shares", "interest", "holding", "holdings"}
+)  # fmt: skip
+
+
+def _in_town(span: _Span, text: str, places: Gazetteer) -> bool:
+    """Whether an organization's mention is a town's, written "in X" (``_IN_BEFORE``)."""
+    before = _IN_BEFORE.search(text, max(0, span.start - 30), span.start)
+    return (
+        before is not None
+        and (before[1] or "").lower() not in _BUYING_INTO
+        and not text.startswith(("'", "’"), span.end)
+        and places.is_town(span.text)
+    )
+
+
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?![\d-]{3})\b")
 
 
