@@ -39,7 +39,14 @@ from build_tools.archive.identity import name_tokens as _tokens
 from build_tools.convert.nlp import Candidate, stop_words
 from build_tools.gazetteer import Gazetteer, gazetteer
 from build_tools.model import SECTION, Extraction, Kind, Mention, Place
-from build_tools.names import ROLES, TITLES, WORD_FIRST_NAMES, given_name, written_in_lower_case
+from build_tools.names import (
+    DEMONYM,
+    ROLES,
+    TITLES,
+    WORD_FIRST_NAMES,
+    given_name,
+    written_in_lower_case,
+)
 
 KIND_OF_LABEL: dict[str, Kind] = {
     "PERSON": "person",
@@ -47,17 +54,15 @@ KIND_OF_LABEL: dict[str, Kind] = {
     "LOC": "place",
     "ORG": "organization",
 }
-#: Demonyms and nationality adjectives before a name ("Briton Clive Owen", "Frenchman").
-_DEMONYM = r"(?:(?:French|English|Scots|Welsh|Irish|Dutch|Cornish|Manx)(?:man|woman|men)|Briton|Spaniard|Swede|Dane|Scot|American|British|French|German|Italian|Spanish|Irish|Scottish|Welsh|English|Australian|Canadian|Russian|Chinese|Japanese|Dutch|Swedish|Norwegian|Danish|Belgian|Swiss|Austrian|Brazilian|Argentine|Argentinian|Mexican|Indian|Pakistani|Kenyan|Nigerian|South African|New Zealander|Kiwi|Aussie|Polish|Czech|Greek|Turkish|Portuguese|Croatian|Serbian|Romanian|Ukrainian|Israeli|Iranian|Iraqi|Egyptian|Jamaican|Cuban)"  # noqa: E501
 _LEADING = {*TITLES, *(f"{t}s" for t in TITLES if t.isalpha()), "tories", "tory"}
 _TITLE_RE = re.compile(
     r"^(?:(?i:"
     + "|".join(re.escape(t) for t in sorted(_LEADING, key=len, reverse=True))
     + r")\s+|"
-    + _DEMONYM
+    + DEMONYM
     + r"\s+(?=[A-Z]))+"
 )
-_DEMONYM_RE = re.compile(_DEMONYM + r"$")
+_DEMONYM_RE = re.compile(DEMONYM + r"$")
 _ROLE_BEFORE = re.compile(
     r"(?:secretary|minister|ministry|department|secretaries)\s+(?:of\s+)?(?:the\s+)?$", re.I
 )
