@@ -33,7 +33,7 @@ import yaml
 from build_tools.front_matter import load_yaml
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, SECTION, Kind, page_slug
-from build_tools.names import NOT_SURNAMES, WORD_FIRST_NAMES, given_name, sex
+from build_tools.names import DEMONYM, NOT_SURNAMES, WORD_FIRST_NAMES, given_name, sex
 
 #: Below this many articles an archive is small: every name gets a page, and a short name
 #: joins its only full name at once. From it on, the archive is large enough to doubt a
@@ -767,6 +767,8 @@ class ArchiveIdentity:
         articles = self.kind_votes.get(name, Counter())["organization"]
         if cues["surname"] >= max(2, articles / 2):
             return True
+        if cues["solo"] == cues["articles"] and _player_shaped(name):
+            return True  # "her opponent Marion Bartoli", "Phillips Idowu lit up the field"
         # "England coach Sven-Goran Eriksson", "stars Thomas Haden Church": a person's role
         # before the name in a quarter of its mentions, or a person's full name listed
         # next to it ("John Magnier and JP McManus"), and never a business's words.
@@ -1064,6 +1066,37 @@ def _other_kind(votes: Counter[Kind] | None, name: str) -> tuple[Kind, str] | No
     """The kind besides person the archive gives a name most often, or None."""
     others = [(count, kind) for kind, count in (votes or {}).items() if kind != "person" and count]
     return (max(others)[1], name) if others else None
+
+
+#: Two capitalised words, as a player is named ("Taylor Dent", "Phillips Idowu").
+_TWO_WORDS = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)? [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")
+
+
+def _player_shaped(name: str) -> bool:
+    """Whether a name is two capitalised words, neither of which a body's, a club's or an
+    event's name ends with nor ``SOLO_CLUB_WORDS``, the first no demonym, and no place
+    unless it is a first name too (``Marion Bartoli``, ``Phillips Idowu``, ``Andy
+    Murray``; not ``Team GB``, ``Birchfield Harriers``, ``Welsh Athletics``, ``American
+    Davenport``, ``Lawn Tennis Association``, ``Madrid Masters``, ``Harvard University``):
+    in reports of sports played one against one, where the model calls players bodies,
+    such an "organization" is a player."""
+    if _TWO_WORDS.fullmatch(name) is None:
+        return False
+    first, last = name.split()
+    return not (
+        any(
+            word in HEAD_WORDS or word in CLUB_WORDS or word in EVENT_WORDS
+            for word in (first, last)
+        )
+        or last in SOLO_CLUB_WORDS
+        or re.fullmatch(DEMONYM, first) is not None
+        or (gazetteer().knows(first) and not given_name(first))
+    )
+
+
+#: Last words of the clubs and bodies of sports played one against one: a sport's name
+#: ("Welsh Athletics", "British Cycling") and "Harriers" (Birchfield Harriers).
+SOLO_CLUB_WORDS = frozenset({"Athletics", "Tennis", "Golf", "Boxing", "Cycling", "Harriers"})
 
 
 @lru_cache(maxsize=65536)

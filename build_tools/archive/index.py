@@ -267,6 +267,13 @@ _TEAM_SPORTS = frozenset(
 )
 
 
+#: Sports played one against one (or each for oneself): their reports' bodies are few
+#: and named as bodies are (the IAAF, the Lawn Tennis Association).
+_SOLO_SPORTS = frozenset(
+    f"sport/{sport}" for sport in ("tennis", "athletics", "golf", "boxing", "cycling")
+)
+
+
 #: Reports whose teams data/names.yml's nicknames name (not North American sports': the
 #: San Antonio Spurs are not Tottenham).
 _NICKNAME_SPORTS = frozenset(f"sport/{sport}" for sport in ("football", "rugby", "cricket"))
@@ -429,7 +436,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     Globe"), ``title``, after a capitalised "The" mid-sentence ("favour The Aviator"), with
     ``screen`` and ``music``, such mentions with words of film and television or of music
     around them; ``articles`` and ``sport``, the articles naming it and those of them that
-    are sports reports (any sport); of
+    are sports reports (any sport), ``solo``, of a sport played one against one (tennis,
+    athletics, golf, boxing, cycling); of
     any kind, ``venue``, "at X" in a team sport's report (``venue_reports``: in how many
     reports; the model calls a ground a person, a place or a body; not a town's place
     mentions, "lost at Bolton"), and of organizations
@@ -444,6 +452,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
         page = article.page
         team = bool(_TEAM_SPORTS.intersection(page.tags))
         sport = any(tag.startswith("sport") for tag in page.tags)
+        solo = bool(_SOLO_SPORTS.intersection(page.tags))
         people: tuple[set[tuple[int, int]], set[tuple[int, int]]] | None = None
         counted: set[str] = set()  # names whose article is counted (once per article)
         for kind in KINDS:
@@ -462,6 +471,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     counted.add(name)
                     cues["articles"] += 1
                     cues["sport"] += sport  # articles that are sports reports
+                    cues["solo"] += solo  # of sports played one against one
                 shaped = kind == "organization" and not one_word and person_shaped(name)
                 if shaped:
                     cues["surname"] += _surname_alone(page.paragraphs, name)
