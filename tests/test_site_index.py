@@ -909,6 +909,33 @@ def test_a_short_name_after_a_companys_full_legal_name_is_that_company():
     assert index.ref("organization", "Time", wire_article) == EntityRef("organization", "Time")
 
 
+def test_a_short_name_mostly_written_after_one_fuller_name_is_that_name():
+    """ "Bayern Munich won. Bayern said so." in two articles of three naming Bayern: Bayern
+    is Bayern Munich's short name, in the third article too. The BBC, written after "BBC
+    News" once but alone twice, keeps its page; so does a name after a person's
+    ("EADS Philippe Camus ... EADS") and one the article names first ("Ace ... Ace
+    Foods")."""
+    body = ("Bayern Munich won. Bayern said so. BBC News ran it. BBC said so. EADS Philippe"
+            " Camus spoke. EADS said so. Ace won. Ace Foods grew.")  # fmt: skip
+    names = ["Bayern Munich", "Bayern", "BBC News", "BBC", "EADS Philippe Camus", "EADS",
+             "Ace", "Ace Foods"]  # fmt: skip
+    shorts = {"Bayern": "said", "BBC": "said", "EADS": "said", "Ace": "won"}
+    at = {short: (Position(1, start := body.index(f"{short} {verb}"), start + len(short)),)
+          for short, verb in shorts.items()}  # fmt: skip
+    articles = [article(f"articles/{n}.md", f"{n}", body, organizations=names, at=at)
+                for n in range(2)]  # fmt: skip
+    articles += [article(f"articles/a{n}.md", f"A{n}", "Bayern lost. BBC said so.",
+                         organizations=["Bayern", "BBC"] if n == 0 else ["BBC"])
+                 for n in range(3)]  # fmt: skip
+    index = EntityIndex(articles)
+    bayern = EntityRef("organization", "Bayern Munich")
+    assert index.ref("organization", "Bayern", index.by_uri["articles/a0.md"]) == bayern
+    assert len(index.entities[bayern]) == 3
+    names = [r.name for r, _ in index.of_kind("organization")]
+    assert "Bayern" not in names
+    assert {"BBC", "BBC News", "EADS", "Ace", "Ace Foods"} <= set(names)
+
+
 def test_an_x_of_y_organization_without_a_bodys_head_word_is_a_title():
     """ "Phantom of the Opera", "World of Warcraft": no body's head word (Bank, House,
     University...), no place after "of", never speaking: a title, no page. House of Lords

@@ -554,6 +554,24 @@ class ArchiveIdentity:
             written=written or None,
             context=[{n for kind in KINDS for n in names[kind]} for _, names in articles],
         )
+        # A short name the archive writes after one fuller name in most of its articles
+        # ("Bayern Munich ... Bayern", "Marsh & McLennan ... Marsh") is that name's
+        # everywhere; not one mostly on its own ("BBC", "BT" beside "BT Openzone"). (A
+        # company's legal name joins its short name in its own article only: below.)
+        joined: dict[str, Counter[str]] = defaultdict(Counter)
+        for found in self.short_names.values():
+            for short, full in found.items():
+                if not legal_name(full):
+                    joined[short][full] += 1
+        named = Counter(name for _, names in articles for name in set(names["organization"]))
+        #: Short names -> the fuller name they stand for across the archive (settled as
+        #: that name is: "Phillips" of "Phillips Idowu", a person).
+        self.short_forms = {
+            short: full
+            for short, fulls in joined.items()
+            for full, count in fulls.items()
+            if len(fulls) == 1 and short not in self.organizations and 2 * count > named[short]
+        }
         #: Names that are other names' forms or have forms of their own.
         self.formed = {*self.organizations, *self.organizations.values()}
         self._settled: dict[tuple[Kind, str], tuple[Kind, str] | None] = {}
@@ -669,6 +687,8 @@ class ArchiveIdentity:
         ):
             return None  # "Grand Slam", "UN Convention", "Convention on Human Rights"
         if kind == "organization":
+            if name in self.short_forms:
+                return self._curated(kind, self.short_forms[name])  # "Bayern": Bayern Munich
             if self._shaped_as_none(name):
                 return None  # "Phantom of the Opera"; "House of Commons, European Parliament"
             if self._venue(name):
@@ -860,6 +880,8 @@ class ArchiveIdentity:
             # alone gave "London", "Paris" and "Dublin" club pages from away fixtures.
             curated[(old, name)] = curated[(new, name)]
         for short, full in self.short_names.get(src_uri, {}).items():
+            if not legal_name(full):
+                continue  # the archive's form or none (``__init__``)
             # (Only a short name the archive settles as an organization of its own: not a
             # curated one, a word, "Time", nor a place, "Singapore Airlines Ltd ...
             # Singapore said" where the archive names the country.)
@@ -1462,6 +1484,13 @@ LEGAL_SUFFIXES = frozenset(
     {"Inc", "Corp", "Corporation", "Co", "Company", "Ltd", "Limited", "plc", "PLC", "Plc",
      "LLC", "AG", "SA", "NV"}
 )  # fmt: skip
+
+
+def legal_name(name: str) -> bool:
+    """Whether a name ends in a company's legal form ("Sun Microsystems Inc.")."""
+    return " " in name and name.rsplit(" ", 1)[1].rstrip(".,") in LEGAL_SUFFIXES
+
+
 #: Head words of an institution's name "X of Y": a body's last words (``BODY_WORDS``), a
 #: company's (``LEGAL_FORMS``, ``LEGAL_SUFFIXES``: "Banc of America Securities", "First
 #: of America Bank Corp") and these (Bank of England, House of Lords, University of

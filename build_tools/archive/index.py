@@ -23,7 +23,6 @@ from build_tools.archive.identity import (
     ACRONYM,
     AFTER_CUE,
     CUE_WORDS,
-    LEGAL_SUFFIXES,
     MUSIC_WORDS,
     SCREEN_WORDS,
     SMALL_ARCHIVE,
@@ -32,11 +31,12 @@ from build_tools.archive.identity import (
     EntityRef,
     cue_before,
     in_listed_term,
+    legal_name,
     person_shaped,
 )
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, Kind
-from build_tools.names import ROLES, written_in_lower_case
+from build_tools.names import ROLES, given_name, written_in_lower_case
 from build_tools.page import ArticlePage, Position, read_article
 from build_tools.timex import date_key
 
@@ -195,29 +195,27 @@ def acronyms_of(article: ArticleInfo) -> dict[str, str]:
 
 
 def short_names_of(article: ArticleInfo) -> dict[str, str]:
-    """An article's short names of the companies it first names in full, with their legal
-    form, as news agencies write them: "Sun" after "Sun Microsystems Inc.", "Compaq" after
-    "Compaq Computer Corp.", "Rally" after "Rally's Inc." (short name -> full name; one
-    full name that the short one starts, named before it in the article)."""
+    """An article's short names of the organizations it first names in full, as news
+    writes them: "Sun" after "Sun Microsystems Inc.", "Compaq" after "Compaq Computer
+    Corp.", "Rally" after "Rally's Inc." (a legal form), "Bayern" after "Bayern Munich",
+    "Marsh" after "Marsh & McLennan" (the rest of the full name capitalised words, no
+    first name: not "EADS Philippe Camus", "Arsenal to Real Madrid"); short name -> full
+    name, one full name that the short one starts, named before it in the article."""
     # (Where the body names each first: a headline writes the short name, "Sun to cut jobs".)
     first = {
         named.name: min(at for at in named.at if at.paragraph)[:2]
         for named in article.page.named("organization")
         if any(at.paragraph for at in named.at)
     }
-    legal = [
-        name for name in first
-        if " " in name and name.rsplit(" ", 1)[1].rstrip(".,") in LEGAL_SUFFIXES
-    ]  # fmt: skip
-    if not legal:
+    full_names = [name for name in first if " " in name]
+    if not full_names:
         return {}
     found = {}
     for named in article.page.named("organization"):
         name = named.name
         if name not in first:
             continue
-        starts = (f"{name} ", f"{name}'s ", f"{name}’s ")
-        longer = [full for full in legal if full.startswith(starts) and first[full] < first[name]]
+        longer = [full for full in full_names if first[full] < first[name] and _full_of(name, full)]
         # (Not a name written "the X", a short name of something else: "Dow Jones & Co.
         # ... the Dow fell", "Sun Microsystems Inc. ... The Sun newspaper"; nor a word the
         # article writes in lower case: "Time Warner Inc. ... Time magazine ... in time".)
@@ -230,6 +228,19 @@ def short_names_of(article: ArticleInfo) -> dict[str, str]:
         ):
             found[name] = longer[0]
     return found
+
+
+def _full_of(short: str, full: str) -> bool:
+    """Whether ``full`` is a fuller name that ``short`` starts (``short_names_of``)."""
+    if legal_name(full):
+        return full.startswith((f"{short} ", f"{short}'s ", f"{short}’s "))
+    if not full.startswith(f"{short} "):
+        return False
+    rest = full[len(short) + 1 :].split()
+    return len(rest) <= 3 and all(
+        (word[:1].isupper() or word[:1].isdigit() or word == "&") and not given_name(word, True)
+        for word in rest
+    )
 
 
 _THE = ("the ", "The ")
