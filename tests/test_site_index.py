@@ -909,6 +909,18 @@ def test_a_short_name_after_a_companys_full_legal_name_is_that_company():
     assert index.ref("organization", "Time", wire_article) == EntityRef("organization", "Time")
 
 
+def test_a_form_of_a_works_name_is_no_body_either():
+    """ "Rip Guard", a spelling of RipGuard's, which the archive writes as a technology
+    ("its new RipGuard technology"): no page under either spelling."""
+    work = [article(f"articles/w{n}.md", f"W{n}", "Its new RipGuard technology works.",
+                    organizations=["RipGuard"]) for n in range(3)]  # fmt: skip
+    spelt = [article(f"articles/s{n}.md", f"S{n}", "Rip Guard grew.",
+                     organizations=["Rip Guard"]) for n in range(2)]  # fmt: skip
+    index = EntityIndex(work + spelt)
+    assert [r.name for r, _ in index.of_kind("organization")] == []
+    assert index.ref("organization", "Rip Guard", index.by_uri["articles/s0.md"]) is None
+
+
 def test_a_short_name_mostly_written_after_one_fuller_name_is_that_name():
     """ "Bayern Munich won. Bayern said so." in two articles of three naming Bayern: Bayern
     is Bayern Munich's short name, in the third article too. The BBC, written after "BBC

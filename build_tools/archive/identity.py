@@ -689,6 +689,8 @@ class ArchiveIdentity:
         if kind == "organization":
             if name in self.short_forms:
                 return self._curated(kind, self.short_forms[name])  # "Bayern": Bayern Munich
+            if self.organizations.get(name, name) != name and self._work(self.organizations[name]):
+                return None  # "Rip Guard", a form of RipGuard's, which is a technology
             if self._shaped_as_none(name):
                 return None  # "Phantom of the Opera"; "House of Commons, European Parliament"
             if self._venue(name):
