@@ -35,7 +35,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from build_tools.archive.identity import TITLE_SHARE, EntityRef, _acronyms, name_tokens
+from build_tools.archive.identity import (
+    TITLE_SHARE,
+    EntityRef,
+    _acronyms,
+    name_tokens,
+    person_shaped,
+)
 from build_tools.archive.index import EntityIndex
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS
@@ -160,8 +166,13 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
                     " mentions: a film, show or band's name?", _ignore(ref.name), weight=0.7,
                 ))  # fmt: skip
             # Below the identity's threshold (or it would have no page), but not once in
-            # many mentions ("Sony format").
-            if cues["work"] and cues["work"] >= CLUE_SHARE * mentions:
+            # many mentions ("Sony format"), nor of a person's full name: a work's subject
+            # ("the biopic of Alfred Kinsey", "a film by Theo van Gogh").
+            if (
+                cues["work"]
+                and cues["work"] >= CLUE_SHARE * mentions
+                and not (ref.kind == "person" and person_shaped(ref.name))
+            ):
                 doubts.append(Doubt(
                     f'written as a work, an event or a technology is ("the film X", "X'
                     f' awards") in {cues["work"]} of {mentions} mentions', _ignore(ref.name),
