@@ -286,6 +286,32 @@ def test_a_bodys_name_the_model_starts_after_its_and_is_whole(model_nlp):
     assert names(alone, tags) == ["Fire Brigades Union", "Fire Brigades Union"]
 
 
+def test_a_common_word_the_model_tags_before_a_bodys_and_is_its_start(model_nlp):
+    """ "the Public" + "and" + "Commercial Services Union", both tagged: a word the
+    article writes in lower case too ("the public sector") is the body's first word;
+    "the Sony" + "and" + "Microsoft Association" stays two names, and so does a common
+    word the article also writes capitalised on its own."""
+    from spacy.tokens import Doc
+
+    from build_tools.convert.nlp import joined_entities
+
+    def names(words, tags):
+        doc = Doc(model_nlp.vocab, words=words, ents=tags)
+        return [ent.text for ent in joined_entities(doc)]
+
+    pcs = ["the", "public", "sector", ";", "the", "Public", "and", "Commercial", "Services",
+           "Union", "said"]  # fmt: skip
+    tags = ["O"] * 5 + ["B-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    assert names(pcs, tags) == ["Public and Commercial Services Union"]
+    sony = ["the", "Sony", "and", "Microsoft", "Association"]
+    assert names(sony, ["O", "B-ORG", "O", "B-ORG", "I-ORG"]) == [
+        "Sony", "Microsoft Association"]  # fmt: skip
+    again = [*pcs, ".", "Public", "said"]
+    assert names(again, [*tags, "O", "B-ORG", "O"]) == [
+        "Public", "Commercial Services Union", "Public"]  # fmt: skip
+    assert names(pcs[:-2] + ["Show", "said"], tags) == ["Public", "Commercial Services Show"]
+
+
 def test_a_country_named_x_and_y_is_one_place(model_nlp):
     from build_tools.convert.nlp import joined_entities
 

