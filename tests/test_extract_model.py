@@ -312,6 +312,20 @@ def test_a_common_word_the_model_tags_before_a_bodys_and_is_its_start(model_nlp)
     assert names(pcs[:-2] + ["Show", "said"], tags) == ["Public", "Commercial Services Show"]
 
 
+def test_a_towns_name_the_model_cuts_in_two_is_one_place(model_nlp):
+    """ "Newton" (a place) + "Aycliffe" (a person): the gazetteer's Newton Aycliffe; not
+    "Jordan" + "Henderson", which names no place."""
+    from spacy.tokens import Doc
+
+    from build_tools.convert.nlp import joined_entities
+
+    words = ["in", "Newton", "Aycliffe", "and", "Jordan", "Henderson"]
+    doc = Doc(model_nlp.vocab, words=words,
+              ents=["O", "B-GPE", "B-PERSON", "O", "B-GPE", "B-PERSON"])  # fmt: skip
+    assert [(e.text, e.label_) for e in joined_entities(doc)] == [
+        ("Newton Aycliffe", "GPE"), ("Jordan", "GPE"), ("Henderson", "PERSON")]  # fmt: skip
+
+
 def test_a_country_named_x_and_y_is_one_place(model_nlp):
     from build_tools.convert.nlp import joined_entities
 

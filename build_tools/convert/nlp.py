@@ -326,11 +326,19 @@ def _country(name: str) -> bool:
     return places.canonical_name(name) in places.countries
 
 
+def _town(name: str) -> bool:
+    """Whether a name of two words or more is a place the gazetteer names."""
+    from build_tools.gazetteer import gazetteer
+
+    return gazetteer().is_place(name)
+
+
 def joined_entities(doc) -> list:
     """The model's entities, with the names it cuts in two joined: a station and the rest
     of its name ("BBC Radio" + "Five Live"), a day's newspaper ("the" + "Sunday" +
     "Telegraph"), a department's name across "and" and commas ("Department for
-    Education" + "and" + "Skills"), a country named "X and Y" ("Trinidad and Tobago").
+    Education" + "and" + "Skills"), a country named "X and Y" ("Trinidad and Tobago"), a
+    town's name the model cuts in two ("Newton" + "Aycliffe").
     Patterns of the BBC corpus (BBC Radio Five Live, 40 mentions; the Sunday Telegraph
     and Sunday Times; departments of government; Serbia and Montenegro)."""
     from spacy.tokens import Span
@@ -365,6 +373,13 @@ def joined_entities(doc) -> list:
                 and gap == " and "
                 and _country(text[ent.start_char : following.end_char])
             ):  # "Serbia" + "and" + "Montenegro", "Trinidad" + "and" + "Tobago"
+                ent = Span(doc, ent.start, following.end, label="GPE")
+                index += 1
+            elif (
+                gap == " "
+                and {ent.label_, following.label_} <= {"GPE", "LOC", "PERSON", "ORG"}
+                and _town(text[ent.start_char : following.end_char])
+            ):  # "Newton" (a place) + "Aycliffe" (a person): the town of Newton Aycliffe
                 ent = Span(doc, ent.start, following.end, label="GPE")
                 index += 1
             else:
