@@ -269,18 +269,19 @@ def test_a_wire_services_results_lines_are_teams_and_its_tables_no_names():
 
 
 def test_a_town_before_based_or_born_or_a_local_act_is_the_town():
-    """ "Aberdeen-based", "Galway-born", "Bristol band": the model's organizations (the
-    clubs) are the towns; "Linux-based", which no gazetteer knows, is left as it was, and
-    so are a club's "Leicester duo" and "Southampton teenager", the "Tata group", the band
-    Texas's singer and a university's students."""
+    """ "Aberdeen-based", "Galway-born", "Bristol band", "Leeds group Kaiser Chiefs": the
+    model's organizations (the clubs) are the towns; "Linux-based", which no gazetteer
+    knows, is left as it was, and so are a club's "Leicester duo" and "Southampton
+    teenager", the "Tata group", the band Texas's singer and a university's students."""
     text = ("The Aberdeen-based firm hired a Galway-born chef and a Bristol band for its"
             " Linux-based tills. Leicester duo Smith and Jones joined the Tata group. Texas"
             " singer Sharleen Spiteri met Columbia students and Southampton teenager Theo"
-            " Walcott.")  # fmt: skip
+            " Walcott. Leeds group Kaiser Chiefs played.")  # fmt: skip
     spans = [(name, "ORG") for name in ("Aberdeen", "Galway", "Bristol", "Linux", "Leicester",
-                                         "Tata", "Texas", "Columbia", "Southampton")]  # fmt: skip
+                                         "Tata", "Texas", "Columbia", "Southampton",
+                                         "Leeds")]  # fmt: skip
     _, names, _ = resolve(text, candidates(text, *spans))
-    assert names["place"] == ("Aberdeen", "Galway", "Bristol")
+    assert names["place"] == ("Aberdeen", "Galway", "Bristol", "Leeds")
     assert names["organization"] == (
         "Linux", "Leicester", "Tata", "Texas", "Columbia", "Southampton"
     )  # fmt: skip

@@ -903,14 +903,15 @@ _GEOGRAPHIC_WORDS = frozenset(
 #: place's name with one of them that the gazetteer does not know is a club.
 _CLUB_WORDS = frozenset({"City", "Town", "United", "Rovers", "Athletic", "Albion", "Wanderers"})
 #: After a place's name, where someone or something is from: "-based", "-born", and the
-#: people and bands a town is said of ("Bristol band", "Norfolk farmer"); not "group" (the
-#: Tata group), "duo", "man" or "teenager", which a club's players are too ("Leicester
+#: people and bands a town is said of ("Bristol band", "Norfolk farmer", "Leeds group
+#: Kaiser Chiefs", "Essex act Prodigy": "group" or "act" before a name; not the Tata
+#: group), "duo", "man" or "teenager", which a club's players are too ("Leicester
 #: duo", "Southampton teenager Theo Walcott"), nor
 #: "singer", "students" or "family", which a band, a university, a club or a company take
 #: ("Texas singer Sharleen Spiteri", "Columbia students", "the Chelsea family").
 _BASED = re.compile(
     r"-(?:based|born)\b| (?:band|architect|farmer|businessman|businesswoman|pensioner"
-    r"|residents?|natives?)\b"
+    r"|residents?|natives?)\b| (?:group|act) (?=[A-Z])"
 )
 #: "in X" before a town the model took for a club or a firm ("facing South Africa in
 #: Durban", "a show in Bristol"): the town; not a club or firm one buys into ("invest in
