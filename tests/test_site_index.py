@@ -664,26 +664,20 @@ def test_a_person_whose_first_word_is_a_common_word_is_no_person():
     person page, nor has "Shark Tale" (no first name at all, and "tale" is a word);
     "Massive Attack", also called an organization, takes that kind; "Kenenisa Bekele" (no
     first name we know, never a lower-case word) stays a person, and so does "Will Young"
-    (a first name, if also a word the archive writes: "will"). Nor has "Bet Direct", two
-    words the archive writes in lower case ("Bet" is a first name to the list), while
-    "Jack Straw" ("jack", "straw"), whom it writes capitalised more often, stays."""
+    (a first name, if also a word the archive writes: "will")."""
     body = (
         "Kenenisa Bekele won, finding form and finding pace; a massive attack followed, "
-        "a tale of a tale of a tale. Will Young will sing, he will, young, so young, at a young"
-        " age. Bet Direct took a bet,"
-        " a direct bet, a bet on direct bets, direct. A jack of straw, said Jack Straw, and"
-        " Jack Straw, and Jack Straw."
+        "a tale of a tale of a tale. Will Young will sing, he will."
     )
     articles = [
         article(f"articles/{n}.md", f"T{n}", body,
                 people=["Finding Nemo", "Kenenisa Bekele", "Massive Attack", "Shark Tale",
-                        "Will Young", "Bet Direct", "Jack Straw"],
+                        "Will Young"],
                 organizations=["Massive Attack"] if n < 3 else [])
         for n in range(SMALL_ARCHIVE)
     ]  # fmt: skip
     index = EntityIndex(articles)
-    assert [r.name for r, _ in index.of_kind("person")] == [
-        "Jack Straw", "Kenenisa Bekele", "Will Young"]  # fmt: skip
+    assert [r.name for r, _ in index.of_kind("person")] == ["Kenenisa Bekele", "Will Young"]
     assert index.ref("person", "Massive Attack", articles[5]) == EntityRef(
         "organization", "Massive Attack")  # fmt: skip
     assert index.ref("person", "Finding Nemo", articles[5]) is None

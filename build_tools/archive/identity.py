@@ -534,16 +534,9 @@ class ArchiveIdentity:
         # "Shark Tale": one whose first word is no name at all and whose last is a word.
         firsts = {first for name in self.kind_votes if (first := _unknown_first(name))}
         lasts = {_last_word(name) for name in self.kind_votes if _no_given_name(name)}
-        # "Bet Direct", "Jet Star": a "person" of two words the archive writes in lower case.
-        pairs = {
-            word
-            for name, votes in self.kind_votes.items()
-            if votes["person"] and _TWO_WORDS.fullmatch(name)
-            for word in name.split()
-        }
         tagged = {name: cue["capitalised"] for name, cue in self.cues.items()}
         self.common, self.common_firsts, self.untagged = (
-            common_words(texts, self.kind_votes, firsts | lasts | pairs, tagged)
+            common_words(texts, self.kind_votes, firsts | lasts, tagged)
             if large
             else (frozenset(), frozenset(), frozenset())
         )
@@ -739,15 +732,7 @@ class ArchiveIdentity:
         worded = (first in self.common_firsts and first not in WORD_FIRST_NAMES) or (
             _no_given_name(name) and _last_word(name) in self.common_firsts
         )
-        # Two words the archive writes in lower case, whatever the first-name list says
-        # ("Bet Direct", "Jet Star": "Bet" and "Jet" are first names to it).
-        words = name.split(" ")
-        both = (
-            len(words) == 2
-            and words[0] not in WORD_FIRST_NAMES
-            and all(word in self.common_firsts for word in words)
-        )
-        if (first and worded) or both:
+        if first and worded:
             return _other_kind(self.kind_votes.get(name), name)  # a title, band, product
         return value
 
