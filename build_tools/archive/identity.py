@@ -1309,15 +1309,11 @@ ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 
 def _acronyms(name: str) -> set[str]:
     """What a name's initials may be written as: its capitalised words' first letters,
-    a word in capitals counting whole (``UK Independence Party``: UIP and UKIP); a word of
-    three capitals or more only whole (``BNP Paribas``: BNPP, not BP)."""
+    a word in capitals counting whole (``UK Independence Party``: UIP and UKIP)."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and "." not in w]
     if len(words) < 2:
         return set()
-    whole = "".join(w if w.isupper() else w[0] for w in words)
-    if any(len(w) >= 3 and w.isupper() for w in words):
-        return {whole}
-    return {"".join(w[0] for w in words), whole}
+    return {"".join(w[0] for w in words), "".join(w if w.isupper() else w[0] for w in words)}
 
 
 def organization_forms(
