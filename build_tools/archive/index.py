@@ -198,10 +198,9 @@ def short_names_of(article: ArticleInfo) -> dict[str, str]:
     """An article's short names of the organizations it first names in full, as news
     writes them: "Sun" after "Sun Microsystems Inc.", "Compaq" after "Compaq Computer
     Corp.", "Rally" after "Rally's Inc." (a legal form), "Bayern" after "Bayern Munich",
-    "Marsh" after "Marsh & McLennan", "the Commission" after "the European Commission"
-    (the rest of the full name capitalised words, no first name: not "EADS Philippe
-    Camus", "Arsenal to Real Madrid"); short name -> full name, one full name that the
-    short one starts or ends, named before it in the article."""
+    "Marsh" after "Marsh & McLennan" (the rest of the full name capitalised words, no
+    first name: not "EADS Philippe Camus", "Arsenal to Real Madrid"); short name -> full
+    name, one full name that the short one starts, named before it in the article."""
     # (Where the body names each first: a headline writes the short name, "Sun to cut jobs".)
     first = {
         named.name: min(at for at in named.at if at.paragraph)[:2]
@@ -216,39 +215,28 @@ def short_names_of(article: ArticleInfo) -> dict[str, str]:
         name = named.name
         if name not in first:
             continue
-        starts = [full for full in full_names if first[full] < first[name] and _starts(name, full)]
-        ends = [full for full in full_names if first[full] < first[name] and _ends(name, full)]
-        # (Not a first word written "the X", a short name of something else: "Dow Jones &
-        # Co. ... the Dow fell", "Sun Microsystems Inc. ... The Sun newspaper"; nor a word
-        # the article writes in lower case: "Time Warner Inc. ... Time magazine ... in
-        # time".)
-        if len(starts) + len(ends) != 1 or written_in_lower_case(
-            name, "\n".join(article.paragraphs)
+        longer = [full for full in full_names if first[full] < first[name] and _full_of(name, full)]
+        # (Not a name written "the X", a short name of something else: "Dow Jones & Co.
+        # ... the Dow fell", "Sun Microsystems Inc. ... The Sun newspaper"; nor a word the
+        # article writes in lower case: "Time Warner Inc. ... Time magazine ... in time".)
+        if (
+            len(longer) == 1
+            and not any(
+                article.page.paragraph(at.paragraph).endswith(_THE, 0, at.start) for at in named.at
+            )
+            and not written_in_lower_case(name, "\n".join(article.paragraphs))
         ):
-            continue
-        if ends or not any(
-            article.page.paragraph(at.paragraph).endswith(_THE, 0, at.start) for at in named.at
-        ):
-            found[name] = (starts or ends)[0]
+            found[name] = longer[0]
     return found
 
 
-def _starts(short: str, full: str) -> bool:
+def _full_of(short: str, full: str) -> bool:
     """Whether ``full`` is a fuller name that ``short`` starts (``short_names_of``)."""
     if legal_name(full):
         return full.startswith((f"{short} ", f"{short}'s ", f"{short}’s "))
-    return full.startswith(f"{short} ") and _named(full[len(short) + 1 :])
-
-
-def _ends(short: str, full: str) -> bool:
-    """Whether ``full`` is a fuller name (no company's legal one) that ``short`` ends."""
-    return not legal_name(full) and full.endswith(f" {short}") and _named(full[: -len(short) - 1])
-
-
-def _named(words: str) -> bool:
-    """Whether the rest of a full name is up to three capitalised words (or "&"), none a
-    first name for certain."""
-    rest = words.split()
+    if not full.startswith(f"{short} "):
+        return False
+    rest = full[len(short) + 1 :].split()
     return len(rest) <= 3 and all(
         (word[:1].isupper() or word[:1].isdigit() or word == "&") and not given_name(word, True)
         for word in rest
