@@ -948,6 +948,38 @@ def test_a_short_name_mostly_written_after_one_fuller_name_is_that_name():
     assert {"BBC", "BBC News", "EADS", "Ace", "Ace Foods"} <= set(names)
 
 
+def test_a_short_name_after_two_fuller_names_or_an_office_is_no_ones_form():
+    """ "Sky" after "Sky News" in two articles and after "Sky Sports" in a third is
+    neither's; "Mid-Bedfordshire" after "Mid-Bedfordshire MP" (an office) is no body's;
+    and an article's own full legal name wins over the archive's short form ("Phillips
+    Petroleum Co. ... Phillips said", where the archive's Phillips is Phillips Idowu)."""
+
+    def story(uri, body, names):
+        shorts = [name for name in names if " " not in name]
+        at = {short: (Position(1, start := body.rindex(f"{short} said"), start + len(short)),)
+              for short in shorts}  # fmt: skip
+        return article(uri, uri, body, organizations=names, at=at)
+
+    articles = [
+        *(story(f"articles/n{n}.md", "Sky News ran. Sky said so.", ["Sky News", "Sky"])
+          for n in range(2)),
+        story("articles/s.md", "Sky Sports ran. Sky said so.", ["Sky Sports", "Sky"]),
+        *(story(f"articles/m{n}.md", "Mid-Bedfordshire MP Nadine Dorries. Mid-Bedfordshire"
+                " said so.", ["Mid-Bedfordshire MP", "Mid-Bedfordshire"]) for n in range(2)),
+        *(story(f"articles/i{n}.md", "Phillips Idowu jumped. Phillips said so.",
+                ["Phillips Idowu", "Phillips"]) for n in range(2)),
+        story("articles/p.md", "Phillips Petroleum Co. rose. Phillips said so.",
+              ["Phillips Petroleum Co.", "Phillips"]),
+    ]  # fmt: skip
+    index = EntityIndex(articles)
+    for uri, short in (("n0", "Sky"), ("s", "Sky"), ("m0", "Mid-Bedfordshire")):
+        assert index.ref("organization", short, index.by_uri[f"articles/{uri}.md"]).name == short
+    assert index.ref("organization", "Phillips", index.by_uri["articles/i0.md"]).name == (
+        "Phillips Idowu")  # fmt: skip
+    assert index.ref("organization", "Phillips", index.by_uri["articles/p.md"]) == EntityRef(
+        "organization", "Phillips Petroleum Co.")  # fmt: skip
+
+
 def test_an_x_of_y_organization_without_a_bodys_head_word_is_a_title():
     """ "Phantom of the Opera", "World of Warcraft": no body's head word (Bank, House,
     University...), no place after "of", never speaking: a title, no page. House of Lords

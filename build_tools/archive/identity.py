@@ -572,6 +572,10 @@ class ArchiveIdentity:
             for full, count in fulls.items()
             if len(fulls) == 1 and short not in self.organizations and 2 * count > named[short]
         }
+        #: Short names settled as their fuller name's (``short_forms``), which an
+        #: article's own full legal name still overrides ("Phillips Petroleum Co. ...
+        #: Phillips said" where the archive's Phillips is Phillips Idowu).
+        self.shortened: set[str] = set()
         #: Names that are other names' forms or have forms of their own.
         self.formed = {*self.organizations, *self.organizations.values()}
         self._settled: dict[tuple[Kind, str], tuple[Kind, str] | None] = {}
@@ -688,6 +692,7 @@ class ArchiveIdentity:
             return None  # "Grand Slam", "UN Convention", "Convention on Human Rights"
         if kind == "organization":
             if name in self.short_forms:
+                self.shortened.add(name)
                 return self._curated(kind, self.short_forms[name])  # "Bayern": Bayern Munich
             if self.organizations.get(name, name) != name and self._work(self.organizations[name]):
                 return None  # "Rip Guard", a form of RipGuard's, which is a technology
@@ -888,7 +893,9 @@ class ArchiveIdentity:
             # curated one, a word, "Time", nor a place, "Singapore Airlines Ltd ...
             # Singapore said" where the archive names the country.)
             own = ("organization", short)
-            if ("organization", full) in curated and curated.get(own) == own:
+            if ("organization", full) in curated and (
+                curated.get(own) == own or short in self.shortened
+            ):
                 curated[own] = curated[("organization", full)]
         if src_uri in self.sports:  # "Saints" of a report naming Southampton
             named = [name for kind in KINDS for name in names[kind]]

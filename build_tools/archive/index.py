@@ -36,7 +36,7 @@ from build_tools.archive.identity import (
 )
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, Kind
-from build_tools.names import ROLES, given_name, written_in_lower_case
+from build_tools.names import ROLES, TITLES, given_name, written_in_lower_case
 from build_tools.page import ArticlePage, Position, read_article
 from build_tools.timex import date_key
 
@@ -238,7 +238,9 @@ def _full_of(short: str, full: str) -> bool:
         return False
     rest = full[len(short) + 1 :].split()
     return len(rest) <= 3 and all(
-        (word[:1].isupper() or word[:1].isdigit() or word == "&") and not given_name(word, True)
+        (word[:1].isupper() or word[:1].isdigit() or word == "&")
+        and not given_name(word, True)
+        and word.casefold() not in TITLES  # "Mid-Bedfordshire MP": an office, no name
         for word in rest
     )
 
