@@ -33,7 +33,7 @@ import yaml
 from build_tools.front_matter import load_yaml
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, SECTION, Kind, page_slug
-from build_tools.names import DEMONYM, NOT_SURNAMES, WORD_FIRST_NAMES, given_name, sex
+from build_tools.names import NOT_SURNAMES, WORD_FIRST_NAMES, given_name, sex
 
 #: Below this many articles an archive is small: every name gets a page, and a short name
 #: joins its only full name at once. From it on, the archive is large enough to doubt a
@@ -794,8 +794,8 @@ class ArchiveIdentity:
         articles = self.kind_votes.get(name, Counter())["organization"]
         if cues["surname"] >= max(2, articles / 2):
             return True
-        if cues["solo"] == cues["articles"] and _player_shaped(name):
-            return True  # "her opponent Marion Bartoli", "Phillips Idowu lit up the field"
+        if cues["solo"] == cues["articles"] and not cues["placed"] and _player_shaped(name):
+            return True  # "her opponent Marion Bartoli", "defeat to Taylor Dent"
         # "England coach Sven-Goran Eriksson", "stars Thomas Haden Church": a person's role
         # before the name in a quarter of its mentions, or a person's full name listed
         # next to it ("John Magnier and JP McManus"), and never a business's words.
@@ -1104,30 +1104,35 @@ _TWO_WORDS = re.compile(r"[A-Z][a-z]+(?:[-'â€™][A-Z]?[a-z]+)? [A-Z][a-z]+(?:[-'â
 
 
 def _player_shaped(name: str) -> bool:
-    """Whether a name is two capitalised words, neither of which a body's, a club's or an
-    event's name ends with nor ``SOLO_CLUB_WORDS``, the first no demonym, and no place
-    unless it is a first name too (``Marion Bartoli``, ``Phillips Idowu``, ``Andy
-    Murray``; not ``Team GB``, ``Birchfield Harriers``, ``Welsh Athletics``, ``American
-    Davenport``, ``Lawn Tennis Association``, ``Madrid Masters``, ``Harvard University``):
-    in reports of sports played one against one, where the model calls players bodies,
-    such an "organization" is a player."""
+    """Whether a name is shaped as a player's: two capitalised words, the first a first
+    name, neither a body's, a club's, an event's or a sport's word (``SOLO_CLUB_WORDS``),
+    the whole no place (``Marion Bartoli``, ``Andy Murray``; not ``Team GB``, ``Athletics
+    Kenya``, ``Tennis Australia``, ``Birchfield Harriers``, ``American Davenport``, ``Sky
+    Sports``, ``Stanford University``, ``Milton Keynes``, ``Discovery Channel``): in
+    reports of sports played one against one, where the model calls players bodies,
+    such an "organization" never written "the X", "at X" or "in X" is a player."""
     if _TWO_WORDS.fullmatch(name) is None:
         return False
     first, last = name.split()
-    return not (
-        any(
-            word in HEAD_WORDS or word in CLUB_WORDS or word in EVENT_WORDS
+    return (
+        given_name(first)
+        and not any(
+            word in HEAD_WORDS
+            or word in CLUB_WORDS
+            or word in EVENT_WORDS
+            or word in SOLO_CLUB_WORDS
             for word in (first, last)
         )
-        or last in SOLO_CLUB_WORDS
-        or re.fullmatch(DEMONYM, first) is not None
-        or (gazetteer().knows(first) and not given_name(first))
+        and not gazetteer().knows(name)
     )
 
 
-#: Last words of the clubs and bodies of sports played one against one: a sport's name
-#: ("Welsh Athletics", "British Cycling") and "Harriers" (Birchfield Harriers).
-SOLO_CLUB_WORDS = frozenset({"Athletics", "Tennis", "Golf", "Boxing", "Cycling", "Harriers"})
+#: Words of the names of clubs, bodies and broadcasters of sports played one against one:
+#: a sport's name ("Welsh Athletics", "Tennis Australia", "British Cycling"), "Harriers"
+#: (Birchfield Harriers), "Sports" and "Channel" (Sky Sports, the Discovery Channel team).
+SOLO_CLUB_WORDS = frozenset(
+    {"Athletics", "Tennis", "Golf", "Boxing", "Cycling", "Harriers", "Sports", "Channel"}
+)
 
 
 @lru_cache(maxsize=65536)

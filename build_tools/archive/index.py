@@ -287,6 +287,10 @@ _SOLO_SPORTS = frozenset(
 )
 
 
+#: Words before a name that a player's name never follows, in those reports.
+_PLACED = frozenset({"the", "at", "in"})
+
+
 #: Reports whose teams data/names.yml's nicknames name (not North American sports': the
 #: San Antonio Spurs are not Tottenham).
 _NICKNAME_SPORTS = frozenset(f"sport/{sport}" for sport in ("football", "rugby", "cricket"))
@@ -450,7 +454,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     ``screen`` and ``music``, such mentions with words of film and television or of music
     around them; ``articles`` and ``sport``, the articles naming it and those of them that
     are sports reports (any sport), ``solo``, of a sport played one against one (tennis,
-    athletics, golf, boxing, cycling); of
+    athletics, golf, boxing, cycling), and ``placed``, mentions there after "the", "at"
+    or "in"; of
     any kind, ``venue``, "at X" in a team sport's report (``venue_reports``: in how many
     reports; the model calls a ground a person, a place or a body; not a town's place
     mentions, "lost at Bolton"), and of organizations
@@ -520,6 +525,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         # "Nielsen/NetRatings", "InStat/MDR"; not a poll's second sponsor
                         # ("an NBC/Wall Street Journal poll", "a Reuters/Ipsos survey").
                         cues["slashed"] += not _POLL.match(text, position.end)
+                    if solo and before.casefold() in _PLACED:
+                        cues["placed"] += 1  # "the Davis Cup", "at Roland Garros": no player
                     if before in _TITLED and not _ENTITLED_TO.match(text, position.end):
                         cues["titled"] += 1  # "an offering entitled Underexposure"
                     if as_person and before in ROLES:
