@@ -289,8 +289,9 @@ def test_a_bodys_name_the_model_starts_after_its_and_is_whole(model_nlp):
 def test_a_common_word_the_model_tags_before_a_bodys_and_is_its_start(model_nlp):
     """ "the Public" + "and" + "Commercial Services Union", both tagged: a word the
     article writes in lower case too ("the public sector") is the body's first word;
-    "the Sony" + "and" + "Microsoft Association" stays two names, and so does a common
-    word the article also writes capitalised on its own."""
+    "the Sony" + "and" + "Microsoft Association" stays two names, and so do a common
+    word the article also writes capitalised on its own, "the Fed" before a name with an
+    "and" of its own, and "the Royal Mail", two words."""
     from spacy.tokens import Doc
 
     from build_tools.convert.nlp import joined_entities
@@ -310,6 +311,18 @@ def test_a_common_word_the_model_tags_before_a_bodys_and_is_its_start(model_nlp)
     assert names(again, [*tags, "O", "B-ORG", "O"]) == [
         "Public", "Commercial Services Union", "Public"]  # fmt: skip
     assert names(pcs[:-2] + ["Show", "said"], tags) == ["Public", "Commercial Services Show"]
+    fed = ["fed", "fears", ";", "the", "Fed", "and", "Securities", "and", "Exchange",
+           "Commission"]  # fmt: skip
+    assert names(fed, ["O"] * 4 + ["B-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"]) == [
+        "Fed",
+        "Securities and Exchange Commission",
+    ]  # a name with an "and" of its own
+    mail = ["royal", "warrant", ";", "the", "Royal", "Mail", "and", "Postal", "Services",
+            "Commission"]  # fmt: skip
+    assert names(mail, ["O"] * 4 + ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG"]) == [
+        "Royal Mail",
+        "Postal Services Commission",
+    ]  # two words: a name of its own
 
 
 def test_a_towns_name_the_model_cuts_in_two_is_one_place(model_nlp):
