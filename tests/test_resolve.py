@@ -290,7 +290,8 @@ def test_a_town_before_based_or_born_or_a_local_act_is_the_town():
 def test_in_a_town_is_the_town_unless_bought_into_or_possessed():
     """ "South Africa in Durban", "In Bristol, ...": the model's organizations are where
     something happens; a club bought into ("invest in Liverpool", "a stake in Leeds"), a
-    club's own part ("in Chelsea's defence") and "in" before no town ("in Linux") stay."""
+    club's own part ("in Chelsea's defence"), "in" before no town ("in Linux") and a club
+    the article also names otherwise stay."""
     text = ("Australia face South Africa in Durban. In Bristol, a show. Morgan will invest"
             " in Liverpool and buy a stake in Leeds. A gap in Chelsea's defence. Bugs in"
             " Linux.")  # fmt: skip
@@ -299,6 +300,13 @@ def test_in_a_town_is_the_town_unless_bought_into_or_possessed():
     _, names, _ = resolve(text, candidates(text, *spans))
     assert names["place"] == ("Durban", "Bristol")
     assert names["organization"] == ("Liverpool", "Leeds", "Chelsea", "Linux")
+    # Some words between ("invest £450m in Liverpool"); a body the article also writes
+    # otherwise ("his career in Leeds ... Leeds chief executive") stays a body.
+    text = ("Dubai will invest £450m in Liverpool. His whole career in Leeds ended."
+            " Leeds chief executive Gerald Krasner agreed, and Cardiff said so.")  # fmt: skip
+    found = [Candidate(m.start(), m.end(), m[0], "ORG")
+             for m in re.finditer("Liverpool|Leeds|Cardiff", text)]  # fmt: skip
+    assert resolve(text, found)[1]["organization"] == ("Liverpool", "Leeds", "Cardiff")
 
 
 def test_competitions_by_their_last_word_are_no_organization():

@@ -810,11 +810,19 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     full_people = [s.text for s in spans if s.kind == "person" and len(s.text.split()) > 1]
     person_tokens = {t for name in full_people for t in _tokens(name)}
     places = gazetteer()
+    # A town the article names as a body only "in X" ("South Africa in Durban"): where
+    # things happen, not a club; not where it also writes the body ("Liverpool said").
+    in_town: dict[str, bool] = {}
+    for span in spans:
+        if span.kind == "organization":
+            in_town[span.text] = in_town.get(span.text, True) and _in_town(
+                span, document.text, places
+            )
     votes: dict[str, Counter] = {}
     for span in spans:
         kind = span.kind
-        if kind == "organization" and _in_town(span, document.text, places):
-            kind = "place"  # "South Africa in Durban": where it happens, not a club
+        if kind == "organization" and in_town[span.text]:
+            kind = "place"
         votes.setdefault(span.text, Counter())[kind] += 1
     sports = _looks_like_results(document.text)
     holders = word_index({full: frozenset(_tokens(full)) for full in full_people})
@@ -914,21 +922,21 @@ _BASED = re.compile(
     r"|residents?|natives?)\b| (?:group|act) (?=[A-Z])"
 )
 #: "in X" before a town the model took for a club or a firm ("facing South Africa in
-#: Durban", "a show in Bristol"): the town; not a club or firm one buys into ("invest in
-#: Liverpool", "a stake in Leeds") nor one whose part is named ("in Chelsea's defence").
-_IN_BEFORE = re.compile(r"(?:(\w+)\s+)?\b[Ii]n $")
-_BUYING_INTO = frozenset(
-    {"invest", "invested", "investing", "investment", "investments", "stake", "stakes",
-     "share", "shares", "interest", "holding", "holdings"}
-)  # fmt: skip
+#: Durban", "a show in Bristol"): the town; not a club or firm one buys into, within
+#: four words before "in" ("invest in Liverpool", "invest £450m in Liverpool", "a stake
+#: in Leeds"), nor one whose part is named ("in Chelsea's defence").
+_WORDS_BEFORE = re.compile(r"[^\s]+")
+_BUYING_INTO = re.compile(r"(?:invest\w*|stakes?|shares?|interests?|holdings?)\W*", re.I)
 
 
 def _in_town(span: _Span, text: str, places: Gazetteer) -> bool:
-    """Whether an organization's mention is a town's, written "in X" (``_IN_BEFORE``)."""
-    before = _IN_BEFORE.search(text, max(0, span.start - 30), span.start)
+    """Whether an organization's mention is a town's, written "in X" (``_BUYING_INTO``)."""
+    words = _WORDS_BEFORE.findall(text, max(0, span.start - 60), span.start)
     return (
-        before is not None
-        and (before[1] or "").lower() not in _BUYING_INTO
+        bool(words)
+        and words[-1] in ("in", "In")
+        and text[span.start - 1 : span.start] == " "
+        and not any(_BUYING_INTO.fullmatch(word) for word in words[-5:-1])
         and not text.startswith(("'", "’"), span.end)
         and places.is_town(span.text)
     )
