@@ -105,8 +105,8 @@ def test_titles_are_doubted_and_kinds_the_evidence_settled_are_not():
 def test_one_word_people_surnames_of_people_and_works_are_doubted():
     """A "person" of one word (Destiny), an organization named as a person page's surname
     (Idowu, beside Phillips Idowu) with the alias that would join them, and a name written
-    as a film is ("the film Ray") are doubted; a full name is not, even the subject of a
-    film ("the biopic Alfred Kinsey")."""
+    as a film is ("the film Ray") are doubted; a full name is not, but for a work cue
+    ("the biopic Alfred Kinsey"), at half its weight."""
     articles = [
         article(f"articles/{n}.md", f"{n}", "Destiny sang. Phillips Idowu jumped. Idowu won."
                 f" I saw {'the film' if n else 'that'} Ray on Sunday. Ray was long. Ray."
@@ -121,7 +121,13 @@ def test_one_word_people_surnames_of_people_and_works_are_doubted():
     assert any("surname of Phillips Idowu" in doubt.reason for doubt in idowu)
     assert any("aliases: [Idowu]" in doubt.fix for doubt in idowu)
     assert any("as a work" in doubt.reason for doubt in entries["Ray"].doubts)
-    assert "Phillips Idowu" not in entries and "Alfred Kinsey" not in entries
+    assert "Phillips Idowu" not in entries
+
+    # A person's full name written so is more often the work's subject: half the weight.
+    def work(name):
+        return next(doubt for doubt in entries[name].doubts if "as a work" in doubt.reason)
+
+    assert work("Alfred Kinsey").weight == work("Ray").weight / 2
 
 
 def test_a_name_written_as_a_speaker_or_a_body_counts_its_doubts_half():

@@ -166,17 +166,15 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
                     " mentions: a film, show or band's name?", _ignore(ref.name), weight=0.7,
                 ))  # fmt: skip
             # Below the identity's threshold (or it would have no page), but not once in
-            # many mentions ("Sony format"), nor of a person's full name: a work's subject
-            # ("the biopic of Alfred Kinsey", "a film by Theo van Gogh").
-            if (
-                cues["work"]
-                and cues["work"] >= CLUE_SHARE * mentions
-                and not (ref.kind == "person" and person_shaped(ref.name))
-            ):
+            # many mentions ("Sony format"); of a person's full name, more often a work's
+            # subject ("the biopic of Alfred Kinsey") than its title ("the film Billy
+            # Elliot"), at half the weight.
+            if cues["work"] and cues["work"] >= CLUE_SHARE * mentions:
+                full = ref.kind == "person" and person_shaped(ref.name)
                 doubts.append(Doubt(
                     f'written as a work, an event or a technology is ("the film X", "X'
                     f' awards") in {cues["work"]} of {mentions} mentions', _ignore(ref.name),
-                    weight=0.5,
+                    weight=0.25 if full else 0.5,
                 ))  # fmt: skip
         if single and ref.kind == "person" and not curated:
             doubts.append(Doubt(
