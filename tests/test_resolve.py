@@ -274,9 +274,9 @@ def test_a_town_before_based_or_born_or_a_local_act_is_the_town():
     knows, is left as it was, and so are a club's "Leicester duo" and "Southampton
     teenager", the "Tata group", the band Texas's singer and a university's students."""
     text = ("The Aberdeen-based firm hired a Galway-born chef and a Bristol band for its"
-            " Linux-based tills. Leicester duo Smith and Jones joined the Tata group. Texas"
-            " singer Sharleen Spiteri met Columbia students and Southampton teenager Theo"
-            " Walcott. Leeds group Kaiser Chiefs played.")  # fmt: skip
+            " Linux-based tills. Leicester duo Smith and Jones joined the Tata group and"
+            " left. Texas singer Sharleen Spiteri met Columbia students and Southampton"
+            " teenager Theo Walcott. Leeds group Kaiser Chiefs played.")  # fmt: skip
     spans = [(name, "ORG") for name in ("Aberdeen", "Galway", "Bristol", "Linux", "Leicester",
                                          "Tata", "Texas", "Columbia", "Southampton",
                                          "Leeds")]  # fmt: skip
