@@ -1365,26 +1365,28 @@ def test_a_two_word_body_of_a_one_against_one_sports_report_is_a_player():
     that name no body, club, event, sport, nationality or place are the player, unless
     written "the X", "at X" or "in X" ("at Roland Garros", "the Ryder Cup"). Not "Team
     GB", "Birchfield Harriers", "Stanford University", "Tennis Australia", "Sky Sports",
-    "Milton Keynes", "American Davenport", "Lawn Tennis Association", "Phillips Idowu"
-    (no first name), nor a player's name in a football report, which has clubs."""
+    "Milton Keynes", "American Davenport", "Scot Ferrier", "Lawn Tennis Association",
+    "Phillips Idowu" (no first name), nor a player's name in a football or golf report,
+    whose clubs and sponsors are named as people are."""
     body = ("Her opponent Marion Bartoli retired after defeat to Andy Murray; Phillips Idowu"
             " jumped. Team GB, Birchfield Harriers, Stanford University, Tennis Australia,"
             " Sky Sports, Milton Keynes and the Lawn Tennis Association met American"
-            " Davenport at Roland Garros and the Ryder Cup.")  # fmt: skip
+            " Davenport at Roland Garros and the Ryder Cup. Scot Ferrier lost.")  # fmt: skip
     bodies = ["Marion Bartoli", "Andy Murray", "Phillips Idowu", "Team GB",
               "Birchfield Harriers", "Stanford University", "Tennis Australia", "Sky Sports",
               "Milton Keynes", "Lawn Tennis Association", "American Davenport",
-              "Roland Garros", "Ryder Cup"]  # fmt: skip
+              "Roland Garros", "Ryder Cup", "Scot Ferrier"]  # fmt: skip
     for tag in ("sport/tennis", "sport/athletics"):
         articles = [article(f"articles/{n}.md", f"{n}", body, organizations=bodies, tags=(tag,))
                     for n in range(2)]  # fmt: skip
         index = EntityIndex(articles)
         assert [r.name for r, _ in index.of_kind("person")] == ["Andy Murray", "Marion Bartoli"]
         assert len(list(index.of_kind("organization"))) == len(bodies) - 2
-    articles = [article(f"articles/{n}.md", f"{n}", body, organizations=bodies,
-                        tags=("sport/tennis",) if n else ("sport/football",))
-                for n in range(2)]  # fmt: skip
-    assert [r.name for r, _ in EntityIndex(articles).of_kind("person")] == []
+    for other in ("sport/football", "sport/golf"):  # clubs, sponsors: "Augusta National"
+        articles = [article(f"articles/{n}.md", f"{n}", body, organizations=bodies,
+                            tags=("sport/tennis",) if n else (other,))
+                    for n in range(2)]  # fmt: skip
+        assert [r.name for r, _ in EntityIndex(articles).of_kind("person")] == []
 
 
 def test_an_organization_named_and_written_as_a_person_is_a_person():

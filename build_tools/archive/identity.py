@@ -33,7 +33,7 @@ import yaml
 from build_tools.front_matter import load_yaml
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, SECTION, Kind, page_slug
-from build_tools.names import NOT_SURNAMES, WORD_FIRST_NAMES, given_name, sex
+from build_tools.names import DEMONYM, NOT_SURNAMES, WORD_FIRST_NAMES, given_name, sex
 
 #: Below this many articles an archive is small: every name gets a page, and a short name
 #: joins its only full name at once. From it on, the archive is large enough to doubt a
@@ -1105,17 +1105,19 @@ _TWO_WORDS = re.compile(r"[A-Z][a-z]+(?:[-'â€™][A-Z]?[a-z]+)? [A-Z][a-z]+(?:[-'â
 
 def _player_shaped(name: str) -> bool:
     """Whether a name is shaped as a player's: two capitalised words, the first a first
-    name, neither a body's, a club's, an event's or a sport's word (``SOLO_CLUB_WORDS``),
-    the whole no place (``Marion Bartoli``, ``Andy Murray``; not ``Team GB``, ``Athletics
-    Kenya``, ``Tennis Australia``, ``Birchfield Harriers``, ``American Davenport``, ``Sky
-    Sports``, ``Stanford University``, ``Milton Keynes``, ``Discovery Channel``): in
-    reports of sports played one against one, where the model calls players bodies,
-    such an "organization" never written "the X", "at X" or "in X" is a player."""
+    name and no nationality, neither a body's, a club's, an event's or a sport's word
+    (``SOLO_CLUB_WORDS``), the whole no place (``Marion Bartoli``, ``Andy Murray``; not
+    ``Team GB``, ``Athletics Kenya``, ``Tennis Australia``, ``Birchfield Harriers``,
+    ``American Davenport``, ``Scot Ferrier``, ``Sky Sports``, ``Stanford University``,
+    ``Milton Keynes``): in tennis and athletics reports, where the model calls players
+    bodies, such an "organization" never written "the X", "at X" or "in X" is a
+    player."""
     if _TWO_WORDS.fullmatch(name) is None:
         return False
     first, last = name.split()
     return (
         given_name(first)
+        and re.fullmatch(DEMONYM, first) is None  # "Scot Ferrier": "Scot" is a first name too
         and not any(
             word in HEAD_WORDS
             or word in CLUB_WORDS

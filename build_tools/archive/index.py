@@ -281,10 +281,10 @@ _TEAM_SPORTS = frozenset(
 
 
 #: Sports played one against one (or each for oneself): their reports' bodies are few
-#: and named as bodies are (the IAAF, the Lawn Tennis Association).
-_SOLO_SPORTS = frozenset(
-    f"sport/{sport}" for sport in ("tennis", "athletics", "golf", "boxing", "cycling")
-)
+#: and named as bodies are (the IAAF, the Lawn Tennis Association). Not golf, cycling or
+#: boxing, whose clubs, teams and promoters are named as people are ("Augusta National
+#: chairman", "Liberty Seguros rider", "Top Rank"), as a reviewer showed.
+_SOLO_SPORTS = frozenset(f"sport/{sport}" for sport in ("tennis", "athletics"))
 
 
 #: Words before a name that a player's name never follows, in those reports.
@@ -454,7 +454,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     ``screen`` and ``music``, such mentions with words of film and television or of music
     around them; ``articles`` and ``sport``, the articles naming it and those of them that
     are sports reports (any sport), ``solo``, of a sport played one against one (tennis,
-    athletics, golf, boxing, cycling), and ``placed``, mentions there after "the", "at"
+    athletics), and ``placed``, mentions there after "the", "at"
     or "in"; of
     any kind, ``venue``, "at X" in a team sport's report (``venue_reports``: in how many
     reports; the model calls a ground a person, a place or a body; not a town's place
