@@ -323,6 +323,11 @@ def test_a_common_word_the_model_tags_before_a_bodys_and_is_its_start(model_nlp)
         "Royal Mail",
         "Postal Services Commission",
     ]  # two words: a name of its own
+    paper = ["three", "times", ";", "the", "Times", "and", "Press", "Complaints", "Commission"]
+    assert names(paper, ["O"] * 4 + ["B-ORG", "O", "B-ORG", "I-ORG", "I-ORG"]) == [
+        "Times",
+        "Press Complaints Commission",
+    ]  # a newspaper: a name of its own
 
 
 def test_a_towns_name_the_model_cuts_in_two_is_one_place(model_nlp):

@@ -313,6 +313,8 @@ _PAPERS = frozenset(
     {"Times", "Telegraph", "Mirror", "Express", "Post", "Mail", "Herald", "Observer",
      "Independent", "People"}
 )  # fmt: skip
+#: Newspapers named by one word after "the", a name of their own before "and".
+_NEWSPAPERS = _PAPERS | {"Guardian", "Sun", "Star", "Scotsman", "Economist"}
 #: Capitals the model leaves before a name that are the country, not the name's ("UK
 #: Treasury" is the Treasury's).
 _COUNTRY_CODES = frozenset({"UK", "US", "USA", "EU", "UN", "GB"})
@@ -410,8 +412,8 @@ def _first_part(doc, ent, following, text: str) -> bool:
     its own that ends as a body's does (``identity.BODY_WORDS``). Not two names ("the
     Sony and Microsoft Association", "the Treasury and Audit Commission", "the Fed and
     Securities and Exchange Commission", "the Royal Mail and Postal Services Commission",
-    as a reviewer showed a first version joining). BBC: the Public and Commercial
-    Services Union, 2 articles."""
+    as a reviewer showed a first version joining, nor a newspaper: "the Times and Press
+    Complaints Commission"). BBC: the Public and Commercial Services Union, 2 articles."""
     words = [token for token in ent if token.lower_ != "the"]
     starts = ent[0].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
     if not starts or len(words) != 1 or " and " in following.text:
@@ -424,6 +426,7 @@ def _first_part(doc, ent, following, text: str) -> bool:
         and word.text not in BODY_WORDS
         and word.lower_ not in _BODIES
         and word.lower_ not in TITLES
+        and word.text not in _NEWSPAPERS  # "the Times and Press Complaints Commission"
         and len(re.findall(rf"\b{word.text}\b", text)) == 1
         and written_in_lower_case(word.text, text)
     )
