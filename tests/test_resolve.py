@@ -307,6 +307,9 @@ def test_in_a_town_is_the_town_unless_bought_into_or_possessed():
     found = [Candidate(m.start(), m.end(), m[0], "ORG")
              for m in re.finditer("Liverpool|Leeds|Cardiff", text)]  # fmt: skip
     assert resolve(text, found)[1]["organization"] == ("Liverpool", "Leeds", "Cardiff")
+    # The words read back stop at the sentence's end: a buying word before it counts not.
+    text = "Fans did not invest. In Bristol, a show."
+    assert resolve(text, candidates(text, ("Bristol", "ORG")))[1]["place"] == ("Bristol",)
 
 
 def test_competitions_by_their_last_word_are_no_organization():

@@ -926,16 +926,18 @@ _BASED = re.compile(
 #: four words before "in" ("invest in Liverpool", "invest £450m in Liverpool", "a stake
 #: in Leeds"), nor one whose part is named ("in Chelsea's defence").
 _WORDS_BEFORE = re.compile(r"[^\s]+")
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _BUYING_INTO = re.compile(r"(?:invest\w*|stakes?|shares?|interests?|holdings?)\W*", re.I)
 
 
 def _in_town(span: _Span, text: str, places: Gazetteer) -> bool:
-    """Whether an organization's mention is a town's, written "in X" (``_BUYING_INTO``)."""
-    words = _WORDS_BEFORE.findall(text, max(0, span.start - 60), span.start)
+    """Whether an organization's mention is a town's, written "in X" (``_BUYING_INTO``;
+    the words read back stop at a sentence's end)."""
+    before = _SENTENCE_END.split(text[max(0, span.start - 60) : span.start])[-1]
+    words = _WORDS_BEFORE.findall(before)
     return (
         bool(words)
         and words[-1] in ("in", "In")
-        and text[span.start - 1 : span.start] == " "
         and not any(_BUYING_INTO.fullmatch(word) for word in words[-5:-1])
         and not text.startswith(("'", "’"), span.end)
         and places.is_town(span.text)
