@@ -569,13 +569,10 @@ class ArchiveIdentity:
         self.short_forms = {
             short: full
             for short, fulls in joined.items()
+            if len(fulls) == 1 and short not in self.organizations
             for full, count in fulls.items()
-            if len(fulls) == 1 and short not in self.organizations and 2 * count > named[short]
+            if 2 * count > named[short]
         }
-        #: Short names settled as their fuller name's (``short_forms``), which an
-        #: article's own full legal name still overrides ("Phillips Petroleum Co. ...
-        #: Phillips said" where the archive's Phillips is Phillips Idowu).
-        self.shortened: set[str] = set()
         #: Names that are other names' forms or have forms of their own.
         self.formed = {*self.organizations, *self.organizations.values()}
         self._settled: dict[tuple[Kind, str], tuple[Kind, str] | None] = {}
@@ -692,9 +689,8 @@ class ArchiveIdentity:
             return None  # "Grand Slam", "UN Convention", "Convention on Human Rights"
         if kind == "organization":
             if name in self.short_forms:
-                self.shortened.add(name)
                 return self._curated(kind, self.short_forms[name])  # "Bayern": Bayern Munich
-            if self.organizations.get(name, name) != name and self._work(self.organizations[name]):
+            if (main := self.organizations.get(name)) and self._work(main):
                 return None  # "Rip Guard", a form of RipGuard's, which is a technology
             if self._shaped_as_none(name):
                 return None  # "Phantom of the Opera"; "House of Commons, European Parliament"
@@ -892,10 +888,13 @@ class ArchiveIdentity:
             # (Only a short name the archive settles as an organization of its own: not a
             # curated one, a word, "Time", nor a place, "Singapore Airlines Ltd ...
             # Singapore said" where the archive names the country.)
+            # An article's own full legal name wins over the archive's short form
+            # ("Phillips Petroleum Co. ... Phillips said", where the archive's Phillips
+            # is Phillips Idowu).
             own = ("organization", short)
-            if ("organization", full) in curated and (
-                curated.get(own) == own or short in self.shortened
-            ):
+            form = self.short_forms.get(short)
+            alone = self._curated("organization", form) if form else own
+            if ("organization", full) in curated and curated.get(own) == alone:
                 curated[own] = curated[("organization", full)]
         if src_uri in self.sports:  # "Saints" of a report naming Southampton
             named = [name for kind in KINDS for name in names[kind]]

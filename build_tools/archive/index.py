@@ -210,6 +210,7 @@ def short_names_of(article: ArticleInfo) -> dict[str, str]:
     full_names = [name for name in first if " " in name]
     if not full_names:
         return {}
+    text = "\n".join(article.paragraphs)
     found = {}
     for named in article.page.named("organization"):
         name = named.name
@@ -224,7 +225,7 @@ def short_names_of(article: ArticleInfo) -> dict[str, str]:
             and not any(
                 article.page.paragraph(at.paragraph).endswith(_THE, 0, at.start) for at in named.at
             )
-            and not written_in_lower_case(name, "\n".join(article.paragraphs))
+            and not written_in_lower_case(name, text)
         ):
             found[name] = longer[0]
     return found
