@@ -24,6 +24,7 @@ from build_tools.archive.identity import (
     AFTER_CUE,
     CUE_WORDS,
     MUSIC_WORDS,
+    PRODUCT_AFTER,
     SCREEN_WORDS,
     SMALL_ARCHIVE,
     ArchiveIdentity,
@@ -465,7 +466,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     of both, ``speaks``, what only a person or a body is written with ("X said", "an X
     spokesman"), ``slashed``, written right after another word and a slash
     ("Nielsen/NetRatings", a player's "Sale/ENG"; not a poll's sponsor, "NBC/Wall Street
-    Journal poll"), and ``titled``, after "entitled" or "titled"."""
+    Journal poll"), ``titled``, after "entitled" or "titled", and ``product``, before
+    a product's or an inquiry's noun ("the Cell processor", ``PRODUCT_AFTER``)."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         page = article.page
@@ -548,6 +550,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         cues["music"] += bool(MUSIC_WORDS.search(around))
                     if _SPEAKS.match(text, end):
                         cues["speaks"] += 1  # "X said", "an X spokesman"
+                    if PRODUCT_AFTER.match(text, end):
+                        cues["product"] += 1  # "the Cell processor", "the Butler inquiry"
                     cue = cue_before(text, start) if before.casefold() in CUE_WORDS else None
                     if cue is None and (after := AFTER_CUE.match(text, end)):
                         cue = after.lastgroup
