@@ -344,6 +344,33 @@ def test_a_towns_name_the_model_cuts_in_two_is_one_place(model_nlp):
         ("Newton Aycliffe", "GPE"), ("Jordan", "GPE"), ("Henderson", "PERSON")]  # fmt: skip
 
 
+def test_a_first_name_the_model_leaves_out_joins_the_name_after_it(model_nlp):
+    """ "Charlize" + "Theron", "Trevor" + "Nelson" (a town to the model): one person. Not
+    a title, a nationality, a month, a word the article writes in lower case ("Said
+    Williams ... he said"), no first name ("Wing Dominici"), a body's name, nor a place
+    before a capitalised word ("the Flora London Marathon")."""
+    from spacy.tokens import Doc
+
+    from build_tools.convert.nlp import joined_entities
+
+    tagged = [
+        ("include", "O"), ("Charlize", "O"), ("Theron", "B-PERSON"), ("and", "O"),
+        ("DJ", "O"), ("Trevor", "O"), ("Nelson", "B-GPE"), (";", "O"), ("the", "O"),
+        ("Flora", "O"), ("London", "B-GPE"), ("Marathon", "O"), (";", "O"), ("Said", "O"),
+        ("Williams", "B-PERSON"), (",", "O"), ("Argentine", "O"), ("Coria", "B-PERSON"),
+        ("and", "O"), ("Prince", "O"), ("Charles", "B-PERSON"), ("met", "O"), ("in", "O"),
+        ("June", "O"), ("Grewcock", "B-PERSON"), ("and", "O"), ("Crystal", "O"),
+        ("Palace", "B-ORG"), ("fans", "O"), (",", "O"), ("Wing", "O"), ("Dominici", "B-PERSON"),
+        (",", "O"), ("he", "O"), ("said", "O"),
+    ]  # fmt: skip
+    words, ents = zip(*tagged, strict=True)
+    doc = Doc(model_nlp.vocab, words=list(words), ents=list(ents))
+    assert [(e.text, e.label_) for e in joined_entities(doc)] == [
+        ("Charlize Theron", "PERSON"), ("Trevor Nelson", "PERSON"), ("London", "GPE"),
+        ("Williams", "PERSON"), ("Coria", "PERSON"), ("Charles", "PERSON"),
+        ("Grewcock", "PERSON"), ("Palace", "ORG"), ("Dominici", "PERSON")]  # fmt: skip
+
+
 def test_a_country_named_x_and_y_is_one_place(model_nlp):
     from build_tools.convert.nlp import joined_entities
 

