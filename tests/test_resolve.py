@@ -435,3 +435,19 @@ def test_a_persons_letters_after_the_name_are_dropped_whatever_the_models_label(
     )
     assert names["person"] == ("Guy Mansfield", "Frank Field")
     assert [text[m.start : m.end] for m in mentions] == ["Guy Mansfield", "Frank Field"]
+
+
+def test_a_storms_name_is_no_name_of_the_article():
+    """ "Hurricane Mitch ... Mitch killed 10,000": every mention of the storm's name is the
+    storm's, none a person's, and a storm the model tags whole is none either; a person
+    whose name merely follows ("the hurricane hit Mitch Daniels") stays."""
+    text = (
+        "Aid after Hurricane Mitch. Mitch killed 10,000 people. Hurricane Hugo cost $4bn."
+        " Typhoon Tokage hit Japan. Then the hurricane season ended, said Mitch Daniels."
+    )
+    _, names, _ = resolve(
+        text,
+        candidates(text, ("Mitch", "PERSON"), ("Mitch", "PERSON"), ("Hurricane Hugo", "PERSON"),
+                   ("Tokage", "ORG"), ("Japan", "GPE"), ("Mitch Daniels", "PERSON")),
+    )  # fmt: skip
+    assert names == {"person": ("Mitch Daniels",), "place": ("Japan",), "organization": ()}

@@ -327,6 +327,12 @@ _GROUP_OR_TITLE_AFTER = re.compile(
 )
 
 
+#: A storm's name: "Hurricane Mitch ... Mitch killed about 10,000 people", "claims from
+#: Hurricane Hugo ... $36 million from Hugo". The article's every mention of the name is
+#: the storm's, no person's (nor a place's or a body's).
+_STORM = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm) ([A-Z][a-z]+)\b")
+
+
 def _not_a_person_here(text: str, candidate: Candidate) -> bool:
     return (
         candidate.label == "PERSON"
@@ -574,7 +580,12 @@ def resolve(
     candidates = with_dateline(text, candidates)
     candidates = with_team_sheets(text, candidates)
     candidates = sorted([*candidates, *name_candidates(text, candidates)], key=lambda c: c.start)
-    candidates = [c for c in with_initials(text, candidates) if not _not_a_person_here(text, c)]
+    storms = frozenset(_STORM.findall(text))
+    candidates = [
+        c
+        for c in with_initials(text, candidates)
+        if not _not_a_person_here(text, c) and c.text not in storms and not _STORM.fullmatch(c.text)
+    ]
     spans = _tidy_all(text, _with_own_possessives(text, candidates))
     spans = _split_conjoined(spans)
     spans = _drop_fragments(spans, document)
