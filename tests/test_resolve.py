@@ -451,3 +451,24 @@ def test_a_storms_name_is_no_name_of_the_article():
                    ("Tokage", "ORG"), ("Japan", "GPE"), ("Mitch Daniels", "PERSON")),
     )  # fmt: skip
     assert names == {"person": ("Mitch Daniels",), "place": ("Japan",), "organization": ()}
+
+
+def test_a_club_abroad_and_a_saints_name_are_no_people():
+    """ "a move to Atletico Madrid", "beat Real Sociedad" (a place to the model): clubs.
+    "St Katherine's dock": no person (and no place the gazetteer knows); "St Louis" is a
+    place. "Racing Stripes" (a film) and "Ian St John" are not touched."""
+    text = (
+        "He moved to Atletico Madrid. Real Sociedad lost. The call came from St Katherine's"
+        " dock. St Louis won. Racing Stripes opened. Ian St John spoke."
+    )
+    _, names, _ = resolve(
+        text,
+        candidates(text, ("Atletico Madrid", "PERSON"), ("Real Sociedad", "GPE"),
+                   ("St Katherine", "PERSON"), ("St Louis", "PERSON"),
+                   ("Racing Stripes", "PERSON"), ("Ian St John", "PERSON")),
+    )  # fmt: skip
+    assert names == {
+        "person": ("Racing Stripes", "Ian St John"),
+        "place": ("St Louis",),
+        "organization": ("Atletico Madrid", "Real Sociedad"),
+    }

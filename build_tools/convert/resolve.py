@@ -403,6 +403,19 @@ _ORGANIZATION_END = re.compile(
 _SURNAME_CO = re.compile(r"\S+ Co")
 
 
+#: First words of football clubs abroad, before their town's name ("Atletico Madrid",
+#: "Deportivo Coruna", "Real Sociedad", "Inter Milan", "Sporting Lisbon", "Dynamo Kiev"),
+#: which the model calls people or places: organizations. (Not "Racing": "Racing Stripes"
+#: is a film.)
+_CLUB_START = re.compile(
+    r"(?:Atletico|Atlético|Deportivo|Real|Sporting|Inter|Olympique|Dynamo|Dinamo|Spartak"
+    r"|Lokomotiv|Borussia) [A-Z]"
+)
+#: A saint's name is a place's or a church's, a dock's or a club's in the news ("St
+#: Katharine's dock", "St Johnstone", "St Helens"): no person's.
+_SAINT = re.compile(r"(?:St|St\.|Saint) [A-Z]")
+
+
 def _company_name(text: str) -> bool:
     """Whether a name ends as a company's or another body's does (``_ORGANIZATION_END``)."""
     return bool(_ORGANIZATION_END.search(text)) and not _SURNAME_CO.fullmatch(text)
@@ -698,6 +711,12 @@ def _tidy_all(text: str, candidates: Iterable[Candidate]) -> list[_Span]:
             continue
         if span.kind == "person" and _company_name(span.text):
             span = replace(span, kind="organization")
+        elif span.kind != "organization" and _CLUB_START.match(span.text):
+            span = replace(span, kind="organization")  # "a move to Atletico Madrid"
+        elif span.kind == "person" and _SAINT.match(span.text):
+            if not gazetteer().knows(span.text):
+                continue  # "St Katherine's dock", "St Johnstone": a place or a club
+            span = replace(span, kind="place")  # "St Helens", "St Louis"
         spans.append(span)
     return spans
 
