@@ -835,28 +835,39 @@ def test_a_name_of_few_mentions_written_once_as_a_work_has_no_page():
 
 
 def test_a_name_mostly_written_before_a_products_noun_is_no_body():
-    """ "the Cell processor", "EV-DO technology", "the Butler inquiry" in a third of their
-    mentions: a product, a technology, an inquiry, no organization. A maker written so in
-    fewer ("Nokia handsets" once in four), a body that speaks ("the Sony handset ... Sony
-    said") and a person the inquiry is named after ("the Hutton inquiry") keep their pages."""
+    """ "the Cell processor", "EV-DO technology", "the Microsoft Mobile phone" in a third of
+    their mentions: a product, a technology, no organization. A maker written so in fewer
+    ("Nokia handsets" once in four), one that speaks ("the Sony handset ... Sony said") or
+    is written as a business is ("Qualcomm chips ... shares in Qualcomm"), a regulator's
+    inquiry ("the Ofcom inquiry") and a person the model names ("the Dyson device")
+    keep their pages."""
     cued = (
         "The Cell processor is fast. The Cell chip ships. Cell grew. EV-DO technology"
-        " spreads. EV-DO technology costs. The Butler inquiry sat. The Butler inquiry"
-        " reported. Nokia handsets sold. Nokia grew. The Sony handset sold. The Sony handset"
-        " won. Sony said so. The Hutton inquiry sat. The Hutton inquiry reported."
+        " spreads. EV-DO technology costs. The Microsoft Mobile phone sold. The Microsoft"
+        " Mobile phone won. Nokia handsets sold. Nokia grew. The Sony handset sold. The Sony"
+        " handset won. Sony said so. Qualcomm chips sold. Qualcomm chips won. Shares in"
+        " Qualcomm rose. The Ofcom inquiry sat. The Ofcom inquiry reported. The Dyson"
+        " device sold. The Dyson device won."
     )
-    plain = "Cell fell. EV rose. Butler wrote. Nokia won. Nokia fell. Sony won. Hutton spoke."
-    names = {"organizations": ["Cell", "EV", "Butler", "Nokia", "Sony"], "people": ["Hutton"]}
+    plain = (
+        "Cell fell. EV rose. Microsoft Mobile fell. Nokia won. Nokia fell. Sony won. Qualcomm"
+        " won. Ofcom ruled. Dyson spoke."
+    )
+    names = {
+        "organizations": ["Cell", "EV", "Microsoft Mobile", "Nokia", "Sony", "Qualcomm", "Ofcom"],
+        "people": ["Dyson"],
+    }
     ev = tuple(Position(1, m.start(), m.end()) for m in re.finditer("EV", cued))
     articles = [
         article("articles/0.md", "0", cued, at={"EV": ev}, **names),  # "EV" of "EV-DO"
         article("articles/1.md", "1", plain, **names),
     ]
     index = EntityIndex(articles)
-    for name in ("Cell", "EV", "Butler"):
+    for name in ("Cell", "EV", "Microsoft Mobile"):
         assert index.ref("organization", name, articles[0]) is None, name
-    assert [r.name for r, _ in index.of_kind("organization")] == ["Nokia", "Sony"]
-    assert [r.name for r, _ in index.of_kind("person")] == ["Hutton"]
+    assert [r.name for r, _ in index.of_kind("organization")] == [
+        "Nokia", "Ofcom", "Qualcomm", "Sony"]  # fmt: skip
+    assert [r.name for r, _ in index.of_kind("person")] == ["Dyson"]
 
 
 def test_a_name_written_only_after_another_and_a_slash_has_no_page():

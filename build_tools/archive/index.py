@@ -466,8 +466,9 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     of both, ``speaks``, what only a person or a body is written with ("X said", "an X
     spokesman"), ``slashed``, written right after another word and a slash
     ("Nielsen/NetRatings", a player's "Sale/ENG"; not a poll's sponsor, "NBC/Wall Street
-    Journal poll"), ``titled``, after "entitled" or "titled", and ``product``, before
-    a product's or an inquiry's noun ("the Cell processor", ``PRODUCT_AFTER``)."""
+    Journal poll"), ``titled``, after "entitled" or "titled", ``product``, before a
+    product's noun ("the Cell processor", ``PRODUCT_AFTER``), and ``business``, of an
+    organization, a business's words around it ("shares in X")."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         page = article.page
@@ -557,6 +558,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         cue = after.lastgroup
                     if cue == "work" or (cue == "company" and (company or as_person)):
                         cues[cue] += 1
+                    elif cue == "company":
+                        cues["business"] += 1  # "shares in X", "X shares": a business's
                 if cues["venue"] > grounds:
                     cues["venue_reports"] += 1  # reports writing "at X"
     return found
