@@ -41,6 +41,19 @@ def sex(word: str) -> str | None:
     return gender.removeprefix("mostly_") if gender.endswith("male") else None
 
 
+#: Capitalised words the first-name list calls first names that are none before a
+#: surname in the news: months and days ("June Grewcock"), words that start sentences
+#: ("Will", "Said", "Mark"), seasons and feasts, offices and ranks, compass points.
+NOT_GIVEN = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Will", "Said", "Mark", "Bill", "Grant", "Rich", "Young", "Long",
+    "Summer", "Christmas", "Easter", "Chase", "Hope", "Faith", "Major", "Prime", "General",
+    "President", "Sir", "Lord", "King", "Queen", "Prince", "Saint", "St", "New", "North",
+    "South", "East", "West", "Star", "Sun", "Sky", "Sunny", "Page", "Section", "Chapter",
+})  # fmt: skip
+
+
 #: Demonyms and nationality adjectives before a name ("Briton Clive Owen", "Frenchman").
 DEMONYM = r"(?:(?:French|English|Scots|Welsh|Irish|Dutch|Cornish|Manx)(?:man|woman|men)|Briton|Spaniard|Swede|Dane|Scot|American|British|French|German|Italian|Spanish|Irish|Scottish|Welsh|English|Australian|Canadian|Russian|Chinese|Japanese|Dutch|Swedish|Norwegian|Danish|Belgian|Swiss|Austrian|Brazilian|Argentine|Argentinian|Mexican|Indian|Pakistani|Kenyan|Nigerian|South African|New Zealander|Kiwi|Aussie|Polish|Czech|Greek|Turkish|Portuguese|Croatian|Serbian|Romanian|Ukrainian|Israeli|Iranian|Iraqi|Egyptian|Jamaican|Cuban)"  # noqa: E501
 

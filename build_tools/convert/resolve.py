@@ -41,6 +41,7 @@ from build_tools.gazetteer import Gazetteer, gazetteer
 from build_tools.model import SECTION, Extraction, Kind, Mention, Place
 from build_tools.names import (
     DEMONYM,
+    NOT_GIVEN,
     ROLES,
     TITLES,
     WORD_FIRST_NAMES,
@@ -254,14 +255,6 @@ _GIVEN_AND_SURNAME = re.compile(
     r" (?:(?:van|von|de|der|da|del|di|du|la|le|bin|ibn|al|el)[ -])*"
     r"(?:Mc|Mac|O['’])?[A-Z][a-z][a-zA-Z'’-]*(?![\w-])"
 )
-_NOT_GIVEN = frozenset({
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "Will", "Said", "Mark", "Bill", "Grant", "Rich", "Young", "Long",
-    "Summer", "Christmas", "Easter", "Chase", "Hope", "Faith", "Major", "Prime", "General",
-    "President", "Sir", "Lord", "King", "Queen", "Prince", "Saint", "St", "New", "North",
-    "South", "East", "West", "Star", "Sun", "Sky", "Sunny", "Page", "Section", "Chapter",
-})  # fmt: skip
 
 
 def name_candidates(text: str, taken: Sequence[Candidate]) -> list[Candidate]:
@@ -277,13 +270,13 @@ def name_candidates(text: str, taken: Sequence[Candidate]) -> list[Candidate]:
         if any(s < end and start < e for s, e in spans[max(0, position - 3) : position]):
             continue
         first, last = name.split()[0], name.split()[-1]
-        if first in _NOT_GIVEN or first.lower() in stop_words() or first.lower() in TITLES:
+        if first in NOT_GIVEN or first.lower() in stop_words() or first.lower() in TITLES:
             continue
         if re.match(r" [A-Z]", text[end : end + 2]):
             continue  # part of a longer name the model saw no person in (Vice Foreign Minister)
         if places.is_place(last) or places.is_place(first):
             continue
-        if _company_name(name) or _FACILITY.search(name) or last in _NOT_GIVEN:
+        if _company_name(name) or _FACILITY.search(name) or last in NOT_GIVEN:
             continue
         if not first.endswith(".") and not given_name(first):
             continue
