@@ -440,7 +440,8 @@ def test_a_persons_letters_after_the_name_are_dropped_whatever_the_models_label(
 def test_a_storms_name_is_no_name_of_the_article():
     """ "Hurricane Mitch ... Mitch killed 10,000": every mention of the storm's name is the
     storm's, none a person's, and a storm the model tags whole is none either; a person
-    whose name merely follows ("the hurricane hit Mitch Daniels") stays."""
+    whose name merely follows ("the hurricane hit Mitch Daniels") stays, and so does one
+    the article writes after a title ("Prince Andrew ... after Hurricane Andrew")."""
     text = (
         "Aid after Hurricane Mitch. Mitch killed 10,000 people. Hurricane Hugo cost $4bn."
         " Typhoon Tokage hit Japan. Then the hurricane season ended, said Mitch Daniels."
@@ -451,6 +452,13 @@ def test_a_storms_name_is_no_name_of_the_article():
                    ("Tokage", "ORG"), ("Japan", "GPE"), ("Mitch Daniels", "PERSON")),
     )  # fmt: skip
     assert names == {"person": ("Mitch Daniels",), "place": ("Japan",), "organization": ()}
+    # A name the article also writes after a person's title stays the person's.
+    text = "Prince Andrew toured Florida after Hurricane Andrew. Andrew met families."
+    _, names, _ = resolve(
+        text, candidates(text, ("Andrew", "PERSON"), ("Florida", "GPE"), ("Andrew", "PERSON"),
+                         ("Andrew", "PERSON"))
+    )  # fmt: skip
+    assert names["person"] == ("Andrew",)
 
 
 def test_a_club_abroad_and_a_saints_name_are_no_people():

@@ -326,6 +326,19 @@ _GROUP_OR_TITLE_AFTER = re.compile(
 _STORM = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm) ([A-Z][a-z]+)\b")
 
 
+def _storm_names(text: str) -> frozenset[str]:
+    """The names an article gives storms (``_STORM``), but one it also writes after a
+    person's title ("Prince Andrew ... after Hurricane Andrew", as a reviewer showed)."""
+    named = set(_STORM.findall(text))
+    if not named:
+        return frozenset()
+    return frozenset(
+        name
+        for name in named
+        if not any(before.lower() in TITLES for before in re.findall(rf"(\w+) {name}\b", text))
+    )
+
+
 def _not_a_person_here(text: str, candidate: Candidate) -> bool:
     return (
         candidate.label == "PERSON"
@@ -586,7 +599,7 @@ def resolve(
     candidates = with_dateline(text, candidates)
     candidates = with_team_sheets(text, candidates)
     candidates = sorted([*candidates, *name_candidates(text, candidates)], key=lambda c: c.start)
-    storms = frozenset(_STORM.findall(text))
+    storms = _storm_names(text)
     candidates = [
         c
         for c in with_initials(text, candidates)
