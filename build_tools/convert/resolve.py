@@ -417,8 +417,9 @@ _CLUB_START = re.compile(
     r"(?:Atletico|Atlético|Deportivo|Real|Sporting|Inter|Olympique|Dynamo|Dinamo|Spartak"
     r"|Lokomotiv|Borussia) [A-Z]"
 )
-#: A saint's name is a place's or a church's, a dock's or a club's in the news ("St
-#: Katharine's dock", "St Johnstone", "St Helens"): no person's.
+#: A saint's name is a place's in the news ("St Katharine's dock", "St Kitts", "St
+#: Helens"; a club's at times, "St Johnstone"): no person's ("Ian St John ... St John
+#: said" is his surname: the article's person names settle it).
 _SAINT = re.compile(r"(?:St|St\.|Saint) [A-Z]")
 
 
@@ -606,10 +607,13 @@ def resolve(
         if not _not_a_person_here(text, c) and c.text not in storms and not _STORM.fullmatch(c.text)
     ]
     spans = _tidy_all(text, _with_own_possessives(text, candidates))
+    clubs = _clubs_by_first_word(spans)
+    spans = [replace(span, kind="organization") if span.text in clubs else span for span in spans]
     spans = _split_conjoined(spans)
     spans = _drop_fragments(spans, document)
     spans = _reclassify(spans, document)
     names = document_names([(span.kind, span.text) for span in spans])
+    names.update({("organization", word): club for word, club in clubs.items()})
     mentions = [
         Mention(span.start, span.end, span.kind, names[(span.kind, span.text)], span.text)
         for span in spans
@@ -720,11 +724,20 @@ def _tidy_all(text: str, candidates: Iterable[Candidate]) -> list[_Span]:
         elif span.kind != "organization" and _CLUB_START.match(span.text):
             span = replace(span, kind="organization")  # "a move to Atletico Madrid"
         elif span.kind == "person" and _SAINT.match(span.text):
-            if not gazetteer().knows(span.text):
-                continue  # "St Katherine's dock", "St Johnstone": a place or a club
-            span = replace(span, kind="place")  # "St Helens", "St Louis"
+            span = replace(span, kind="place")  # "St Katharine's dock", "St Kitts"
         spans.append(span)
     return spans
+
+
+def _clubs_by_first_word(spans: Iterable[_Span]) -> dict[str, str]:
+    """The clubs abroad an article names (``_CLUB_START``) by their first word, which
+    alone is the club there ("Atletico Madrid ... Atletico sporting director"); a word
+    two clubs start ("Real Madrid", "Real Sociedad") is neither's."""
+    found: dict[str, set[str]] = {}
+    for span in spans:
+        if span.kind == "organization" and _CLUB_START.match(span.text):
+            found.setdefault(span.text.split(" ", 1)[0], set()).add(span.text)
+    return {word: next(iter(clubs)) for word, clubs in found.items() if len(clubs) == 1}
 
 
 def _split_conjoined(spans: list[_Span]) -> list[_Span]:
