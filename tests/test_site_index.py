@@ -810,6 +810,25 @@ def test_a_name_written_as_a_work_is_written_has_no_page():
     assert [r.name for r, _ in index.of_kind("organization")] == ["Islamic State", "Sony"]
 
 
+def test_a_games_name_before_a_medal_or_a_title_is_an_event():
+    """ "World and Commonwealth 100m champion Kim Collins", "a Pan American silver medal":
+    the Games, no organization; a club written once before "gold" keeps its page."""
+    bodies = (
+        "World and Commonwealth 100m champion Kim Collins ran. Pan American gold went home."
+        " Arsenal gold shirts sold. Arsenal won.",
+        "The Commonwealth 200m champion ran. She has a Pan American silver medal. Arsenal lost.",
+    )
+    names = {
+        "organizations": ["Commonwealth", "Pan American", "Arsenal"],
+        "people": ["Kim Collins"],
+    }
+    articles = [article(f"articles/{n}.md", f"{n}", body, **names) for n, body in enumerate(bodies)]
+    index = EntityIndex(articles)
+    assert index.ref("organization", "Commonwealth", articles[0]) is None
+    assert index.ref("organization", "Pan American", articles[0]) is None
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Arsenal"]
+
+
 def test_a_name_of_few_mentions_written_once_as_a_work_has_no_page():
     """ "an offering entitled Underexposure" once in its two mentions: a work. A body
     that speaks ("Sky said") and a person's name ("a biopic entitled Alfred Kinsey") keep

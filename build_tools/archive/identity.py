@@ -1232,7 +1232,8 @@ COMPANY_CUES = 2
 COMPANY_SHARE = 0.05
 #: Words around a name that a work, an event or a technology takes ("the film Vera Drake",
 #: "the game Grand Theft Auto", "the UWB standard", "Vera Drake actress", "Brit award",
-#: "Net browser Opera", "the steroid THG"; not "so-called", which the BBC writes before
+#: "Net browser Opera", "the steroid THG", "Commonwealth 100m champion", "a Commonwealth
+#: silver medal"; not "so-called", which the BBC writes before
 #: names it will not vouch for, "the so-called Islamic State", nor "program" or "drug",
 #: before a company a clause follows: "the drug Merck withdrew"),
 #: or a share index ("the FTSE 100 index", "the Dow Jones Industrial Average"):
@@ -1247,7 +1248,8 @@ _WORK_BEFORE = (
 )
 _WORK_AFTER = (
     r"actor|actress|actors|sequel|soundtrack|creator|festival|fair|awards?|prize|trophy"
-    r"|format|technology|standard|software|console|champion|championships?|finalist"
+    r"|format|technology|standard|software|console|(?:\d+m )?champion|championships?|finalist"
+    r"|gold|silver|bronze|medals?|medallist"
     r"|contestants?|tournament|virus|worm|program|(?:\d+ )?index|indices|Industrial Average"
 )
 #: The word just before a mention (case aside) and the words just after it: the group
