@@ -777,6 +777,21 @@ def test_a_person_written_as_businesses_are_written_is_an_organization():
     assert [r.name for r, _ in EntityIndex(stories).of_kind("organization")] == ["Morgan Stanley"]
 
 
+def test_a_person_written_before_newspaper_is_the_paper():
+    """ "told the Herald newspaper" twice: the paper, an organization (the model's person);
+    a person whose papers are named once ("Murdoch newspapers") stays a person."""
+    body = (
+        "He told the Herald newspaper so. Quoted in the Herald newspaper, he said no. Rupert"
+        " Murdoch bought it. Murdoch newspapers backed him. Rupert Murdoch said so."
+    )
+    names = {"people": ["Herald", "Rupert Murdoch"]}
+    articles = [article(f"articles/{n}.md", f"{n}", body, aliases={"Rupert Murdoch": ["Murdoch"]},
+                        **names) for n in range(2)]  # fmt: skip
+    index = EntityIndex(articles)
+    assert index.ref("person", "Herald", articles[0]) == EntityRef("organization", "Herald")
+    assert [r.name for r, _ in index.of_kind("person")] == ["Rupert Murdoch"]
+
+
 def test_a_name_a_courtesy_title_starts_is_a_person():
     """ "Mr Balls", which the model called an organization, is Ed Balls's page."""
     articles = [

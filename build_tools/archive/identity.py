@@ -1228,6 +1228,9 @@ COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
 #: Gary Neville", "looked at Gavin".
 _COMPANY_BEFORE = r"at|shares in|firm|bank|company|group|owners?|chain|label|band"
 _COMPANY_AFTER = r"shares|Ltd|Inc|plc|analysts?|chief executive|boss"
+#: ... and, after a one-word name, a paper's words ("told the Herald newspaper"; not a
+#: proprietor's name, "Murdoch newspapers").
+_PAPER_AFTER = r"newspapers?|magazines?|tabloid"
 COMPANY_CUES = 2
 COMPANY_SHARE = 0.05
 #: Words around a name that a work, an event or a technology takes ("the film Vera Drake",
@@ -1259,7 +1262,9 @@ BEFORE_CUE = {
     for cue, words in (("work", _WORK_BEFORE), ("company", _COMPANY_BEFORE))
     for word in words.replace("owners?", "owner|owners").split("|")
 }
-AFTER_CUE = re.compile(rf"\s(?:(?P<company>{_COMPANY_AFTER})|(?P<work>{_WORK_AFTER}))\b")
+AFTER_CUE = re.compile(
+    rf"\s(?:(?P<company>{_COMPANY_AFTER})|(?P<paper>{_PAPER_AFTER})|(?P<work>{_WORK_AFTER}))\b"
+)
 WORK_CUES = 2
 WORK_SHARE = 0.1
 #: Words after an organization's mention that make it a thing made: a chip, a handset, a

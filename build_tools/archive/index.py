@@ -556,6 +556,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     cue = cue_before(text, start) if before.casefold() in CUE_WORDS else None
                     if cue is None and (after := AFTER_CUE.match(text, end)):
                         cue = after.lastgroup
+                        if cue == "paper":  # "the Herald newspaper"; not "Murdoch newspapers"
+                            cue = "company" if one_word else None
                     if cue == "work" or (cue == "company" and (company or as_person)):
                         cues[cue] += 1
                     elif cue == "company":
