@@ -452,7 +452,14 @@ def test_a_storms_name_is_no_name_of_the_article():
                    ("Tokage", "ORG"), ("Japan", "GPE"), ("Mitch Daniels", "PERSON")),
     )  # fmt: skip
     assert names == {"person": ("Mitch Daniels",), "place": ("Japan",), "organization": ()}
-    # A name the article also writes after a person's title stays the person's.
+    # A name the article also writes alone after a person's title stays the person's;
+    # not one a longer name holds ("Speaker Dennis Hastert").
+    text = "Hurricane Dennis hit. Dennis cost $2bn. Speaker Dennis Hastert spoke."
+    mentions, _, _ = resolve(
+        text, candidates(text, ("Dennis", "PERSON"), ("Dennis", "PERSON"),
+                         ("Dennis Hastert", "PERSON"))
+    )  # fmt: skip
+    assert [m.text for m in mentions] == ["Dennis Hastert"]
     text = "Prince Andrew toured Florida after Hurricane Andrew. Andrew met families."
     _, names, _ = resolve(
         text, candidates(text, ("Andrew", "PERSON"), ("Florida", "GPE"), ("Andrew", "PERSON"),

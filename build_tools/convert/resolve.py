@@ -327,15 +327,18 @@ _STORM = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm) ([A-Z][a-z]
 
 
 def _storm_names(text: str) -> frozenset[str]:
-    """The names an article gives storms (``_STORM``), but one it also writes after a
-    person's title ("Prince Andrew ... after Hurricane Andrew", as a reviewer showed)."""
+    """The names an article gives storms (``_STORM``), but one it also writes alone after a
+    person's title ("Prince Andrew ... after Hurricane Andrew", as a reviewer showed; not
+    "Speaker Dennis Hastert" beside "Hurricane Dennis")."""
     named = set(_STORM.findall(text))
     if not named:
         return frozenset()
     return frozenset(
         name
         for name in named
-        if not any(before.lower() in TITLES for before in re.findall(rf"(\w+) {name}\b", text))
+        if not any(
+            before.lower() in TITLES for before in re.findall(rf"(\w+) {name}\b(?! [A-Z])", text)
+        )
     )
 
 
