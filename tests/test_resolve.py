@@ -472,24 +472,25 @@ def test_a_club_abroad_and_a_saints_name_are_no_people():
     """ "a move to Atletico Madrid ... Atletico sporting director", "beat Real Sociedad" (a
     place to the model): clubs, and the club's first word alone is the club there, but for
     a word two clubs start ("Real Madrid", "Real Sociedad"). "St Katherine's dock", "St
-    Louis": places; "Ian St John ... St John said" stays a person. "Racing Stripes" (a
-    film) is not touched."""
+    Louis", "St Kitts": places; "Ian St John ... St John said" stays a person; "the
+    letters of St Paul" is no name. "Racing Stripes" (a film) is not touched."""
     text = (
         "He moved to Atletico Madrid, said Atletico sporting director Toni Munoz. Real"
         " Sociedad lost to Real Madrid, and Real fans sang. The call came from St"
         " Katherine's dock. St Louis won. Racing Stripes opened. Ian St John spoke. St John"
-        " said so."
+        " said so. The St Kitts star read the letters of St Paul."
     )
     found = candidates(text, ("Atletico Madrid", "PERSON"), ("Atletico", "PERSON"),
                        ("Toni Munoz", "PERSON"), ("Real Sociedad", "GPE"),
                        ("Real Madrid", "ORG"), ("Real", "ORG"), ("St Katherine", "PERSON"),
                        ("St Louis", "PERSON"), ("Racing Stripes", "PERSON"),
-                       ("Ian St John", "PERSON"))  # fmt: skip
+                       ("Ian St John", "PERSON"), ("St Kitts", "PERSON"),
+                       ("St Paul", "PERSON"))  # fmt: skip
     last = text.rindex("St John")
     mentions, names, _ = resolve(text, [*found, Candidate(last, last + 7, "St John", "PERSON")])
     assert names == {
         "person": ("Toni Munoz", "Racing Stripes", "Ian St John"),
-        "place": ("St Katherine", "St Louis"),
+        "place": ("St Katherine", "St Louis", "St Kitts"),
         "organization": ("Atletico Madrid", "Real Sociedad", "Real Madrid", "Real"),
     }
     assert [m.name for m in mentions if m.text == "Atletico"] == ["Atletico Madrid"]

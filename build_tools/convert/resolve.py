@@ -421,8 +421,8 @@ _CLUB_START = re.compile(
     r"|Lokomotiv|Borussia) [A-Z]"
 )
 #: A saint's name is a place's in the news ("St Katharine's dock", "St Kitts", "St
-#: Helens"; a club's at times, "St Johnstone"): no person's ("Ian St John ... St John
-#: said" is his surname: the article's person names settle it).
+#: Helens"; a club's at times, "St Johnstone"), or a saint's, no page's: no person's
+#: (``_saints_place``).
 _SAINT = re.compile(r"(?:St|St\.|Saint) [A-Z]")
 
 
@@ -714,6 +714,8 @@ _MID_SENTENCE = re.compile(r"[a-z,;] $")
 
 
 def _tidy_all(text: str, candidates: Iterable[Candidate]) -> list[_Span]:
+    candidates = list(candidates)
+    people = [c.text for c in candidates if c.label == "PERSON"]
     spans = []
     for candidate in candidates:
         kind = KIND_OF_LABEL.get(candidate.label)
@@ -727,9 +729,29 @@ def _tidy_all(text: str, candidates: Iterable[Candidate]) -> list[_Span]:
         elif span.kind != "organization" and _CLUB_START.match(span.text):
             span = replace(span, kind="organization")  # "a move to Atletico Madrid"
         elif span.kind == "person" and _SAINT.match(span.text):
-            span = replace(span, kind="place")  # "St Katharine's dock", "St Kitts"
+            place = _saints_place(text, span, people)
+            if place is False:
+                continue  # "the letters of St Paul", "St Valentine": no name of a page
+            if place:
+                span = replace(span, kind="place")  # "St Katharine's dock", "St Kitts"
         spans.append(span)
     return spans
+
+
+def _saints_place(text: str, span: _Span, people: Sequence[str]) -> bool | None:
+    """Whether a "person" named as a saint ("St X") is a place: one the gazetteer knows
+    ("St Louis"), a saint's name no first name ("St Kitts", "St Johnstone") or one with
+    its "'s" ("St Katharine's dock"); a saint himself ("the letters of St Paul", "Saint
+    Laurent" the brand) is no page's, and a person's surname stays his ("Ian St John ...
+    St John said"): None, the span kept as it is."""
+    if any(person.endswith(f" {span.text}") for person in people):
+        return None
+    saint, _, rest = span.text.partition(" ")
+    return (
+        (saint != "Saint" and gazetteer().knows(span.text))
+        or not given_name(rest.split(" ", 1)[0], strict=True)
+        or text.startswith(("'s", "’s"), span.end)
+    )
 
 
 def _clubs_by_first_word(spans: Iterable[_Span]) -> dict[str, str]:
