@@ -827,21 +827,25 @@ def test_a_name_written_as_a_work_is_written_has_no_page():
 
 def test_a_games_name_before_a_medal_or_a_title_is_an_event():
     """ "World and Commonwealth 100m champion Kim Collins", "a Pan American silver medal":
-    the Games, no organization; a club written once before "gold" keeps its page."""
+    the Games, no organization; a club written once before "gold" keeps its page, and so
+    do a medal target's and a gold card's ("the UK Sport medal target", "a Visa gold
+    card"), as a reviewer showed."""
     bodies = (
-        "World and Commonwealth 100m champion Kim Collins ran. Pan American gold went home."
+        "World and Commonwealth 100m champion Kim Collins ran. A Pan American gold medal."
         " Arsenal gold shirts sold. Arsenal won.",
         "The Commonwealth 200m champion ran. She has a Pan American silver medal. Arsenal lost.",
+        "The UK Sport medal target. A Visa gold card. UK Sport said so. Visa rose.",
+        "The UK Sport medal target. A Visa gold card. UK Sport met. Visa fell.",
     )
     names = {
-        "organizations": ["Commonwealth", "Pan American", "Arsenal"],
+        "organizations": ["Commonwealth", "Pan American", "Arsenal", "UK Sport", "Visa"],
         "people": ["Kim Collins"],
     }
     articles = [article(f"articles/{n}.md", f"{n}", body, **names) for n, body in enumerate(bodies)]
     index = EntityIndex(articles)
     assert index.ref("organization", "Commonwealth", articles[0]) is None
     assert index.ref("organization", "Pan American", articles[0]) is None
-    assert [r.name for r, _ in index.of_kind("organization")] == ["Arsenal"]
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Arsenal", "UK Sport", "Visa"]
 
 
 def test_a_name_of_few_mentions_written_once_as_a_work_has_no_page():

@@ -1252,7 +1252,7 @@ _WORK_BEFORE = (
 _WORK_AFTER = (
     r"actor|actress|actors|sequel|soundtrack|creator|festival|fair|awards?|prize|trophy"
     r"|format|technology|standard|software|console|(?:\d+m )?champion|championships?|finalist"
-    r"|gold|silver|bronze|medals?|medallist"
+    r"|(?:gold|silver|bronze) medal(?:list)?s?|medallists?"
     r"|contestants?|tournament|virus|worm|program|(?:\d+ )?index|indices|Industrial Average"
 )
 #: The word just before a mention (case aside) and the words just after it: the group
