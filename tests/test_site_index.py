@@ -779,17 +779,19 @@ def test_a_person_written_as_businesses_are_written_is_an_organization():
 
 def test_a_person_written_before_newspaper_is_the_paper():
     """ "told the Herald newspaper" twice: the paper, an organization (the model's person);
-    a person whose papers are named once ("Murdoch newspapers") stays a person."""
+    a proprietor whose papers are named ("Murdoch newspapers"), in full or not ("the
+    Desmond newspapers ... Mr Desmond", a reviewer's example), stays a person."""
     body = (
         "He told the Herald newspaper so. Quoted in the Herald newspaper, he said no. Rupert"
-        " Murdoch bought it. Murdoch newspapers backed him. Rupert Murdoch said so."
+        " Murdoch bought it. Murdoch newspapers backed him. Rupert Murdoch said so. The"
+        " Desmond newspapers grew. Mr Desmond met him."
     )
-    names = {"people": ["Herald", "Rupert Murdoch"]}
+    names = {"people": ["Herald", "Rupert Murdoch", "Desmond"]}
     articles = [article(f"articles/{n}.md", f"{n}", body, aliases={"Rupert Murdoch": ["Murdoch"]},
                         **names) for n in range(2)]  # fmt: skip
     index = EntityIndex(articles)
     assert index.ref("person", "Herald", articles[0]) == EntityRef("organization", "Herald")
-    assert [r.name for r, _ in index.of_kind("person")] == ["Rupert Murdoch"]
+    assert [r.name for r, _ in index.of_kind("person")] == ["Desmond", "Rupert Murdoch"]
 
 
 def test_a_name_a_courtesy_title_starts_is_a_person():

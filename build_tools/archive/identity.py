@@ -1229,8 +1229,8 @@ COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
 _COMPANY_BEFORE = r"at|shares in|firm|bank|company|group|owners?|chain|label|band"
 _COMPANY_AFTER = r"shares|Ltd|Inc|plc|analysts?|chief executive|boss"
 #: ... and, after a one-word name, a paper's words ("told the Herald newspaper"; not a
-#: proprietor's name, "Murdoch newspapers").
-_PAPER_AFTER = r"newspapers?|magazines?|tabloid"
+#: proprietor's papers, "the Murdoch newspapers ... Mr Murdoch", as a reviewer showed).
+_PAPER_AFTER = r"newspaper|magazine|tabloid"
 COMPANY_CUES = 2
 COMPANY_SHARE = 0.05
 #: Words around a name that a work, an event or a technology takes ("the film Vera Drake",
