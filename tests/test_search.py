@@ -181,6 +181,31 @@ def test_a_topic_is_weighed_below_a_name_of_the_same_words():
     assert topic["meta"]["topic"] == "Labour"
 
 
+def test_a_bundle_whose_entry_file_trails_the_answer_is_awaited(tmp_path, monkeypatch):
+    """Pagefind's writes may trail its answer: an entry file whole a moment later is
+    awaited (``WRITE_GRACE``), and the bundle is not written again."""
+    import threading
+
+    from build_tools.archive import search
+
+    real_write = search.PagefindService.write
+    writes = []
+
+    def write(self, output):
+        real_write(self, output)
+        writes.append(output)
+        entry = output / "pagefind-entry.json"
+        whole = entry.read_text("utf-8")
+        entry.write_text("", "utf-8")
+        threading.Timer(0.3, entry.write_text, (whole, "utf-8")).start()
+
+    monkeypatch.setattr(search.PagefindService, "write", write)
+    record = search.entity_record("Ofcom", "Organization", 2, "", "organizations/ofcom/")
+    names = search.write_bundles([record], 1, 10, tmp_path)
+    entry = json.loads((tmp_path / names[0] / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 1 and len(writes) == 1
+
+
 def test_a_bundle_pagefind_leaves_incomplete_is_written_again(tmp_path, monkeypatch):
     """An empty pagefind-entry.json (seen once in many test runs): the bundle is written
     again; twice empty, the build fails and says why."""
@@ -196,6 +221,7 @@ def test_a_bundle_pagefind_leaves_incomplete_is_written_again(tmp_path, monkeypa
             (output / "pagefind-entry.json").write_text("", "utf-8")
 
     monkeypatch.setattr(search.PagefindService, "write", write)
+    monkeypatch.setattr(search, "WRITE_GRACE", 0.1)  # the spoilt file never mends
     record = search.entity_record("Ofcom", "Organization", 2, "", "organizations/ofcom/")
     limit = 1
     names = search.write_bundles([record], 1, 10, tmp_path / "once")

@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -245,7 +246,8 @@ def write_bundles(
         batch = [*extra, *([first] if first is not None else []), *bundle]
         name = bundle_name(number)
         # Once in many test runs Pagefind left an empty pagefind-entry.json: a bundle is
-        # checked, and written again once before the build fails with the reason.
+        # awaited (``WRITE_GRACE``), checked, and written again once before the build
+        # fails with the reason.
         for attempt in range(2):
             service = PagefindService(executable, {"force_language": "en"})
             try:
@@ -254,6 +256,7 @@ def write_bundles(
                 if stop is not None and stop.is_set():
                     return names  # the build failed: writing it would only make it wait
                 service.write(output / name)
+                _await_complete(output / name)
             finally:
                 service.close()
             if _complete(output / name):
@@ -266,6 +269,23 @@ def write_bundles(
                     "pagefind-entry.json); run the build again, and report it if it persists"
                 )
     return names
+
+
+#: Seconds a bundle's entry file may take to appear whole after Pagefind answers that it
+#: wrote the bundle, before the service is closed: its writes may trail its answer (an
+#: empty pagefind-entry.json, once in many test runs, and twice in a row on a machine
+#: loaded by a second build).
+WRITE_GRACE = 5.0
+
+
+def _await_complete(bundle: Path) -> bool:
+    """Whether a bundle's entry file holds JSON within ``WRITE_GRACE`` seconds."""
+    deadline = time.monotonic() + WRITE_GRACE
+    while not _complete(bundle):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
 
 
 def _complete(bundle: Path) -> bool:
