@@ -552,7 +552,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     if _SPEAKS.match(text, end):
                         cues["speaks"] += 1  # "X said", "an X spokesman"
                     if PRODUCT_AFTER.match(text, end):
-                        cues["product"] += 1  # "the Cell processor", "the Butler inquiry"
+                        cues["product"] += 1  # "the Cell processor", "EV-DO technology"
                     cue = cue_before(text, start) if before.casefold() in CUE_WORDS else None
                     if cue is None and (after := AFTER_CUE.match(text, end)):
                         cue = after.lastgroup
