@@ -56,6 +56,13 @@ NOT_GIVEN = frozenset({
 
 #: Demonyms and nationality adjectives before a name ("Briton Clive Owen", "Frenchman").
 DEMONYM = r"(?:(?:French|English|Scots|Welsh|Irish|Dutch|Cornish|Manx)(?:man|woman|men)|Briton|Spaniard|Swede|Dane|Scot|American|British|French|German|Italian|Spanish|Irish|Scottish|Welsh|English|Australian|Canadian|Russian|Chinese|Japanese|Dutch|Swedish|Norwegian|Danish|Belgian|Swiss|Austrian|Brazilian|Argentine|Argentinian|Mexican|Indian|Pakistani|Kenyan|Nigerian|South African|New Zealander|Kiwi|Aussie|Polish|Czech|Greek|Turkish|Portuguese|Croatian|Serbian|Romanian|Ukrainian|Israeli|Iranian|Iraqi|Egyptian|Jamaican|Cuban)"  # noqa: E501
+_DEMONYM = re.compile(DEMONYM)
+
+
+def demonym(word: str) -> bool:
+    """Whether a word is a demonym or a nationality's adjective (``DEMONYM``)."""
+    return _DEMONYM.fullmatch(word) is not None
+
 
 #: Titles and roles written before a person's name (a set: the converter asks of every
 #: word; regexes built from it put the longest first).

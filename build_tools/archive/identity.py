@@ -33,7 +33,7 @@ import yaml
 from build_tools.front_matter import load_yaml
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, SECTION, Kind, page_slug
-from build_tools.names import DEMONYM, NOT_SURNAMES, WORD_FIRST_NAMES, given_name, sex
+from build_tools.names import NOT_SURNAMES, WORD_FIRST_NAMES, demonym, given_name, sex
 
 #: Below this many articles an archive is small: every name gets a page, and a short name
 #: joins its only full name at once. From it on, the archive is large enough to doubt a
@@ -1130,7 +1130,7 @@ def _player_shaped(name: str) -> bool:
     first, last = name.split()
     return (
         given_name(first)
-        and re.fullmatch(DEMONYM, first) is None  # "Scot Ferrier": "Scot" is a first name too
+        and not demonym(first)  # "Scot Ferrier": "Scot" is a first name too
         and not any(
             word in HEAD_WORDS
             or word in CLUB_WORDS

