@@ -278,14 +278,12 @@ def write_bundles(
 WRITE_GRACE = 5.0
 
 
-def _await_complete(bundle: Path) -> bool:
-    """Whether a bundle's entry file holds JSON within ``WRITE_GRACE`` seconds."""
+def _await_complete(bundle: Path) -> None:
+    """Wait until a bundle's entry file holds JSON, for ``WRITE_GRACE`` seconds at most
+    (the caller checks it again once Pagefind is closed)."""
     deadline = time.monotonic() + WRITE_GRACE
-    while not _complete(bundle):
-        if time.monotonic() > deadline:
-            return False
+    while not _complete(bundle) and time.monotonic() < deadline:
         time.sleep(0.02)
-    return True
 
 
 def _complete(bundle: Path) -> bool:
