@@ -85,6 +85,17 @@ def test_only_the_sentences_whose_dates_need_a_tense_are_parsed(model_nlp):
     assert doc[3].is_sent_start  # the word after the headline's line break
 
 
+def test_a_sentence_starts_after_a_line_break_and_not_after_spaces(model_nlp):
+    """The first word after a line break (and the blank lines or spaces after it) starts a
+    sentence for the entity recognizer; spaces inside a line (``Tony  Blair``) do not."""
+    from build_tools.convert.nlp import SYNTAX
+
+    text = "Tony  Blair spoke\n\n  \nGordon Brown replied  twice\nto Mr  Howard"
+    (doc,) = model_nlp.pipe([text], disable=list(SYNTAX))
+    starts = [token.text for token in doc[1:] if token.is_sent_start]
+    assert starts == ["Gordon", "to"]
+
+
 def test_tenses_from_parsed_sentences_agree_with_the_whole_parse(tmp_path, model_nlp):
     """Parsing only the sentences that need it gives the seed's dates the tenses the whole
     pipeline gives them (in the body: a headline's tense is not used), but one: the whole

@@ -171,6 +171,7 @@ class _Matcher:
             table.setdefault(first, []).append(index)
         self._prefix_lengths = sorted({len(key) for key in self._prefix})
         self._cache: dict[str, tuple[int, ...]] = {}
+        self._pairs: dict[tuple[str, str], tuple[int, ...]] = {}
 
     def candidates(self, word: str) -> tuple[int, ...]:
         """Patterns that may start at a word (lowercase), longest first."""
@@ -186,6 +187,21 @@ class _Matcher:
                 self._cache[word] = found
         return found
 
+    def following(self, word: str, second: str) -> tuple[int, ...]:
+        """``candidates(word)`` without the patterns whose second token, lower case and
+        whole, is not ``second``: they cannot match there ("the" starts 15 patterns)."""
+        key = (word, second)
+        found = self._pairs.get(key)
+        if found is None:
+            found = tuple(
+                index for index in self.candidates(word)
+                if (pattern := self.patterns[index]).case_sensitive or len(pattern.tokens) < 2
+                or pattern.prefix[1] or pattern.tokens[1] == second
+            )  # fmt: skip
+            if len(self._pairs) < 200_000:
+                self._pairs[key] = found
+        return found
+
     def scan(self, original: list[str]) -> Iterator[tuple[int, int]]:
         """Yield ``(position, keyword group)`` for each match, longest match first."""
         lower = [word.lower() for word in original]
@@ -194,7 +210,11 @@ class _Matcher:
         while position < size:
             best = 0
             hits: list[int] = []
-            for index in self.candidates(lower[position]):
+            word = lower[position]
+            found = self.candidates(word)
+            if len(found) > 1 and position + 1 < size:
+                found = self.following(word, lower[position + 1])
+            for index in found:
                 pattern = self.patterns[index]
                 length = len(pattern.tokens)
                 if length < best:
