@@ -3,6 +3,7 @@ the plugin converts what changed before the build."""
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -52,3 +53,114 @@ def test_a_saved_source_is_converted_before_the_rebuild_under_serve_only(served)
     plugin.on_pre_build(config)
     [page] = (project / "docs" / "articles").rglob("*.md")
     assert page.read_text(encoding="utf-8").startswith("---\ntitle: Live preview title\n")
+
+
+# --- a serve's next build renders again only the pages that changed ------------------------
+
+
+def _serve_build(project, site, plugin_options: dict | None = None):
+    """One build as ``mkdocs serve``'s builder makes it (the configuration loaded again;
+    MkDocs keeps the plugin instance); the plugin."""
+    from mkdocs.commands.build import build
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.site_url = "http://127.0.0.1:8000/"
+    build(config, serve_url=config.site_url)
+    return config.plugins["newsdocs"]
+
+
+def _files(site) -> dict[str, bytes]:
+    """The built site's pages and feeds (the search index and sitemap aside)."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.suffix in {".html", ".xml"} and path.name != "sitemap.xml"
+    }
+
+
+@pytest.fixture
+def serving(project, blank_nlp):
+    """A project of two articles (the seed, and one about Jane Doe in Paris) under
+    ``mkdocs serve`` (Material's search; sources converted by the test)."""
+    import yaml
+
+    from build_tools.archive.export import read_config
+
+    second = project / "source_texts" / "second.txt"
+    second.write_text("Paris Talks\n\nDonald Trump met Kim in Paris on Friday.\n", "utf-8")
+    config = read_config(ROOT / "mkdocs.yml")
+    config["plugins"] = ["search", {"newsdocs": {"search": "material", "sources_dir": ""}}]
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    for name in ("index.md", "contributing.md"):
+        shutil.copy(ROOT / "docs" / name, project / "docs" / name)
+    convert(project / "source_texts", project / "docs", progress=False, nlp=blank_nlp)
+    plugin = load_config(str(project / "mkdocs.yml")).plugins["newsdocs"]
+    plugin.on_startup(command="serve", dirty=False)
+    yield project, plugin, second
+    plugin.on_startup(command="build", dirty=False)  # the instance outlives the test
+
+
+def test_a_serve_rebuild_renders_only_changed_pages_and_builds_the_same_site(
+    serving, blank_nlp, tmp_path
+):
+    project, plugin, second = serving
+    site = tmp_path / "served"
+    _serve_build(project, site)
+    cache = plugin.render_cache
+    first = _files(site)
+    assert cache.keys and not cache.replayed  # nothing kept before the first build
+    assert "articles/undated/paris-talks/index.html" in first
+
+    _serve_build(project, site)  # nothing saved: every page outside the navigation kept
+    assert cache.replayed == set(cache.keys)
+    assert "index.md" not in cache.keys and "people/index.md" not in cache.keys
+    assert _files(site) == first
+
+    second.write_text(
+        "Paris Talks\n\nDonald Trump met Jane Doe in Paris on Friday.\n", encoding="utf-8"
+    )
+    convert(project / "source_texts", project / "docs", progress=False, nlp=blank_nlp)
+    _serve_build(project, site)
+    again = {uri for uri in cache.keys if uri not in cache.replayed}
+    assert "articles/undated/paris-talks.md" in again  # its text changed
+    assert "people/jane-doe.md" in again  # a page the change made
+    assert {"places/pyongyang.md", "people/mike-pompeo.md"} <= cache.replayed  # the seed's
+    served = _files(site)
+    assert "Jane Doe" in served["articles/undated/paris-talks/index.html"].decode()
+    plugin.render_cache = None  # the same build with every page rendered
+    _serve_build(project, tmp_path / "whole")
+    assert _files(tmp_path / "whole") == served
+
+
+def test_a_serve_rebuild_renders_again_after_a_template_is_edited(serving, tmp_path):
+    project, plugin, _ = serving
+    overrides = project / "overrides" / "partials"
+    overrides.mkdir(parents=True)
+    copyright = overrides / "copyright.html"
+    copyright.write_text("<p>Archive of record</p>", encoding="utf-8")
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        text.replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1), encoding="utf-8"
+    )
+    site = tmp_path / "served"
+    _serve_build(project, site)
+    article = site / "articles" / "undated" / "paris-talks" / "index.html"
+    assert "Archive of record" in article.read_text(encoding="utf-8")
+    copyright.write_text("<p>Archive of the newsroom</p>", encoding="utf-8")
+    os.utime(copyright, ns=(1, 1))  # edited, whatever the clock's resolution
+    _serve_build(project, site)
+    assert not plugin.render_cache.replayed
+    assert "Archive of the newsroom" in article.read_text(encoding="utf-8")
+
+
+def test_mkdocs_build_keeps_no_page_output(project, blank_nlp, tmp_path):
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("index.md", "contributing.md"):
+        shutil.copy(ROOT / "docs" / name, project / "docs" / name)
+    convert(project / "source_texts", project / "docs", progress=False, nlp=blank_nlp)
+    from mkdocs.commands.build import build
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    assert config.plugins["newsdocs"].render_cache is None

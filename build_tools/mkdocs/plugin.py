@@ -38,6 +38,7 @@ from build_tools.mkdocs.config import NewsdocsConfig
 from build_tools.mkdocs.fastpath import table_of_contents, without_markdown
 from build_tools.mkdocs.navcache import NavCache, Translations, with_theme_prefix
 from build_tools.mkdocs.parallel import ForkedPages
+from build_tools.mkdocs.rendercache import REPLAY, REPLAY_SOURCE, RenderCache, site_key
 from build_tools.model import CACHE_DIR, KINDS, SECTION
 from build_tools.page import front_matter_of
 
@@ -95,6 +96,8 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
     command = "build"
     nav = None
     forked: ForkedPages | None = None
+    #: Under ``mkdocs serve``: the pages' output from one build to the next (``rendercache``).
+    render_cache: RenderCache | None = None
 
     def on_serve(self, server, config, builder):
         """Live preview: a saved source or entities.yml rebuilds the site (mkdocs.yml and
@@ -132,6 +135,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
 
     def on_startup(self, command, dirty) -> None:
         self.command = command
+        self.render_cache = None  # a serve's pages are kept from its first build on
 
     def on_config(self, config):
         """Check the options; choose the search and the entity-page threshold from the size
@@ -439,6 +443,8 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             env.globals["newsdocs_nav"] = NavCache(self.nav, static)
             env.globals["newsdocs_t"] = Translations(env, config)
         if not (self.parallel and parallel.available()) or self.nav is None:
+            if self.command == "serve" and self.nav is not None:
+                self._replay_unchanged(env, config, files)
             return env
         from mkdocs.commands.build import _build_page
 
@@ -454,6 +460,35 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         for page in pages:
             page.meta["template"] = parallel.ELSEWHERE
         return env
+
+    def _replay_unchanged(self, env, config, files: Files) -> None:
+        """Live preview: the pages outside the navigation that this build would render as
+        the last one did print the last one's output (``rendercache``)."""
+        from mkdocs.utils import get_relative_url
+
+        if self.render_cache is None:
+            self.render_cache = RenderCache()
+        in_nav = env.globals["newsdocs_nav"].in_nav
+
+        def where(page) -> str | None:  # the way back to the root; None: in the navigation
+            if id(page) in in_nav or getattr(page, "parent", None) is not None:
+                return None
+            return get_relative_url(".", page.url)
+
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        self.render_cache.prepare(pages, where, site_key(config, self.nav))
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({REPLAY: REPLAY_SOURCE}), env.loader])
+        env.globals["newsdocs_replay"] = self.render_cache.output
+        log.info(
+            "live preview: %d of %d pages unchanged, not rendered again",
+            len(self.render_cache.replayed), len(pages),
+        )  # fmt: skip
+
+    @event_priority(100)  # first: the template's own output, before other plugins change it
+    def on_post_page(self, output: str, page, config) -> str:
+        if self.render_cache is not None and self.command == "serve":
+            self.render_cache.keep(page, output)
+        return output
 
     def on_post_build(self, config) -> None:
         gc.unfreeze()  # the build's objects may go now (a serve's next build, a test's next)
