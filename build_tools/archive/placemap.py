@@ -110,10 +110,13 @@ def _numeric(alpha_2: str | None) -> str | None:
     return country.numeric if country else None
 
 
+@functools.lru_cache(maxsize=4096)  # a live preview's next build draws the same maps
 def place_map(name: str, latitude: float, longitude: float, country: str | None = None,
               is_country: bool = False) -> str:  # fmt: skip
     """The figure for a place's page: outlines around (latitude, longitude), the country
-    (ISO 3166-1 alpha-2) shaded; a country is framed whole, a city with its neighbours."""
+    (ISO 3166-1 alpha-2) shaded; a country is framed whole, a city with its neighbours.
+    Kept for the process's next build (``mkdocs serve``): it depends on its arguments
+    alone."""
     numeric = _numeric(country)
     own = next((c for c in world() if c.numeric == numeric), None) if numeric else None
     centre_lon, centre_lat = longitude, latitude
