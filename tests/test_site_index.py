@@ -592,6 +592,30 @@ def test_curated_places_and_what_the_gazetteer_knows():
     assert not any(places.knows(name) for name in ["Alcatel", "Spybot", "Closer", "FRA"])
 
 
+def test_the_gazetteer_kept_in_the_cache_is_the_one_built(tmp_path):
+    """A process loads the gazetteer a former one kept (every fact as built); a cache
+    that cannot be read is built again and written over; one that cannot be written is
+    only not kept."""
+    from build_tools.gazetteer import _STATE, Gazetteer, _state, load_or_build
+
+    built = Gazetteer()
+    assert set(vars(built)) == {*_STATE, "_towns"}  # nothing left out of the cache
+    kept = tmp_path / "cache" / "gazetteer.json"
+    first = load_or_build(kept)
+    assert kept.is_file() and _state(first) == _state(built)
+    loaded = load_or_build(kept)
+    assert _state(loaded) == _state(built)
+    assert loaded.coordinates("Liverpool") == built.coordinates("Liverpool") is not None
+    assert loaded.current_name("Bombay") == "Mumbai" and loaded.knows("Darfur")
+    assert loaded.is_town("Liverpool") and not loaded.is_town("France")
+    kept.write_text('{"canonical": {', encoding="utf-8")  # a write cut short
+    assert _state(load_or_build(kept)) == _state(built)
+    assert _state(load_or_build(kept)) == _state(built)  # written again, whole
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")
+    assert _state(load_or_build(blocked / "gazetteer.json")) == _state(built)
+
+
 def test_a_one_word_organization_the_archive_writes_in_lower_case_is_a_word():
     """In a large archive "Budget" (a headline word), written "the budget" in the text,
     has no page; "Reuters", never written in lower case, keeps its page."""
