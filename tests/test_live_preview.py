@@ -127,9 +127,82 @@ def test_a_serve_rebuild_renders_only_changed_pages_and_builds_the_same_site(
     assert {"places/pyongyang.md", "people/mike-pompeo.md"} <= cache.replayed  # the seed's
     served = _files(site)
     assert "Jane Doe" in served["articles/undated/paris-talks/index.html"].decode()
-    plugin.render_cache = None  # the same build with every page rendered
-    _serve_build(project, tmp_path / "whole")
-    assert _files(tmp_path / "whole") == served
+    assert served == _rendered_whole(project, plugin, tmp_path / "whole")
+
+
+def _rendered_whole(project, plugin, site) -> dict[str, bytes]:
+    """The site as a serve build with every page rendered makes it (the cache kept)."""
+    kept, plugin.render_cache = plugin.render_cache, None
+    try:
+        _serve_build(project, site)
+    finally:
+        plugin.render_cache = kept
+    return _files(site)
+
+
+def _edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["a navigation page's icon", "the site's description", "a script's type"],
+)
+def test_a_serve_rebuild_renders_again_what_the_configuration_changes(serving, tmp_path, change):
+    """Material's sidebar reads the icon in a navigation page's front matter, its head
+    the site's description and each script's type: each edit renders every page again."""
+    project, plugin, _ = serving
+    config = project / "mkdocs.yml"
+    site = tmp_path / "served"
+    _serve_build(project, site)
+    if change == "a navigation page's icon":
+        index = project / "docs" / "index.md"
+        index.write_text("---\nicon: material/home\n---\n" + index.read_text("utf-8"), "utf-8")
+    elif change == "the site's description":
+        _edit(config, "site_description: ", "site_description: Edited. ")
+    else:
+        _edit(config, "extra_css:", "extra_javascript:\n- path: x.js\n  type: module\nextra_css:")
+    _serve_build(project, site)
+    assert not plugin.render_cache.replayed
+    assert _files(site) == _rendered_whole(project, plugin, tmp_path / "whole")
+
+
+def test_a_page_with_a_date_for_a_front_matter_key_is_rendered_under_serve(serving, tmp_path):
+    project, plugin, _ = serving
+    page = project / "docs" / "contributing.md"
+    page.write_text("---\n2024-01-01: launch\n---\n" + page.read_text("utf-8"), "utf-8")
+    _serve_build(project, tmp_path / "served")
+    _serve_build(project, tmp_path / "served")
+    assert "contributing.md" not in plugin.render_cache.keys  # no key: rendered each time
+    assert plugin.render_cache.replayed  # the others are kept
+
+
+def test_a_serve_build_forked_in_two_keeps_nothing_for_the_next(serving, tmp_path):
+    """With ``parallel: on`` the parent renders the child's pages empty: nothing of that
+    build is kept, and the next one without it writes every page."""
+    project, plugin, _ = serving
+    config = project / "mkdocs.yml"
+    site = tmp_path / "served"
+    _serve_build(project, site)
+    _edit(config, "search: material", "parallel: 'on'\n    search: material")
+    _serve_build(project, site)
+    assert plugin.render_cache is None
+    _edit(config, "parallel: 'on'\n    ", "")
+    _serve_build(project, site)
+    assert _files(site) == _rendered_whole(project, plugin, tmp_path / "whole")
+
+
+def test_a_hook_that_changes_the_page_context_turns_the_cache_off(serving, tmp_path):
+    project, plugin, _ = serving
+    (project / "hook.py").write_text(
+        "def on_page_context(context, page, config, nav):\n    return context\n", "utf-8"
+    )
+    _edit(project / "mkdocs.yml", "plugins:", "hooks:\n- hook.py\nplugins:")
+    _serve_build(project, tmp_path / "served")
+    _serve_build(project, tmp_path / "served")
+    assert not plugin.render_cache.keys and not plugin.render_cache.replayed
 
 
 def test_a_serve_rebuild_renders_again_after_a_template_is_edited(serving, tmp_path):

@@ -446,6 +446,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             if self.command == "serve" and self.nav is not None:
                 self._replay_unchanged(env, config, files)
             return env
+        self.render_cache = None  # the parent renders the child's pages empty: none kept
         from mkdocs.commands.build import _build_page
 
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
@@ -476,7 +477,13 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             return get_relative_url(".", page.url)
 
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
-        self.render_cache.prepare(pages, where, site_key(config, self.nav))
+        search = {config.plugins.get(name) for name in ("search", "material/search")}
+        others = [  # a plugin or hook of the site that changes what a page's template reads
+            handler for handler in config.plugins.events["page_context"]
+            if getattr(handler, "__self__", None) not in {self, *search} - {None}
+        ]  # fmt: skip
+        site = site_key(config, self.nav) if not others else None
+        self.render_cache.prepare(pages, where, site)
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({REPLAY: REPLAY_SOURCE}), env.loader])
         env.globals["newsdocs_replay"] = self.render_cache.output
         log.info(

@@ -9,7 +9,9 @@ it, the site's configuration and the theme's own files. At the next build a page
 is unchanged prints the kept output through a template that does nothing else; MkDocs
 still runs the page's events (``on_page_context``, ``on_post_page``) and writes it, so
 other plugins see every page. Pages in the navigation are always rendered (their
-sidebar marks them active, their footer links their neighbours).
+sidebar marks them active, their footer links their neighbours), and so is every page
+when something else may change what a template reads: another plugin or a hook that
+handles ``on_page_context``, a template of the site's own that prints the build's time.
 """
 
 from __future__ import annotations
@@ -30,18 +32,43 @@ REPLAY = "newsdocs-replay.html"
 REPLAY_SOURCE = "{{ newsdocs_replay(page) }}"
 
 
-def site_key(config, nav) -> str:
-    """What every page's output depends on besides the page: the configuration the
-    templates read, the navigation's titles and addresses, the theme's files as edited."""
-    theme = {key: config.theme[key] for key in sorted(config.theme)}
+#: Configuration that is no input of a page's template (where the site goes, what serve
+#: watches) or is taken in by other means (the theme, plugins, scripts: below).
+_NOT_READ = frozenset({"site_dir", "config_file_path", "watch", "theme", "plugins", "hooks",
+                       "extra_javascript", "dev_addr"})  # fmt: skip
+
+
+def site_key(config, nav) -> str | None:
+    """What every page's output depends on besides the page: the configuration (every
+    option but where the site goes), the navigation's titles, addresses and front matter
+    (Material's sidebar and tabs read a page's icon and status), the theme's options and
+    files as edited. None when a page's output may depend on more: a template that prints
+    the build's time, another plugin or hook that changes the page's context."""
+    files = sorted(_theme_files(config.theme.dirs))
+    if any(path.endswith(".html") and _prints_build_time(path) for path, _ in files):
+        return None
+    plugins = []
+    for name, plugin in config.plugins.items():
+        options = getattr(plugin, "config", {})
+        plugins.append([name, {key: options[key] for key in options}])
     parts = [
-        str(config.site_name), str(config.site_url), str(config.repo_url),
-        str(config.repo_name), str(config.edit_uri), str(config.copyright),
-        config.use_directory_urls, config.extra, [str(x) for x in config.extra_css],
-        [str(x) for x in config.extra_javascript], theme, list(config.theme.dirs), str(nav),
-        sorted(_theme_files(config.theme.dirs)),
+        {key: value for key, value in config.items() if key not in _NOT_READ},
+        [[str(x), getattr(x, "type", ""), getattr(x, "defer", False),
+          getattr(x, "async_", False)] for x in config.extra_javascript],
+        {key: config.theme[key] for key in config.theme}, list(config.theme.dirs),
+        plugins, str(nav), [[page.url, page.title, page.meta] for page in nav.pages], files,
     ]  # fmt: skip
-    return _digest(parts)
+    try:
+        return _digest(parts)
+    except (TypeError, ValueError):  # a value JSON cannot hold: render every page
+        return None
+
+
+def _prints_build_time(path: str) -> bool:
+    try:
+        return "build_date_utc" in Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True
 
 
 def _installed() -> tuple[str, ...]:
@@ -81,8 +108,19 @@ def page_key(page, where: object, site: str) -> str:
 
 
 def _digest(parts: list) -> str:
-    text = json.dumps(parts, sort_keys=True, default=repr, ensure_ascii=False)
+    """A digest of JSON-ready parts; an object JSON cannot hold counts by its type alone
+    (its repr may hold its address, new at every build). Raises TypeError for keys that
+    are no strings or numbers (a date in a page's front matter)."""
+    text = json.dumps(parts, default=_type_name, ensure_ascii=False)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
+
+
+def _type_name(value: object) -> object:
+    if isinstance(value, (set, frozenset, tuple)):
+        return sorted(map(str, value)) if isinstance(value, (set, frozenset)) else list(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return f"<{type(value).__qualname__}>"
 
 
 class RenderCache:
@@ -94,16 +132,20 @@ class RenderCache:
         self.keys: dict[str, str] = {}  # this build's keys
         self.replayed: set[str] = set()
 
-    def prepare(self, pages: Iterable, where: Callable[[object], object], site: str) -> None:
+    def prepare(self, pages: Iterable, where: Callable[[object], object], site: str | None) -> None:
         """Key this build's pages (``where(page)``: None for a page that is always
-        rendered); a page whose output is kept under its key is set to print it."""
+        rendered; ``site`` None: every page is); a page whose output is kept under its key
+        is set to print it."""
         self.keys, self.replayed = {}, set()
-        for page in pages:
+        for page in pages if site is not None else ():
             place = where(page)
             if place is None:
                 continue
             src_uri = page.file.src_uri
-            key = self.keys[src_uri] = page_key(page, place, site)
+            try:
+                key = self.keys[src_uri] = page_key(page, place, site)
+            except (TypeError, ValueError):  # front matter JSON cannot hold: rendered
+                continue
             held = self.held.get(src_uri)
             if held is not None and held[0] == key:
                 page.meta["template"] = REPLAY
@@ -119,5 +161,5 @@ class RenderCache:
         """Keep what the template made of a page, before other plugins' ``on_post_page``."""
         src_uri = page.file.src_uri
         key = self.keys.get(src_uri)
-        if key is not None and src_uri not in self.replayed:
+        if key is not None and src_uri not in self.replayed and output.strip():
             self.held[src_uri] = (key, zlib.compress(output.encode("utf-8"), 1))
