@@ -148,11 +148,13 @@ def _edit(path, old: str, new: str) -> None:
 
 @pytest.mark.parametrize(
     "change",
-    ["a navigation page's icon", "the site's description", "a script's type"],
-)
+    ["a navigation page's icon", "the site's description", "a script's type", "extra",
+     "the theme's language"],
+)  # fmt: skip
 def test_a_serve_rebuild_renders_again_what_the_configuration_changes(serving, tmp_path, change):
     """Material's sidebar reads the icon in a navigation page's front matter, its head
-    the site's description and each script's type: each edit renders every page again."""
+    the site's description and each script's type, its footer ``extra``, every part the
+    theme's language: each edit renders every page again."""
     project, plugin, _ = serving
     config = project / "mkdocs.yml"
     site = tmp_path / "served"
@@ -162,6 +164,10 @@ def test_a_serve_rebuild_renders_again_what_the_configuration_changes(serving, t
         index.write_text("---\nicon: material/home\n---\n" + index.read_text("utf-8"), "utf-8")
     elif change == "the site's description":
         _edit(config, "site_description: ", "site_description: Edited. ")
+    elif change == "extra":  # Material's footer reads config.extra (a UserDict)
+        _edit(config, "extra_css:", "extra:\n  generator: false\nextra_css:")
+    elif change == "the theme's language":  # a Locale object in the theme's options
+        _edit(config, "theme:\n", "theme:\n  language: fr\n")
     else:
         _edit(config, "extra_css:", "extra_javascript:\n- path: x.js\n  type: module\nextra_css:")
     _serve_build(project, site)

@@ -22,7 +22,7 @@ import os
 import site
 import sysconfig
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from markupsafe import Markup
@@ -108,19 +108,27 @@ def page_key(page, where: object, site: str) -> str:
 
 
 def _digest(parts: list) -> str:
-    """A digest of JSON-ready parts; an object JSON cannot hold counts by its type alone
-    (its repr may hold its address, new at every build). Raises TypeError for keys that
-    are no strings or numbers (a date in a page's front matter)."""
-    text = json.dumps(parts, default=_type_name, ensure_ascii=False)
+    """A digest of JSON-ready parts (``_plain`` for the rest). Raises TypeError for keys
+    that are no strings or numbers (a date in a page's front matter)."""
+    text = json.dumps(parts, default=_plain, ensure_ascii=False)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
 
 
-def _type_name(value: object) -> object:
-    if isinstance(value, (set, frozenset, tuple)):
-        return sorted(map(str, value)) if isinstance(value, (set, frozenset)) else list(value)
+def _plain(value: object) -> object:
+    """JSON data for what JSON cannot hold: a mapping's items (``config.extra`` is a
+    UserDict), a set sorted, a date in ISO; else the type and its text, or the type alone
+    when the text holds the object's address (new at every build)."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(str, value))
+    if isinstance(value, tuple):
+        return list(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return f"<{type(value).__qualname__}>"
+    text = str(value)
+    kind = f"<{type(value).__qualname__}>"
+    return kind if " at 0x" in text else f"{kind} {text}"
 
 
 class RenderCache:
