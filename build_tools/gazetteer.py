@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import time
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -223,6 +224,8 @@ class Gazetteer:
         return self.population.get(canonical, population) >= population
 
 
+#: A kept gazetteer of other sources not written for this many days is removed.
+STALE_DAYS = 30
 #: What a Gazetteer holds once built (``_towns`` fills as it is asked).
 _STATE = ("canonical", "places", "countries", "population", "capitals", "curated",
           "country_names", "states", "known", "former")  # fmt: skip
@@ -292,8 +295,11 @@ def load_or_build(path: Path | None) -> Gazetteer:
     if path is not None:
         with contextlib.suppress(OSError):  # only slower next time
             write_atomic(path, json.dumps(_state(places), ensure_ascii=False))
-            for other in path.parent.glob("gazetteer-*.json"):  # built from older sources
-                if other != path:
+            # Gazetteers of other sources unused for a month go (another checkout of
+            # newsdocs may use one: it is written again when built again).
+            stale = time.time() - STALE_DAYS * 86_400
+            for other in path.parent.glob("gazetteer-*.json"):
+                if other != path and other.stat().st_mtime < stale:
                     other.unlink(missing_ok=True)
     return places
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -616,10 +617,14 @@ def test_the_gazetteer_kept_in_the_cache_is_the_one_built(tmp_path):
         kept.write_text(json.dumps({**_state(built), **wrong}), encoding="utf-8")
         assert _state(load_or_build(kept)) == _state(built), wrong  # not ours: built again
     older = kept.with_name("gazetteer-0123456789abcdef.json")
-    older.write_text("{}", encoding="utf-8")
+    other = kept.with_name("gazetteer-fedcba9876543210.json")  # another checkout's
+    for path in (older, other):
+        path.write_text("{}", encoding="utf-8")
+    os.utime(older, (1, 1))
     kept.unlink()
     load_or_build(kept)
-    assert not older.exists()  # a gazetteer of older sources goes when a new one is kept
+    assert not older.exists()  # unused for a month, it goes when a new one is kept
+    assert other.exists()  # one in use stays
     blocked = tmp_path / "file"
     blocked.write_text("", encoding="utf-8")
     assert _state(load_or_build(blocked / "gazetteer.json")) == _state(built)
