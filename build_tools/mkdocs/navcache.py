@@ -26,9 +26,16 @@ class NavCache:
         self.urls = [page.url for page in nav.pages]
         self.held: dict[tuple[str, tuple | str], str] = {}
 
+    def outside(self, page) -> bool:
+        """Whether a page is outside the navigation: nothing in it is marked active, and no
+        neighbour is linked from its footer."""
+        return (
+            page is not None and id(page) not in self.in_nav and not getattr(page, "parent", None)
+        )
+
     def key(self, page, base_url: str) -> tuple | None:
         """What the navigation rendered for ``page`` depends on; None: not to be reused."""
-        if page is None or id(page) in self.in_nav or getattr(page, "parent", None):
+        if not self.outside(page):
             return None
         if self.asset_key(page, base_url) is None:
             return None  # beside the static files: the logo's link depends on the page too

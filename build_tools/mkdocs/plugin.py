@@ -465,17 +465,8 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
     def _replay_unchanged(self, env, config, files: Files) -> None:
         """Live preview: the pages outside the navigation that this build would render as
         the last one did print the last one's output (``rendercache``)."""
-        from mkdocs.utils import get_relative_url
-
         if self.render_cache is None:
             self.render_cache = RenderCache()
-        in_nav = env.globals["newsdocs_nav"].in_nav
-
-        def where(page) -> str | None:  # the way back to the root; None: in the navigation
-            if id(page) in in_nav or getattr(page, "parent", None) is not None:
-                return None
-            return get_relative_url(".", page.url)
-
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         search = {config.plugins.get(name) for name in ("search", "material/search")}
         others = [  # a plugin or hook of the site that changes what a page's template reads
@@ -483,7 +474,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             if getattr(handler, "__self__", None) not in {self, *search} - {None}
         ]  # fmt: skip
         site = site_key(config, self.nav) if not others else None
-        self.render_cache.prepare(pages, where, site)
+        self.render_cache.prepare(pages, env.globals["newsdocs_nav"].outside, site)
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({REPLAY: REPLAY_SOURCE}), env.loader])
         env.globals["newsdocs_replay"] = self.render_cache.output
         log.info(
@@ -493,7 +484,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
 
     @event_priority(100)  # first: the template's own output, before other plugins change it
     def on_post_page(self, output: str, page, config) -> str:
-        if self.render_cache is not None and self.command == "serve":
+        if self.render_cache is not None:  # under serve only (on_startup)
             self.render_cache.keep(page, output)
         return output
 

@@ -98,12 +98,12 @@ def _toc(items) -> list:
     return [[item.title, item.id, item.level, _toc(item.children)] for item in items]
 
 
-def page_key(page, where: object, site: str) -> str:
-    """What the template reads of one page, with ``where`` (the navigation's key as the
-    page sees it) and the site's key."""
+def page_key(page, site: str) -> str:
+    """What the template reads of one page outside the navigation, with the site's key
+    (its other addresses and the navigation's links from it follow from its URL)."""
     return _digest([
         page.file.src_uri, page.url, page.title, page.content, _toc(page.toc), page.meta,
-        page.edit_url, page.canonical_url, page.abs_url, where, site,
+        page.edit_url, site,
     ])  # fmt: skip
 
 
@@ -140,18 +140,17 @@ class RenderCache:
         self.keys: dict[str, str] = {}  # this build's keys
         self.replayed: set[str] = set()
 
-    def prepare(self, pages: Iterable, where: Callable[[object], object], site: str | None) -> None:
-        """Key this build's pages (``where(page)``: None for a page that is always
-        rendered; ``site`` None: every page is); a page whose output is kept under its key
-        is set to print it."""
+    def prepare(self, pages: Iterable, outside: Callable[[object], bool], site: str | None) -> None:
+        """Key this build's pages outside the navigation (``outside(page)``; the others are
+        always rendered, and every page is when ``site`` is None); a page whose output is
+        kept under its key is set to print it."""
         self.keys, self.replayed = {}, set()
         for page in pages if site is not None else ():
-            place = where(page)
-            if place is None:
+            if not outside(page):
                 continue
             src_uri = page.file.src_uri
             try:
-                key = self.keys[src_uri] = page_key(page, place, site)
+                key = self.keys[src_uri] = page_key(page, site)
             except (TypeError, ValueError):  # front matter JSON cannot hold: rendered
                 continue
             held = self.held.get(src_uri)
