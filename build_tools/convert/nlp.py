@@ -617,7 +617,7 @@ def _sentence_starts(doc) -> list[int]:
     from spacy.attrs import SENT_START
 
     (guesses,) = _sentencizer().predict([doc])
-    marked = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else []
+    marked = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
     return sorted(
         {0} | set(marked) | {i for i, guess in enumerate(guesses) if guess and not doc[i].is_space}
     )
