@@ -1,5 +1,5 @@
-"""`make serve` is a live preview: a saved source or entities.yml rebuilds the site, and
-the plugin converts what changed before the build."""
+"""`make serve` is a live preview: a saved source is converted as it is saved and the site
+built again, once; a saved entities.yml rebuilds the site."""
 
 from __future__ import annotations
 
@@ -25,22 +25,44 @@ def served(project, blank_nlp):
 
 
 class _Server:
-    def __init__(self) -> None:
+    """What the plugin uses of MkDocs' live-reload server: ``watch``, and the watcher."""
+
+    def __init__(self, observer: bool = True) -> None:
         self.watched: list[str] = []
+        self.scheduled: list[tuple[object, str]] = []
+        if observer:
+            self.observer = self
 
     def watch(self, path: str) -> None:
         self.watched.append(path)
 
+    def schedule(self, handler, path: str, recursive: bool = False) -> None:
+        self.scheduled.append((handler, path))
 
-def test_serve_watches_the_sources_and_entities_yml(served):
+
+def test_serve_converts_saved_sources_and_watches_entities_yml(served):
     project, config, plugin = served
+    plugin.on_startup(command="serve", dirty=False)
     server = _Server()
     plugin.on_serve(server, config, builder=None)
+    assert server.watched == [str(project / "entities.yml")]
+    [(handler, path)] = server.scheduled
+    assert path == str(project / "source_texts")
+    assert (handler.sources, handler.docs) == (project / "source_texts", project / "docs")
+    assert plugin.converts_on_save  # the builds convert no more
+
+
+def test_a_server_without_a_watcher_rebuilds_on_a_saved_source(served):
+    project, config, plugin = served
+    plugin.on_startup(command="serve", dirty=False)
+    server = _Server(observer=False)
+    plugin.on_serve(server, config, builder=None)
     assert server.watched == [str(project / "source_texts"), str(project / "entities.yml")]
+    assert not plugin.converts_on_save  # on_pre_build converts before each build
 
 
 @pytest.mark.model
-def test_a_saved_source_is_converted_before_the_rebuild_under_serve_only(served):
+def test_a_saved_source_is_converted_before_the_first_serve_build_only(served):
     project, config, plugin = served
     [source] = (project / "source_texts").glob("*.txt")
     [page] = (project / "docs" / "articles").rglob("*.md")
@@ -53,6 +75,60 @@ def test_a_saved_source_is_converted_before_the_rebuild_under_serve_only(served)
     plugin.on_pre_build(config)
     [page] = (project / "docs" / "articles").rglob("*.md")
     assert page.read_text(encoding="utf-8").startswith("---\ntitle: Live preview title\n")
+    source.write_text("Another title\n" + lines[1], encoding="utf-8")
+    plugin.converts_on_save = True  # on_serve: the watcher converts from now on
+    plugin.on_pre_build(config)
+    assert "Another title" not in page.read_text(encoding="utf-8")
+    plugin.on_startup(command="build", dirty=False)
+
+
+@pytest.mark.model
+def test_mkdocs_serve_builds_once_per_saved_source(served, tmp_path):
+    """A real ``mkdocs serve``: a saved source is converted and the site built once (the
+    page written into docs/ made a second build, and a second reload, before)."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    project, _, _ = served
+    shutil.copy(ROOT / "docs" / "contributing.md", project / "docs" / "contributing.md")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w") as out:
+        server = subprocess.Popen(command, cwd=project, stdout=out, stderr=out, env=env)
+    try:
+
+        def logged(text: str, count: int = 1, within: float = 120) -> None:
+            deadline = time.monotonic() + within
+            while log.read_text().count(text) < count:
+                assert server.poll() is None, log.read_text()
+                assert time.monotonic() < deadline, f"no {text!r} in:\n{log.read_text()}"
+                time.sleep(0.1)
+
+        logged("Serving on")
+        [source] = (project / "source_texts").glob("*.txt")
+        lines = source.read_text(encoding="utf-8").split("\n", 1)
+        source.write_text("Live preview title\n" + lines[1], encoding="utf-8")
+        logged("Reloading browsers")
+        time.sleep(3)  # six of the watcher's polls: time for a second build to start
+        shown = log.read_text()
+        assert "live preview: 1 converted" in shown
+        assert shown.count("Building documentation") == 2, shown  # the first, and one
+        assert shown.count("Reloading browsers") == 1, shown
+        [page] = (project / "docs" / "articles").rglob("*.md")
+        address = page.relative_to(project / "docs").with_suffix("").as_posix()
+        url = f"http://127.0.0.1:{port}/{address}/"
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert "Live preview title" in response.read().decode()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 # --- a serve's next build renders again only the pages that changed ------------------------

@@ -860,14 +860,15 @@ def bench_size(
 
 
 #: What ``mkdocs serve`` does when a source is saved, timed from the save: serve's first
-#: build (not timed); then, as serve's builder does at each change, the configuration
-#: loaded again (MkDocs keeps the plugin instances) and the site built, the plugin's
-#: on_pre_build converting the changed source. The model is loaded before the save (the
-#: first change of a serve loads it; the later ones find it loaded).
+#: build (not timed); then the plugin's watcher converting the saved source
+#: (``livesource``), and, as serve's builder does when docs/ changes, the configuration
+#: loaded again (MkDocs keeps the plugin instances) and the site built. The model is loaded
+#: before the save (the first change of a serve loads it; the later ones find it loaded).
 LIVE_PREVIEW = r"""
 import hashlib, sys, time, tempfile
 from pathlib import Path
 from build_tools.convert.nlp import load_model
+from build_tools.mkdocs.livesource import convert_sources
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 project, source = Path(sys.argv[1]), sys.argv[2]
@@ -882,13 +883,15 @@ with tempfile.TemporaryDirectory() as site:
             config.plugins.on_startup(command="serve", dirty=False)
         config.site_url = address
         build(config, serve_url=address)
-    serve_build(first=True)
+        return config.plugins["newsdocs"]
+    serve_build(first=True).converts_on_save = True  # as on_serve sets it
     load_model()
     before = pages()
     path = project / "source_texts" / source
     started = time.perf_counter()
     path.write_text(path.read_text(encoding="utf-8") + "\nA sentence saved in the editor.\n",
                     encoding="utf-8")
+    convert_sources(project / "source_texts", project / "docs")
     serve_build()
     seconds = time.perf_counter() - started
 changed = [p for p, digest in pages().items() if before.get(p) != digest]

@@ -36,6 +36,7 @@ from build_tools.markup import escape_text
 from build_tools.mkdocs import parallel
 from build_tools.mkdocs.config import NewsdocsConfig
 from build_tools.mkdocs.fastpath import table_of_contents, without_markdown
+from build_tools.mkdocs.livesource import SourceSaved, convert_sources
 from build_tools.mkdocs.navcache import NavCache, Translations, with_theme_prefix
 from build_tools.mkdocs.parallel import ForkedPages
 from build_tools.mkdocs.rendercache import REPLAY, REPLAY_SOURCE, RenderCache, site_key
@@ -98,14 +99,27 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
     forked: ForkedPages | None = None
     #: Under ``mkdocs serve``: the pages' output from one build to the next (``rendercache``).
     render_cache: RenderCache | None = None
+    #: Under ``mkdocs serve``, once the watcher converts the saved sources (``on_serve``).
+    converts_on_save = False
 
     def on_serve(self, server, config, builder):
-        """Live preview: a saved source or entities.yml rebuilds the site (mkdocs.yml and
-        docs/ are watched already); ``on_pre_build`` converts what changed first."""
+        """Live preview: a saved entities.yml rebuilds the site (mkdocs.yml and docs/ are
+        watched already), and a saved source is converted as the watcher reports it
+        (``livesource``): the page it writes into docs/ rebuilds the site, once."""
         root = Path(config.config_file_path).parent
-        for path in (self._sources(config), root / self.config.entities_file):
-            if path is not None and path.exists():
-                server.watch(str(path))
+        sources = self._sources(config)
+        if sources is not None and sources.exists():
+            observer = getattr(server, "observer", None)
+            if observer is None:  # a server without MkDocs 1.6's watcher: on_pre_build converts
+                server.watch(str(sources))
+            else:
+                handler = SourceSaved(sources, Path(config.docs_dir))
+                observer.schedule(handler, str(sources), recursive=True)
+                self.converts_on_save = True
+                log.info(f"live preview: {sources.name}/ is converted as its files are saved")
+        entities = root / self.config.entities_file
+        if entities.exists():
+            server.watch(str(entities))
         return server
 
     def _sources(self, config) -> Path | None:
@@ -115,26 +129,19 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
 
     def on_pre_build(self, config) -> None:
         """Under ``mkdocs serve``, convert the sources that changed since the last build
-        (the model loads on the first change only); a source in error is reported and the
-        rest of the site still builds."""
+        before the first build (after it, as they are saved: ``on_serve``); a source in
+        error is reported and the rest of the site still builds."""
         sources = self._sources(config)
-        if self.command != "serve" or sources is None or not sources.is_dir():
+        if self.command != "serve" or self.converts_on_save:
             return
-        import time
-
-        from build_tools.convert.run import convert
-
-        started = time.perf_counter()
-        # A few changed sources are converted here, the model loaded once per serve (its
-        # load is cached); many (a first run) in worker processes, as by `make pages`.
-        report = convert(sources, Path(config.docs_dir), progress=False)
-        for error in [*report.failed, *report.errors]:
-            log.warning(f"live preview: {error}")
-        if report.converted or report.removed:
-            log.info(f"live preview: {report.summary()} in {time.perf_counter() - started:.1f} s")
+        if sources is not None and sources.is_dir():
+            # A few changed sources are converted here, the model loaded once per serve
+            # (its load is cached); many (a first run) in worker processes.
+            convert_sources(sources, Path(config.docs_dir))
 
     def on_startup(self, command, dirty) -> None:
         self.command = command
+        self.converts_on_save = False
         self.render_cache = None  # a serve's pages are kept from its first build on
 
     def on_config(self, config):
