@@ -1474,6 +1474,21 @@ def test_a_piece_of_a_longer_name_joined_by_of_has_no_page():
     assert [r.name for r, _ in index.of_kind("person")] == ["Jelena Jankovic"]
 
 
+def test_a_piece_of_a_body_named_x_for_y_has_no_page():
+    """ "Digital Inclusion" of "the Alliance for Digital Inclusion", "Mobile Communications"
+    of "the Lab for Mobile Communications": the rest of a body's name after its head word
+    and "for"; not a body a capitalised word other than a head word and "for" precede
+    ("The MP for Sedgefield", "a bid by Chelsea for Arsenal's keeper")."""
+    body = (
+        "The Alliance for Digital Inclusion and the Lab for Mobile Communications met the MP"
+        " for Sedgefield. A bid by Chelsea for Arsenal's keeper failed."
+    )
+    index, _ = same_story_twice(
+        body, organizations=["Digital Inclusion", "Mobile Communications", "Arsenal"]
+    )
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Arsenal"]
+
+
 def test_a_two_word_body_of_a_one_against_one_sports_report_is_a_player():
     """In tennis or athletics reports the model calls players bodies ("her opponent Marion
     Bartoli", "defeat to Andy Murray"): two capitalised words, the first a first name,

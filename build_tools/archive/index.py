@@ -23,6 +23,7 @@ from build_tools.archive.identity import (
     ACRONYM,
     AFTER_CUE,
     CUE_WORDS,
+    HEAD_WORDS,
     MUSIC_WORDS,
     PRODUCT_AFTER,
     SCREEN_WORDS,
@@ -267,7 +268,11 @@ _SPEAKS = re.compile(
     r"|claimed|denied|insisted|confirmed|warned|argued|stated)\b|(?:'s|’s)? (?:spokes(?:man"
     r"|woman|person)|chief executive|chairman|shares)\b"
 )
-_OF_THE = frozenset({"of", "the"})  # the word before a piece of a longer name
+_OF_THE = frozenset({"of", "the", "for"})  # the word before a piece of a longer name
+#: A body's head word, then "for", then a mention: the rest of the body's name ("Alliance
+#: for Digital Inclusion", "Lab for Mobile Communications"); not "MP for Sedgefield", "The
+#: Aviator for Oscar". (BBC archive: three articles; their two pages were fragments.)
+_FOR_HEADS = HEAD_WORDS | {"Lab", "Labs"}
 #: Words before a work's title that nothing else takes ("a film entitled X").
 _TITLED = frozenset({"entitled", "titled"})
 _POLL = re.compile(r"(?: [\w-]+)? (?:polls?|polling|surveys?)\b", re.IGNORECASE)
@@ -404,12 +409,17 @@ def _surname_alone(paragraphs: Iterable[str], name: str) -> bool:
 def _in_longer_name(text: str, start: int, end: int, after: bool = True) -> bool:
     """Whether a mention is joined by "of" or "of the" to a capitalised word before it,
     or (``after``) after it: a piece of a longer name ("Prisoner of Azkaban", "Lord of the
-    Rings", "Eternal Sunshine of the Spotless Mind"). Not after for people: "Jelena
-    Jankovic of Serbia"."""
+    Rings", "Eternal Sunshine of the Spotless Mind"); or by "for" (or "for the") to a
+    body's head word before it ("Alliance for Digital Inclusion"). Not after for people:
+    "Jelena Jankovic of Serbia"."""
     if after and text.startswith(" of ", end):
         word = end + 8 if text.startswith("the ", end + 4) else end + 4
         if text[word : word + 1].isupper():
             return True
+    for joined in (" for ", " for the "):
+        if start > len(joined) and text.startswith(joined, start - len(joined)):
+            at = start - len(joined)
+            return text[text.rfind(" ", max(0, at - 40), at) + 1 : at] in _FOR_HEADS
     if start > 4 and text.startswith(" of ", start - 4):
         at = start - 4
     elif start > 8 and text.startswith(" of the ", start - 8):
