@@ -21,11 +21,13 @@ def served(project, blank_nlp):
     convert(project / "source_texts", project / "docs", progress=False, nlp=blank_nlp)
     config = load_config(str(project / "mkdocs.yml"))
     plugin = config.plugins["newsdocs"]
-    return project, config, plugin
+    yield project, config, plugin
+    plugin.on_startup(command="build", dirty=False)  # the instance outlives the test
 
 
 class _Server:
-    """What the plugin uses of MkDocs' live-reload server: ``watch``, and the watcher."""
+    """What the plugin uses of MkDocs' live-reload server: ``watch``, and the watcher
+    (``schedule``, ``unschedule``)."""
 
     def __init__(self, observer: bool = True) -> None:
         self.watched: list[str] = []
@@ -36,20 +38,37 @@ class _Server:
     def watch(self, path: str) -> None:
         self.watched.append(path)
 
-    def schedule(self, handler, path: str, recursive: bool = False) -> None:
+    def schedule(self, handler, path: str, recursive: bool = False):
         self.scheduled.append((handler, path))
+        return path
+
+    def unschedule(self, watch) -> None:
+        self.scheduled = [(h, path) for h, path in self.scheduled if path != watch]
 
 
-def test_serve_converts_saved_sources_and_watches_entities_yml(served):
+@pytest.fixture
+def conversions(monkeypatch):
+    """The conversions the live preview runs (counted, not run)."""
+    from build_tools.mkdocs import livesource
+
+    runs: list[tuple[object, object]] = []
+    monkeypatch.setattr(livesource, "convert_sources", lambda *paths: runs.append(paths))
+    return runs
+
+
+def test_serve_converts_saved_sources_and_watches_entities_yml(served, conversions):
     project, config, plugin = served
     plugin.on_startup(command="serve", dirty=False)
     server = _Server()
     plugin.on_serve(server, config, builder=None)
     assert server.watched == [str(project / "entities.yml")]
-    [(handler, path)] = server.scheduled
+    [(_, path)] = server.scheduled
     assert path == str(project / "source_texts")
-    assert (handler.sources, handler.docs) == (project / "source_texts", project / "docs")
-    assert plugin.converts_on_save  # the builds convert no more
+    # What was saved while serve's first build ran is converted when the watch starts.
+    assert conversions == [(project / "source_texts", project / "docs")]
+    plugin.on_pre_build(config)  # the builds convert no more
+    plugin.on_post_build(config)
+    assert len(conversions) == 1
 
 
 def test_a_server_without_a_watcher_rebuilds_on_a_saved_source(served):
@@ -58,7 +77,108 @@ def test_a_server_without_a_watcher_rebuilds_on_a_saved_source(served):
     server = _Server(observer=False)
     plugin.on_serve(server, config, builder=None)
     assert server.watched == [str(project / "source_texts"), str(project / "entities.yml")]
-    assert not plugin.converts_on_save  # on_pre_build converts before each build
+    assert plugin.live is None  # on_pre_build converts before each build
+
+
+def _saved(path, text: str, seconds_ago: float = 0) -> str:
+    """Write a source, dated ``seconds_ago``; its path as the watcher reports it."""
+    import time
+
+    path.write_text(text, encoding="utf-8")
+    when = time.time() - seconds_ago
+    os.utime(path, (when, when))
+    return str(path)
+
+
+def test_a_burst_of_saved_sources_converts_once_and_other_files_not(served, conversions):
+    from watchdog.events import FileModifiedEvent
+
+    project, config, plugin = served
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_serve(_Server(), config, builder=None)
+    sources = project / "source_texts"
+    paths = [_saved(sources / f"{n}.txt", f"Title {n}\n\nText.\n", 10) for n in range(3)]
+    handler = _handler(plugin)
+    for path in paths:  # a checkout: three events, one conversion
+        handler.on_any_event(FileModifiedEvent(path))
+    assert len(conversions) == 2  # the watch's start, and the checkout
+    handler.on_any_event(FileModifiedEvent(_saved(sources / ".0.txt.swp", "x")))
+    assert len(conversions) == 2  # an editor's file: no source
+    handler.on_any_event(FileModifiedEvent(_saved(sources / "1.txt", "Again\n\nText.\n")))
+    assert len(conversions) == 3  # written after the last conversion began
+
+
+def test_a_source_written_again_in_the_tick_a_conversion_began_is_converted(served, conversions):
+    """A file system's clock ticks coarsely: a source written again in the tick the last
+    conversion began keeps its time, and is converted again all the same."""
+    from watchdog.events import FileModifiedEvent
+
+    project, config, plugin = served
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_serve(_Server(), config, builder=None)
+    path = project / "source_texts" / "new.txt"
+    _saved(path, "First\n\nText.\n")
+    with plugin.live.lock:
+        plugin.live.convert()  # began just after the write
+    written = os.stat(path).st_mtime_ns
+    path.write_text("Second\n\nText.\n", encoding="utf-8")
+    os.utime(path, ns=(written, written))  # the same tick
+    _handler(plugin).on_any_event(FileModifiedEvent(str(path)))
+    assert len(conversions) == 3
+
+
+def _handler(plugin):
+    from build_tools.mkdocs.livesource import SourceSaved
+
+    return SourceSaved(plugin.live)
+
+
+def test_a_source_saved_during_a_build_is_converted_after_it(served, conversions):
+    import threading
+
+    from watchdog.events import FileModifiedEvent
+
+    project, config, plugin = served
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_serve(_Server(), config, builder=None)
+    plugin.on_pre_build(config)  # a build runs
+    saved = FileModifiedEvent(_saved(project / "source_texts" / "new.txt", "New\n\nText.\n"))
+    watcher = threading.Thread(target=_handler(plugin).on_any_event, args=(saved,))
+    watcher.start()
+    watcher.join(timeout=0.5)
+    assert watcher.is_alive() and len(conversions) == 1  # waits for the build to end
+    plugin.on_post_build(config)
+    watcher.join(timeout=10)
+    assert not watcher.is_alive() and len(conversions) == 2
+
+
+def test_a_replaced_or_renamed_sources_folder_is_watched_again(served, conversions, caplog):
+    from watchdog.events import DirDeletedEvent
+
+    from tests.conftest import checked_warnings
+
+    project, config, plugin = served
+    plugin.on_startup(command="serve", dirty=False)
+    server = _Server()
+    plugin.on_serve(server, config, builder=None)
+    sources = project / "source_texts"
+    shutil.rmtree(sources)
+    _handler(plugin).on_any_event(DirDeletedEvent(str(sources)))
+    assert "was removed or moved" in checked_warnings(caplog)[0]
+    sources.mkdir()
+    _saved(sources / "back.txt", "Back\n\nText.\n")
+    plugin.on_pre_build(config)  # the next build watches it again and converts
+    plugin.on_post_build(config)
+    assert [path for _, path in server.scheduled] == [str(sources)]
+    assert len(conversions) == 2
+    # mkdocs.yml names another folder: that one is watched, the other no more.
+    other = project / "other"
+    other.mkdir()
+    plugin.config.sources_dir = "other"
+    plugin.on_pre_build(config)
+    plugin.on_post_build(config)
+    assert [path for _, path in server.scheduled] == [str(other)]
+    assert conversions[-1] == (other, project / "docs")
 
 
 @pytest.mark.model
@@ -75,11 +195,11 @@ def test_a_saved_source_is_converted_before_the_first_serve_build_only(served):
     plugin.on_pre_build(config)
     [page] = (project / "docs" / "articles").rglob("*.md")
     assert page.read_text(encoding="utf-8").startswith("---\ntitle: Live preview title\n")
+    plugin.on_serve(_Server(), config, builder=None)  # the watcher converts from now on
     source.write_text("Another title\n" + lines[1], encoding="utf-8")
-    plugin.converts_on_save = True  # on_serve: the watcher converts from now on
     plugin.on_pre_build(config)
+    plugin.on_post_build(config)
     assert "Another title" not in page.read_text(encoding="utf-8")
-    plugin.on_startup(command="build", dirty=False)
 
 
 @pytest.mark.model

@@ -864,11 +864,17 @@ def bench_size(
 #: (``livesource``), and, as serve's builder does when docs/ changes, the configuration
 #: loaded again (MkDocs keeps the plugin instances) and the site built. The model is loaded
 #: before the save (the first change of a serve loads it; the later ones find it loaded).
+#: Not timed: the watchers' polls (every 0.5 s), which report the save, then the page.
 LIVE_PREVIEW = r"""
 import hashlib, sys, time, tempfile
 from pathlib import Path
 from build_tools.convert.nlp import load_model
-from build_tools.mkdocs.livesource import convert_sources
+from build_tools.mkdocs.livesource import LiveSources
+class Watcher:  # what the plugin uses of serve's watcher
+    def schedule(self, handler, path, recursive=False):
+        return path
+    def unschedule(self, watch):
+        pass
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 project, source = Path(sys.argv[1]), sys.argv[2]
@@ -884,14 +890,17 @@ with tempfile.TemporaryDirectory() as site:
         config.site_url = address
         build(config, serve_url=address)
         return config.plugins["newsdocs"]
-    serve_build(first=True).converts_on_save = True  # as on_serve sets it
+    live = serve_build(first=True).live = LiveSources(Watcher())  # as on_serve does
+    with live.lock:
+        live.follow(project / "source_texts", project / "docs")
     load_model()
     before = pages()
     path = project / "source_texts" / source
     started = time.perf_counter()
     path.write_text(path.read_text(encoding="utf-8") + "\nA sentence saved in the editor.\n",
                     encoding="utf-8")
-    convert_sources(project / "source_texts", project / "docs")
+    with live.lock:  # the watcher's conversion of the saved source
+        live.convert()
     serve_build()
     seconds = time.perf_counter() - started
 changed = [p for p, digest in pages().items() if before.get(p) != digest]

@@ -40,8 +40,8 @@ class NewsdocsConfig(base.Config):
     """Render about half of the pages in a second process (forked; POSIX, two cores or more):
     auto does it for ``mkdocs build`` of a large archive."""
     search_bundle_size = c.Type(int, default=5000)
-    #: ``mkdocs serve`` watches this folder (beside mkdocs.yml) and converts what changed
-    #: in it before each rebuild: the live preview of a source ("" turns it off).
+    #: ``mkdocs serve`` watches this folder (beside mkdocs.yml) and converts a source as
+    #: it is saved, then rebuilds: the live preview of a source ("" turns it off).
     sources_dir = c.Type(str, default="source_texts")
     """Articles per Pagefind bundle; the search box queries all bundles. Pagefind needs
     about 170 MB of memory per thousand articles of a bundle while it writes it."""

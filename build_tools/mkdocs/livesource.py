@@ -6,11 +6,18 @@ converted at the start of a build writes its page into docs/, which MkDocs sees 
 that build, so every save built the site twice and reloaded the browser twice. Converted
 when the watcher reports the save, the page is written before the build: docs/ changes
 once, and MkDocs builds once.
+
+A conversion and a build never run at once (``LiveSources.lock``, which the plugin holds
+from ``on_pre_build`` to the build's end): a page is not replaced while a build reads the
+pages, and a source's error is not logged during a build, where ``strict: true`` would
+count it against that build.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import threading
 import time
 from pathlib import Path
@@ -18,6 +25,10 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 log = logging.getLogger("mkdocs.plugins.newsdocs")
+
+#: A source written this close before a conversion began may have been written again in
+#: the same tick of the file system's clock, unseen: its next event converts again.
+RACY_NS = 100_000_000
 
 
 def convert_sources(sources: Path, docs: Path) -> None:
@@ -34,23 +45,107 @@ def convert_sources(sources: Path, docs: Path) -> None:
         log.info(f"live preview: {report.summary()} in {time.perf_counter() - started:.1f} s")
 
 
-class SourceSaved(FileSystemEventHandler):
-    """Converts the sources when a file under source_texts/ is saved, moved or removed.
+class LiveSources:
+    """The sources folder under ``mkdocs serve``: watched on serve's watcher (its thread
+    converts a saved source), converted once when the watch starts (what was saved before
+    it), watched again when mkdocs.yml names another folder or the folder was replaced."""
 
-    It runs on the watcher's thread: the watcher reports docs/'s changes, the page just
-    written among them, once the conversion is done. One conversion runs at a time, and
-    an error is logged, not raised (it would stop the watcher and the live preview)."""
-
-    def __init__(self, sources: Path, docs: Path) -> None:
-        self.sources = sources
-        self.docs = docs
+    def __init__(self, observer) -> None:
+        self.observer = observer
         self.lock = threading.Lock()
+        self.sources: Path | None = None
+        self.docs: Path | None = None
+        self.watch = None
+        #: The folder itself was removed or moved: the watcher no longer reports it.
+        self.lost = False
+        #: Each source's modification time when the last conversion began, and that time.
+        self.seen: dict[str, int] = {}
+        self.seen_at = 0
+
+    def follow(self, sources: Path, docs: Path) -> None:
+        """Watch ``sources`` (if not watched already) and convert what changed in it; the
+        caller holds ``lock``."""
+        watched = self.watch is not None and not self.lost
+        if watched and (sources, docs) == (self.sources, self.docs):
+            return
+        self.stop()
+        self.sources, self.docs, self.lost = sources, docs, False
+        if sources.is_dir():
+            self.watch = self.observer.schedule(SourceSaved(self), str(sources), recursive=True)
+            self.convert()
+
+    def stop(self) -> None:
+        """Watch the folder no more (a folder removed is no longer watched already)."""
+        if self.watch is not None:
+            with contextlib.suppress(KeyError):
+                self.observer.unschedule(self.watch)
+            self.watch = None
+
+    def convert(self) -> None:
+        """Convert the changed sources (the caller holds ``lock``)."""
+        if self.sources is None or self.docs is None or not self.sources.is_dir():
+            return
+        self.seen_at = time.time_ns()
+        self.seen = {path: mtime for path in _sources_in(self.sources)
+                     if (mtime := _modified(path)) is not None}  # fmt: skip
+        convert_sources(self.sources, self.docs)
+
+    def changed(self, path: str) -> bool:
+        """Whether a source may differ from what the last conversion read: written or
+        removed since it began, or written just before (``RACY_NS``)."""
+        mtime = _modified(path)
+        if mtime != self.seen.get(path):
+            return True
+        return mtime is not None and mtime >= self.seen_at - RACY_NS
+
+
+class SourceSaved(FileSystemEventHandler):
+    """Converts the sources when a ``.txt`` under the folder is saved, moved or removed
+    and differs from what the last conversion read (a checkout of a hundred sources
+    converts once, not a hundred times); other files (an editor's swap file) are not
+    sources.
+
+    It runs on the watcher's thread, which reports docs/'s changes, the pages just
+    written among them, once it is done. An error is logged, not raised: it would stop
+    the watcher, and the live preview with it."""
+
+    def __init__(self, live: LiveSources) -> None:
+        self.live = live
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory or event.event_type in {"opened", "closed", "closed_no_write"}:
+        live = self.live
+        paths = [os.fsdecode(event.src_path)]
+        if event.event_type == "moved":
+            paths.append(os.fsdecode(event.dest_path))
+        if event.is_directory:
+            if event.event_type in {"deleted", "moved"} and Path(paths[0]) == live.sources:
+                with live.lock:  # (a warning during a build would count against it)
+                    live.lost = True
+                    log.warning(
+                        f"live preview: {paths[0]} was removed or moved: its sources are"
+                        " converted at the next build once it is back"
+                    )
             return
-        with self.lock:
+        if not any(path.endswith(".txt") and live.changed(path) for path in paths):
+            return
+        with live.lock:
             try:
-                convert_sources(self.sources, self.docs)
+                live.convert()
             except Exception as error:  # noqa: BLE001 - the preview goes on; the cause is shown
-                log.error(f"live preview: converting {self.sources.name}/ failed: {error!r}")
+                log.error(f"live preview: converting {live.sources} failed: {error!r}")
+
+
+def _sources_in(folder: Path) -> list[str]:
+    return [
+        os.path.join(directory, name)
+        for directory, _, names in os.walk(folder)
+        for name in names
+        if name.endswith(".txt")
+    ]
+
+
+def _modified(path: str) -> int | None:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None

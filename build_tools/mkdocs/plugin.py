@@ -36,7 +36,7 @@ from build_tools.markup import escape_text
 from build_tools.mkdocs import parallel
 from build_tools.mkdocs.config import NewsdocsConfig
 from build_tools.mkdocs.fastpath import table_of_contents, without_markdown
-from build_tools.mkdocs.livesource import SourceSaved, convert_sources
+from build_tools.mkdocs.livesource import LiveSources, convert_sources
 from build_tools.mkdocs.navcache import NavCache, Translations, with_theme_prefix
 from build_tools.mkdocs.parallel import ForkedPages
 from build_tools.mkdocs.rendercache import REPLAY, REPLAY_SOURCE, RenderCache, site_key
@@ -99,8 +99,10 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
     forked: ForkedPages | None = None
     #: Under ``mkdocs serve``: the pages' output from one build to the next (``rendercache``).
     render_cache: RenderCache | None = None
-    #: Under ``mkdocs serve``, once the watcher converts the saved sources (``on_serve``).
-    converts_on_save = False
+    #: Under ``mkdocs serve``, the sources the watcher converts as they are saved
+    #: (``on_serve``), and whether this build holds their lock.
+    live: LiveSources | None = None
+    holding = False
 
     def on_serve(self, server, config, builder):
         """Live preview: a saved entities.yml rebuilds the site (mkdocs.yml and docs/ are
@@ -113,9 +115,9 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             if observer is None:  # a server without MkDocs 1.6's watcher: on_pre_build converts
                 server.watch(str(sources))
             else:
-                handler = SourceSaved(sources, Path(config.docs_dir))
-                observer.schedule(handler, str(sources), recursive=True)
-                self.converts_on_save = True
+                self.live = LiveSources(observer)
+                with self.live.lock:  # (what was saved during the first build, too)
+                    self.live.follow(sources, Path(config.docs_dir))
                 log.info(f"live preview: {sources.name}/ is converted as its files are saved")
         entities = root / self.config.entities_file
         if entities.exists():
@@ -130,18 +132,33 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
     def on_pre_build(self, config) -> None:
         """Under ``mkdocs serve``, convert the sources that changed since the last build
         before the first build (after it, as they are saved: ``on_serve``); a source in
-        error is reported and the rest of the site still builds."""
-        sources = self._sources(config)
-        if self.command != "serve" or self.converts_on_save:
+        error is reported and the rest of the site still builds. From the first build on,
+        no conversion runs while a build does (``LiveSources.lock``)."""
+        if self.command != "serve":
             return
-        if sources is not None and sources.is_dir():
+        sources = self._sources(config)
+        if self.live is not None:
+            self.live.lock.acquire()
+            self.holding = True
+            if sources is None:
+                self.live.stop()
+            else:  # the folder mkdocs.yml names now, or the folder again if it was replaced
+                self.live.follow(sources, Path(config.docs_dir))
+        elif sources is not None and sources.is_dir():
             # A few changed sources are converted here, the model loaded once per serve
             # (its load is cached); many (a first run) in worker processes.
             convert_sources(sources, Path(config.docs_dir))
 
+    def _release(self) -> None:
+        """The build is over: a saved source may be converted (``on_pre_build``)."""
+        if self.holding and self.live is not None:
+            self.holding = False
+            self.live.lock.release()
+
     def on_startup(self, command, dirty) -> None:
         self.command = command
-        self.converts_on_save = False
+        self.live = None
+        self.holding = False
         self.render_cache = None  # a serve's pages are kept from its first build on
 
     def on_config(self, config):
@@ -495,7 +512,14 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             self.render_cache.keep(page, output)
         return output
 
+    @event_priority(-100)  # last: a saved source's conversion waits for the whole build
     def on_post_build(self, config) -> None:
+        try:
+            self._post_build(config)
+        finally:
+            self._release()
+
+    def _post_build(self, config) -> None:
         gc.unfreeze()  # the build's objects may go now (a serve's next build, a test's next)
         if self.forked is not None:
             forked, self.forked = self.forked, None
@@ -511,6 +535,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             log.info("Pagefind indexed %d articles in %s", indexer.count, ", ".join(names))
 
     def on_build_error(self, error) -> None:
+        self._release()
         gc.enable()
         gc.unfreeze()
         if self.forked is not None:
