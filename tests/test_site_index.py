@@ -1476,17 +1476,23 @@ def test_a_piece_of_a_longer_name_joined_by_of_has_no_page():
 
 def test_a_piece_of_a_body_named_x_for_y_has_no_page():
     """ "Digital Inclusion" of "the Alliance for Digital Inclusion", "Mobile Communications"
-    of "the Lab for Mobile Communications": the rest of a body's name after its head word
-    and "for"; not a body a capitalised word other than a head word and "for" precede
-    ("The MP for Sedgefield", "a bid by Chelsea for Arsenal's keeper")."""
+    of "the Lab for Mobile Communications" (after a quote, too): the rest of a body's
+    name after its head word and "for"; not after another word ("The MP for Sedgefield",
+    "a bid by Chelsea for Arsenal's keeper"), a word other names take too ("the Club for
+    Arsenal", as a reviewer showed) or before a person ("the Campaign for Nelson
+    Mandela's release")."""
     body = (
-        "The Alliance for Digital Inclusion and the Lab for Mobile Communications met the MP"
-        " for Sedgefield. A bid by Chelsea for Arsenal's keeper failed."
+        'The Alliance for Digital Inclusion and the "Lab for Mobile Communications" met the'
+        " MP for Sedgefield. A bid by Chelsea for Arsenal's keeper failed. The Club for"
+        " Arsenal joined the Campaign for Nelson Mandela's release."
     )
     index, _ = same_story_twice(
-        body, organizations=["Digital Inclusion", "Mobile Communications", "Arsenal"]
+        body,
+        organizations=["Digital Inclusion", "Mobile Communications", "Arsenal"],
+        people=["Nelson Mandela"],
     )
     assert [r.name for r, _ in index.of_kind("organization")] == ["Arsenal"]
+    assert [r.name for r, _ in index.of_kind("person")] == ["Nelson Mandela"]
 
 
 def test_a_two_word_body_of_a_one_against_one_sports_report_is_a_player():

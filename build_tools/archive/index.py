@@ -22,8 +22,8 @@ from typing import TypeVar
 from build_tools.archive.identity import (
     ACRONYM,
     AFTER_CUE,
+    BODY_WORDS,
     CUE_WORDS,
-    HEAD_WORDS,
     MUSIC_WORDS,
     PRODUCT_AFTER,
     SCREEN_WORDS,
@@ -271,8 +271,14 @@ _SPEAKS = re.compile(
 _OF_THE = frozenset({"of", "the", "for"})  # the word before a piece of a longer name
 #: A body's head word, then "for", then a mention: the rest of the body's name ("Alliance
 #: for Digital Inclusion", "Lab for Mobile Communications"); not "MP for Sedgefield", "The
-#: Aviator for Oscar". (BBC archive: three articles; their two pages were fragments.)
-_FOR_HEADS = HEAD_WORDS | {"Lab", "Labs"}
+#: Aviator for Oscar", nor the words that head other names too ("Club for Arsenal", "The
+#: Times for Tony Blair", as a reviewer showed). (BBC archive: three articles; their two
+#: pages were fragments.)
+_FOR_HEADS = BODY_WORDS | {
+    "Alliance", "Campaign", "Coalition", "Department", "Ministry", "Fund", "Movement",
+    "Partnership", "Network", "Lab", "Labs", "Laboratory", "Bank", "School", "College",
+    "University", "Academy", "Service",
+}  # fmt: skip
 #: Words before a work's title that nothing else takes ("a film entitled X").
 _TITLED = frozenset({"entitled", "titled"})
 _POLL = re.compile(r"(?: [\w-]+)? (?:polls?|polling|surveys?)\b", re.IGNORECASE)
@@ -409,17 +415,18 @@ def _surname_alone(paragraphs: Iterable[str], name: str) -> bool:
 def _in_longer_name(text: str, start: int, end: int, after: bool = True) -> bool:
     """Whether a mention is joined by "of" or "of the" to a capitalised word before it,
     or (``after``) after it: a piece of a longer name ("Prisoner of Azkaban", "Lord of the
-    Rings", "Eternal Sunshine of the Spotless Mind"); or by "for" (or "for the") to a
-    body's head word before it ("Alliance for Digital Inclusion"). Not after for people:
-    "Jelena Jankovic of Serbia"."""
+    Rings", "Eternal Sunshine of the Spotless Mind"); or (``after``) by "for" or "for the"
+    to a body's head word before it ("the Alliance for Digital Inclusion"). Neither for
+    people: "Jelena Jankovic of Serbia", "Minister for Sport Richard Caborn"."""
     if after and text.startswith(" of ", end):
         word = end + 8 if text.startswith("the ", end + 4) else end + 4
         if text[word : word + 1].isupper():
             return True
-    for joined in (" for ", " for the "):
+    for joined in (" for ", " for the ") if after else ():
         if start > len(joined) and text.startswith(joined, start - len(joined)):
             at = start - len(joined)
-            return text[text.rfind(" ", max(0, at - 40), at) + 1 : at] in _FOR_HEADS
+            head = text[text.rfind(" ", max(0, at - 40), at) + 1 : at]
+            return head.lstrip("(\"'“‘") in _FOR_HEADS
     if start > 4 and text.startswith(" of ", start - 4):
         at = start - 4
     elif start > 8 and text.startswith(" of the ", start - 8):
