@@ -1493,6 +1493,10 @@ def test_a_piece_of_a_body_named_x_for_y_has_no_page():
     )
     assert [r.name for r, _ in index.of_kind("organization")] == ["Arsenal"]
     assert [r.name for r, _ in index.of_kind("person")] == ["Nelson Mandela"]
+    index, _ = same_story_twice(body, organizations=["Nelson Mandela"])  # the model's slip
+    assert [(r.kind, r.name) for r, _ in index.entities.items() if index.has_page(r)] == [
+        ("organization", "Nelson Mandela")
+    ]
 
 
 def test_a_two_word_body_of_a_one_against_one_sports_report_is_a_player():

@@ -412,21 +412,22 @@ def _surname_alone(paragraphs: Iterable[str], name: str) -> bool:
     return False
 
 
-def _in_longer_name(text: str, start: int, end: int, after: bool = True) -> bool:
+def _in_longer_name(text: str, start: int, end: int, after: bool = True, head: bool = True) -> bool:
     """Whether a mention is joined by "of" or "of the" to a capitalised word before it,
     or (``after``) after it: a piece of a longer name ("Prisoner of Azkaban", "Lord of the
-    Rings", "Eternal Sunshine of the Spotless Mind"); or (``after``) by "for" or "for the"
-    to a body's head word before it ("the Alliance for Digital Inclusion"). Neither for
-    people: "Jelena Jankovic of Serbia", "Minister for Sport Richard Caborn"."""
+    Rings", "Eternal Sunshine of the Spotless Mind"); or (``head``) by "for" or "for the"
+    to a body's head word before it ("the Alliance for Digital Inclusion"). Not the join
+    after for people ("Jelena Jankovic of Serbia"), nor "for" for people or for a body
+    named as people are ("the Campaign for Nelson Mandela's release")."""
     if after and text.startswith(" of ", end):
         word = end + 8 if text.startswith("the ", end + 4) else end + 4
         if text[word : word + 1].isupper():
             return True
-    for joined in (" for ", " for the ") if after else ():
+    for joined in (" for ", " for the ") if head else ():
         if start > len(joined) and text.startswith(joined, start - len(joined)):
             at = start - len(joined)
-            head = text[text.rfind(" ", max(0, at - 40), at) + 1 : at]
-            return head.lstrip("(\"'“‘") in _FOR_HEADS
+            word = text[text.rfind(" ", max(0, at - 40), at) + 1 : at]
+            return word.lstrip("(\"'“‘—–-") in _FOR_HEADS
     if start > 4 and text.startswith(" of ", start - 4):
         at = start - 4
     elif start > 8 and text.startswith(" of the ", start - 8):
@@ -556,7 +557,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         cues["paired"] += 1  # "John Magnier and JP McManus"
                     end = position.end
                     if (before in _OF_THE or text.startswith(" of ", end)) and _in_longer_name(
-                        text, start, end, after=not company
+                        text, start, end, after=not company, head=not (company or as_person)
                     ):
                         cues["fragment"] += 1  # "Prisoner of Azkaban", "Lord of the Rings"
                     elif in_listed_term(text, start, end, before):
