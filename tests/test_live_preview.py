@@ -10,6 +10,7 @@ import pytest
 from mkdocs.config import load_config
 
 from build_tools.convert.run import convert
+from build_tools.mkdocs.livesource import POLL_MARGIN
 from tests.conftest import ROOT
 
 
@@ -48,12 +49,20 @@ class _Server:
 
 @pytest.fixture
 def conversions(monkeypatch):
-    """The conversions the live preview runs (counted, not run)."""
+    """The conversions the live preview runs (counted, not run; each "writes a page"),
+    and the waits for the watcher's poll after them."""
     from build_tools.mkdocs import livesource
 
-    runs: list[tuple[object, object]] = []
-    monkeypatch.setattr(livesource, "convert_sources", lambda *paths: runs.append(paths))
+    runs = _Runs()
+    monkeypatch.setattr(livesource, "convert_sources", lambda *paths: runs.append(paths) or 1)
+    monkeypatch.setattr(livesource.time, "sleep", runs.waits.append)
     return runs
+
+
+class _Runs(list):
+    def __init__(self) -> None:
+        super().__init__()
+        self.waits: list[float] = []
 
 
 def test_serve_converts_saved_sources_and_watches_entities_yml(served, conversions):
@@ -127,6 +136,59 @@ def test_a_source_written_again_in_the_tick_a_conversion_began_is_converted(serv
     assert len(conversions) == 3
 
 
+def test_the_watch_waits_a_poll_after_writing_pages_and_skips_rewritten_same_files(
+    served, conversions
+):
+    """After a conversion that wrote pages, the watcher's thread waits out one of its
+    polls (``timeout``), so MkDocs hears of every page at once and builds once; a source
+    written again with the same text in the tick a conversion began converts nothing."""
+    from watchdog.events import FileModifiedEvent
+
+    project, config, plugin = served
+    plugin.on_startup(command="serve", dirty=False)
+    server = _Server()
+    server.timeout = 0.5  # MkDocs' polling interval
+    plugin.on_serve(server, config, builder=None)
+    assert conversions.waits == [0.5 + POLL_MARGIN]
+    path = project / "source_texts" / "new.txt"
+    _saved(path, "New\n\nText.\n")
+    with plugin.live.lock:
+        plugin.live.convert()
+    written = os.stat(path).st_mtime_ns
+    path.write_text("New\n\nText.\n", encoding="utf-8")  # the same text, in the same tick
+    os.utime(path, ns=(written, written))
+    _handler(plugin).on_any_event(FileModifiedEvent(str(path)))
+    assert len(conversions) == 2
+
+
+def test_a_sources_folder_removed_inside_or_events_lost_convert(served, conversions):
+    from watchdog.events import DirDeletedEvent, DirMovedEvent, FileSystemEvent
+
+    project, config, plugin = served
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_serve(_Server(), config, builder=None)
+    sources = project / "source_texts"
+    handler = _handler(plugin)
+    handler.on_any_event(DirDeletedEvent(str(sources / "2004")))  # its sources' pages go
+    handler.on_any_event(DirMovedEvent(str(sources / "2005"), str(project / "elsewhere")))
+    lost = FileSystemEvent(str(sources))
+    lost.event_type = "events_lost"  # too many events for the watcher to report each
+    handler.on_any_event(lost)
+    assert len(conversions) == 4
+
+
+def test_mkdocs_serve_clean_converts_saved_sources_between_builds_too(served, conversions):
+    """`mkdocs serve --clean` starts the plugin as a build would: its watcher converts,
+    and not while a build runs."""
+    project, config, plugin = served
+    plugin.on_startup(command="build", dirty=False)
+    plugin.on_serve(_Server(), config, builder=None)
+    plugin.on_pre_build(config)
+    assert plugin.live.lock.locked()
+    plugin.on_post_build(config)
+    assert not plugin.live.lock.locked()
+
+
 def _handler(plugin):
     from build_tools.mkdocs.livesource import SourceSaved
 
@@ -171,6 +233,12 @@ def test_a_replaced_or_renamed_sources_folder_is_watched_again(served, conversio
     plugin.on_post_build(config)
     assert [path for _, path in server.scheduled] == [str(sources)]
     assert len(conversions) == 2
+    # Renamed, and another made, with no event (inotify reports no move of its folder).
+    sources.rename(project / "old-sources")
+    sources.mkdir()
+    plugin.on_pre_build(config)
+    plugin.on_post_build(config)
+    assert len(conversions) == 3
     # mkdocs.yml names another folder: that one is watched, the other no more.
     other = project / "other"
     other.mkdir()

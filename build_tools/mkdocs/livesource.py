@@ -16,6 +16,7 @@ count it against that build.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import threading
@@ -27,14 +28,16 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 log = logging.getLogger("mkdocs.plugins.newsdocs")
 
 #: A source written this close before a conversion began may have been written again in
-#: the same tick of the file system's clock, unseen: its next event converts again.
+#: the same tick of the file system's clock, its time unchanged: its digest tells.
 RACY_NS = 100_000_000
+#: Beyond the watcher's poll, the time its look at a large docs/ takes (10,000 pages).
+POLL_MARGIN = 0.25
 
 
-def convert_sources(sources: Path, docs: Path) -> None:
+def convert_sources(sources: Path, docs: Path) -> bool:
     """Convert the sources that changed since the last run into docs/ (the model loads on
     the first change only), and report it; a source in error is reported, the others
-    are converted."""
+    are converted. Whether a page was written or removed."""
     from build_tools.convert.run import convert
 
     started = time.perf_counter()
@@ -43,6 +46,7 @@ def convert_sources(sources: Path, docs: Path) -> None:
         log.warning(f"live preview: {error}")
     if report.converted or report.removed:
         log.info(f"live preview: {report.summary()} in {time.perf_counter() - started:.1f} s")
+    return bool(report.converted or report.removed)
 
 
 class LiveSources:
@@ -58,18 +62,24 @@ class LiveSources:
         self.watch = None
         #: The folder itself was removed or moved: the watcher no longer reports it.
         self.lost = False
-        #: Each source's modification time when the last conversion began, and that time.
+        #: The watched folder's device and inode: a folder of the same name put in its place
+        #: is another, which the watch does not see (inotify reports no move of the root).
+        self.folder: tuple[int, int] | None = None
+        #: Each source's modification time when the last conversion began, and that time;
+        #: the digests of those written just before it (``RACY_NS``).
         self.seen: dict[str, int] = {}
         self.seen_at = 0
+        self.racy: dict[str, str | None] = {}
 
     def follow(self, sources: Path, docs: Path) -> None:
         """Watch ``sources`` (if not watched already) and convert what changed in it; the
         caller holds ``lock``."""
-        watched = self.watch is not None and not self.lost
+        watched = self.watch is not None and not self.lost and _folder(sources) == self.folder
         if watched and (sources, docs) == (self.sources, self.docs):
             return
         self.stop()
         self.sources, self.docs, self.lost = sources, docs, False
+        self.folder = _folder(sources)
         if sources.is_dir():
             self.watch = self.observer.schedule(SourceSaved(self), str(sources), recursive=True)
             self.convert()
@@ -82,21 +92,27 @@ class LiveSources:
             self.watch = None
 
     def convert(self) -> None:
-        """Convert the changed sources (the caller holds ``lock``)."""
+        """Convert the changed sources (the caller holds ``lock``). When pages changed,
+        wait out one of the watcher's polls first: every page written is then reported
+        to MkDocs at once, which builds once (a poll between two of the pages' writes,
+        and the other's report during the build, built twice)."""
         if self.sources is None or self.docs is None or not self.sources.is_dir():
             return
         self.seen_at = time.time_ns()
         self.seen = {path: mtime for path in _sources_in(self.sources)
                      if (mtime := _modified(path)) is not None}  # fmt: skip
-        convert_sources(self.sources, self.docs)
+        self.racy = {path: _digest(path) for path, mtime in self.seen.items()
+                     if mtime >= self.seen_at - RACY_NS}  # fmt: skip
+        if convert_sources(self.sources, self.docs):
+            time.sleep(getattr(self.observer, "timeout", 0) + POLL_MARGIN)
 
     def changed(self, path: str) -> bool:
         """Whether a source may differ from what the last conversion read: written or
-        removed since it began, or written just before (``RACY_NS``)."""
+        removed since it began, or written just before it with other contents."""
         mtime = _modified(path)
         if mtime != self.seen.get(path):
             return True
-        return mtime is not None and mtime >= self.seen_at - RACY_NS
+        return path in self.racy and _digest(path) != self.racy[path]
 
 
 class SourceSaved(FileSystemEventHandler):
@@ -117,8 +133,8 @@ class SourceSaved(FileSystemEventHandler):
         paths = [os.fsdecode(event.src_path)]
         if event.event_type == "moved":
             paths.append(os.fsdecode(event.dest_path))
-        if event.is_directory:
-            if event.event_type in {"deleted", "moved"} and Path(paths[0]) == live.sources:
+        if event.is_directory and Path(paths[0]) == live.sources:
+            if event.event_type in {"deleted", "moved"}:
                 with live.lock:  # (a warning during a build would count against it)
                     live.lost = True
                     log.warning(
@@ -126,7 +142,12 @@ class SourceSaved(FileSystemEventHandler):
                         " converted at the next build once it is back"
                     )
             return
-        if not any(path.endswith(".txt") and live.changed(path) for path in paths):
+        # A folder of sources removed or moved is reported as one event, not a file's;
+        # events lost (too many at once) say nothing of which.
+        whole = event.event_type == "events_lost" or (
+            event.is_directory and event.event_type in {"deleted", "moved"}
+        )
+        if not whole and not any(path.endswith(".txt") and live.changed(path) for path in paths):
             return
         with live.lock:
             try:
@@ -149,3 +170,18 @@ def _modified(path: str) -> int | None:
         return os.stat(path).st_mtime_ns
     except OSError:
         return None
+
+
+def _digest(path: str) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _folder(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino

@@ -134,17 +134,15 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         before the first build (after it, as they are saved: ``on_serve``); a source in
         error is reported and the rest of the site still builds. From the first build on,
         no conversion runs while a build does (``LiveSources.lock``)."""
-        if self.command != "serve":
-            return
         sources = self._sources(config)
-        if self.live is not None:
+        if self.live is not None:  # (`mkdocs serve --clean` too, whose command is build)
             self.live.lock.acquire()
             self.holding = True
             if sources is None:
                 self.live.stop()
             else:  # the folder mkdocs.yml names now, or the folder again if it was replaced
                 self.live.follow(sources, Path(config.docs_dir))
-        elif sources is not None and sources.is_dir():
+        elif self.command == "serve" and sources is not None and sources.is_dir():
             # A few changed sources are converted here, the model loaded once per serve
             # (its load is cached); many (a first run) in worker processes.
             convert_sources(sources, Path(config.docs_dir))
