@@ -309,6 +309,7 @@ def test_mkdocs_serve_builds_once_per_saved_source(served, tmp_path):
         assert "live preview: 1 converted" in shown
         assert shown.count("Building documentation") == 2, shown  # the first, and one
         assert shown.count("Reloading browsers") == 1, shown
+        assert shown.count("pages unchanged, not rendered again") == 1  # not the first build
         [page] = (project / "docs" / "articles").rglob("*.md")
         address = page.relative_to(project / "docs").with_suffix("").as_posix()
         url = f"http://127.0.0.1:{port}/{address}/"

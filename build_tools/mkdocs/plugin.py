@@ -487,7 +487,8 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
     def _replay_unchanged(self, env, config, files: Files) -> None:
         """Live preview: the pages outside the navigation that this build would render as
         the last one did print the last one's output (``rendercache``)."""
-        if self.render_cache is None:
+        first = self.render_cache is None
+        if first:
             self.render_cache = RenderCache()
         pages = [file.page for file in files.documentation_pages() if file.page is not None]
         search = {config.plugins.get(name) for name in ("search", "material/search")}
@@ -499,10 +500,11 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         self.render_cache.prepare(pages, env.globals["newsdocs_nav"].outside, site)
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({REPLAY: REPLAY_SOURCE}), env.loader])
         env.globals["newsdocs_replay"] = self.render_cache.output
-        log.info(
-            "live preview: %d of %d pages unchanged, not rendered again",
-            len(self.render_cache.replayed), len(pages),
-        )  # fmt: skip
+        if not first:  # (serve's first build has no last output to keep)
+            log.info(
+                "live preview: %d of %d pages unchanged, not rendered again",
+                len(self.render_cache.replayed), len(pages),
+            )  # fmt: skip
 
     @event_priority(100)  # first: the template's own output, before other plugins change it
     def on_post_page(self, output: str, page, config) -> str:
