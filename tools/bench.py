@@ -864,7 +864,8 @@ def bench_size(
 #: (``livesource``), and, as serve's builder does when docs/ changes, the configuration
 #: loaded again (MkDocs keeps the plugin instances) and the site built. The model is loaded
 #: before the save (the first change of a serve loads it; the later ones find it loaded).
-#: Not timed: the watchers' polls (every 0.5 s), which report the save, then the page.
+#: Not timed: the watchers' polls (every 0.5 s), which report the save, then the page
+#: (the plugin's watcher waits out one after writing it, so that MkDocs builds once).
 LIVE_PREVIEW = r"""
 import hashlib, sys, time, tempfile
 from pathlib import Path

@@ -91,20 +91,16 @@ class LiveSources:
                 self.observer.unschedule(self.watch)
             self.watch = None
 
-    def convert(self) -> None:
-        """Convert the changed sources (the caller holds ``lock``). When pages changed,
-        wait out one of the watcher's polls first: every page written is then reported
-        to MkDocs at once, which builds once (a poll between two of the pages' writes,
-        and the other's report during the build, built twice)."""
+    def convert(self) -> bool:
+        """Convert the changed sources (the caller holds ``lock``); whether pages changed."""
         if self.sources is None or self.docs is None or not self.sources.is_dir():
-            return
+            return False
         self.seen_at = time.time_ns()
         self.seen = {path: mtime for path in _sources_in(self.sources)
                      if (mtime := _modified(path)) is not None}  # fmt: skip
         self.racy = {path: _digest(path) for path, mtime in self.seen.items()
                      if mtime >= self.seen_at - RACY_NS}  # fmt: skip
-        if convert_sources(self.sources, self.docs):
-            time.sleep(getattr(self.observer, "timeout", 0) + POLL_MARGIN)
+        return convert_sources(self.sources, self.docs)
 
     def changed(self, path: str) -> bool:
         """Whether a source may differ from what the last conversion read: written or
@@ -151,9 +147,15 @@ class SourceSaved(FileSystemEventHandler):
             return
         with live.lock:
             try:
-                live.convert()
+                written = live.convert()
             except Exception as error:  # noqa: BLE001 - the preview goes on; the cause is shown
                 log.error(f"live preview: converting {live.sources} failed: {error!r}")
+                return
+            if written:
+                # Wait out one of the watcher's polls: every page written is then reported
+                # to MkDocs at once, which builds once (a poll between two of the pages'
+                # writes, and the other's report during the build, built twice).
+                time.sleep(getattr(live.observer, "timeout", 0) + POLL_MARGIN)
 
 
 def _sources_in(folder: Path) -> list[str]:
