@@ -76,13 +76,13 @@ def test_newsdocs_review_reads_the_pages_and_prints_the_queue(tmp_path):
 
 
 def test_titles_are_doubted_and_kinds_the_evidence_settled_are_not():
-    """ "The Aviator" written mid-sentence is doubted as a title; "Chelsea", a club in
+    """ "The Machinist" written mid-sentence is doubted as a title; "Chelsea", a club in
     two articles and a place in one (a clear majority), raises no split-kind doubt, nor
     does a place of one word no gazetteer knows that the evidence made one (a ground:
     "at Murrayfield" in two rugby reports)."""
     films = [
-        article(f"articles/f{n}.md", f"F{n}", "Critics favour The Aviator this year.",
-                organizations=["Aviator"])
+        article(f"articles/f{n}.md", f"F{n}", "Critics favour The Machinist this year.",
+                organizations=["Machinist"])
         for n in range(2)
     ]  # fmt: skip
     clubs = [
@@ -96,7 +96,7 @@ def test_titles_are_doubted_and_kinds_the_evidence_settled_are_not():
     ]  # fmt: skip
     index = EntityIndex(films + clubs + grounds)
     entries = _doubtful(index)
-    assert "The Aviator" in entries["Aviator"].doubts[0].reason
+    assert "The Machinist" in entries["Machinist"].doubts[0].reason
     assert "Chelsea" not in entries
     assert index.ref("organization", "Murrayfield", grounds[0]).kind == "place"
     assert "Murrayfield" not in entries

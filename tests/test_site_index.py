@@ -556,19 +556,19 @@ def test_the_identity_table_lists_each_entity_once_with_its_names(tmp_path):
 
 
 def test_a_place_no_gazetteer_knows_takes_its_other_kind_or_no_page():
-    """ "Alcatel" tagged a place twice and an organization once is a company; "Sideways"
+    """ "Alcatel" tagged a place twice and an organization once is a company; "Machinist"
     (a film the model took for a place) has no page; "Scotland" (an ISO 3166-2 subdivision)
     and "Indian Ocean" (a geographic description) stay places."""
     articles = [
-        article("articles/1.md", "1", "x", places=["Alcatel", "Scotland", "Sideways"]),
-        article("articles/2.md", "2", "x", places=["Alcatel", "Indian Ocean", "Sideways"]),
+        article("articles/1.md", "1", "x", places=["Alcatel", "Scotland", "Machinist"]),
+        article("articles/2.md", "2", "x", places=["Alcatel", "Indian Ocean", "Machinist"]),
         article("articles/3.md", "3", "x", organizations=["Alcatel"]),
         article("articles/4.md", "4", "x", places=["Enrico Bondi"], people=["Enrico Bondi"]),
         article("articles/5.md", "5", "x", people=["Enrico Bondi"]),
     ]
     index = EntityIndex(articles)
     assert index.ref("place", "Alcatel", articles[0]).kind == "organization"
-    assert index.ref("place", "Sideways", articles[0]) is None
+    assert index.ref("place", "Machinist", articles[0]) is None
     assert index.ref("place", "Enrico Bondi", articles[3]).kind == "person"
     assert {r.name for r, _ in index.of_kind("place")} == {"Scotland", "Indian Ocean"}
     assert len(index.entities[index.ref("organization", "Alcatel", articles[2])]) == 3
@@ -844,19 +844,19 @@ def test_a_name_a_courtesy_title_starts_is_a_person():
 
 
 def test_a_name_written_as_a_work_is_written_has_no_page():
-    """ "the film Vera Drake", "Vera Drake actress": a work, no organization; a browser
+    """ "the film Open Water", "Open Water actress": a work, no organization; a browser
     ("Net browser Opera") or a drug ("the steroid THG") neither; a company named once
     beside a technology ("the Sony format") stays, and so does a body the BBC will not
     vouch for ("the so-called Islamic State")."""
-    body = ("The film Vera Drake won. Vera Drake actress Imelda Staunton thanked Sony. The"
+    body = ("The film Open Water won. Open Water actress Imelda Staunton thanked Sony. The"
             " Skulls program hit phones. The FTSE 100 index fell. Net browser Opera gained."
             " He took the steroid THG. The so-called Islamic State grew.")  # fmt: skip
-    names = ["Vera Drake", "Sony", "Skulls", "FTSE", "Opera", "THG", "Islamic State"]
+    names = ["Open Water", "Sony", "Skulls", "FTSE", "Opera", "THG", "Islamic State"]
     articles = [
         article(f"articles/{n}.md", f"{n}", body, organizations=names) for n in range(3)
     ] + [article("articles/s.md", "s", "The Sony format. Sony said.", organizations=["Sony"])]
     index = EntityIndex(articles)
-    assert index.ref("organization", "Vera Drake", articles[0]) is None
+    assert index.ref("organization", "Open Water", articles[0]) is None
     assert index.ref("organization", "Skulls", articles[0]) is None  # a virus, a program
     assert index.ref("organization", "FTSE", articles[0]) is None  # a share index
     for term in ("Opera", "THG"):
@@ -1424,6 +1424,26 @@ def test_peoples_technologies_illnesses_and_the_budget_have_no_page():
     assert index.of_kind("person") == []
 
 
+def test_films_books_shows_games_and_drugs_of_the_news_years_have_no_page():
+    """data/names.yml lists the news years' films, books, records, shows, games,
+    programs, devices and drugs, which the model takes for bodies, people and places
+    ("Million Dollar Baby", "Little Britain", "BitTorrent", "Vioxx"); not those named as
+    places or people are ("Notting Hill", "Casablanca", "Ray"), nor a company that
+    shares a program's name ("Skype")."""
+    works = ["Million Dollar Baby", "The Aviator", "Sideways", "Ocean's Twelve",
+             "Da Vinci Code", "Little Britain", "Crime Scene Investigation", "Halo 2",
+             "GTA San Andreas", "BitTorrent", "Kazaa", "Vioxx", "Herceptin",
+             "Concorde"]  # fmt: skip
+    articles = [article(f"articles/{n}.md", f"{n}", "x", organizations=[*works, "Skype"],
+                        places=["Garden State", "Notting Hill", "Casablanca"],
+                        people=["Super Size Me", "Ray"])
+                for n in range(2)]  # fmt: skip
+    index = EntityIndex(articles, curated=load_curated(Path("no-such-file.yml")))
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Skype"]
+    assert [r.name for r, _ in index.of_kind("place")] == ["Casablanca", "Notting Hill"]
+    assert [r.name for r, _ in index.of_kind("person")] == ["Ray"]
+
+
 def test_a_listed_term_an_article_spells_out_has_no_page():
     """ "Multimedia Messaging Services (MMS)": MMS is a technology of data/names.yml, and
     so is what an article spells it out as; a body whose initials merely spell a listed
@@ -1578,11 +1598,11 @@ def test_an_organization_named_and_written_as_a_person_is_a_person():
 
 
 def test_a_title_among_words_of_the_screen_is_a_work_and_among_music_a_band():
-    """ "favour The Aviator for best film": a film, no page; "The Streets' new album": a
+    """ "favour The Machinist for best film": a film, no page; "The Streets' new album": a
     band, an organization."""
     index, _ = same_story_twice(
-        "Critics favour The Aviator for best film.\n\nFans love The Streets' album.",
-        organizations=["Aviator", "Streets"],
+        "Critics favour The Machinist for best film.\n\nFans love The Streets' album.",
+        organizations=["Machinist", "Streets"],
     )
     assert [r.name for r, _ in index.of_kind("organization")] == ["Streets"]
 
