@@ -19,6 +19,7 @@ from build_tools.archive.identity import (
     build_identity,
     common_words,
     load_curated,
+    organization_forms,
 )
 from build_tools.archive.index import EntityIndex, parse_article
 from build_tools.archive.lists import archive_pages, dates_pages, entity_pages, kind_index
@@ -450,8 +451,6 @@ def test_an_alias_never_takes_another_entitys_name():
 
 
 def test_other_forms_of_an_organizations_name_join_its_page():
-    from build_tools.archive.identity import organization_forms
-
     articles = [
         ["CBI", "Confederation of British Industry"], ["UKIP", "UK Independence Party"],
         ["JP Morgan"], ["JPMorgan"], ["JPMorgan"], ["Amazon.com"], ["Amazon"],
@@ -788,6 +787,58 @@ def test_an_acronym_an_article_spells_out_joins_its_expansion_where_contexts_mee
     assert index.ref("organization", "WRU", alone) == EntityRef("organization", "Welsh Rugby Union")
     assert len(index.entities[EntityRef("organization", "Welsh Rugby Union")]) == 2
     assert index.ref("organization", "NEC", makers) == EntityRef("organization", "NEC")
+
+
+def test_an_acronym_joins_the_expansion_its_article_writes_untagged():
+    """ "EA's Need for Speed ... Electronic Arts, the world's biggest games publisher": the
+    model tagged only EA there, but the article writes the one expansion the archive has,
+    so EA is Electronic Arts; not where the article only writes a longer word ("Electronic
+    Artsy"), nor an acronym no article of its spells out (CIA beside Channel Islands AC)."""
+    games = article("articles/1.md", "1",
+                    "EA's Need for Speed sold well. Electronic Arts, the biggest publisher.",
+                    organizations=["EA"])  # fmt: skip
+    again = article("articles/2.md", "2", "Electronic Arts and EA Sports agreed.",
+                    organizations=["Electronic Arts"])  # fmt: skip
+    third = article("articles/3.md", "3", "Electronic Arts said so.",
+                    organizations=["Electronic Arts"])  # fmt: skip
+    other = article("articles/4.md", "4", "EA said so. The Electronic Artsy show.",
+                    organizations=["EA"])  # fmt: skip
+    spies = [article(f"articles/c{n}.md", f"c{n}", "The CIA said so.", organizations=["CIA"])
+             for n in range(2)]  # fmt: skip
+    club = [article(f"articles/i{n}.md", f"i{n}", "Channel Islands AC won.",
+                    organizations=["Channel Islands AC"]) for n in range(2)]  # fmt: skip
+    index = EntityIndex([games, again, third, *spies, *club])
+    arts = EntityRef("organization", "Electronic Arts")
+    assert index.ref("organization", "EA", games) == arts
+    assert len(index.entities[arts]) == 3
+    assert index.ref("organization", "CIA", spies[0]) == EntityRef("organization", "CIA")
+    alone = article("articles/5.md", "5", "EA said.", organizations=["EA"])
+    index = EntityIndex([other, again, third, alone])
+    assert index.ref("organization", "EA", other) == EntityRef("organization", "EA")
+
+
+def test_an_acronym_does_not_join_an_expansion_that_ends_a_longer_name():
+    """ "the North American Court of Arbitration for Sport (CAS)" writes the Court of
+    Arbitration for Sport's name only as the end of a longer one: CAS stays apart from the
+    Court another article names ("America's National Football League", whose capitalised
+    word before is an owner, still names the League); and bodies, when given, are one an
+    article."""
+    text = "The North American Court of Arbitration for Sport (CAS) ruled. CAS said so."
+    north = [article(f"articles/n{n}.md", f"n{n}", text, organizations=["CAS"])
+             for n in range(2)]  # fmt: skip
+    court = [article(f"articles/c{n}.md", f"c{n}", "The Court of Arbitration for Sport said.",
+                     organizations=["Court of Arbitration for Sport"])
+             for n in range(2)]  # fmt: skip
+    index = EntityIndex([*north, *court])
+    assert index.ref("organization", "CAS", north[0]) == EntityRef("organization", "CAS")
+    league = article("articles/l.md", "l", "NFL stars joined America's National Football League.",
+                     organizations=["NFL"])  # fmt: skip
+    full = [article(f"articles/f{n}.md", f"f{n}", "The National Football League said.",
+                    organizations=["National Football League"]) for n in range(2)]  # fmt: skip
+    index = EntityIndex([league, *full])
+    assert index.ref("organization", "NFL", league).name == "National Football League"
+    with pytest.raises(ValueError):
+        organization_forms([["NFL"], ["National Football League"]], bodies=["NFL stars."])
 
 
 def test_a_person_written_as_businesses_are_written_is_an_organization():

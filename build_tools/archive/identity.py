@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -465,6 +466,7 @@ class ArchiveIdentity:
         towns: Iterable[Mapping[str, Kind]] = (),
         sports: Iterable[bool] = (),
         clubs: Iterable[frozenset[str]] = (),
+        bodies: Iterable[str] | None = None,
     ) -> None:
         articles = [
             (src_uri, {k: tuple(v) for k, v in names.items()}) for src_uri, names in articles
@@ -553,6 +555,7 @@ class ArchiveIdentity:
             [names["organization"] for _, names in articles],
             written=written or None,
             context=[{n for kind in KINDS for n in names[kind]} for _, names in articles],
+            bodies=bodies,
         )
         # A short name the archive writes after one fuller name in most of its articles
         # ("Bayern Munich ... Bayern", "Marsh & McLennan ... Marsh") is that name's
@@ -1367,6 +1370,7 @@ def organization_forms(
     articles: list[Iterable[str]],
     written: list[Mapping[str, str]] | None = None,
     context: list[set[str]] | None = None,
+    bodies: Iterable[str] | None = None,
 ) -> dict[str, str]:
     """Other forms of an organization's name across the archive -> the name its page
     takes: an acronym the archive expands in one way only (another named in one article,
@@ -1431,8 +1435,21 @@ def organization_forms(
         for acronym in _acronyms(name):
             expansions[acronym].add(name)
     together: dict[str, set[str]] = defaultdict(set)  # acronym -> names beside it
-    for article in articles:
+    # (The bodies, when given, are the articles' own, one each.)
+    pairs = zip(articles, repeat(None)) if bodies is None else zip(articles, bodies, strict=True)
+    for article, body in pairs:
         present = set(article)
+        if body is not None:
+            # An expansion the article writes that the model did not tag ("EA's Need for
+            # Speed ... Electronic Arts, the world's biggest games publisher") is named
+            # there too.
+            present |= {
+                expansion
+                for name in present
+                if name.isupper() and 2 <= len(name) <= 6
+                for expansion in expansions.get(name, ())
+                if _written_in(expansion, body)
+            }
         # "US Securities and Exchange Commission" beside SEC names the Commission.
         present |= {
             rest for name in article
@@ -1658,6 +1675,40 @@ _BODY_ENDS = frozenset(
 )  # fmt: skip
 #: How a ministry's name starts before its portfolio ("Department for Transport").
 _MINISTRIES = ("Department for", "Department of", "Ministry of", "Ministry for")
+
+
+#: The capitalised words that may come before a name a text writes on its own.
+_ARTICLES = frozenset({"The", "A", "An"})
+_WORD_BEFORE = re.compile(r"(\S+) $")
+_SENTENCE_ENDS = frozenset('.!?"“\n')
+
+
+def _written_in(name: str, text: str) -> bool:
+    """Whether a text writes a name on its own: whole words ("Electronic Arts", not
+    "Electronic Artsy"), not the end of a longer name ("the North American Court of
+    Arbitration for Sport" is not the Court of Arbitration for Sport)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        # (A capitalised word just before it, but an article, an owner "America's" or a
+        # sentence's first word, makes it the end of a longer name.)
+        window = text[max(0, at - 40) : at]
+        before = _WORD_BEFORE.search(window)
+        longer = False
+        if before is not None:
+            word, lead = before[1], window[: before.start(1)].rstrip(" ")
+            first = lead[-1:] in _SENTENCE_ENDS if lead else at <= 40
+            longer = (
+                word[:1].isupper()
+                and not first
+                and word not in _ARTICLES
+                and not word.endswith(("'s", "’s"))
+            )
+        whole = not (at and text[at - 1].isalnum()) and not text[end : end + 1].isalnum()
+        if whole and not longer:
+            return True
+        at = text.find(name, end)
+    return False
 
 
 def _final(forms: Mapping[str, str], name: str) -> str:
