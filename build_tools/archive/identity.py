@@ -1333,13 +1333,15 @@ def cue_before(text: str, start: int) -> str | None:
     return BEFORE_CUE.get(word)
 
 
-_NEXT_WORD = re.compile(r" ([\w&+-]+)")
+#: The word after a mention, and the possessive between them that the converter strips
+#: from names ("Ocean" of "Ocean's Twelve").
+_NEXT_WORD = re.compile(r"((?:'s|’s)? )([\w&+-]+)")
 
 
 def in_listed_term(text: str, start: int, end: int, before: str) -> bool:
     """Whether the word before a mention (``before``) or the one after it makes it a name
     ``data/names.yml`` lists as no entity: "Globe" of "Golden Globe", "Academy" of
-    "Academy Awards", "Nintendo" of "Nintendo DS"."""
+    "Academy Awards", "Nintendo" of "Nintendo DS", "Ocean" of "Ocean's Twelve"."""
     known = _knowledge()
     words = text[start:end]
     # (The listed names' first and last words first: few mentions need the joined key.)
@@ -1348,8 +1350,8 @@ def in_listed_term(text: str, start: int, end: int, before: str) -> bool:
     after = _NEXT_WORD.match(text, end)
     return (
         after is not None
-        and after[1].casefold() in known.term_lasts
-        and _key(f"{words} {after[1]}") in known.not_entities
+        and after[2].casefold() in known.term_lasts
+        and _key(f"{words}{after[1]}{after[2]}") in known.not_entities
     )
 
 
