@@ -1489,8 +1489,11 @@ def test_films_books_shows_games_and_drugs_of_the_news_years_have_no_page():
                         places=["Garden State", "Notting Hill", "Casablanca"],
                         people=["Super Size Me", "Ray"])
                 for n in range(2)]  # fmt: skip
-    index = EntityIndex(articles, curated=load_curated(Path("no-such-file.yml")))
-    assert [r.name for r, _ in index.of_kind("organization")] == ["Skype"]
+    maker = [article(f"articles/m{n}.md", f"m{n}", "The Airbus A380 flew. Airbus staff cheered.",
+                     organizations=["Airbus"]) for n in range(2)]  # fmt: skip
+    index = EntityIndex(articles + maker, curated=load_curated(Path("no-such-file.yml")))
+    # (A product's maker, whose name starts a listed product's, keeps its page.)
+    assert [r.name for r, _ in index.of_kind("organization")] == ["Airbus", "Skype"]
     assert [r.name for r, _ in index.of_kind("place")] == ["Casablanca", "Notting Hill"]
     assert [r.name for r, _ in index.of_kind("person")] == ["Ray"]
 

@@ -1341,18 +1341,18 @@ _NEXT_WORD = re.compile(r"((?:'s|’s)? )([\w&+-]+)")
 def in_listed_term(text: str, start: int, end: int, before: str) -> bool:
     """Whether the word before a mention (``before``) or the one after it makes it a name
     ``data/names.yml`` lists as no entity: "Globe" of "Golden Globe", "Academy" of
-    "Academy Awards", "Nintendo" of "Nintendo DS", "Ocean" of "Ocean's Twelve"."""
+    "Academy Awards", "Ocean" of "Ocean's Twelve"; not a product's maker, whose name
+    starts the product's ("Airbus" of "Airbus A380", "Nintendo" of "Nintendo DS")."""
     known = _knowledge()
     words = text[start:end]
     # (The listed names' first and last words first: few mentions need the joined key.)
     if before.casefold() in known.term_firsts and _key(f"{before} {words}") in known.not_entities:
         return True
     after = _NEXT_WORD.match(text, end)
-    return (
-        after is not None
-        and after[2].casefold() in known.term_lasts
-        and _key(f"{words}{after[1]}{after[2]}") in known.not_entities
-    )
+    if after is None or after[2].casefold() not in known.term_lasts:
+        return False
+    key = _key(f"{words}{after[1]}{after[2]}")
+    return key in known.not_entities and key not in known.products
 
 
 #: An acronym as articles write one: two to six capitals (digits and & inside).
