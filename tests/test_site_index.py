@@ -821,8 +821,8 @@ def test_an_acronym_does_not_join_an_expansion_that_ends_a_longer_name():
     """ "the North American Court of Arbitration for Sport (CAS)" writes the Court of
     Arbitration for Sport's name only as the end of a longer one: CAS stays apart from the
     Court another article names ("America's National Football League", whose capitalised
-    word before is an owner, still names the League); and bodies, when given, are one an
-    article."""
+    word before is an owner, still names the League); and paragraphs, when given, are one
+    tuple an article."""
     text = "The North American Court of Arbitration for Sport (CAS) ruled. CAS said so."
     north = [article(f"articles/n{n}.md", f"n{n}", text, organizations=["CAS"])
              for n in range(2)]  # fmt: skip
@@ -838,7 +838,7 @@ def test_an_acronym_does_not_join_an_expansion_that_ends_a_longer_name():
     index = EntityIndex([league, *full])
     assert index.ref("organization", "NFL", league).name == "National Football League"
     with pytest.raises(ValueError):
-        organization_forms([["NFL"], ["National Football League"]], bodies=["NFL stars."])
+        organization_forms([["NFL"], ["National Football League"]], paragraphs=[("NFL stars.",)])
 
 
 def test_a_person_written_as_businesses_are_written_is_an_organization():

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
@@ -459,14 +459,13 @@ class ArchiveIdentity:
         articles: Iterable[tuple[str, Mapping[Kind, Iterable[str]]]],
         curated: Curated | None = None,
         merge_surnames: bool = True,
-        texts: Iterable[str] = (),
+        paragraphs: Sequence[Sequence[str]] = (),
         acronyms: Iterable[Mapping[str, str]] = (),
         short_names: Iterable[Mapping[str, str]] = (),
         cues: Mapping[str, Counter[str]] | None = None,
         towns: Iterable[Mapping[str, Kind]] = (),
         sports: Iterable[bool] = (),
         clubs: Iterable[frozenset[str]] = (),
-        bodies: Iterable[str] | None = None,
     ) -> None:
         articles = [
             (src_uri, {k: tuple(v) for k, v in names.items()}) for src_uri, names in articles
@@ -538,7 +537,12 @@ class ArchiveIdentity:
         lasts = {_last_word(name) for name in self.kind_votes if _no_given_name(name)}
         tagged = {name: cue["capitalised"] for name, cue in self.cues.items()}
         self.common, self.common_firsts, self.untagged = (
-            common_words(texts, self.kind_votes, firsts | lasts, tagged)
+            common_words(
+                (text for found in paragraphs for text in found),
+                self.kind_votes,
+                firsts | lasts,
+                tagged,
+            )
             if large
             else (frozenset(), frozenset(), frozenset())
         )
@@ -555,7 +559,7 @@ class ArchiveIdentity:
             [names["organization"] for _, names in articles],
             written=written or None,
             context=[{n for kind in KINDS for n in names[kind]} for _, names in articles],
-            bodies=bodies,
+            paragraphs=paragraphs or None,
         )
         # A short name the archive writes after one fuller name in most of its articles
         # ("Bayern Munich ... Bayern", "Marsh & McLennan ... Marsh") is that name's
@@ -1372,7 +1376,7 @@ def organization_forms(
     articles: list[Iterable[str]],
     written: list[Mapping[str, str]] | None = None,
     context: list[set[str]] | None = None,
-    bodies: Iterable[str] | None = None,
+    paragraphs: Sequence[Sequence[str]] | None = None,
 ) -> dict[str, str]:
     """Other forms of an organization's name across the archive -> the name its page
     takes: an acronym the archive expands in one way only (another named in one article,
@@ -1437,21 +1441,20 @@ def organization_forms(
         for acronym in _acronyms(name):
             expansions[acronym].add(name)
     together: dict[str, set[str]] = defaultdict(set)  # acronym -> names beside it
-    # (The bodies, when given, are the articles' own, one each.)
-    pairs = zip(articles, repeat(None)) if bodies is None else zip(articles, bodies, strict=True)
-    for article, body in pairs:
+    # (The paragraphs, when given, are the articles' own, one tuple each.)
+    texts = repeat(()) if paragraphs is None else paragraphs
+    for article, found in zip(articles, texts, strict=paragraphs is not None):
         present = set(article)
-        if body is not None:
-            # An expansion the article writes that the model did not tag ("EA's Need for
-            # Speed ... Electronic Arts, the world's biggest games publisher") is named
-            # there too.
-            present |= {
-                expansion
-                for name in present
-                if name.isupper() and 2 <= len(name) <= 6
-                for expansion in expansions.get(name, ())
-                if _written_in(expansion, body)
-            }
+        # An expansion the article writes that the model did not tag ("EA's Need for
+        # Speed ... Electronic Arts, the world's biggest games publisher") is named there
+        # too.
+        present |= {
+            expansion
+            for name in present
+            if name.isupper() and 2 <= len(name) <= 6
+            for expansion in expansions.get(name, ())
+            if any(_written_in(expansion, text) for text in found)
+        }
         # "US Securities and Exchange Commission" beside SEC names the Commission.
         present |= {
             rest for name in article
@@ -1680,13 +1683,13 @@ _MINISTRIES = ("Department for", "Department of", "Ministry of", "Ministry for")
 
 
 #: The capitalised words that may come before a name a text writes on its own.
-_ARTICLES = frozenset({"The", "A", "An"})
+_DETERMINERS = frozenset({"The", "A", "An"})
 _WORD_BEFORE = re.compile(r"(\S+) $")
-_SENTENCE_ENDS = frozenset('.!?"“\n')
+_SENTENCE_ENDS = frozenset('.!?"“')
 
 
 def _written_in(name: str, text: str) -> bool:
-    """Whether a text writes a name on its own: whole words ("Electronic Arts", not
+    """Whether a paragraph writes a name on its own: whole words ("Electronic Arts", not
     "Electronic Artsy"), not the end of a longer name ("the North American Court of
     Arbitration for Sport" is not the Court of Arbitration for Sport)."""
     at = text.find(name)
@@ -1703,7 +1706,7 @@ def _written_in(name: str, text: str) -> bool:
             longer = (
                 word[:1].isupper()
                 and not first
-                and word not in _ARTICLES
+                and word not in _DETERMINERS
                 and not word.endswith(("'s", "’s"))
             )
         whole = not (at and text[at - 1].isalnum()) and not text[end : end + 1].isalnum()

@@ -599,14 +599,13 @@ class EntityIndex:
         self._order = {article.src_uri: number for number, article in enumerate(self.articles)}
         self.identity = ArchiveIdentity(
             ((a.src_uri, a.names) for a in self.articles), curated or Curated(), merge_surnames,
-            texts=(paragraph for a in self.articles for paragraph in a.paragraphs),
+            paragraphs=[a.paragraphs for a in self.articles],
             acronyms=[acronyms_of(a) for a in self.articles],
             short_names=[short_names_of(a) for a in self.articles],
             cues=mention_cues(self.articles),
             towns=[towns_of(a) for a in self.articles],
             clubs=[clubs_called_people(a) for a in self.articles],
             sports=[bool(_NICKNAME_SPORTS.intersection(a.page.tags)) for a in self.articles],
-            bodies=("\n".join(a.paragraphs) for a in self.articles),
         )  # fmt: skip
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.article_entities: dict[str, list[EntityRef]] = {}
