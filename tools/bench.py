@@ -270,6 +270,11 @@ def _pss(pid: str) -> int:
     return 0
 
 
+#: The memory poller's intervals (seconds): ``POLL_FAST`` for a step's first
+#: ``POLL_SETTLE``, then ``POLL_SLOW`` (``_GroupMemory``).
+POLL_FAST, POLL_SETTLE, POLL_SLOW = 0.1, 2.0, 0.5
+
+
 class _GroupMemory(threading.Thread):
     """Polls /proc for the RSS and PSS summed over one process group; keeps the peaks.
 
@@ -281,7 +286,11 @@ class _GroupMemory(threading.Thread):
     seconds, and a single process's own peak is ``ru_maxrss`` anyway."""
 
     def __init__(
-        self, group: int, interval: float = 0.1, settle: float = 2.0, slow_interval: float = 0.5
+        self,
+        group: int,
+        interval: float = POLL_FAST,
+        settle: float = POLL_SETTLE,
+        slow_interval: float = POLL_SLOW,
     ) -> None:
         super().__init__(daemon=True)
         self.group = group
@@ -962,7 +971,8 @@ def notes(results: Sequence[dict], facts: dict[str, str]) -> list[str]:
         " Python and loading the model); peak memory is the larger of the"
         " largest process's ru_maxrss (os.wait4) and the peak PSS summed over the step's"
         " process group (shared pages of forked workers counted once), polled from /proc"
-        " every 0.1 s for a step's first 2 s, then every 0.5 s.",
+        f" every {POLL_FAST:g} s for a step's first {POLL_SETTLE:g} s, then every"
+        f" {POLL_SLOW:g} s.",
         "The code measured is a copy of build_tools/ (and of mkdocs.yml, docs/ without"
         " articles, entities.yml) taken when the run started, used through PYTHONPATH.",
         "Builds: mkdocs build --no-strict, newsdocs and bare alternating; each figure is"
