@@ -6,9 +6,11 @@ import json
 import os
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
 from build_tools.archive.article import article_page, metadata_block
 from build_tools.archive.feed import rss
@@ -1234,6 +1236,47 @@ def test_the_project_knowledge_names_a_page_whatever_form_an_article_spells_out(
     bank = article("articles/3.md", "3", "Merrill Lynch said so.", people=["Merrill Lynch"])
     index = EntityIndex([bank], curated=load_curated(Path("no-such-file.yml")))
     assert index.ref("person", "Merrill Lynch", bank) == EntityRef("organization", "Merrill Lynch")
+
+
+def test_agencies_state_bodies_and_companies_take_one_page_under_any_of_their_names():
+    """An agency's acronym and its spelling without a hyphen, a parliament's metonym, a
+    department's common misnaming and a bank's short forms: one page each, under the
+    name data/names.yml gives, whichever kind the model gave the form."""
+    agency = article("articles/1.md", "1", "AFP reported it.", organizations=["AFP"])
+    spelled = article("articles/2.md", "2", "Agence France Presse said so.",
+                      organizations=["Agence France Presse"])  # fmt: skip
+    state = article("articles/3.md", "3", "Holyrood and the DWP.", places=["Holyrood"],
+                    organizations=["Department of Work and Pensions"])  # fmt: skip
+    bank = article("articles/4.md", "4", "JPMorgan and JP Morgan Chase.",
+                   people=["JP Morgan"], organizations=["JPMorgan"])  # fmt: skip
+    index = EntityIndex([agency, spelled, state, bank],
+                        curated=load_curated(Path("no-such-file.yml")))  # fmt: skip
+    afp = EntityRef("organization", "Agence France-Presse")
+    assert index.ref("organization", "AFP", agency) == afp
+    assert index.ref("organization", "Agence France Presse", spelled) == afp
+    assert index.ref("place", "Holyrood", state) == EntityRef("organization", "Scottish Parliament")
+    assert (index.ref("organization", "Department of Work and Pensions", state).name
+            == "Department for Work and Pensions")  # fmt: skip
+    chase = EntityRef("organization", "JPMorgan Chase")
+    assert index.ref("person", "JP Morgan", bank) == chase
+    assert index.ref("organization", "JPMorgan", bank) == chase
+
+
+def test_the_project_knowledge_gives_each_name_one_meaning():
+    """No form of data/names.yml stands for two organizations, and none is both an
+    organization's name and a name that is no entity or a team's nickname: a form the
+    file gave twice would take whichever entry came last."""
+    data = yaml.safe_load((Path("build_tools/data/names.yml")).read_text(encoding="utf-8"))
+    forms = Counter(
+        folded
+        for name, aliases in data["organizations"].items()
+        for folded in {" ".join(form.split()).casefold() for form in (name, *aliases)}
+    )
+    assert [form for form, count in forms.items() if count > 1] == []
+    others = {" ".join(term.split()).casefold()
+              for terms in data["not_entities"].values() for term in terms}  # fmt: skip
+    others |= {nickname.casefold() for nickname in data["teams"]}
+    assert sorted(set(forms) & others) == []
 
 
 def test_a_football_reports_towns_are_its_clubs_and_a_town_written_in_x_is_a_place():
