@@ -898,13 +898,16 @@ def test_a_name_a_courtesy_title_starts_is_a_person():
 
 def test_a_name_written_as_a_work_is_written_has_no_page():
     """ "the film Open Water", "Open Water actress": a work, no organization; a browser
-    ("Net browser Opera") or a drug ("the steroid THG") neither; a company named once
+    ("Net browser Opera"), a share index ("the Nasdaq stock index") or a drug ("the
+    steroid THG") neither; a company named once
     beside a technology ("the Sony format") stays, and so does a body the BBC will not
     vouch for ("the so-called Islamic State")."""
     body = ("The film Open Water won. Open Water actress Imelda Staunton thanked Sony. The"
             " Skulls program hit phones. The FTSE 100 index fell. Net browser Opera gained."
-            " He took the steroid THG. The so-called Islamic State grew.")  # fmt: skip
-    names = ["Open Water", "Sony", "Skulls", "FTSE", "Opera", "THG", "Islamic State"]
+            " The Nasdaq stock index rose. He took the steroid THG. The so-called Islamic"
+            " State grew. The Nikkei 225 share index fell.")  # fmt: skip
+    names = ["Open Water", "Sony", "Skulls", "FTSE", "Opera", "Nasdaq", "THG", "Islamic State",
+             "Nikkei"]  # fmt: skip
     articles = [
         article(f"articles/{n}.md", f"{n}", body, organizations=names) for n in range(3)
     ] + [article("articles/s.md", "s", "The Sony format. Sony said.", organizations=["Sony"])]
@@ -912,6 +915,15 @@ def test_a_name_written_as_a_work_is_written_has_no_page():
     assert index.ref("organization", "Open Water", articles[0]) is None
     assert index.ref("organization", "Skulls", articles[0]) is None  # a virus, a program
     assert index.ref("organization", "FTSE", articles[0]) is None  # a share index
+    assert index.ref("organization", "Nasdaq", articles[0]) is None  # "stock index" too
+    assert index.ref("organization", "Nikkei", articles[0]) is None  # "225 share index"
+    # An exchange that speaks keeps its page, though it names an index too.
+    exchange = [
+        article(f"articles/x{n}.md", f"x{n}", "Nasdaq said so. The Nasdaq stock index rose.",
+                organizations=["Nasdaq"])
+        for n in range(3)
+    ]  # fmt: skip
+    assert EntityIndex(exchange).ref("organization", "Nasdaq", exchange[0]) is not None
     for term in ("Opera", "THG"):
         assert index.ref("organization", term, articles[0]) is None, term
     assert index.ref("organization", "Islamic State", articles[0]) is not None

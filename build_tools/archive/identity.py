@@ -764,8 +764,9 @@ class ArchiveIdentity:
         if not cues or self.curated.lists(name):
             return False
         mentions = cues["mentions"]
+        index = 0 if cues["speaks"] or cues["business"] else cues["index"]
         return (
-            cues["work"] >= max(WORK_CUES, WORK_SHARE * mentions)
+            cues["work"] + index >= max(WORK_CUES, WORK_SHARE * mentions)
             or (
                 cues["titled"] >= max(1, WORK_ALONE_SHARE * mentions)
                 and not cues["speaks"]
@@ -1245,8 +1246,8 @@ COMPANY_SHARE = 0.05
 #: "Net browser Opera", "the steroid THG", "Commonwealth 100m champion", "a Commonwealth
 #: silver medal"; not "so-called", which the BBC writes before
 #: names it will not vouch for, "the so-called Islamic State", nor "program" or "drug",
-#: before a company a clause follows: "the drug Merck withdrew"),
-#: or a share index ("the FTSE 100 index", "the Dow Jones Industrial Average"):
+#: before a company a clause follows: "the drug Merck withdrew"), or a share index
+#: (``_INDEX_AFTER``):
 #: a person or organization written so in ``WORK_CUES`` mentions and ``WORK_SHARE`` of its
 #: mentions is none (not "star", which clubs and bands take too, nor "play", "title").
 _WORK_BEFORE = (
@@ -1260,7 +1261,15 @@ _WORK_AFTER = (
     r"actor|actress|actors|sequel|soundtrack|creator|festival|fair|awards?|prize|trophy"
     r"|format|technology|standard|software|console|(?:\d+m )?champion|championships?|finalist"
     r"|(?:gold|silver|bronze) medal(?:list)?s?|medallists?"
-    r"|contestants?|tournament|virus|worm|program|(?:\d+ )?index|indices|Industrial Average"
+    r"|contestants?|tournament|virus|worm|program"
+)
+#: After a share index's name ("the FTSE 100 index", "the FTSE 100 share index", "the
+#: Nasdaq stock index", "the Dow Jones Industrial Average"): a work's cue, unless the
+#: name also speaks or is written as a business is ("Nasdaq said", "shares in Nasdaq":
+#: the exchange, which names its index).
+_INDEX_AFTER = (
+    r"(?:\d+ )?(?:(?:stock|share) )?(?:index|indexes)|(?:stock |share )?indices"
+    r"|Industrial Average"
 )
 #: The word just before a mention (case aside) and the words just after it: the group
 #: that matched names the cue.
@@ -1270,7 +1279,8 @@ BEFORE_CUE = {
     for word in words.replace("owners?", "owner|owners").split("|")
 }
 AFTER_CUE = re.compile(
-    rf"\s(?:(?P<company>{_COMPANY_AFTER})|(?P<paper>{_PAPER_AFTER})|(?P<work>{_WORK_AFTER}))\b"
+    rf"\s(?:(?P<company>{_COMPANY_AFTER})|(?P<paper>{_PAPER_AFTER})|(?P<work>{_WORK_AFTER})"
+    rf"|(?P<index>{_INDEX_AFTER}))\b"
 )
 WORK_CUES = 2
 WORK_SHARE = 0.1

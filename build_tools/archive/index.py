@@ -576,7 +576,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         cue = after.lastgroup
                         if cue == "paper":  # "the Herald newspaper"; not "Murdoch newspapers"
                             cue = "company" if one_word else None
-                    if cue == "work" or (cue == "company" and (company or as_person)):
+                    if cue in ("work", "index") or (cue == "company" and (company or as_person)):
                         cues[cue] += 1
                     elif cue == "company":
                         cues["business"] += 1  # "shares in X", "X shares": a business's

@@ -169,11 +169,12 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
             # many mentions ("Sony format"); of a person's full name, more often a work's
             # subject ("the biopic of Alfred Kinsey") than its title ("the film Billy
             # Elliot"), at half the weight.
-            if cues["work"] and cues["work"] >= CLUE_SHARE * mentions:
+            work = cues["work"] + cues["index"]
+            if work and work >= CLUE_SHARE * mentions:
                 full = ref.kind == "person" and person_shaped(ref.name)
                 doubts.append(Doubt(
                     f'written as a work, an event or a technology is ("the film X", "X'
-                    f' awards") in {cues["work"]} of {mentions} mentions', _ignore(ref.name),
+                    f' awards") in {work} of {mentions} mentions', _ignore(ref.name),
                     weight=0.25 if full else 0.5,
                 ))  # fmt: skip
         if single and ref.kind == "person" and not curated:
