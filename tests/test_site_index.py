@@ -896,6 +896,35 @@ def test_a_name_a_courtesy_title_starts_is_a_person():
     assert index.of_kind("organization") == []
 
 
+def test_a_title_of_rank_of_a_place_is_its_holder_a_person():
+    """ "the Prince of Wales", "the Archbishop of Canterbury", which the model called an
+    organization and a place: people. Not "Prince of Egypt", a film data/names.yml lists,
+    nor "the film King of New York", written as a work is, nor "Prince of Wales Island",
+    a place, nor "the Queen of Hearts", no place."""
+    body = (
+        "The Prince of Wales and the Archbishop of Canterbury watched Prince of Egypt and"
+        " the film King of New York on Prince of Wales Island with the Queen of Hearts."
+    )
+    articles = [
+        article(f"articles/{n}.md", f"{n}", body,
+                organizations=["Prince of Wales", "Prince of Egypt", "King of New York",
+                               "Queen of Hearts"],
+                places=["Archbishop of Canterbury", "Prince of Wales Island"])
+        for n in range(2)
+    ]  # fmt: skip
+    index = EntityIndex(articles, curated=load_curated(Path("no-such-file.yml")))
+    prince = index.ref("organization", "Prince of Wales", articles[0])
+    assert prince == EntityRef("person", "Prince of Wales")
+    assert index.ref("place", "Archbishop of Canterbury", articles[0]).kind == "person"
+    assert index.ref("organization", "Prince of Egypt", articles[0]) is None
+    assert index.ref("organization", "King of New York", articles[0]) is None
+    island = index.ref("place", "Prince of Wales Island", articles[0])
+    assert island == EntityRef("place", "Prince of Wales Island")
+    assert [r.name for r, _ in index.of_kind("person")] == [
+        "Archbishop of Canterbury", "Prince of Wales"
+    ]  # fmt: skip
+
+
 def test_a_name_written_as_a_work_is_written_has_no_page():
     """ "the film Open Water", "Open Water actress": a work, no organization; a browser
     ("Net browser Opera"), a share index ("the Nasdaq stock index") or a drug ("the

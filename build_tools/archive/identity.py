@@ -694,6 +694,15 @@ class ArchiveIdentity:
             or (_last_word(name) == "International" and self._sport_only(name))
         ):
             return None  # "Grand Slam", "UN Convention", "Convention on Human Rights"
+        # (After the work, pair and event rules: "the film King of New York".)
+        if (
+            kind != "person"
+            and title_holder(name)
+            and not (kind == "place" and gazetteer().knows(name))  # Prince of Wales Island
+            and not (kind == "organization" and self._venue(name))  # a theatre's "at X"
+        ):
+            self.evidenced.add(name)
+            return self.curated.resolve("person", name)  # "the Prince of Wales": a person
         if kind == "organization":
             if name in self.short_forms:
                 return self._curated(kind, self.short_forms[name])  # "Bayern": Bayern Munich
@@ -1228,6 +1237,24 @@ ROLE_SHARE = 0.25
 
 #: Courtesy titles: a name they start is a person's, whatever the model said.
 COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
+#: A title of rank or of a see, "of" and a place of one to three words: its holder, a
+#: person ("the Prince of Wales", "the Archbishop of Canterbury", "the King of Belgium",
+#: "the Duchess of Cornwall"), whom the model calls an organization or a place. (The
+#: page is the title's, whoever held it in each article: "the Prince of Wales" was
+#: Charles until 2022.) Works so named are listed in data/names.yml ("The Prince of
+#: Egypt", a film; "King of Queens", a show) or written as works are ("the film King of
+#: New York"), and win; so do places ("Prince of Wales Island") and venues.
+_TITLE_OF = re.compile(
+    r"(?:Prince|Princess|Duke|Duchess|Earl|Countess|Marquess|King|Queen|Archbishop|Bishop)"
+    r" of (?P<place>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
+)
+
+
+def title_holder(name: str) -> bool:
+    """Whether a name is a title of rank or of a see of a place the gazetteer knows."""
+    match = _TITLE_OF.fullmatch(name)
+    return bool(match) and gazetteer().knows(match["place"])
+
 
 #: Words around a name that a business or a band takes, never a person: "analysts at X",
 #: "shares in X", "the firm X", "X shares", "X plc", "X chief executive". A "person"
