@@ -221,6 +221,34 @@ def test_a_team_sheets_bracketed_home_nation_is_a_national_side():
     }  # fmt: skip
 
 
+def test_a_benchs_short_list_is_players_though_a_name_be_a_towns():
+    """ "Subs Not Used: Hamann, Harrison." beside a team sheet lists two players: people,
+    though the gazetteer knows a Harrison and the model called it a place (two items are
+    too few for a sheet of their own); so is a bench of one, and a bench after the sheet
+    in its paragraph. An unlabelled list's one-word "players" that are places stay places
+    ("Argentina (4), South Africa (5), Kenya, Tunisia" are sides), and a bench's label
+    without a sheet, or a word after it, names no one."""
+    text = (
+        "Dudek, Finnan, Hyypia, Carragher, Riise.\n\nSubs Not Used: Hamann, Harrison.\n\n"
+        "Given, Carr, Elliott, Bramble, Bernard. Subs not used: Harper. Booked: Bowyer.\n\n"
+        "Argentina (4), South Africa (5), Kenya, Tunisia, Russia, Uruguay."
+    )
+    found = candidates(text, ("Hamann", "PERSON"), ("Harrison", "GPE"), ("Harper", "GPE"),
+                       ("Tunisia", "GPE"))  # fmt: skip
+    _, names, _ = resolve(text, found)
+    assert {"Hamann", "Harrison", "Harper"} <= set(names["person"])
+    assert "Tunisia" in names["place"]
+    from build_tools.convert.resolve import team_sheet
+
+    alone = "Mr Smith flew from Harrison.\n\nSubs not used: Harrison."  # no sheet
+    at = alone.rindex("Harrison")
+    _, names, _ = resolve(alone, [Candidate(at, at + 8, "Harrison", "GPE")])
+    assert "Harrison" not in names["person"]
+    word = "Dudek, Finnan, Hyypia, Carragher, Riise.\n\nSubs: None."
+    assert [c.text for c in team_sheet(word)] == ["Dudek", "Finnan", "Hyypia", "Carragher",
+                                                  "Riise"]  # fmt: skip
+
+
 def test_a_substitute_in_spaced_brackets_is_a_person_at_its_own_place():
     """Reuters spaces brackets and writes the minute as an ordinal: "( Andreas Ogris 77th
     )" is a substitute, a person, whose position covers his name (it was an organization

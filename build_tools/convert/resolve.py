@@ -134,29 +134,56 @@ _SHEET_LABEL = re.compile(r"[A-Z][\w ]{0,30}: ")
 _MINUTE = re.compile(r"(?P<name>[A-Z][\w'’. -]*[a-z]) \d{1,3}(?:st|nd|rd|th)?(?: (?:og|pen))?")
 #: A paragraph is a team sheet when it lists this many such items and little else.
 SHEET_ITEMS = 5
+#: A line-up's labels before its shorter lists, seen in football and rugby reports: "Subs
+#: not used: Hamann, Harrison.", "Replacements: Fortey, Murphy, Daly ...". After one,
+#: the items are players however few (the model read "Harrison" there as a place).
+_BENCH_LABEL = re.compile(r"(?:Subs|Subs not used|Replacements): ", re.IGNORECASE)
+#: Where a paragraph's next list starts, after its label ("... Ibehre. Subs Not Used:").
+_NEXT_LABEL = re.compile(r"\.\s+(?=[A-Z][\w ]{0,30}: )")
 
 
 def team_sheet(text: str) -> list[Candidate]:
     """The players and clubs of team sheets and scorer lists ("Cech, Paulo Ferreira, Terry,
     Gallas (Kezman 74) ...", "G Thomas (Toulouse, capt); K Morgan (Newport-Gwent) ..."),
     which the model reads as sentences: every item a person, a bracketed club an
-    organization. Seen in the line-ups of football and rugby reports."""
-    found: list[Candidate] = []
+    organization. Seen in the line-ups of football and rugby reports; a bench's list
+    ("Subs not used: Hamann, Harrison.") however short, beside a sheet."""
+    return [candidate for candidate, _ in _sheets(text)]
+
+
+@lru_cache(maxsize=8)
+def _sheets(text: str) -> tuple[tuple[Candidate, bool], ...]:
+    """(Once per text: the kinds ask too.) ``team_sheet``'s candidates, each with whether
+    a bench's list (``_BENCH_LABEL``) holds it. A paragraph's lists are read apart where
+    a label starts the next ("... Ibehre. Subs Not Used: Morris, Wardley.")."""
+    lists: list[tuple[int, str]] = []  # (start, text) of each list
     offset = 0
     for paragraph in text.split("\n"):
-        start = offset
+        cut = 0
+        for match in _NEXT_LABEL.finditer(paragraph):
+            lists.append((offset + cut, paragraph[cut : match.start() + 1]))
+            cut = match.end()
+        lists.append((offset + cut, paragraph[cut:]))
         offset += len(paragraph) + 1
-        label = _SHEET_LABEL.match(paragraph)
+    sheets: list[Candidate] = []
+    benches: list[Candidate] = []
+    for start, piece in lists:
+        label = _SHEET_LABEL.match(piece)
         body_start = label.end() if label else 0
         items = [(m.start() + start, m.group(0)) for m in
-                 re.finditer(r"[^,;]+", paragraph[body_start:])]  # fmt: skip
+                 re.finditer(r"[^,;]+", piece[body_start:])]  # fmt: skip
         items = [(at + body_start + len(item) - len(item.lstrip()), item.strip())
                  for at, item in items if item.strip()]  # fmt: skip
-        if len(items) < SHEET_ITEMS:
+        bench = label is not None and _BENCH_LABEL.fullmatch(label[0]) is not None
+        if bench:  # "Subs not used: None."
+            items = [(at, item) for at, item in items
+                     if item.rstrip(".").casefold() not in stop_words()]  # fmt: skip
+        if len(items) < (1 if bench else SHEET_ITEMS):
             continue
         matched = [(at, _SHEET_ITEM.fullmatch(item)) for at, item in items]
         if sum(match is not None for _, match in matched) < 0.8 * len(items):
             continue
+        found = benches if bench else sheets
         for at, match in matched:
             if match is None:
                 continue
@@ -173,7 +200,15 @@ def team_sheet(text: str) -> list[Candidate]:
                     club = inside.split(",")[0].strip()
                     if club[:1].isupper() and not club.isdigit():
                         found.append(Candidate(where, where + len(club), club, _side(club)))
-    return found
+    # A bench only beside a team sheet: a line-up's ("Subs: Paid." in prose is none).
+    named = [(c, False) for c in sheets] + [(c, True) for c in benches if sheets]
+    return tuple(sorted(named, key=lambda item: item[0].start))
+
+
+def _bench_players(text: str) -> frozenset[tuple[int, int]]:
+    """The (start, end) of the players a bench's list names (``_sheets``)."""
+    return frozenset((c.start, c.end) for c, bench in _sheets(text)
+                     if bench and c.label == "PERSON")  # fmt: skip
 
 
 #: The home nations, which play as countries do: a national side, a place.
@@ -903,6 +938,10 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     held_by: dict[str, bool] = {}
     # A side of a result line is a team wherever the text names it ("Ross County").
     sides = {c.text: KIND_OF_LABEL[c.label] for c in result_lines(document.text)}
+    # A bench's players, though a one-word name be a town's too ("Subs not used: Hamann,
+    # Harrison."; not an unlabelled list's items: "Argentina (4), Kenya, Tunisia" are
+    # sides).
+    players = _bench_players(document.text)
     result = []
     for span in spans:
         if span.text in sides:
@@ -949,7 +988,11 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
         ):
             kind = "organization"  # "Glasgow Rugby", "Milton Keynes Dons": a team or firm
         elif len(tokens) == 1 and not held:
-            if places.is_major_place(span.text) and not votes[span.text]["person"] > 1:
+            if (
+                places.is_major_place(span.text)
+                and not votes[span.text]["person"] > 1
+                and (span.start, span.end) not in players
+            ):
                 kind = "place"
             elif written_in_lower_case(span.text, document.text):
                 continue
