@@ -10,7 +10,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
 
 from build_tools.archive.article import article_page, metadata_block
 from build_tools.archive.feed import rss
@@ -27,6 +26,7 @@ from build_tools.archive.index import EntityIndex, parse_article
 from build_tools.archive.lists import archive_pages, dates_pages, entity_pages, kind_index
 from build_tools.archive.urls import Links
 from build_tools.errors import PageError
+from build_tools.front_matter import load_yaml
 from build_tools.page import Position
 from build_tools.timex import date_label
 from tests.pages import article
@@ -1307,16 +1307,17 @@ def test_the_project_knowledge_gives_each_name_one_meaning():
     """No form of data/names.yml stands for two organizations, and none is both an
     organization's name and a name that is no entity or a team's nickname: a form the
     file gave twice would take whichever entry came last."""
-    data = yaml.safe_load((Path("build_tools/data/names.yml")).read_text(encoding="utf-8"))
+    from build_tools.archive.identity import _key
+
+    data = load_yaml(Path("build_tools/data/names.yml").read_text(encoding="utf-8"))
     forms = Counter(
         folded
         for name, aliases in data["organizations"].items()
-        for folded in {" ".join(form.split()).casefold() for form in (name, *aliases)}
+        for folded in {_key(form) for form in (name, *aliases)}
     )
     assert [form for form, count in forms.items() if count > 1] == []
-    others = {" ".join(term.split()).casefold()
-              for terms in data["not_entities"].values() for term in terms}  # fmt: skip
-    others |= {nickname.casefold() for nickname in data["teams"]}
+    others = {_key(term) for terms in data["not_entities"].values() for term in terms}
+    others |= {_key(nickname) for nickname in data["teams"]}
     assert sorted(set(forms) & others) == []
 
 

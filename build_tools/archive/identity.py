@@ -773,9 +773,8 @@ class ArchiveIdentity:
         if not cues or self.curated.lists(name):
             return False
         mentions = cues["mentions"]
-        index = 0 if cues["speaks"] or cues["business"] else cues["index"]
         return (
-            cues["work"] + index >= max(WORK_CUES, WORK_SHARE * mentions)
+            work_cues(cues) >= max(WORK_CUES, WORK_SHARE * mentions)
             or (
                 cues["titled"] >= max(1, WORK_ALONE_SHARE * mentions)
                 and not cues["speaks"]
@@ -1311,6 +1310,17 @@ AFTER_CUE = re.compile(
 )
 WORK_CUES = 2
 WORK_SHARE = 0.1
+
+
+def work_cues(cues: Mapping[str, int]) -> int:
+    """How many of a name's mentions are written as a work's, an event's or a
+    technology's are ("the film X"), a share index's among them ("X stock index") unless
+    the name also speaks or is written as a business is (the exchange, which names its
+    index): the identity's and the review queue's one count."""
+    index = 0 if cues["speaks"] or cues["business"] else cues["index"]
+    return cues["work"] + index
+
+
 #: Words after an organization's mention that make it a thing made: a chip, a handset, a
 #: technology ("the Cell processor", "EV-DO technology", "the Microsoft Mobile phone").
 #: Makers take them too ("Nokia handsets", "Intel chips", "Motorola phones"), in a few

@@ -41,6 +41,7 @@ from build_tools.archive.identity import (
     _acronyms,
     name_tokens,
     person_shaped,
+    work_cues,
 )
 from build_tools.archive.index import EntityIndex
 from build_tools.gazetteer import gazetteer
@@ -169,7 +170,7 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
             # many mentions ("Sony format"); of a person's full name, more often a work's
             # subject ("the biopic of Alfred Kinsey") than its title ("the film Billy
             # Elliot"), at half the weight.
-            work = cues["work"] + cues["index"]
+            work = work_cues(cues)
             if work and work >= CLUE_SHARE * mentions:
                 full = ref.kind == "person" and person_shaped(ref.name)
                 doubts.append(Doubt(
