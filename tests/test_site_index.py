@@ -1738,6 +1738,25 @@ def test_an_organization_named_and_written_as_a_person_is_a_person():
     assert "JP Morgan" in [r.name for r, _ in index.of_kind("organization")]
 
 
+def test_a_word_alone_after_a_persons_role_is_a_person():
+    """ "Blazin' Squad singer Kenzie": a one-word "organization" a person's role precedes
+    is a person, and so is its mention the model called a person in a third article; not
+    after a role a business takes too ("oil producer Yukos"), nor a name written as a
+    business is ("comedian Boots ... shares in Boots")."""
+    body = (
+        "The rapper Kenzie won. Oil producer Yukos fell. The comedian Boots joined. Shares in"
+        " Boots rose. Market leader Nokia grew. Chip designer Arm and broadcaster Mediaset"
+        " and the broadcaster RAI grew."
+    )
+    bodies = ["Kenzie", "Yukos", "Boots", "Nokia", "Arm", "Mediaset", "RAI"]
+    articles = [article(f"articles/{n}.md", f"{n}", body, organizations=bodies) for n in range(2)]
+    articles.append(article("articles/2.md", "2", "Kenzie won.", people=["Kenzie"]))
+    index = EntityIndex(articles)
+    assert [(r.name, len(a)) for r, a in index.of_kind("person")] == [("Kenzie", 3)]
+    assert [r.name for r, _ in index.of_kind("organization")] == [
+        "Arm", "Boots", "Mediaset", "Nokia", "RAI", "Yukos"]  # fmt: skip
+
+
 def test_a_title_among_words_of_the_screen_is_a_work_and_among_music_a_band():
     """ "favour The Machinist for best film": a film, no page; "The Streets' new album": a
     band, an organization."""

@@ -736,7 +736,8 @@ class ArchiveIdentity:
         votes = self.kind_votes.get(name)
         if votes:
             best, count = max(votes.items(), key=lambda item: (item[1], item[0] == "person"))
-            if best != "person" and count > votes["person"]:
+            # (Not an "organization" named as people are: "singer Kenzie" is a person.)
+            if best != "person" and count > votes["person"] and not self._person(name):
                 return best, name
         if courtesy.rstrip(".").casefold() in RANKS and rest[:1].isupper():
             # "Gen Pervez Musharraf" is Pervez Musharraf's; "Gen Musharraf", "General
@@ -825,7 +826,10 @@ class ArchiveIdentity:
         # "England coach Sven-Goran Eriksson", "stars Thomas Haden Church": a person's role
         # before the name in a quarter of its mentions, or a person's full name listed
         # next to it ("John Magnier and JP McManus"), and never a business's words.
+        # (A word alone, "singer Kenzie", too; but never one written as a business is.)
         least = max(1, ROLE_SHARE * cues["mentions"])
+        if " " not in name and cues["business"]:
+            return False
         return not cues["company"] and (cues["role"] >= least or cues["paired"] >= least)
 
     def _venue(self, name: str) -> bool:

@@ -462,6 +462,18 @@ def _beside_person(
     return text.endswith(" and ", 0, at.start) and (at.paragraph, at.start - 5) in ends
 
 
+#: The roles that say a one-word "organization" is a person ("rapper Kenzie", "comedian
+#: Sacha"): ``ROLES`` but those a business, a club or a country takes too ("market leader
+#: Nokia", "oil producer Yukos", "champion Chelsea", "premier Wen"; "broadcaster RAI",
+#: "chip designer Arm", "fund manager Jupiter", "industry analyst Gartner", as a reviewer
+#: showed). (An earlier try took every role: "sector leader Omnicom".)
+_ONE_WORD_ROLES = ROLES - {
+    "analyst", "boss", "broadcaster", "centre", "chair", "champion", "chief", "designer",
+    "director", "economist", "forward", "founder", "king", "leader", "lock", "manager",
+    "officer", "owner", "premier", "producer", "prop", "representative", "speaker", "star",
+    "trainer", "veteran"}  # fmt: skip
+
+
 def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     """What the words around each mention say, over the archive, per name: ``mentions``;
     ``capitalised``, mentions after a lower-case word; of people and organizations,
@@ -553,6 +565,8 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         cues["titled"] += 1  # "an offering entitled Underexposure"
                     if as_person and before in ROLES:
                         cues["role"] += 1  # "England coach X" (not "stars": a band, a team)
+                    elif one_word and kind == "organization" and before in _ONE_WORD_ROLES:
+                        cues["role"] += 1  # "Blazin' Squad singer Kenzie"
                     if as_person and _beside_person(text, position, people):
                         cues["paired"] += 1  # "John Magnier and JP McManus"
                     end = position.end
