@@ -1888,3 +1888,25 @@ def test_a_hostile_one_word_organization_with_a_trailing_space_is_no_crash():
     """A page's organization "Jean-Paul " (one word and a space) in a text that writes it."""
     index, _ = same_story_twice("Jean-Paul said so.", organizations=["Jean-Paul "])
     assert [r.name for r, _ in index.of_kind("person")] == []
+
+
+def test_a_bodys_head_word_alone_is_the_one_body_its_article_names_so():
+    """ "The European Commission ... the Commission said": one page (and of "X of Y", X
+    heads); not when two bodies of the article share the head ("the Council" beside the
+    Arts Council and the European Council)."""
+    for body in ("European Commission", "Commission for Racial Equality"):
+        index, _ = same_story_twice(
+            f"The {body} acted. The Commission said so.",
+            organizations=[body, "Commission"],
+        )
+        assert [r.name for r, _ in index.of_kind("organization")] == [body]
+    index, _ = same_story_twice(
+        "The Arts Council and the European Council met. The Council said so.",
+        organizations=["Arts Council", "European Council", "Council"],
+    )
+    assert "Council" in [r.name for r, _ in index.of_kind("organization")]
+    index, _ = same_story_twice(  # a show's name too (a reviewer's example)
+        "The Office won a Golden Globe. The Foreign Office said so.",
+        organizations=["Office", "Foreign Office"],
+    )
+    assert "Office" in [r.name for r, _ in index.of_kind("organization")]

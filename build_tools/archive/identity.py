@@ -930,6 +930,16 @@ class ArchiveIdentity:
             alone = self._curated("organization", form) if form else own
             if ("organization", full) in curated and curated.get(own) == alone:
                 curated[own] = curated[("organization", full)]
+        # "The European Commission ... the Commission said": a body's head word alone is
+        # the one body its article names with that head (not two: "the Council" of an
+        # article naming the Arts Council and the European Council; nor a head that is a
+        # show's or a country's name too: "The Office", "the Union").
+        bodies = names["organization"]
+        for word in bodies:
+            if word in ANAPHORIC_HEADS and not self.curated.lists(word):
+                heads = [name for name in bodies if name != word and _head(name) == word]
+                if len(heads) == 1:
+                    curated[("organization", word)] = curated[("organization", heads[0])]
         if src_uri in self.sports:  # "Saints" of a report naming Southampton
             named = [name for kind in KINDS for name in names[kind]]
             for kind, name in curated:
@@ -1122,6 +1132,13 @@ _LIST_END = re.compile(r", [^,]* (?:and|&) [^,]*$")
 _LIST_PARTS = re.compile(r", | and | & ")
 
 
+def _head(name: str) -> str:
+    """A body's head word: its last, or the last before "of" or "for" ("Commission" of
+    the European Commission and of the Commission for Racial Equality)."""
+    found = _OF_FOR.search(name)
+    return _last_word(name[: found.start()] if found else name)
+
+
 def _last_word(name: str) -> str:
     return name.rsplit(" ", 1)[-1]
 
@@ -1230,6 +1247,13 @@ BODY_WORDS = frozenset(
      "Association", "Society", "Societies", "Institute", "Exchange", "Federation", "Trust",
      "Foundation", "Centre", "Center", "Forum"}
 )  # fmt: skip
+
+#: Head words of bodies that stand alone for the one body of their article that they head
+#: ("the Commission"): ``BODY_WORDS`` but those that name other things alone ("The Office",
+#: a show, beside the Foreign Office; "leave the Union" beside the European Union, as a
+#: reviewer showed; "the Exchange", "the Trust", "the Centre").
+ANAPHORIC_HEADS = BODY_WORDS - {
+    "Office", "Union", "Project", "Exchange", "Trust", "Centre", "Center", "Forum"}  # fmt: skip
 
 _OF_FOR = re.compile(r" (?:of|for) (?:the )?")
 
