@@ -523,3 +523,33 @@ def test_a_club_abroad_and_a_saints_name_are_no_people():
     }
     assert [m.name for m in mentions if m.text == "Atletico"] == ["Atletico Madrid"]
     assert [m.name for m in mentions if m.text == "St John"] == ["Ian St John"]
+
+
+def test_a_players_nationality_before_the_name_is_no_body():
+    """ "American Davenport" (of Lindsay Davenport's report), "Frenchman Gilles Simon": the
+    model's organization is the person after the nationality; "American Express", "British
+    Airways" and "Swiss Re" (beside "Munich Re", once a "person" to the model) stay
+    bodies."""
+    text = (
+        "Lindsay Davenport won. American Davenport will face Frenchman Gilles Simon, who"
+        " flew British Airways and paid with American Express. Swiss Re said so; Munich Re"
+        " and Munich Re and Munich Re paid."
+    )
+    _, names, _ = resolve(
+        text,
+        candidates(
+            text,
+            ("Lindsay Davenport", "PERSON"),
+            ("American Davenport", "ORG"),
+            ("Frenchman Gilles Simon", "ORG"),
+            ("British Airways", "ORG"),
+            ("American Express", "ORG"),
+            ("Swiss Re", "ORG"),
+            ("Munich Re", "PERSON"),  # the model's slip: no person bears "Re"
+            ("Munich Re", "ORG"),
+            ("Munich Re", "ORG"),
+        ),
+    )
+    assert names["person"] == ("Lindsay Davenport", "Gilles Simon")
+    assert names["organization"] == (
+        "British Airways", "American Express", "Swiss Re", "Munich Re")  # fmt: skip

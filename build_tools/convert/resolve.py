@@ -947,6 +947,23 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
         if span.text in sides:
             result.append(replace(span, kind=sides[span.text]))
             continue
+        if span.kind == "organization" and (nationality := _NATIONALITY.match(span.text)):
+            # "American Davenport" of Lindsay Davenport's report, "Frenchman Gilles Simon":
+            # a player's nationality and name, which the model took for a body's name.
+            named = span.text[nationality.end() :]
+            rest = frozenset(_tokens(named))
+            # (The fuller name that bears the rest must start with a given name: not "Munich
+            # Re", a "person" once to the model, beside "Swiss Re".)
+            if looks_like_personal_name(named) or (
+                rest <= person_tokens
+                and any(
+                    given_name(holder.split(" ", 1)[0])
+                    for holder in names_with_words(holders, rest) - {named}
+                )
+            ):
+                start = span.start + nationality.end()
+                result.append(replace(span, start=start, text=named, kind="person"))
+                continue
         tokens = _tokens(span.text)
         # Part of another person's fuller name in this text (not merely of itself).
         held = held_by.get(span.text)
@@ -1019,6 +1036,9 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     return result
 
 
+#: A nationality before a capitalised word: "American Davenport" (not "American Express",
+#: a body's name, unless a person of the text bears the rest).
+_NATIONALITY = re.compile(DEMONYM + r" (?=[A-Z])")
 _GEOGRAPHIC_WORDS = frozenset(
     {"City", "County", "Province", "State", "Region", "Valley", "Island", "Islands", "Bay",
      "Sea", "River", "Mountains", "Hills", "Coast", "Peninsula", "Strait", "Straits", "Gulf",
