@@ -1768,14 +1768,15 @@ def test_a_title_among_words_of_the_screen_is_a_work_and_among_music_a_band():
 
 
 def test_a_rank_and_one_word_is_no_person_and_a_rank_before_a_full_name_is_dropped():
-    """ "General Election" and "Gen Musharraf" name nobody the archive can give a page;
-    "Gen Pervez Musharraf" is Pervez Musharraf."""
-    index, articles = same_story_twice(
-        "x", people=["General Election", "Gen Musharraf", "Gen Pervez Musharraf"]
-    )
-    assert index.ref("person", "General Election", articles[0]) is None
-    assert index.ref("person", "Gen Musharraf", articles[0]) is None
-    assert [r.name for r, _ in index.of_kind("person")] == ["Pervez Musharraf"]
+    """ "General Election", "Gen Musharraf" and "General Motors Europe" (the model's
+    "person", beside the archive's General Motors) name nobody the archive can give a page;
+    "Gen Pervez Musharraf" is Pervez Musharraf and "Gen Than Shwe" Than Shwe."""
+    people = ["General Election", "Gen Musharraf", "Gen Pervez Musharraf", "General Motors Europe",
+              "Gen Than Shwe"]  # fmt: skip
+    index, articles = same_story_twice("x", people=people, organizations=["General Motors"])
+    for name in ("General Election", "Gen Musharraf", "General Motors Europe"):
+        assert index.ref("person", name, articles[0]) is None
+    assert [r.name for r, _ in index.of_kind("person")] == ["Pervez Musharraf", "Than Shwe"]
 
 
 def test_two_spellings_of_one_persons_name_among_the_same_people_are_one_page():

@@ -741,8 +741,12 @@ class ArchiveIdentity:
                 return best, name
         if courtesy.rstrip(".").casefold() in RANKS and rest[:1].isupper():
             # "Gen Pervez Musharraf" is Pervez Musharraf's; "Gen Musharraf", "General
-            # Election": a rank and one word, no name the archive can give a page.
-            return self._curated("person", rest) if " " in rest else None
+            # Election": a rank and one word, no name the archive can give a page; nor
+            # "General Motors Europe", which starts with a body the archive names (not
+            # "Gen Than Shwe", whose first name no list knows, as a reviewer showed).
+            if " " not in rest or self._body_first(name):
+                return None
+            return self._curated("person", rest)
         if name in self.unsure:
             return None  # not a person we can name, and nothing else either
         first = _unknown_first(name)
@@ -753,6 +757,15 @@ class ArchiveIdentity:
         if first and worded:
             return _other_kind(self.kind_votes.get(name), name)  # a title, band, product
         return value
+
+    def _body_first(self, name: str) -> bool:
+        """Whether a name's first words are an organization's the archive names ("General
+        Motors" of "General Motors Europe")."""
+        words = name.split()
+        return any(
+            self.kind_votes.get(" ".join(words[:size]), Counter())["organization"]
+            for size in range(2, len(words))
+        )
 
     def decided(self, name: str) -> bool:
         """Whether a name's kind came from knowledge or from the archive's evidence (a
