@@ -1911,3 +1911,19 @@ def test_a_bodys_head_word_alone_is_the_one_body_its_article_names_so():
         organizations=["Office", "Foreign Office"],
     )
     assert "Office" in [r.name for r, _ in index.of_kind("organization")]
+
+
+def test_a_place_written_as_a_firm_is_in_most_mentions_is_a_firm():
+    """ "research firm Jupiter", "Jupiter analyst Nate Elliott": the model's place is an
+    organization; London, written "a London analyst" once in three, stays a place, and
+    so do a country, whatever its mentions, and Seoul, "Seoul analysts" and "Seoul
+    research" (the plural, lower case: a reviewer's examples)."""
+    for body in (
+        "Analysts at research firm Jupiter agreed.",
+        "Jupiter analyst Nate Elliott spoke.",
+    ):
+        body += " A London analyst said London and London grew. Peru Ltd and Peru analyst said so."
+        body += " Seoul analysts and Seoul research staff agreed."  # the plural, lower case
+        index, _ = same_story_twice(body, places=["Jupiter", "London", "Peru", "Seoul"])
+        assert [r.name for r, _ in index.of_kind("organization")] == ["Jupiter"]
+        assert [r.name for r, _ in index.of_kind("place")] == ["London", "Peru", "Seoul"]

@@ -474,6 +474,23 @@ _ONE_WORD_ROLES = ROLES - {
     "trainer", "veteran"}  # fmt: skip
 
 
+#: A firm's words around a one-word "place": before it ("research firm Jupiter") and after
+#: it ("Jupiter analyst", "Jupiter Research"); a place takes them in few of its mentions
+#: ("a London analyst"), a firm the model took for a place in many. Not the plural nor
+#: "research" in lower case: "Seoul analysts expect", "the Harwell research centre", as a
+#: reviewer showed.
+_FIRM_BEFORE = frozenset({"firm", "company", "consultancy", "consultants"})
+_FIRM_AFTER = re.compile(r" (?:analyst|Research|Ltd|Inc|plc|chief executive)\b")
+
+
+def _firm_words(text: str, start: int, end: int) -> bool:
+    """Whether a mention has a firm's words before or after it (``_FIRM_BEFORE``)."""
+    if _FIRM_AFTER.match(text, end):
+        return True
+    space = text.rfind(" ", max(0, start - 13), start - 1)
+    return start > 1 and text[space + 1 : start - 1].casefold() in _FIRM_BEFORE
+
+
 def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     """What the words around each mention say, over the archive, per name: ``mentions``;
     ``capitalised``, mentions after a lower-case word; of people and organizations,
@@ -544,8 +561,10 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     spaced = start > 1 and text[start - 1] == " "
                     if one_word and spaced and text[start - 2] in _LOWER:
                         cues["capitalised"] += 1  # as ``common_words`` counts the words
-                    if kind == "place" and not venue:
-                        continue
+                    if kind == "place":
+                        cues["firm"] += _firm_words(text, start, position.end)
+                        if not venue:
+                            continue
                     # The word before the mention, read once for every cue that needs it.
                     space = text.rfind(" ", max(0, start - 24), start - 1) if spaced else -1
                     if space < 0 and start > 24:
