@@ -866,6 +866,13 @@ def test_a_person_written_as_businesses_are_written_is_an_organization():
         article("articles/m2.md", "M2", "Morgan Stanley rose.", people=["Morgan Stanley"]),
     ]  # fmt: skip
     assert [r.name for r, _ in EntityIndex(stories).of_kind("organization")] == ["Morgan Stanley"]
+    # A trade's noun before it: "media giant Vivendi Universal", "distributor X".
+    trades = ("media giant", "games giants", "retailer", "distributor", "carmaker", "insurer",
+              "airline", "studio", "studios")  # fmt: skip
+    for trade in trades:
+        stories = [article(f"articles/v{n}.md", f"V{n}", f"The {trade} Vivendi Universal said so.",
+                           people=["Vivendi Universal"]) for n in range(2)]  # fmt: skip
+        assert [r.name for r, _ in EntityIndex(stories).of_kind("person")] == [], trade
 
 
 def test_a_person_written_before_newspaper_is_the_paper():

@@ -1309,11 +1309,15 @@ def title_holder(name: str) -> bool:
 
 
 #: Words around a name that a business or a band takes, never a person: "analysts at X",
-#: "shares in X", "the firm X", "X shares", "X plc", "X chief executive". A "person"
+#: "shares in X", "the firm X", "media giant X", "X shares", "X plc", "X chief executive"
+#: (a trade's noun before it: "distributor X", "carmaker X"). A "person"
 #: written so ``COMPANY_CUES`` times is an organization (Merrill Lynch, Morgan Stanley,
 #: William Hill, Fannie Mae, Warner Bros, Scissor Sisters). Once is not enough: "a go at
 #: Gary Neville", "looked at Gavin".
-_COMPANY_BEFORE = r"at|shares in|firm|bank|company|group|owners?|chain|label|band"
+_COMPANY_BEFORE = (
+    r"at|shares in|firm|bank|company|group|owners?|chain|label|band|giant|giants|retailer"
+    r"|distributor|carmaker|insurer|airline|studio|studios"
+)
 _COMPANY_AFTER = r"shares|Ltd|Inc|plc|analysts?|chief executive|boss"
 #: ... and, after a one-word name, a paper's words ("told the Herald newspaper"; not a
 #: proprietor's papers, "the Murdoch newspapers ... Mr Murdoch", as a reviewer showed).
