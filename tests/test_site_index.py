@@ -1934,3 +1934,28 @@ def test_a_place_written_as_a_firm_is_in_most_mentions_is_a_firm():
         index, _ = same_story_twice(body, places=["Jupiter", "London", "Peru", "Seoul"])
         assert [r.name for r, _ in index.of_kind("organization")] == ["Jupiter"]
         assert [r.name for r, _ in index.of_kind("place")] == ["London", "Peru", "Seoul"]
+
+
+def test_an_unknown_place_named_as_a_person_whose_surname_people_bear_is_a_person():
+    """ "Rio Ferdinand", a place to the model, is a person where the archive's people
+    bear "Ferdinand" in two articles (or "G Jenkins", Gethin Jenkins, in one); not
+    "Stanley Park", whose "Park" nobody bears, "Age Concern England", whose last word is a
+    place, nor "Albert Hall", a building's name."""
+    places = ["Rio Ferdinand", "Gethin Jenkins", "Stanley Park", "Age Concern England",
+              "Albert Hall", "Simon Champion"]  # fmt: skip
+    people = ["Ferdinand", "G Jenkins", "England", "Hall", "Champion"]
+    articles = [
+        *(article(f"articles/{n}.md", f"{n}", "x", places=places) for n in range(2)),
+        article("articles/p.md", "p", "x", people=people),
+        article("articles/q.md", "q", "x", people=["Ferdinand", "Hall"]),
+    ]
+    index = EntityIndex(articles)
+    refs = {name: index.ref("place", name, articles[0]) for name in places}
+    assert refs == {
+        "Rio Ferdinand": EntityRef("person", "Rio Ferdinand"),
+        "Gethin Jenkins": EntityRef("person", "Gethin Jenkins"),
+        "Stanley Park": None,
+        "Age Concern England": None,
+        "Albert Hall": None,  # a building: Hall is a surname too (a reviewer's example)
+        "Simon Champion": None,  # "Champion" alone once: not enough
+    }

@@ -1016,7 +1016,27 @@ class ArchiveIdentity:
         votes = self.kind_votes.get(name, Counter())
         if votes["person"] > votes["organization"] and full_name(name):
             return "person", name
+        if not votes["organization"] and full_name(name) and self._surname_borne(name):
+            self.evidenced.add(name)
+            return "person", name  # "Rio Ferdinand", a "place" to the model: Ferdinand's
         return ("organization", name) if votes["organization"] else None
+
+    def _surname_borne(self, name: str) -> bool:
+        """Whether the archive's people bear a full name's last word, after its first
+        initial once ("G Jenkins" of Gethin Jenkins) or alone in two articles ("Ferdinand"
+        of Rio Ferdinand); not a word a gazetteer knows as a place ("England" of Age
+        Concern England) nor a building's or a street's ("Albert Hall", "Trent Bridge":
+        Hall and Bridge are surnames too, as a reviewer showed)."""
+        last = _last_word(name)
+        if last in SITE_WORDS or gazetteer().knows(last):
+            return False
+        initial = name[0]
+        votes = self.kind_votes
+        return (
+            votes.get(last, Counter())["person"] >= 2
+            or votes.get(f"{initial} {last}", Counter())["person"] >= 1
+            or votes.get(f"{initial}. {last}", Counter())["person"] >= 1
+        )
 
     def ref(self, kind: Kind, name: str, src_uri: str | None = None) -> EntityRef | None:
         """The entity a name stands for in an article (None: ignored or ambiguous)."""
@@ -1415,6 +1435,16 @@ MUSIC_WORDS = re.compile(
 #: A name that is, in this share of its mentions, a piece of a longer one joined by "of"
 #: ("Harry Potter and the Prisoner of Azkaban", "Lord of the Rings") is no name itself.
 FRAGMENT_SHARE = 0.5
+#: Last words of buildings, streets and grounds, which are surnames too: a "place" so
+#: named is no person whose surname the archive's people bear ("Albert Hall").
+SITE_WORDS = frozenset(
+    {"Hall", "House", "Court", "Bridge", "Road", "Street", "Square", "Park", "Gardens",
+     "Garden", "Lane", "Avenue", "Place", "Hill", "Green", "Cross", "Wharf", "Market",
+     "Field", "Fields", "Castle", "Palace", "Abbey", "Tower", "Towers", "Centre", "Center",
+     "Arena", "Stadium", "Island", "Way", "Row", "Gate", "End", "Wood", "Heath", "Common",
+     "Vale", "Bay", "Point", "Harbour", "Station", "Airport", "Church", "Chapel", "College",
+     "School", "Hospital", "Prison", "Theatre", "Lodge", "Manor", "Farm", "Mill"}
+)  # fmt: skip
 #: A "place" written as a firm is ("research firm X", "X analyst") in this many mentions
 #: and this share of all is a firm (BBC: Jupiter, 3 of its 7 mentions; London, 0 of 245).
 FIRM_CUES = 2
