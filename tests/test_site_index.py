@@ -1959,3 +1959,40 @@ def test_an_unknown_place_named_as_a_person_whose_surname_people_bear_is_a_perso
         "Albert Hall": None,  # a building: Hall is a surname too (a reviewer's example)
         "Simon Champion": None,  # "Champion" alone once: not enough
     }
+
+
+def test_a_clubs_town_the_model_calls_a_body_outside_sport_is_the_town():
+    """Bournemouth, a club in football reports, is the town in a politics article that
+    the model made it a body in ("rotated between Blackpool, Bournemouth and Brighton");
+    a report of any sport keeps the club ("Damien Traille (Biarritz)" under "sport"), and
+    so do an article writing the word in lower case ("Sale's sale") and one writing the
+    club as a speaker or a business ("Sale said so", a reviewer's example); a town no
+    report calls a club (Nokia) stays a body."""
+    stories = [
+        ("Bournemouth beat Sale.", "sport/football", ["Bournemouth", "Sale"]),
+        ("Bournemouth beat Sale.", "sport/football", ["Bournemouth", "Sale"]),
+        ("Blackpool, Bournemouth and Brighton host it. Nokia and Sale won.",
+         "politics/parties", ["Bournemouth", "Sale", "Nokia"]),
+        ("Bournemouth, Nokia and Sale won.", "politics", ["Bournemouth", "Sale", "Nokia"]),
+        ("Sale voted.", "politics", ["Sale"]),
+        ("Bournemouth and Sale met. Sale said so.", "politics", ["Bournemouth", "Sale"]),
+        ("The Duke of Bournemouth said so.", "politics", ["Bournemouth"]),  # the Duke's
+        ("Damien Traille (Bournemouth) starts.", "sport", ["Bournemouth"]),
+        ("Nokia had a sale and Sale had one.", "economy-business-finance", ["Sale", "Nokia"]),
+    ]  # fmt: skip
+    articles = [
+        article(f"articles/{n}.md", f"{n}", body, organizations=bodies, tags=(tag,))
+        for n, (body, tag, bodies) in enumerate(stories)
+    ]
+    index = EntityIndex(articles)
+    kinds = {
+        name: [index.ref("organization", name, a).kind for a in articles
+               if name in a.names["organization"]]
+        for name in ("Bournemouth", "Sale", "Nokia")
+    }  # fmt: skip
+    town, club = "place", "organization"
+    assert kinds == {
+        "Bournemouth": [club, club, town, town, town, town, club],
+        "Sale": [club, club, town, town, town, club, club],
+        "Nokia": [club] * 3,
+    }

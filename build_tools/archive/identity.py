@@ -34,7 +34,14 @@ import yaml
 from build_tools.front_matter import load_yaml
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, SECTION, Kind, page_slug
-from build_tools.names import NOT_SURNAMES, WORD_FIRST_NAMES, demonym, given_name, sex
+from build_tools.names import (
+    NOT_SURNAMES,
+    WORD_FIRST_NAMES,
+    demonym,
+    given_name,
+    sex,
+    written_in_lower_case,
+)
 
 #: Below this many articles an archive is small: every name gets a page, and a short name
 #: joins its only full name at once. From it on, the archive is large enough to doubt a
@@ -466,6 +473,7 @@ class ArchiveIdentity:
         towns: Iterable[Mapping[str, Kind]] = (),
         sports: Iterable[bool] = (),
         clubs: Iterable[frozenset[str]] = (),
+        sporting: Iterable[bool] = (),
     ) -> None:
         articles = [
             (src_uri, {k: tuple(v) for k, v in names.items()}) for src_uri, names in articles
@@ -505,6 +513,23 @@ class ArchiveIdentity:
             for name, kind in found.items():
                 other: Kind = "place" if kind == "organization" else "organization"
                 self.moves[src_uri].append((name, other, kind))
+        # A club's town that an article of no sport makes a body is the town there
+        # ("rotated between Blackpool, Bournemouth and Brighton"), but a word that article
+        # writes in lower case too ("a sale" beside Sale) or a club it writes as a business
+        # or a speaker ("Wigan said", "Crewe shares fell", a reviewer's example).
+        texts = list(paragraphs)
+        for number, ((src_uri, names), sport) in enumerate(zip(articles, sporting, strict=False)):
+            clubs_named = [
+                name
+                for name in names["organization"]
+                if name in self.clubs_of_towns and name not in self.towns.get(src_uri, {})
+            ]
+            if sport or not clubs_named:
+                continue
+            text = " ".join(texts[number]) if number < len(texts) else ""
+            for name in clubs_named:
+                if not written_in_lower_case(name, text) and not _club_business(name, text):
+                    self.moves[src_uri].append((name, "organization", "place"))
         for (src_uri, _), found in zip(articles, clubs, strict=False):
             for name in sorted(found - surnames):
                 self.moves[src_uri].append((name, "person", "organization"))
@@ -1175,6 +1200,19 @@ def _team_kind(team: str) -> Kind:
 #: The end of a name that lists its subjects, "Department for Culture, Media and Sport".
 _LIST_END = re.compile(r", [^,]* (?:and|&) [^,]*$")
 _LIST_PARTS = re.compile(r", | and | & ")
+
+
+def _club_business(name: str, text: str) -> bool:
+    """Whether a text writes a club as a business or a speaker is written: "Wigan said",
+    "Crewe shares", "Leeds chairman", "shares in Leeds" (not "the Duke of Edinburgh
+    said", the Duke)."""
+    escaped = re.escape(name)
+    after = rf"(?<!of )\b{escaped}(?:'s|’s)? {_CLUB_BUSINESS}\b"
+    return re.search(rf"{after}|\b(?:shares|stakes?) in {escaped}\b", text) is not None
+
+
+#: Words after a club's name that a business or a speaker takes (``_club_business``).
+_CLUB_BUSINESS = r"(?:said|says|shares|plc|chairman|board|fans|manager|boss)"
 
 
 def _head(name: str) -> str:

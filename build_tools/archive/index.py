@@ -639,6 +639,7 @@ class EntityIndex:
             towns=[towns_of(a) for a in self.articles],
             clubs=[clubs_called_people(a) for a in self.articles],
             sports=[bool(_NICKNAME_SPORTS.intersection(a.page.tags)) for a in self.articles],
+            sporting=[any(t.startswith("sport") for t in a.page.tags) for a in self.articles],
         )  # fmt: skip
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.article_entities: dict[str, list[EntityRef]] = {}
