@@ -964,6 +964,19 @@ def test_a_name_written_as_a_work_is_written_has_no_page():
         assert index.ref("organization", term, articles[0]) is None, term
     assert index.ref("organization", "Islamic State", articles[0]) is not None
     assert [r.name for r, _ in index.of_kind("organization")] == ["Islamic State", "Sony"]
+    # The noun a name is "called" or "dubbed" by: a technology's is a work's cue, a
+    # firm's a business's; not the verb ("the carmaker named Carlos Ghosn as its chief").
+    verb = [article(f"articles/g{n}.md", f"g{n}", "The carmaker named Carlos Ghosn as chief.",
+                    people=["Carlos Ghosn"]) for n in range(2)]  # fmt: skip
+    assert [r.name for r, _ in EntityIndex(verb).of_kind("person")] == ["Carlos Ghosn"]
+    body = "A technology called Visual Radio came. Its maker, a firm called Visual Radio, grew."
+    for named in (body.split(" Its")[0], body.replace("technology", "firm")):
+        named_twice = [
+            article(f"articles/v{n}.md", f"v{n}", f"{named} Visual Radio won.",
+                    organizations=["Visual Radio"]) for n in range(2)
+        ]  # fmt: skip
+        found = [r.name for r, _ in EntityIndex(named_twice).of_kind("organization")]
+        assert found == ([] if "technology" in named else ["Visual Radio"]), named
 
 
 def test_a_games_name_before_a_medal_or_a_title_is_an_event():

@@ -1496,7 +1496,10 @@ VENUE_SHARE = 0.4
 
 
 #: The words ``cue_before`` looks at last: any other word before a mention is no cue.
-CUE_WORDS = frozenset({*BEFORE_CUE, "in"})
+#: Words between a noun and the name it gives ("a technology called Visual Radio", "a
+#: firm named X"): the noun before them is the cue.
+_NAMING = frozenset({"called", "named", "dubbed"})
+CUE_WORDS = frozenset({*BEFORE_CUE, "in", *_NAMING})
 
 
 def cue_before(text: str, start: int) -> str | None:
@@ -1510,6 +1513,14 @@ def cue_before(text: str, start: int) -> str | None:
     if word == "in" and space > 0:  # "shares in"
         previous = text.rfind(" ", max(0, space - 12), space)
         word = text[previous + 1 : start - 1].casefold()
+    elif word in _NAMING and space > 0:  # "a technology called X": the noun's cue
+        previous = text.rfind(" ", max(0, space - 24), space)
+        word = text[previous + 1 : space].casefold()
+        # (After "a" or "an" only: "the carmaker named Carlos Ghosn as its chief" is the
+        # verb, as a reviewer showed.)
+        article = text.rfind(" ", max(0, previous - 4), previous)
+        if previous <= 0 or text[article + 1 : previous].casefold() not in ("a", "an"):
+            return None
     return BEFORE_CUE.get(word)
 
 
