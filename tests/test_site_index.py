@@ -2009,3 +2009,15 @@ def test_a_clubs_town_the_model_calls_a_body_outside_sport_is_the_town():
         "Sale": [club, club, town, town, town, club, club],
         "Nokia": [club] * 3,
     }
+
+
+def test_a_place_written_as_its_event_in_most_mentions_has_no_place_page():
+    """ "Wimbledon champion Maria Sharapova", "the Wimbledon final": the tournament, no
+    place page; London, a "London champion" once in three mentions, stays a place."""
+    body = (
+        "Wimbledon champion Maria Sharapova won. She reached the Wimbledon final. A London"
+        " champion ran in London, and London cheered."
+    )
+    index, articles = same_story_twice(body, places=["Wimbledon", "London"])
+    assert index.ref("place", "Wimbledon", articles[0]) is None
+    assert [r.name for r, _ in index.of_kind("place")] == ["London"]

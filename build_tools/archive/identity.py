@@ -749,6 +749,8 @@ class ArchiveIdentity:
             if self._firm(name):
                 self.evidenced.add(name)
                 return self._curated("organization", name)  # "research firm Jupiter"
+            if self._event(name):
+                return None  # "Wimbledon champion", "the Wimbledon title": the tournament
             return self._unknown_place(name)
         cues = self.cues.get(name, {})
         # Once is enough for a full name whose first word is no first name for certain
@@ -896,6 +898,15 @@ class ArchiveIdentity:
         if not cues or self.curated.lists(name):
             return False
         return cues["firm"] >= max(FIRM_CUES, FIRM_SHARE * cues["mentions"])
+
+    def _event(self, name: str) -> bool:
+        """Whether a one-word "place" is written as an event named after it is ("Wimbledon
+        champion", "the Glastonbury festival") in ``EVENT_SHARE`` of its mentions, and
+        ``WORK_CUES``: the event's name, no place's page; never a curated name."""
+        cues = self.cues.get(name)
+        if not cues or self.curated.lists(name):
+            return False
+        return cues["event"] >= max(WORK_CUES, EVENT_SHARE * cues["mentions"])
 
     def _sport_only(self, name: str) -> bool:
         """Whether every article naming a name is a sports report: there "X International"
@@ -1483,6 +1494,9 @@ SITE_WORDS = frozenset(
      "Vale", "Bay", "Point", "Harbour", "Station", "Airport", "Church", "Chapel", "College",
      "School", "Hospital", "Prison", "Theatre", "Lodge", "Manor", "Farm", "Mill"}
 )  # fmt: skip
+#: A one-word "place" written as an event named after it is ("Wimbledon champion") in this
+#: share of its mentions is the event (BBC: Wimbledon, 4 of 5; Hollywood, 3 of 67).
+EVENT_SHARE = 0.5
 #: A "place" written as a firm is ("research firm X", "X analyst") in this many mentions
 #: and this share of all is a firm (BBC: Jupiter, 3 of its 7 mentions; London, 0 of 245).
 FIRM_CUES = 2

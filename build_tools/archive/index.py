@@ -491,6 +491,15 @@ def _firm_words(text: str, start: int, end: int) -> bool:
     return start > 1 and text[space + 1 : start - 1].casefold() in _FIRM_BEFORE
 
 
+def _event_words(text: str, start: int, end: int) -> bool:
+    """Whether a place's mention is written as an event named after it is ("Wimbledon
+    champion", "the Wimbledon title", "the Glastonbury festival"): a work's cue."""
+    after = AFTER_CUE.match(text, end)
+    if after is not None:
+        return after.lastgroup == "work"
+    return cue_before(text, start) == "work"
+
+
 def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     """What the words around each mention say, over the archive, per name: ``mentions``;
     ``capitalised``, mentions after a lower-case word; of people and organizations,
@@ -563,6 +572,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         cues["capitalised"] += 1  # as ``common_words`` counts the words
                     if kind == "place":
                         cues["firm"] += _firm_words(text, start, position.end)
+                        cues["event"] += _event_words(text, start, position.end)
                         if not venue:
                             continue
                     # The word before the mention, read once for every cue that needs it.
