@@ -2021,3 +2021,19 @@ def test_a_place_written_as_its_event_in_most_mentions_has_no_place_page():
     index, articles = same_story_twice(body, places=["Wimbledon", "London"])
     assert index.ref("place", "Wimbledon", articles[0]) is None
     assert [r.name for r, _ in index.of_kind("place")] == ["London"]
+
+
+def test_a_person_the_archive_mostly_calls_a_place_is_settled_as_that_place():
+    """ "Closer" (a film), a place to the model in three articles and a person in two: the
+    person's mentions take the place's settlement, no page, as no gazetteer knows the
+    "place"; Mauritius, so split, is the island's page in all five."""
+    articles = [
+        *(article(f"articles/p{n}.md", f"p{n}", "x", places=["Closer", "Mauritius"])
+          for n in range(3)),
+        *(article(f"articles/q{n}.md", f"q{n}", "x", people=["Closer", "Mauritius"])
+          for n in range(2)),
+    ]  # fmt: skip
+    index = EntityIndex(articles)
+    assert index.ref("person", "Closer", articles[3]) is None
+    assert [(r.name, len(a)) for r, a in index.of_kind("place")] == [("Mauritius", 5)]
+    assert index.of_kind("person") == []

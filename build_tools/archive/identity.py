@@ -766,9 +766,10 @@ class ArchiveIdentity:
         votes = self.kind_votes.get(name)
         if votes:
             best, count = max(votes.items(), key=lambda item: (item[1], item[0] == "person"))
-            # (Not an "organization" named as people are: "singer Kenzie" is a person.)
+            # (Not an "organization" named as people are: "singer Kenzie" is a person.) The
+            # kind's own settlement: no page for "Closer", a "place" no gazetteer knows.
             if best != "person" and count > votes["person"] and not self._person(name):
-                return best, name
+                return self._curated(best, name)
         if courtesy.rstrip(".").casefold() in RANKS and rest[:1].isupper():
             # "Gen Pervez Musharraf" is Pervez Musharraf's; "Gen Musharraf", "General
             # Election": a rank and one word, no name the archive can give a page; nor
