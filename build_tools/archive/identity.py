@@ -517,8 +517,8 @@ class ArchiveIdentity:
         # ("rotated between Blackpool, Bournemouth and Brighton"), but a word that article
         # writes in lower case too ("a sale" beside Sale) or a club it writes as a business
         # or a speaker ("Wigan said", "Crewe shares fell", a reviewer's example).
-        texts = list(paragraphs)
-        for number, ((src_uri, names), sport) in enumerate(zip(articles, sporting, strict=False)):
+        # (``sporting``: whether each article has a sport's tag, any sport's.)
+        for (src_uri, names), sport, texts in zip(articles, sporting, paragraphs, strict=False):
             clubs_named = [
                 name
                 for name in names["organization"]
@@ -526,7 +526,7 @@ class ArchiveIdentity:
             ]
             if sport or not clubs_named:
                 continue
-            text = " ".join(texts[number]) if number < len(texts) else ""
+            text = " ".join(texts)
             for name in clubs_named:
                 if not written_in_lower_case(name, text) and not _club_business(name, text):
                     self.moves[src_uri].append((name, "organization", "place"))
@@ -746,10 +746,10 @@ class ArchiveIdentity:
             # Another form's page, under its curated name if it has one.
             return self.curated.resolve(kind, self.organizations.get(name, name))
         if kind == "place":
-            if self._firm(name):
+            if self._written_as(name, "firm", FIRM_SHARE):
                 self.evidenced.add(name)
                 return self._curated("organization", name)  # "research firm Jupiter"
-            if self._event(name):
+            if self._written_as(name, "event", EVENT_SHARE):
                 return None  # "Wimbledon champion", "the Wimbledon title": the tournament
             return self._unknown_place(name)
         cues = self.cues.get(name, {})
@@ -891,23 +891,16 @@ class ArchiveIdentity:
             and cues["venue_reports"] >= VENUE_CUES
         )
 
-    def _firm(self, name: str) -> bool:
-        """Whether a "place" is written as a firm is ("research firm X", "X analyst") in
-        ``FIRM_SHARE`` of its mentions, and two: an analysts' firm the model took for a
-        place (Jupiter); never a curated name. (A country's organization is the country.)"""
+    def _written_as(self, name: str, cue: str, share: float) -> bool:
+        """Whether a one-word "place" has a cue (``mention_cues``) in ``share`` of its
+        mentions, and ``WORK_CUES``: "firm" ("research firm Jupiter", "Jupiter analyst":
+        an analysts' firm the model took for a place; a country's organization is the
+        country still), "event" ("Wimbledon champion": the tournament). Never a curated
+        name."""
         cues = self.cues.get(name)
         if not cues or self.curated.lists(name):
             return False
-        return cues["firm"] >= max(FIRM_CUES, FIRM_SHARE * cues["mentions"])
-
-    def _event(self, name: str) -> bool:
-        """Whether a one-word "place" is written as an event named after it is ("Wimbledon
-        champion", "the Glastonbury festival") in ``EVENT_SHARE`` of its mentions, and
-        ``WORK_CUES``: the event's name, no place's page; never a curated name."""
-        cues = self.cues.get(name)
-        if not cues or self.curated.lists(name):
-            return False
-        return cues["event"] >= max(WORK_CUES, EVENT_SHARE * cues["mentions"])
+        return cues[cue] >= max(WORK_CUES, share * cues["mentions"])
 
     def _sport_only(self, name: str) -> bool:
         """Whether every article naming a name is a sports report: there "X International"
@@ -1498,9 +1491,9 @@ SITE_WORDS = frozenset(
 #: A one-word "place" written as an event named after it is ("Wimbledon champion") in this
 #: share of its mentions is the event (BBC: Wimbledon, 4 of 5; Hollywood, 3 of 67).
 EVENT_SHARE = 0.5
-#: A "place" written as a firm is ("research firm X", "X analyst") in this many mentions
-#: and this share of all is a firm (BBC: Jupiter, 3 of its 7 mentions; London, 0 of 245).
-FIRM_CUES = 2
+#: A "place" written as a firm is ("research firm X", "X analyst") in ``WORK_CUES``
+#: mentions and this share of all is a firm (BBC: Jupiter, 3 of its 7 mentions; London, 0
+#: of 245).
 FIRM_SHARE = 0.4
 #: An "organization" that team sports' reports write "at X" (a ground: "at Old Trafford",
 #: "at Murrayfield") in this many mentions and this share of all is a place. Clubs are

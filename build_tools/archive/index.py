@@ -22,6 +22,7 @@ from typing import TypeVar
 from build_tools.archive.identity import (
     ACRONYM,
     AFTER_CUE,
+    BEFORE_CUE,
     BODY_WORDS,
     CUE_WORDS,
     MUSIC_WORDS,
@@ -483,23 +484,6 @@ _FIRM_BEFORE = frozenset({"firm", "company", "consultancy", "consultants"})
 _FIRM_AFTER = re.compile(r" (?:analyst|Research|Ltd|Inc|plc|chief executive)\b")
 
 
-def _firm_words(text: str, start: int, end: int) -> bool:
-    """Whether a mention has a firm's words before or after it (``_FIRM_BEFORE``)."""
-    if _FIRM_AFTER.match(text, end):
-        return True
-    space = text.rfind(" ", max(0, start - 13), start - 1)
-    return start > 1 and text[space + 1 : start - 1].casefold() in _FIRM_BEFORE
-
-
-def _event_words(text: str, start: int, end: int) -> bool:
-    """Whether a place's mention is written as an event named after it is ("Wimbledon
-    champion", "the Wimbledon title", "the Glastonbury festival"): a work's cue."""
-    after = AFTER_CUE.match(text, end)
-    if after is not None:
-        return after.lastgroup == "work"
-    return cue_before(text, start) == "work"
-
-
 def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     """What the words around each mention say, over the archive, per name: ``mentions``;
     ``capitalised``, mentions after a lower-case word; of people and organizations,
@@ -566,31 +550,32 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                 grounds = cues["venue"]
                 for position in named.at:
                     text = page.paragraph(position.paragraph)
-                    start = position.start
+                    start, end = position.start, position.end
                     spaced = start > 1 and text[start - 1] == " "
                     if one_word and spaced and text[start - 2] in _LOWER:
                         cues["capitalised"] += 1  # as ``common_words`` counts the words
-                    if kind == "place":
-                        cues["firm"] += _firm_words(text, start, position.end)
-                        cues["event"] += _event_words(text, start, position.end)
-                        if not venue:
-                            continue
                     # The word before the mention, read once for every cue that needs it.
                     space = text.rfind(" ", max(0, start - 24), start - 1) if spaced else -1
                     if space < 0 and start > 24:
                         spaced = False  # a word of 24 letters or more: none of the cues'
                     before = text[space + 1 : start - 1] if spaced else ""
-                    if venue and before.casefold() == "at":
+                    word = before.casefold()
+                    if venue and word == "at":
                         cues["venue"] += 1  # "at Old Trafford", in a team sport's report
                     if kind == "place":
+                        # "research firm Jupiter", "Jupiter analyst"; "Wimbledon champion"
+                        cues["firm"] += word in _FIRM_BEFORE or bool(_FIRM_AFTER.match(text, end))
+                        after = AFTER_CUE.match(text, end)
+                        cue = after.lastgroup if after else BEFORE_CUE.get(word)
+                        cues["event"] += cue == "work"
                         continue
                     if start > 1 and text[start - 1] == "/" and text[start - 2].isalnum():
                         # "Nielsen/NetRatings", "InStat/MDR"; not a poll's second sponsor
                         # ("an NBC/Wall Street Journal poll", "a Reuters/Ipsos survey").
-                        cues["slashed"] += not _POLL.match(text, position.end)
-                    if solo and before.casefold() in _PLACED:
+                        cues["slashed"] += not _POLL.match(text, end)
+                    if solo and word in _PLACED:
                         cues["placed"] += 1  # "the Davis Cup", "at Roland Garros": no player
-                    if before in _TITLED and not _ENTITLED_TO.match(text, position.end):
+                    if before in _TITLED and not _ENTITLED_TO.match(text, end):
                         cues["titled"] += 1  # "an offering entitled Underexposure"
                     if as_person and before in ROLES:
                         cues["role"] += 1  # "England coach X" (not "stars": a band, a team)
@@ -598,7 +583,6 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         cues["role"] += 1  # "Blazin' Squad singer Kenzie"
                     if as_person and _beside_person(text, position, people):
                         cues["paired"] += 1  # "John Magnier and JP McManus"
-                    end = position.end
                     if (before in _OF_THE or text.startswith(" of ", end)) and _in_longer_name(
                         text, start, end, after=not company, head=not (company or as_person)
                     ):
@@ -607,14 +591,14 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                         cues["piece"] += 1  # "the Golden Globe", "Academy Awards"
                     if before == "The" and space > 0 and text[space - 1] not in _ENDS:
                         cues["title"] += 1  # "favour The Aviator": a title (or a band)
-                        around = text[max(0, start - 50) : position.end + 50]
+                        around = text[max(0, start - 50) : end + 50]
                         cues["screen"] += bool(SCREEN_WORDS.search(around))
                         cues["music"] += bool(MUSIC_WORDS.search(around))
                     if _SPEAKS.match(text, end):
                         cues["speaks"] += 1  # "X said", "an X spokesman"
                     if PRODUCT_AFTER.match(text, end):
                         cues["product"] += 1  # "the Cell processor", "EV-DO technology"
-                    cue = cue_before(text, start) if before.casefold() in CUE_WORDS else None
+                    cue = cue_before(text, start) if word in CUE_WORDS else None
                     if cue is None and (after := AFTER_CUE.match(text, end)):
                         cue = after.lastgroup
                         if cue == "paper":  # "the Herald newspaper"; not "Murdoch newspapers"
