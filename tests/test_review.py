@@ -40,6 +40,26 @@ def test_the_queue_lists_short_forms_initials_and_near_duplicates_with_their_fix
     assert "if wrong, add to entities.yml:" in text
 
 
+def test_a_name_of_several_words_inside_a_longer_name_more_articles_use_is_doubted():
+    """ "BBC Radio" of "BBC Radio 4"; not the longer name, nor a name the longer one does
+    not start with ("Wildlife Trust" of "Scottish Wildlife Trust")."""
+    trust = "Scottish Wildlife Trust"
+    articles = [
+        article("articles/1.md", "1", "x", organizations=["BBC Radio 4", trust]),
+        article("articles/2.md", "2", "x", organizations=["BBC Radio 4"]),
+    ]
+    articles += [
+        article("articles/3.md", "3", "x", organizations=["BBC Radio", "Wildlife Trust"]),
+        article("articles/4.md", "4", "x", organizations=["BBC Radio", "Wildlife Trust"]),
+        article("articles/5.md", "5", "x", organizations=["BBC Radio 4", trust]),
+        article("articles/6.md", "6", "x", organizations=[trust]),
+    ]
+    entries = _doubtful(EntityIndex(articles))
+    assert "part of BBC Radio 4" in entries["BBC Radio"].doubts[0].reason
+    assert "aliases: [BBC Radio]" in entries["BBC Radio"].doubts[0].fix
+    assert {"BBC Radio 4", "Wildlife Trust", "Scottish Wildlife Trust"}.isdisjoint(entries)
+
+
 def test_the_fix_the_queue_prints_joins_the_pages_when_added_to_entities_yml(tmp_path):
     entries = _doubtful(EntityIndex(_articles()))
     bank, initial = (entries[name].doubts[0].fix for name in ("Bank", "M Bortolami"))
