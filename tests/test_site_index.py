@@ -2037,3 +2037,42 @@ def test_a_person_the_archive_mostly_calls_a_place_is_settled_as_that_place():
     assert index.ref("person", "Closer", articles[3]) is None
     assert [(r.name, len(a)) for r, a in index.of_kind("place")] == [("Mauritius", 5)]
     assert index.of_kind("person") == []
+
+
+def test_an_unknown_place_the_model_also_calls_a_body_is_a_place_where_put_on_a_map():
+    """Longbridge, a place to the model in two articles ("the factory in Longbridge",
+    "moved to Longbridge") and a body in one ("Rover's Longbridge plant"), is a place in
+    all three. Not a firm written "shares in X" (Yukos), nor one that speaks ("Nokix
+    said"), nor one the model calls a body in more than half the articles it calls it a
+    place (Vexa), nor one written so in under a quarter of its mentions (Zorin) or before
+    a possessive ("growth in Qorx's sales"), nor a name the model never calls a body
+    ("his role in Closer": no page, as before)."""
+    stories = [
+        ("The Rover factory in Longbridge closed. Shares in Yukos fell.",
+         ["Longbridge", "Yukos"], []),
+        ("Workers moved to Longbridge. Shares in Yukos rose.", ["Longbridge", "Yukos"], []),
+        ("Rover's Longbridge plant shut. Yukos made oil.", [], ["Longbridge", "Yukos"]),
+        ("A plant in Nokix. A plant in Vexa.", ["Nokix", "Vexa"], []),
+        ("A move to Nokix. A move to Vexa.", ["Nokix", "Vexa"], []),
+        ("Nokix said so. Vexa made it.", [], ["Nokix", "Vexa"]),
+        ("Vexa made it.", [], ["Vexa"]),
+        ("Offices in Vexa. Growth in Qorx's sales.", ["Vexa", "Qorx"], []),
+        ("Growth in Qorx's sales. Qorx grew.", ["Qorx"], []),
+        ("Qorx made it.", [], ["Qorx"]),
+        ("A plant in Zorin. Zorin grew. Zorin grew. Zorin grew. Zorin grew.", ["Zorin"], []),
+        ("A move to Zorin. Zorin grew. Zorin grew. Zorin grew. Zorin grew.", ["Zorin"], []),
+        ("Zorin made it.", [], ["Zorin"]),
+        ("She starred in Closer.", ["Closer"], []),
+        ("His role in Closer won praise.", ["Closer"], []),
+    ]  # fmt: skip
+    articles = [
+        article(f"articles/{n}.md", f"{n}", body, places=places, organizations=bodies)
+        for n, (body, places, bodies) in enumerate(stories)
+    ]
+    index = EntityIndex(articles)
+    town = EntityRef("place", "Longbridge")
+    assert index.ref("place", "Longbridge", articles[0]) == town
+    assert index.ref("organization", "Longbridge", articles[2]) == town
+    for name, at in (("Yukos", 0), ("Nokix", 3), ("Vexa", 3), ("Qorx", 7), ("Zorin", 10)):
+        assert index.ref("place", name, articles[at]) == EntityRef("organization", name), name
+    assert index.ref("place", "Closer", articles[13]) is None

@@ -303,6 +303,10 @@ _SOLO_SPORTS = frozenset(f"sport/{sport}" for sport in ("tennis", "athletics"))
 
 #: Words before a name that a player's name never follows, in those reports.
 _PLACED = frozenset({"the", "at", "in"})
+#: Words that put what follows them on a map ("moved to Malibu", "the factory in
+#: Longbridge"): a place's cue, in any article. Not "from" nor "at", a company's as often
+#: ("rights from Paramount", "he worked at Yukos"), as a reviewer showed.
+_ON_A_MAP = frozenset({"in", "near", "outside", "to", "into", "around", "across"})
 
 
 #: Reports whose teams data/names.yml's nicknames name (not North American sports': the
@@ -508,7 +512,9 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     ("Nielsen/NetRatings", a player's "Sale/ENG"; not a poll's sponsor, "NBC/Wall Street
     Journal poll"), ``titled``, after "entitled" or "titled", ``product``, before a
     product's noun ("the Cell processor", ``PRODUCT_AFTER``), and ``business``, of an
-    organization, a business's words around it ("shares in X")."""
+    organization, a business's words around it ("shares in X"); of one-word places,
+    ``firm`` ("research firm X"), ``event`` ("X champion") and ``located``, after a word
+    that puts it on a map ("moved to X")."""
     found: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         page = article.page
@@ -565,6 +571,11 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
                     if kind == "place":
                         # "research firm Jupiter", "Jupiter analyst"; "Wimbledon champion"
                         cues["firm"] += word in _FIRM_BEFORE or bool(_FIRM_AFTER.match(text, end))
+                        cues["located"] += (  # "moved to Malibu"; not "shares in X",
+                            word in _ON_A_MAP  # nor "growth in X's sales"
+                            and not text.startswith(("'s", "’s"), end)
+                            and cue_before(text, start) != "company"
+                        )
                         after = AFTER_CUE.match(text, end)
                         cue = after.lastgroup if after else BEFORE_CUE.get(word)
                         cues["event"] += cue == "work"
