@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from build_tools.convert.clean import clean
-from build_tools.convert.pipeline import article_record, extract_records
+from build_tools.convert.pipeline import _worker_pool, article_record, extract_records
 from build_tools.convert.read import read_source
 from tests.conftest import ROOT, SEED
 
@@ -401,3 +403,19 @@ def test_a_department_and_a_company_after_and_stay_two(model_nlp):
 
     text = "The Department of Health and Microsoft signed a deal."
     assert "Microsoft" in [ent.text for ent in joined_entities(model_nlp(text))]
+
+
+def _blas_threads() -> str | None:
+    return os.environ.get("OPENBLAS_NUM_THREADS")
+
+
+def test_conversion_workers_run_one_blas_thread_each_unless_told(monkeypatch):
+    """One worker per core, each with one BLAS thread (OpenBLAS's own threads, one per
+    core in each worker, made the conversion slower); a setting of the user's stays."""
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    with _worker_pool(100, 1, jobs=2) as pool:
+        assert pool.apply(_blas_threads) == "1"
+    assert _blas_threads() is None  # this process is left as it was
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "3")
+    with _worker_pool(100, 1, jobs=2) as pool:
+        assert pool.apply(_blas_threads) == "3"
