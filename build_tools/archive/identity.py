@@ -1048,8 +1048,8 @@ class ArchiveIdentity:
         if (
             votes["organization"]
             and votes["place"] >= MAJOR_SHARE * others  # all its mentions, one page
-            and not self.cues[name]["speaks"]  # "Yukos said"
             and self._written_as(name, "located", LOCATED_SHARE)
+            and not self.cues[name]["speaks"]  # "Yukos said" (cues known: read above)
         ):
             self.evidenced.add(name)
             return "place", name  # "moved to Malibu", "the Rover factory in Longbridge"

@@ -488,6 +488,11 @@ _FIRM_BEFORE = frozenset({"firm", "company", "consultancy", "consultants"})
 _FIRM_AFTER = re.compile(r" (?:analyst|Research|Ltd|Inc|plc|chief executive)\b")
 
 
+def _sports_report(page: ArticlePage) -> bool:
+    """Whether an article has a sport's tag, any sport's (the bare "sport" too)."""
+    return any(tag.startswith("sport") for tag in page.tags)
+
+
 def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     """What the words around each mention say, over the archive, per name: ``mentions``;
     ``capitalised``, mentions after a lower-case word; of people and organizations,
@@ -519,7 +524,7 @@ def mention_cues(articles: Iterable[ArticleInfo]) -> dict[str, Counter[str]]:
     for article in articles:
         page = article.page
         team = bool(_TEAM_SPORTS.intersection(page.tags))
-        sport = any(tag.startswith("sport") for tag in page.tags)
+        sport = _sports_report(page)
         solo = bool(_SOLO_SPORTS.intersection(page.tags))
         people: tuple[set[tuple[int, int]], set[tuple[int, int]]] | None = None
         counted: set[str] = set()  # names whose article is counted (once per article)
@@ -644,7 +649,7 @@ class EntityIndex:
             towns=[towns_of(a) for a in self.articles],
             clubs=[clubs_called_people(a) for a in self.articles],
             sports=[bool(_NICKNAME_SPORTS.intersection(a.page.tags)) for a in self.articles],
-            sporting=[any(t.startswith("sport") for t in a.page.tags) for a in self.articles],
+            sporting=[_sports_report(a.page) for a in self.articles],
         )  # fmt: skip
         self.entities: dict[EntityRef, list[Appearance]] = defaultdict(list)
         self.article_entities: dict[str, list[EntityRef]] = {}

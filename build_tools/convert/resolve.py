@@ -57,12 +57,14 @@ KIND_OF_LABEL: dict[str, Kind] = {
     "ORG": "organization",
 }
 _LEADING = {*TITLES, *(f"{t}s" for t in TITLES if t.isalpha()), "tories", "tory"}
+#: A nationality before a capitalised word: "Briton Clive Owen", "American Davenport".
+_NATIONALITY_BEFORE = DEMONYM + r"\s+(?=[A-Z])"
 _TITLE_RE = re.compile(
     r"^(?:(?i:"
     + "|".join(re.escape(t) for t in sorted(_LEADING, key=len, reverse=True))
     + r")\s+|"
-    + DEMONYM
-    + r"\s+(?=[A-Z]))+"
+    + _NATIONALITY_BEFORE
+    + r")+"
 )
 _ROLE_BEFORE = re.compile(
     r"(?:secretary|minister|ministry|department|secretaries)\s+(?:of\s+)?(?:the\s+)?$", re.I
@@ -1036,9 +1038,9 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     return result
 
 
-#: A nationality before a capitalised word: "American Davenport" (not "American Express",
-#: a body's name, unless a person of the text bears the rest).
-_NATIONALITY = re.compile(DEMONYM + r" (?=[A-Z])")
+#: ... before an organization's name: "American Davenport" (not "American Express", a
+#: body's name, unless a person of the text bears the rest).
+_NATIONALITY = re.compile(_NATIONALITY_BEFORE)
 _GEOGRAPHIC_WORDS = frozenset(
     {"City", "County", "Province", "State", "Region", "Valley", "Island", "Islands", "Bay",
      "Sea", "River", "Mountains", "Hills", "Coast", "Peninsula", "Strait", "Straits", "Gulf",
