@@ -1851,6 +1851,101 @@ def test_two_spellings_of_one_persons_name_among_the_same_people_are_one_page():
     assert index.ref("person", "Christine Hoy", short[5]).name == "Christine Hoy"
 
 
+def _pages_of_spellings(spellings, people=("Ariel Sharon", "Mahmoud Abbas"), others=()):
+    """The page name of each spelling, one article per spelling written (beside
+    ``people``), and ``others``: more articles, each a list of people."""
+    written = [article(f"articles/w{n}.md", f"W{n}", "x", people=[name, *people])
+               for n, name in enumerate(spellings)]  # fmt: skip
+    more = [article(f"articles/o{n}.md", f"O{n}", "x", people=names)
+            for n, names in enumerate(others)]  # fmt: skip
+    index = EntityIndex(written + more)
+    return {name: index.ref("person", name, page).name
+            for name, page in zip(spellings, written, strict=True)}  # fmt: skip
+
+
+def test_a_name_spelt_two_ways_after_the_first_name_is_one_page():
+    """A transliteration or a slip after the first name ("Elene Likhotseva" of Elena
+    Likhovtseva, "Thomas Hayden Church" of Thomas Haden Church), among the same people,
+    joins the name more articles write."""
+    pages = _pages_of_spellings(
+        ["Elena Likhovtseva"] * 2 + ["Elene Likhotseva"]
+        + ["Thomas Haden Church"] * 2 + ["Thomas Hayden Church"]
+    )  # fmt: skip
+    assert pages["Elene Likhotseva"] == "Elena Likhovtseva"
+    assert pages["Thomas Hayden Church"] == "Thomas Haden Church"
+    # A spelling a first name's spelling joined already bears no surname of its own.
+    pages = _pages_of_spellings(["Mikhail Khodorkovsky"] * 3 + ["Mikhail Khordokovsky"] * 2
+                                + ["Mihail Khordokovsky"])  # fmt: skip
+    assert set(pages.values()) == {"Mikhail Khodorkovsky"}
+    # The name more articles write, whatever the alphabet says; of two as common, the
+    # first in alphabetical order.
+    assert set(_pages_of_spellings(["Ben Whishaw", "Ben Wishaw", "Ben Wishaw"]).values()) == {
+        "Ben Wishaw"
+    }
+    assert set(_pages_of_spellings(["Viktor Yanukovych", "Viktor Yanukovich"]).values()) == {
+        "Viktor Yanukovich"
+    }
+    # A short name joined to a spelling that joined another ends at the page's name.
+    spellings = ["Viktor Yanukovych"] * 3 + ["Viktor Yanukovich"]
+    company = ["Leonid Kuchma", "Ariel Sharon"]
+    written = [article(f"articles/{n}.md", f"{n}", "x", people=[name, *company])
+               for n, name in enumerate(spellings)]  # fmt: skip
+    short = article(
+        "articles/s.md", "S", "x", people=["Yanukovich", "Leonid Kuchma", "Ariel Sharon"]
+    )
+    index = EntityIndex([*written, short])
+    assert index.ref("person", "Yanukovich", short).name == "Viktor Yanukovych"
+    assert [r.name for r, _ in index.of_kind("person")] == [
+        "Ariel Sharon", "Leonid Kuchma", "Viktor Yanukovych"]  # fmt: skip
+
+
+def test_names_alike_of_two_people_stay_two_pages():
+    """Names less alike (Andy Robertson, Andy Robinson), of two sexes (Paul Redfearn,
+    Paula Redfern), named beside nobody in common, named in one article (Mark Boucher and
+    Mark Butcher in one match report), apart in a generation (Henry VII, Henry VIII), or
+    in a first name alone (Jon and John Smith, John and Jon O'Neill however the apostrophe
+    is written); a surname another person of the archive bears (David Davis, David
+    Davies); an initial (S Perugini, S Peruggini); a spelling like a joined one only."""
+    pages = _pages_of_spellings(
+        ["Andy Robertson"] * 2 + ["Andy Robinson"] + ["Paul Redfearn"] * 2 + ["Paula Redfern"]
+        + ["Henry VIII"] * 2 + ["Henry VII"] + ["John Smith"] * 2 + ["Jon Smith"]
+        + ["John O'Neill"] * 2 + ["Jon O’Neill"] + ["S Perugini"] * 2 + ["S Peruggini"]
+        + ["Viktor Yanukovych"] * 3 + ["Viktor Yanukovich"] * 2 + ["Viktor Yanukowich"]
+    )  # fmt: skip
+    for name in ("Andy Robinson", "Paula Redfern", "Henry VII", "Jon Smith", "Jon O’Neill",
+                 "S Peruggini"):  # fmt: skip
+        assert pages[name] == name
+    assert pages["Viktor Yanukovich"] == "Viktor Yanukovych"
+    assert pages["Viktor Yanukowich"] == "Viktor Yanukowich"  # alike to the joined one only
+    apart = _pages_of_spellings(["Mark Hewitt"] * 2 + ["Mark Hewett"], people=["Tony Blair"])
+    assert apart["Mark Hewett"] == "Mark Hewitt"  # the control: beside the same person
+    apart = _pages_of_spellings(
+        ["Mark Hewitt"] * 2 + ["Mark Hewett"], people=[],
+        others=[["Mark Hewitt", "Tony Blair"], ["Mark Hewett", "Gordon Brown"]],
+    )  # fmt: skip
+    assert apart["Mark Hewett"] == "Mark Hewett"
+    together = _pages_of_spellings(["Mark Boucher"] * 2 + ["Mark Butcher"],
+                                   others=[["Mark Boucher", "Mark Butcher"]])  # fmt: skip
+    assert together["Mark Butcher"] == "Mark Butcher"
+    davies = _pages_of_spellings(["David Davis"] * 2 + ["David Davies"],
+                                 others=[["Steve Davis"], ["Jonathan Davies"]])  # fmt: skip
+    assert davies["David Davies"] == "David Davies"
+    alone = _pages_of_spellings(["David Davis"] * 2 + ["David Davies"])
+    assert alone["David Davies"] == "David Davis"  # the control: no other bearer
+    # Beside one name in common only (a studio), a surname others bear asks for more.
+    for others, joined in (([], True), (["Charlotte Church"], False)):
+        films = [
+            article(
+                f"articles/c{n}.md", f"C{n}", "x", people=[name], organizations=["Fox Searchlight"]
+            )
+            for n, name in enumerate(["Thomas Haden Church"] * 2 + ["Thomas Hayden Church"])
+        ]
+        extra = [article("articles/x.md", "X", "x", people=others)] if others else []
+        index = EntityIndex(films + extra)
+        name = index.ref("person", "Thomas Hayden Church", films[2]).name
+        assert (name == "Thomas Haden Church") is joined
+
+
 def test_laws_treaties_and_competitions_by_their_last_word_have_no_page():
     """ "Grand Slam", "European Indoors", "World Indoor Tournament", "UN Convention":
     events and laws, and so are a treaty named by its subject ("European Convention on
