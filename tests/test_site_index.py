@@ -1899,6 +1899,28 @@ def test_a_name_spelt_two_ways_after_the_first_name_is_one_page():
         "Ariel Sharon", "Leonid Kuchma", "Viktor Yanukovych"]  # fmt: skip
 
 
+def test_what_a_joined_spelling_was_named_beside_still_settles_short_names():
+    """In an archive of 100 articles, a surname alone is settled by the names beside it:
+    those of a spelling that joined another count for the page it joined ("Yanukovich"
+    beside Yushchenko and Tymoshenko, as the rare spelling was), and a spelling's page
+    stands for it beside others ("Kuchma" beside Viktor Yanukovich, a spelling of the
+    Viktor Yanukovych beside whom Leonid Kuchma was named)."""
+    filler = [article(f"articles/f{n}.md", f"F{n}", "x", people=[f"Filler{n} Person{n}"])
+              for n in range(100)]  # fmt: skip
+    ukraine = ["Viktor Yushchenko", "Yulia Tymoshenko"]
+    mideast = ["Ariel Sharon", "Mahmoud Abbas"]
+    beside = ["Viktor Yanukovich", "Yulia Tymoshenko"]
+    spec = ([["Viktor Yanukovych", *mideast]] * 6 + [["Viktor Yanukovich", *mideast, *ukraine]]
+            + [["Leonid Kuchma", *beside]] * 2
+            + [["Yanukovich", *ukraine], ["Kuchma", *beside]])  # fmt: skip
+    written = [article(f"articles/{n}.md", f"{n}", "x", people=people)
+               for n, people in enumerate(spec)]  # fmt: skip
+    index = EntityIndex(written + filler)
+    assert index.ref("person", "Viktor Yanukovich", written[6]).name == "Viktor Yanukovych"
+    assert index.ref("person", "Yanukovich", written[-2]).name == "Viktor Yanukovych"
+    assert index.ref("person", "Kuchma", written[-1]).name == "Leonid Kuchma"
+
+
 def test_names_alike_of_two_people_stay_two_pages():
     """Names less alike (Andy Robertson, Andy Robinson), of two sexes (Paul Redfearn,
     Paula Redfern), named beside nobody in common, named in one article (Mark Boucher and

@@ -396,9 +396,8 @@ def _middle_initials(people: Iterable[str], articles: Mapping[str, int]) -> dict
 def _join_spellings(identity: PersonIdentity) -> None:
     """Two spellings of one person: the same surname, first names one letter apart
     (``Elliot`` / ``Eliot Spitzer``) or one a two-letter start of the other (team sheets'
-    ``Ma Bergamasco`` / ``Mauro Bergamasco``), each named among at least two of the other's
-    people, or, for a surname no one else bears, beside any name of the other's articles:
-    the rarer joins the more frequent."""
+    ``Ma Bergamasco`` / ``Mauro Bergamasco``), named beside the same names
+    (``_named_alike``): the rarer joins the more frequent."""
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name in identity.people:
         words = name.split()
@@ -439,12 +438,16 @@ def _named_alike(identity: PersonIdentity, one: str, other: str, alone: bool) ->
 #: Two full names this alike (difflib's ratio on their folded letters), word for word
 #: with the same first letters, may be one name spelt two ways (``_join_variants``).
 VARIANT_RATIO = 0.9
-#: Words that tell two people of one name apart, never a slip: generations and numbers
-#: ("Jr", "Henry VII" and "Henry VIII", "John Paul I" and "John Paul II").
-_GENERATION = re.compile(r"(?:[ivxl]+|jr|jnr|sr|snr)", re.I)
+#: Words that tell two people of one name apart, never a slip: generations, Roman
+#: numerals and ordinals ("Jr", "Henry VII" and "Henry VIII", "John Paul I" and "John Paul
+#: II", "3rd").
+_GENERATION = re.compile(
+    r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})|jr|jnr|sr|snr|\d+(?:st|nd|rd|th)?", re.I
+)
 #: Names of one shape (``_join_variants``) compared with each other at most: a list of
-#: thousands costs no square of them (a hostile source; a news archive's largest group of
-#: 20,000 people had about 200).
+#: thousands costs no square of them (a hostile source; of 20,000 synthetic people of
+#: real first names and surnames, the largest group held about 200). A larger group joins
+#: no spellings.
 VARIANT_GROUP_CAP = 500
 
 
@@ -456,16 +459,17 @@ def _join_variants(identity: PersonIdentity) -> None:
     """One person's name spelt two ways across the archive, a transliteration or a slip
     after the first name (``Elene Likhotseva`` / ``Elena Likhovtseva``, ``Thomas Hayden
     Church`` / ``Thomas Haden Church``). Both names have as many words, with the same
-    first letters; their folded letters are ``VARIANT_RATIO`` alike; they differ after the
-    first word (a first name alone is ``_join_spellings``'s: Jon and John Smith are two),
-    never in a generation or a number (Henry VII, Henry VIII); their first names are of one
-    sex; no article names both (Mark Boucher and Mark Butcher in one match report); a
+    first letters, and first names that start with the same two letters, no initial; their
+    folded letters are ``VARIANT_RATIO`` alike; they differ after the first word (a first
+    name alone is ``_join_spellings``'s: Jon and John Smith are two), never in a generation
+    or a number (Henry VII, Henry VIII); their first names are of one sex; no article names
+    both among its full names (Mark Boucher and Mark Butcher in one match report); a
     surname that differs is borne by no other person of the archive (David Davis and
     David Davies, among the archive's Davises and Davieses, stay two); and they are named
     beside the same names (``_named_alike``; two people, when others bear the surname both
     spellings share: Thomas Haden Church beside Charlotte Church). The name more articles
-    write is the page's (of two as common, the first in alphabetical order: no evidence
-    tells)."""
+    write is the page's (of two as common, the first by code point: no evidence tells).
+    Groups of one shape above ``VARIANT_GROUP_CAP`` names are not compared."""
     bearers = Counter(  # (a spelling joined already bears nothing: "Mihail Khordokovsky")
         name.rsplit(" ", 1)[-1] for name in identity.people if name not in identity.merged
     )
@@ -515,13 +519,24 @@ def _join_variants(identity: PersonIdentity) -> None:
 def _follow_joins(identity: PersonIdentity) -> None:
     """Every join to its last name: a short name joined to a spelling that joined another
     ("Yanukovich" -> Viktor Yanukovich -> Viktor Yanukovych), and the candidates of a short
-    name the context settles."""
+    name the context settles. A spelling joined after the contexts were counted
+    (``_join_spellings``, ``_join_variants``) gives its page its context and articles, and
+    its name in other names' contexts becomes its page's: what its articles showed still
+    counts."""
     for name in list(identity.merged):
         seen, target = {name}, identity.merged[name]
         while target in identity.merged and target not in seen:
             seen.add(target)
             target = identity.merged[target]
         identity.merged[name] = target
+    spelt = {name: target for name, target in identity.merged.items() if name in identity.context}
+    for name, target in spelt.items():
+        identity.context.setdefault(target, Counter()).update(identity.context.pop(name))
+        identity.frequency[target] += identity.frequency.pop(name, 0)
+    if spelt:
+        for counter in identity.context.values():
+            for name in spelt.keys() & counter.keys():
+                counter[spelt[name]] += counter.pop(name)
     for name, candidates in identity.candidates.items():
         followed = tuple(dict.fromkeys(identity.merged.get(c, c) for c in candidates))
         identity.candidates[name] = followed
