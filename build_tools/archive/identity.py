@@ -473,34 +473,36 @@ def _join_variants(identity: PersonIdentity) -> None:
     bearers = Counter(  # (a spelling joined already bears nothing: "Mihail Khordokovsky")
         name.rsplit(" ", 1)[-1] for name in identity.people if name not in identity.merged
     )
+    words = {
+        name: _folded_words(name)
+        for name in identity.people
+        if name not in identity.merged and not _initial(name)
+    }
     shapes: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for name in identity.people:
-        words = name.split()
-        if name not in identity.merged and not _initial(name):
-            shapes[(*(word[0] for word in words), _folded_words(name)[0][:2])].append(name)
+    for name, folded_words in words.items():
+        shapes[(*(word[0] for word in name.split()), folded_words[0][:2])].append(name)
     for group in shapes.values():
         if len(group) > VARIANT_GROUP_CAP:
             continue
         group.sort(key=lambda n: (-identity.frequency[n], n))
-        words = {name: _folded_words(name) for name in group}
         folded = {name: "".join(words[name]) for name in group}
         for number, rare in enumerate(group):
-            rare_words = words[rare]
             for common in group[:number]:
                 one, other = folded[rare], folded[common]
                 if common in identity.merged or not (  # the lengths first: ratio <= theirs
                     2 * min(len(one), len(other)) >= VARIANT_RATIO * (len(one) + len(other))
                 ):
                     continue
-                common_words = words[common]
-                differ = [(a, b) for a, b in zip(rare_words, common_words, strict=True) if a != b]
+                # The words after the first that differ: none, the same name or a first
+                # name two ways (``_join_spellings``'s).
+                pairs = zip(words[rare][1:], words[common][1:], strict=True)  # one shape
+                later = [(a, b) for a, b in pairs if a != b]
                 last = rare.rsplit(" ", 1)[-1], common.rsplit(" ", 1)[-1]
                 # No one else bears the surname (or either spelling of it).
                 alone = sum(bearers[word] for word in set(last)) == 2
                 if (
-                    not differ
-                    or differ == [(rare_words[0], common_words[0])]
-                    or any(_GENERATION.fullmatch(word) for pair in differ for word in pair)
+                    not later
+                    or any(_GENERATION.fullmatch(word) for pair in later for word in pair)
                     or not _one_sex(rare.split()[0], common.split()[0])
                     or identity.context.get(rare, {}).get(common)  # named together
                     or (last[0] != last[1] and not alone)
