@@ -304,9 +304,10 @@ _SOLO_SPORTS = frozenset(f"sport/{sport}" for sport in ("tennis", "athletics"))
 #: Words before a name that a player's name never follows, in those reports.
 _PLACED = frozenset({"the", "at", "in"})
 #: Words that put what follows them on a map ("moved to Malibu", "the factory in
-#: Longbridge"): a place's cue, in any article. Not "from" nor "at", a company's as often
-#: ("rights from Paramount", "he worked at Yukos"), as a reviewer showed.
-_ON_A_MAP = frozenset({"in", "near", "outside", "to", "into", "around", "across"})
+#: Longbridge"): a place's cue, in any article; a town's words (``_IN``) and words of
+#: motion. Not "from" nor "at", a company's as often ("rights from Paramount", "he worked
+#: at Yukos"), as a reviewer showed.
+_ON_A_MAP = _IN | {"to", "into", "around", "across"}
 
 
 #: Reports whose teams data/names.yml's nicknames name (not North American sports': the
