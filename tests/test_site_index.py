@@ -472,6 +472,8 @@ def test_other_forms_of_an_organizations_name_join_its_page():
         *[["Real", "Barcelona"], ["Real Networks", "Nasdaq"]] * 2,  # never together
         *[["Emirates", "Emirates Airlines", "Emirates Group"]] * 2,  # two legal forms
         ["Intel", "AMD"], ["Intel"], ["Intel Corp.", "AMD"],  # a legal form, once
+        ["Dow Jones", "Wall Street Journal"], ["Dow Jones"],
+        ["Dow Jones & Co.", "Wall Street Journal"],  # a legal form after "&"
         ["Next", "Marks & Spencer"], ["Next"], ["Next Inc.", "Apple"],  # never together
         ["Institute of Fiscal Studies"], ["Institute for Fiscal Studies"],  # as frequent
         ["Economic Social Research Council"], ["Economic and Social Research Council"],
@@ -497,6 +499,7 @@ def test_other_forms_of_an_organizations_name_join_its_page():
         "Radio 4": "BBC Radio 4",
         "Radio 1": "BBC Radio 1",
         "Intel Corp.": "Intel",  # beside AMD, as Intel is
+        "Dow Jones & Co.": "Dow Jones",
         "Institute of Fiscal Studies": "Institute for Fiscal Studies",
         "Economic Social Research Council": "Economic and Social Research Council",
         "BBC Radio Four": "BBC Radio 4",

@@ -1846,11 +1846,14 @@ def organization_forms(
     # in common (not a football report's "Real" and Real Networks): one page, under the
     # company's full name and the outlet's. A name two such words follow (Emirates
     # Airlines, Emirates Group) joins neither. A legal form alone ("Intel Corp.", "Hewlett-
-    # Packard Co."), in one article or more, joins the page of the name without it.
+    # Packard Co.", "Dow Jones & Co."), in one article or more, joins the page of the name
+    # without it.
     legal: dict[str, list[str]] = defaultdict(list)
     for name in sorted(names):
         base, _, last = name.rpartition(" ")
         base, last = base.rstrip(","), last.rstrip(".")
+        if last in LEGAL_SUFFIXES:
+            base = base.removesuffix(" &").rstrip(",")  # "Dow Jones & Co.", "Bear, Stearns & Co"
         if (
             (last in LEGAL_FORMS or last in MEDIA or last in LEGAL_SUFFIXES)
             and base in names
