@@ -62,6 +62,16 @@ def test_missing_space_after_closing_quote_is_mended():
     assert mend("an “incredible” meeting") == "an “incredible” meeting"
 
 
+def test_an_ampersand_that_lost_its_reference_is_mended():
+    """TempEval's wire texts write "&amp;" as "amp": "Standard amp Poor's" is Standard &
+    Poor's; the word "amp" is left alone."""
+    assert mend("retained Donaldson, Lufkin amp Jenrette Securities Inc. and Standard amp"
+                " Poor's Corp.") == ("retained Donaldson, Lufkin & Jenrette Securities Inc."
+                                     " and Standard & Poor's Corp.")  # fmt: skip
+    assert mend("a Marshall amp and an Amp Ltd share") == "a Marshall amp and an Amp Ltd share"
+    assert mend("the cheap amp Fender sold") == "the cheap amp Fender sold"
+
+
 def test_header_date_and_source_win_over_trailer():
     import datetime as dt
 
