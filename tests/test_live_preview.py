@@ -395,6 +395,109 @@ def test_a_serve_rebuild_renders_only_changed_pages_and_builds_the_same_site(
     assert served == _rendered_whole(project, plugin, tmp_path / "whole")
 
 
+def _every_file(site) -> dict[str, bytes]:
+    """Every file of a built site but the sitemap (it dates the build)."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and not path.name.startswith("sitemap.xml")
+    }
+
+
+def test_serve_keeps_its_site_folder_and_writes_only_what_changed(serving, blank_nlp, tmp_path):
+    """A serve rebuild leaves the files it would write the same as they were (a page, a
+    theme's file, a feed), writes the ones that changed, and removes the ones it no
+    longer makes (a removed article's page, an entity page gone with it): the folder is
+    the site a build into an empty folder makes, file for file."""
+    from mkdocs import utils
+    from mkdocs.structure.files import File
+
+    write, copy = utils.write_file, File.copy_file
+    project, plugin, second = serving
+    site = tmp_path / "served"
+    note = project / "docs" / "note.txt"  # a static file
+    note.write_text("AAAA", encoding="utf-8")
+    site.mkdir()
+    (site / "before.html").write_text("a file from before serve", encoding="utf-8")
+    _serve_build(project, site)
+    assert not (site / "before.html").exists()  # the first build empties it, as MkDocs does
+    assert (utils.write_file, File.copy_file) == (write, copy)  # restored after the build
+    kept = {  # the seed's: a page, a feed, and Material's style sheet
+        name: (site / name).stat().st_mtime_ns
+        for name in ("places/pyongyang/index.html", "places/pyongyang.xml",
+                     next(site.glob("assets/stylesheets/main.*.css")).relative_to(site))
+    }  # fmt: skip
+    pages = site / "articles" / "undated" / "paris-talks" / "index.html"
+    before = pages.stat().st_mtime_ns
+
+    second.write_text(
+        "Paris Talks\n\nDonald Trump met Jane Doe in Paris on Friday.\n", encoding="utf-8"
+    )
+    convert(project / "source_texts", project / "docs", progress=False, nlp=blank_nlp)
+    copied = (site / "note.txt").stat()  # replaced by an older file of the same size
+    note.write_text("BBBB", encoding="utf-8")
+    os.utime(note, ns=(copied.st_atime_ns - 10**10, copied.st_mtime_ns - 10**10))
+    _serve_build(project, site)
+    assert (site / "note.txt").read_text("utf-8") == "BBBB"
+    assert plugin.kept.unchanged > plugin.kept.rewritten > 0
+    assert {name: (site / name).stat().st_mtime_ns for name in kept} == kept
+    assert pages.stat().st_mtime_ns != before and "Jane Doe" in pages.read_text("utf-8")
+    assert (site / "people" / "jane-doe" / "index.html").is_file()
+    assert _every_file(site) == _every_file(_built_fresh(project, plugin, tmp_path / "fresh"))
+
+    second.unlink()  # the article goes, and Jane Doe's page with it
+    convert(project / "source_texts", project / "docs", progress=False, nlp=blank_nlp)
+    _serve_build(project, site)
+    assert not pages.parent.exists() and not (site / "people" / "jane-doe").exists()
+    assert _every_file(site) == _every_file(_built_fresh(project, plugin, tmp_path / "fresh2"))
+
+
+def test_a_kept_site_takes_a_file_that_became_a_folder_and_back(serving, tmp_path):
+    """A static file's address that becomes a folder's (docs/extra, then docs/extra/a.txt)
+    and back: the kept folder makes room, as an emptied one has it."""
+    project, plugin, _ = serving
+    site, docs = tmp_path / "served", project / "docs"
+    (docs / "extra").write_text("a file", encoding="utf-8")
+    _serve_build(project, site)
+    (docs / "extra").unlink()
+    (docs / "extra").mkdir()
+    (docs / "extra" / "a.txt").write_text("in a folder", encoding="utf-8")
+    _serve_build(project, site)
+    assert (site / "extra" / "a.txt").read_text("utf-8") == "in a folder"
+    shutil.rmtree(docs / "extra")
+    (docs / "extra").write_text("a file again", encoding="utf-8")
+    _serve_build(project, site)
+    assert (site / "extra").read_text("utf-8") == "a file again"
+    assert _every_file(site) == _every_file(_built_fresh(project, plugin, tmp_path / "fresh"))
+
+
+def test_serve_dirty_or_forked_empties_its_site_folder_as_mkdocs_does(serving, tmp_path):
+    """A ``--dirty`` build writes only changed pages, and a build forked in two writes
+    half its pages from another process: neither keeps the folder (each would remove
+    pages as stale)."""
+    from mkdocs import utils
+
+    project, plugin, _ = serving
+    write = utils.write_file
+    for dirty, parallel in ((True, "off"), (False, "on")):
+        plugin.on_startup(command="serve", dirty=dirty)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        plugin.config.parallel = parallel
+        plugin.on_config(config)
+        plugin.on_pre_build(config)
+        assert plugin.kept is None and utils.write_file is write
+        plugin.on_post_build(config)
+    plugin.config.parallel = "auto"
+    plugin.on_startup(command="serve", dirty=False)
+
+
+def _built_fresh(project, plugin, site):
+    """A serve build of the project into an empty folder."""
+    assert not site.exists()
+    _serve_build(project, site)
+    return site
+
+
 def _rendered_whole(project, plugin, site) -> dict[str, bytes]:
     """The site as a serve build with every page rendered makes it (the cache kept)."""
     kept, plugin.render_cache = plugin.render_cache, None
@@ -508,3 +611,4 @@ def test_mkdocs_build_keeps_no_page_output(project, blank_nlp, tmp_path):
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
     assert config.plugins["newsdocs"].render_cache is None
+    assert config.plugins["newsdocs"].kept is None  # the site folder emptied, as MkDocs does

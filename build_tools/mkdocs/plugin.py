@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import os
+import shutil
 from html import escape
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -36,6 +38,7 @@ from build_tools.markup import escape_text
 from build_tools.mkdocs import parallel
 from build_tools.mkdocs.config import NewsdocsConfig
 from build_tools.mkdocs.fastpath import table_of_contents, without_markdown
+from build_tools.mkdocs.keptsite import KeptSite
 from build_tools.mkdocs.livesource import LiveSources, convert_sources
 from build_tools.mkdocs.navcache import NavCache, Translations, with_theme_prefix
 from build_tools.mkdocs.parallel import ForkedPages
@@ -95,14 +98,22 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
     pagefind = False
     indexer: BackgroundIndexer | None = None
     command = "build"
+    dirty = False
+    parallel = False  # (on_config decides)
     nav = None
     forked: ForkedPages | None = None
     #: Under ``mkdocs serve``: the pages' output from one build to the next (``rendercache``).
     render_cache: RenderCache | None = None
+    #: Under ``mkdocs serve``: the site folder, kept from one build to the next (``keptsite``).
+    kept: KeptSite | None = None
     #: Under ``mkdocs serve``, the sources the watcher converts as they are saved
     #: (``on_serve``), and whether this build holds their lock.
     live: LiveSources | None = None
     holding = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kept_sites: dict[str, KeptSite] = {}  # site folder -> its kept site
 
     def on_serve(self, server, config, builder):
         """Live preview: a saved entities.yml rebuilds the site (mkdocs.yml and docs/ are
@@ -146,6 +157,17 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             # A few changed sources are converted here, the model loaded once per serve
             # (its load is cached); many (a first run) in worker processes.
             convert_sources(sources, Path(config.docs_dir))
+        # MkDocs empties the site folder next: under serve it is kept instead, but for a
+        # --dirty build (MkDocs leaves out unchanged pages) and a build forked in two (the
+        # second process writes its pages out of this one's sight).
+        self.kept = None
+        self.on_shutdown()
+        if self.command == "serve" and not self.dirty and not self.parallel:
+            site_dir = os.path.abspath(config.site_dir)
+            self.kept = self.kept_sites.setdefault(site_dir, KeptSite(site_dir))
+            self.kept.start()
+        else:  # (what this build writes is no kept site's: the next one starts afresh)
+            self.kept_sites.clear()
 
     def _release(self) -> None:
         """The build is over: a saved source may be converted (``on_pre_build``)."""
@@ -154,10 +176,18 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             self.live.lock.release()
 
     def on_startup(self, command, dirty) -> None:
+        self.on_shutdown()  # (a build of the last serve cut short by an interrupt)
         self.command = command
+        self.dirty = dirty
         self.live = None
         self.holding = False
         self.render_cache = None  # a serve's pages are kept from its first build on
+        self.kept = None  # ... and its site folder (by folder: serve's is one)
+        self.kept_sites = {}
+
+    def on_shutdown(self) -> None:
+        for kept in self.kept_sites.values():
+            kept.restore()
 
     def on_config(self, config):
         """Check the options; choose the search and the entity-page threshold from the size
@@ -517,6 +547,10 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         try:
             self._post_build(config)
         finally:
+            if self.kept is not None:
+                stale = self.kept.finish()
+                log.debug("live preview: %d files written again, %d as they were, %d removed",
+                          self.kept.rewritten, self.kept.unchanged, stale)  # fmt: skip
             self._release()
 
     def _post_build(self, config) -> None:
@@ -533,8 +567,14 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
             except SearchError as error:
                 raise PluginError(f"Pagefind could not index the articles: {error}") from None
             log.info("Pagefind indexed %d articles in %s", indexer.count, ", ".join(names))
+            if self.kept is not None:  # serve's kept folder: a bundle the archive outgrew
+                for bundle in Path(config.site_dir).glob(f"{bundle_name(1)}-*"):
+                    if bundle.name not in names:
+                        shutil.rmtree(bundle, ignore_errors=True)
 
     def on_build_error(self, error) -> None:
+        if self.kept is not None:
+            self.kept.abort()
         self._release()
         gc.enable()
         gc.unfreeze()
