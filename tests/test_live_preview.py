@@ -491,6 +491,57 @@ def test_serve_dirty_or_forked_empties_its_site_folder_as_mkdocs_does(serving, t
     plugin.on_startup(command="serve", dirty=False)
 
 
+def test_a_build_that_does_not_keep_the_folder_makes_the_next_one_empty_it(serving, tmp_path):
+    """What a build that did not keep the folder wrote is no kept site's: the next kept
+    build empties the folder, as MkDocs does, before it writes."""
+    project, plugin, _ = serving
+    site = tmp_path / "served"
+    _serve_build(project, site)
+    import yaml
+
+    config = project / "mkdocs.yml"
+    kept = config.read_text("utf-8")
+    options = yaml.safe_load(kept)
+    options["plugins"][1]["newsdocs"]["parallel"] = "on"  # MkDocs' own functions
+    config.write_text(yaml.safe_dump(options), encoding="utf-8")
+    try:
+        _serve_build(project, site)
+        assert plugin.kept is None and not plugin.kept_sites
+    finally:
+        config.write_text(kept, encoding="utf-8")
+    (site / "left.html").write_text("a file no kept build wrote", encoding="utf-8")
+    _serve_build(project, site)
+    assert not (site / "left.html").exists()
+    assert _every_file(site) == _every_file(_built_fresh(project, plugin, tmp_path / "fresh"))
+
+
+def test_a_serve_build_cut_short_leaves_mkdocs_own_functions_to_the_next(serving, tmp_path):
+    """An interrupt (no build-error event) between the start of a serve build and its end:
+    the next build, a plain ``mkdocs build`` of the same process, writes and empties the
+    folder with MkDocs' own functions."""
+    from mkdocs import utils
+    from mkdocs.structure.files import File
+
+    from build_tools.mkdocs.keptsite import KeptSite
+
+    project, plugin, _ = serving
+    own = (utils.clean_directory, utils.write_file, File.copy_file)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    plugin.on_config(config)
+    plugin.on_pre_build(config)  # ... and no on_post_build nor on_build_error
+    assert (utils.clean_directory, utils.write_file, File.copy_file) != own
+    plugin.on_startup(command="build", dirty=False)
+    assert (utils.clean_directory, utils.write_file, File.copy_file) == own
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_config(config)
+    plugin.on_pre_build(config)  # a serve build again, cut short again
+    other = KeptSite(str(tmp_path / "elsewhere"))
+    other.start()  # another kept site's build starts: the first one's functions go
+    other.restore()
+    assert (utils.clean_directory, utils.write_file, File.copy_file) == own
+    plugin.on_startup(command="serve", dirty=False)
+
+
 def _built_fresh(project, plugin, site):
     """A serve build of the project into an empty folder."""
     assert not site.exists()
