@@ -526,11 +526,7 @@ def _follow_joins(identity: PersonIdentity) -> None:
     its name in other names' contexts becomes its page's: what its articles showed still
     counts."""
     for name in list(identity.merged):
-        seen, target = {name}, identity.merged[name]
-        while target in identity.merged and target not in seen:
-            seen.add(target)
-            target = identity.merged[target]
-        identity.merged[name] = target
+        identity.merged[name] = _final(identity.merged, name)
     spelt = {name: target for name, target in identity.merged.items() if name in identity.context}
     for name, target in spelt.items():
         identity.context.setdefault(target, Counter()).update(identity.context.pop(name))
@@ -1851,9 +1847,8 @@ def organization_forms(
     legal: dict[str, list[str]] = defaultdict(list)
     for name in sorted(names):
         base, _, last = name.rpartition(" ")
-        base, last = base.rstrip(","), last.rstrip(".")
-        if last in LEGAL_SUFFIXES:
-            base = base.removesuffix(" &").rstrip(",")  # "Dow Jones & Co.", "Bear, Stearns & Co"
+        # ("Pfizer, Inc.", "Dow Jones & Co.", "Bear, Stearns & Co")
+        base, last = base.removesuffix(" &").rstrip(","), last.rstrip(".")
         if (
             (last in LEGAL_FORMS or last in MEDIA or last in LEGAL_SUFFIXES)
             and base in names

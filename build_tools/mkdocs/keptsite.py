@@ -62,8 +62,7 @@ class KeptSite:
         """Stand in for MkDocs' emptying, writing and copying during the build (``finish``
         and ``abort`` put MkDocs' own back)."""
         global _active
-        if _active is not None:
-            _active.restore()  # (a build cut short by an interrupt, which no event reports)
+        restore_active()  # (a build cut short by an interrupt, which no event reports)
         clean, write, copy = utils.clean_directory, utils.write_file, File.copy_file
         self._saved = (clean, write, copy)
         _active = self
@@ -179,6 +178,12 @@ class KeptSite:
         """The build failed: what either build wrote may be in the folder."""
         self.restore()
         self.written |= self._now
+
+
+def restore_active() -> None:
+    """MkDocs' own functions again, whichever kept site stands in for them now."""
+    if _active is not None:
+        _active.restore()
 
 
 def _holds(path: str, content: bytes) -> bool:

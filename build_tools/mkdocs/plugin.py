@@ -38,7 +38,7 @@ from build_tools.markup import escape_text
 from build_tools.mkdocs import parallel
 from build_tools.mkdocs.config import NewsdocsConfig
 from build_tools.mkdocs.fastpath import table_of_contents, without_markdown
-from build_tools.mkdocs.keptsite import KeptSite
+from build_tools.mkdocs.keptsite import KeptSite, restore_active
 from build_tools.mkdocs.livesource import LiveSources, convert_sources
 from build_tools.mkdocs.navcache import NavCache, Translations, with_theme_prefix
 from build_tools.mkdocs.parallel import ForkedPages
@@ -161,7 +161,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         # --dirty build (MkDocs leaves out unchanged pages) and a build forked in two (the
         # second process writes its pages out of this one's sight).
         self.kept = None
-        self.on_shutdown()
+        self.on_shutdown()  # MkDocs' own functions, whatever a build cut short left
         if self.command == "serve" and not self.dirty and not self.parallel:
             site_dir = os.path.abspath(config.site_dir)
             self.kept = self.kept_sites.setdefault(site_dir, KeptSite(site_dir))
@@ -186,8 +186,7 @@ class NewsdocsPlugin(BasePlugin[NewsdocsConfig]):
         self.kept_sites = {}
 
     def on_shutdown(self) -> None:
-        for kept in self.kept_sites.values():
-            kept.restore()
+        restore_active()
 
     def on_config(self, config):
         """Check the options; choose the search and the entity-page threshold from the size
