@@ -411,12 +411,12 @@ def test_the_review_queue_figures_count_the_truly_wrong_entries_it_ranks_first()
     from tests.pages import article
     from tools.entity_pages import pages_of, queue_figures
 
-    body = "Lib Dem and Lib Dems met Gordon Brown at DRM. Sony said so."
+    body = "Lib Dem and Lib Dems met Gordon Brown at DRM. Sony said so. Lib Dems said no."
     names = {"organizations": ["Lib Dem", "Lib Dems", "DRM", "Sony"], "people": ["Gordon Brown"]}
     index = EntityIndex([article(f"articles/{n}.md", "T", body, **names) for n in range(2)])
     index.min_articles = 2
     # The queue ranks Lib Dem (a near-duplicate), then DRM and Sony (one doubt each);
-    # Lib Dems, a third wrong page, raises no doubt.
+    # Lib Dems, a third wrong page, raises no doubt (written as a body speaks).
     labels = {
         "organization:Lib Dem": "dup:organization:Lib Dems",
         "organization:Lib Dems": "bad-name:Liberal Democrats",

@@ -29,8 +29,11 @@ def _doubtful(index):
 
 def test_the_queue_lists_short_forms_initials_and_near_duplicates_with_their_fix():
     entries = _doubtful(EntityIndex(_articles()))
-    lib = {"Lib Dem", "Lib Dems"} & set(entries)
-    assert len(lib) == 1 and set(entries) - lib == {"Bank", "M Bortolami"}
+    # The pair is listed once as near-duplicates (each of them, of two words and no body's
+    # word, is doubted for that too: the bare index has not the names.yml that curates
+    # the party's forms, as a site's has).
+    lib = {n for n in ("Lib Dem", "Lib Dems") if "spelt almost" in entries[n].doubts[0].reason}
+    assert len(lib) == 1 and set(entries) - {"Lib Dem", "Lib Dems"} == {"Bank", "M Bortolami"}
     assert "Tony Blair" not in entries and "Paris" not in entries
     assert "part of Bank of England" in entries["Bank"].doubts[0].reason
     assert "aliases: [Bank]" in entries["Bank"].doubts[0].fix
@@ -163,3 +166,48 @@ def test_a_name_written_as_a_speaker_or_a_body_counts_its_doubts_half():
     assert [entry.ref.name for entry in queue] == ["RipGuard", "Ofwat"]
     speaker, other = queue[1].doubts[0], queue[0].doubts[0]
     assert speaker.reason == other.reason and speaker.weight == other.weight / 2
+
+
+def test_an_organization_of_several_words_and_no_body_word_in_two_articles_is_doubted(
+    tmp_path,
+):
+    """ "Seafarers' Identity Document" (a plan's, a product's or a document's name has no
+    body's word) is doubted; not a name with a body's, a company's, a club's or an
+    outlet's word (or its plural), one written as a body speaks or trades, one curated,
+    one in three articles, one named in sports reports only, nor a name of one word
+    (another doubt's)."""
+    doubted = "Seafarers' Identity Document"
+    kept = {
+        "Seafarers Welfare Board": "Seafarers Welfare Board",
+        "Seafarers Holdings": "Seafarers Holdings",
+        "Seafarers Unions": "Seafarers Unions",
+        "Seafarers TV": "Seafarers TV",
+        "Seafarers Rovers": "Seafarers Rovers",
+        "Seafarers Aid": "Seafarers Aid said",
+        "Seafarers Line": "shares in Seafarers Line",
+        "Seafarers Charter": "Seafarers Charter",
+    }
+    body = f"On {doubted} and Seafarersco. "
+    body += ". ".join(f"Then {text}" for text in kept.values()) + "."
+    names = [doubted, "Seafarersco", *kept]
+    articles = [article(f"articles/{n}.md", f"{n}", body, organizations=names) for n in range(2)]
+    player = "Interactive Media Player"
+    articles += [
+        article(f"articles/p{n}.md", f"p{n}", f"On {player}.", organizations=[player])
+        for n in range(3)
+    ]
+    articles += [
+        article(f"articles/s{n}.md", f"s{n}", "Leeds Tykes won.", tags=["sport/rugby"],
+                organizations=["Leeds Tykes"])
+        for n in range(2)
+    ]  # fmt: skip
+    entities = tmp_path / "entities.yml"
+    entities.write_text(
+        "entities:\n  - name: Seafarers Charter\n    kind: organization\n", encoding="utf-8"
+    )
+    entries = _doubtful(EntityIndex(articles, curated=load_curated(entities)))
+    doubt = entries[doubted].doubts[0]
+    assert "none a body's" in doubt.reason
+    assert doubt.fix == "ignore: [Seafarers' Identity Document]\n"
+    assert set(entries).isdisjoint([*kept, player, "Leeds Tykes"])
+    assert not any("several words" in d.reason for d in entries["Seafarersco"].doubts)
