@@ -468,6 +468,19 @@ def test_a_kept_site_takes_a_file_that_became_a_folder_and_back(serving, tmp_pat
     assert _every_file(site) == _every_file(_built_fresh(project, plugin, tmp_path / "fresh"))
 
 
+def test_a_kept_site_rewrites_a_file_whose_name_is_as_long_as_names_go(serving, tmp_path):
+    """A static file of a 255-byte name, the longest most file systems take, is kept and
+    then rewritten: the temporary file it is written through is named apart from it."""
+    project, plugin, _ = serving
+    site, name = tmp_path / "served", "n" * 251 + ".txt"
+    (project / "docs" / name).write_text("first", encoding="utf-8")
+    _serve_build(project, site)
+    (project / "docs" / name).write_text("second", encoding="utf-8")
+    _serve_build(project, site)
+    assert (site / name).read_text("utf-8") == "second"
+    assert _every_file(site) == _every_file(_built_fresh(project, plugin, tmp_path / "fresh"))
+
+
 def test_serve_dirty_or_forked_empties_its_site_folder_as_mkdocs_does(serving, tmp_path):
     """A ``--dirty`` build writes only changed pages, and a build forked in two writes
     half its pages from another process: neither keeps the folder (each would remove
