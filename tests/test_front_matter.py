@@ -74,3 +74,16 @@ def test_values_json_would_change_are_never_cached(tmp_path):
     cache.save()
     again, _ = FrontMatterCache(tmp_path / "front-matter.json").read(page)
     assert again == meta and 1 in again["aliases"] and again["x"] == {"$date": "2019-01-01"}
+
+
+def test_a_key_written_twice_is_refused_at_its_second_line_as_written():
+    """YAML keeps the last of two equal keys in silence; the unique-key loader names the
+    second as written ("true" after "yes", both True), and lets a merge ("<<") through,
+    with a key written beside it overriding the merged one, as YAML does."""
+    from build_tools.front_matter import DuplicateKeyError, UniqueKeyLoader
+
+    with pytest.raises(DuplicateKeyError, match="duplicate key 'true'") as error:
+        yaml.load("yes: 1\nb: 2\ntrue: 3\n", Loader=UniqueKeyLoader)  # noqa: S506
+    assert error.value.problem_mark.line == 2
+    merged = yaml.load("<<: {title: X, source: A}\ntitle: Y\n", Loader=UniqueKeyLoader)  # noqa: S506
+    assert merged == {"title": "Y", "source": "A"}

@@ -186,6 +186,12 @@ def test_noncharacters_never_break_the_feed(project, blank_nlp):
         ("entities:\n  - {name: X, alias: [Y]}\n", "unknown field 'alias'"),
         ("entitys:\n  - {name: X}\n", "unknown key 'entitys'"),
         ("ignore: White House\n", "'ignore' must be a list"),
+        # Two fixes pasted one under the other: the first list would be lost in silence.
+        (
+            "entities:\n  - {name: X}\nignore: [Y]\nentities:\n  - {name: Z}\n",
+            r"line 4: duplicate key 'entities'; merge them into one",
+        ),
+        ("entities:\n  - {name: X, kind: person, kind: place}\n", "duplicate key 'kind'"),
     ],
 )
 def test_entities_file_mistakes_are_errors_that_say_what_to_do(tmp_path, text, says):

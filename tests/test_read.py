@@ -100,6 +100,9 @@ def test_header_fields(tmp_path):
         ("url: javascript:alert(1)", "http"),
         ("colour: red", "unknown header field 'colour'"),
         ("add: [x]", "must map people/places/organizations"),
+        # YAML keeps the last of two in silence: the first date would be lost.
+        ("date: 2019-01-19\nsource: A\ndate: 2019-01-20", r"a field twice \(line 4: .*'date'"),
+        ("drop: {places: [X], places: [Y]}", "a field twice .*'places'"),
     ],
 )
 def test_bad_headers_are_clear_errors(tmp_path, header, message):

@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 import yaml
 
-from build_tools.front_matter import load_yaml
+from build_tools.front_matter import DuplicateKeyError, UniqueKeyLoader, load_yaml
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, SECTION, Kind, page_slug
 from build_tools.names import (
@@ -2231,9 +2231,15 @@ def load_curated(path: Path) -> Curated:
     if not path.is_file() or path.stat().st_size > 5_000_000:  # a folder, a FIFO, /dev/zero
         raise ValueError(f"{path.name}: not a file of curated entities; make it a YAML file")
     try:
-        data = load_yaml(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8"), UniqueKeyLoader) or {}
     except UnicodeDecodeError:
         raise ValueError(f"{path.name}: not UTF-8 text; save it as UTF-8") from None
+    except DuplicateKeyError as error:
+        # Fixes pasted one under the other ("entities:" twice): all but the last are lost.
+        raise ValueError(
+            f"{path.name}, line {error.problem_mark.line + 1}: {error.problem}; merge them into"
+            " one (one 'entities:' list of '- name:' entries, one 'ignore:' list of names)"
+        ) from None
     except yaml.YAMLError as error:
         raise ValueError(f"{path.name}: not valid YAML ({error})") from None
     if not isinstance(data, dict):

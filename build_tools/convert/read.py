@@ -15,7 +15,7 @@ import yaml
 from charset_normalizer import from_bytes
 
 from build_tools.errors import SourceError
-from build_tools.front_matter import load_yaml
+from build_tools.front_matter import DuplicateKeyError, UniqueKeys, load_yaml
 from build_tools.model import Source, slugify
 from build_tools.page import http_url
 
@@ -173,7 +173,7 @@ _NOT_TEXT = re.compile(
 )
 
 
-class _HeaderLoader(yaml.SafeLoader):
+class _HeaderLoader(UniqueKeys, yaml.SafeLoader):
     """Safe YAML that leaves dates as text, so that a bad one gets our own message."""
 
 
@@ -210,6 +210,12 @@ def split_header(text: str, path: str) -> tuple[dict, str]:
     body = "\n".join(lines[index + 1 :])
     try:
         header = load_yaml(header_text, _HeaderLoader)
+    except DuplicateKeyError as error:
+        raise SourceError(
+            path,
+            f"the header has a field twice (line {error.problem_mark.line + 2}: {error.problem})",
+            "keep one line per field, with the value you mean",
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f"line {mark.line + 2}: " if mark is not None else ""

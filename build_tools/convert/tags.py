@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,7 +33,7 @@ from typing import Any
 import yaml
 
 from build_tools.errors import NewsdocsError
-from build_tools.front_matter import SafeLoader
+from build_tools.front_matter import UniqueKeyLoader
 
 __all__ = [
     "TagSettings",
@@ -64,22 +63,6 @@ _TOPIC_KEYS = frozenset({"id", "label", "code", "children", *LIST_WEIGHTS})
 
 class VocabularyError(NewsdocsError, ValueError):
     """The vocabulary file is missing, malformed or inconsistent."""
-
-
-class _UniqueKeyLoader(SafeLoader):
-    """A safe YAML loader that refuses duplicate keys (PyYAML keeps the last silently)."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        try:
-            keys = Counter(self.construct_object(key, deep=deep) for key, _ in node.value)
-        except TypeError:  # an unhashable key ("? [a, b]"): PyYAML's own error says where
-            return super().construct_mapping(node, deep=deep)
-        duplicates = sorted(str(key) for key, count in keys.items() if count > 1)
-        if duplicates:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key(s) {', '.join(duplicates)}", node.start_mark
-            )
-        return super().construct_mapping(node, deep=deep)
 
 
 @dataclass(frozen=True)
@@ -288,7 +271,7 @@ def _load_cached(path: str | None) -> Vocabulary:
         except OSError as error:
             raise VocabularyError(f"{path}: cannot read the vocabulary ({error})") from error
     try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass
+        data = yaml.load(text, Loader=UniqueKeyLoader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as error:
         raise VocabularyError(f"{source}: not valid YAML ({error})") from error
     return Vocabulary.from_mapping(data, source)
