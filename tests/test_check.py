@@ -91,8 +91,14 @@ def test_a_drop_or_ignore_that_matches_nothing_fails_with_the_nearest_name(archi
     entities.write_text(entities.read_text(encoding="utf-8").replace(
         "ignore: []", "ignore: [Mike Pompei]"), "utf-8")  # fmt: skip
     [problem] = entities_problems(archive / "docs", entities)
-    assert "ignore: 'mike pompei' matches no name" in problem
-    assert "did you mean 'mike pompeo'?" in problem
+    assert "ignore: 'Mike Pompei' matches no name" in problem  # as written, either name
+    assert "did you mean 'Mike Pompeo'?" in problem
+    entities.write_text(entities.read_text(encoding="utf-8").replace(
+        "ignore: [Mike Pompei]", "  - name: Stephen Biegan\n    kind: person\nignore: []"),
+        "utf-8")  # fmt: skip
+    [problem] = entities_problems(archive / "docs", entities)
+    assert "entities: 'Stephen Biegan' (person) matches no name" in problem
+    assert "did you mean 'Stephen Biegun'?" in problem
     [source] = (archive / "source_texts").glob("*.txt")
     source.write_text("---\ndrop: {places: [Pyongyan]}\n---\n" + source.read_text("utf-8"),
                       "utf-8")  # fmt: skip

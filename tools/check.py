@@ -78,9 +78,7 @@ def pages_problems(sources: Path, docs: Path, nlp=None) -> list[str]:
 
 def entities_problems(docs: Path, entities: Path) -> list[str]:
     """entities.yml entries and ignore names that match no name of the archive."""
-    import difflib
-
-    from build_tools.archive.identity import _key, load_curated
+    from build_tools.archive.identity import load_curated
     from build_tools.archive.index import EntityIndex
     from build_tools.archive.site import read_articles
     from build_tools.front_matter import FrontMatterCache
@@ -100,15 +98,14 @@ def entities_problems(docs: Path, entities: Path) -> list[str]:
         + " correct it or remove it"
         for name, nearest in index.identity.unmatched_ignores()
     ]
-    names = sorted(seen)
     for kind, name in sorted(curated.entities()):
         forms = [key for key, value in curated.entries.items() if value == (kind, name)]
         if not any(form in seen for form in forms):
-            nearest = difflib.get_close_matches(_key(name), names, n=1, cutoff=0.8)
+            nearest = index.identity.nearest_name(name)
             problems.append(
                 f"{entities.name}: entities: {name!r} ({kind}) matches no name in the archive,"
                 " under its name or an alias;"
-                + (f" did you mean {nearest[0]!r}?" if nearest else "")
+                + (f" did you mean {nearest!r}?" if nearest else "")
                 + " correct it, add the name the articles use to its aliases, or remove it"
             )
     return problems

@@ -734,17 +734,26 @@ class ArchiveIdentity:
             self._one_per_slug(EntityRef(kind, name))
         for src_uri, names in articles:
             self._resolve_article(src_uri, names)
-        self.names_seen = {_key(name) for name in self.kind_votes}
+        #: Folded name -> as the articles write it: of its spellings, the one of the most
+        #: articles ("White House", not a headline's "WHITE HOUSE"), then the first in order.
+        self.names_seen: dict[str, str] = {}
+        for name in sorted(self.kind_votes, key=lambda n: (-sum(self.kind_votes[n].values()), n)):
+            self.names_seen.setdefault(_key(name), name)
 
-    def unmatched_ignores(self) -> list[tuple[str, str | None]]:
-        """Names ``ignore`` lists that no article names, each with the nearest name the
-        archive has (a typo in entities.yml should not pass in silence)."""
+    def nearest_name(self, name: str) -> str | None:
+        """The archive's name nearest to ``name`` (a typo's), as the articles write it."""
         import difflib
 
-        seen = sorted(self.names_seen)
+        found = difflib.get_close_matches(_key(name), sorted(self.names_seen), n=1, cutoff=0.8)
+        return self.names_seen[found[0]] if found else None
+
+    def unmatched_ignores(self) -> list[tuple[str, str | None]]:
+        """Names ``ignore`` lists that no article names, as entities.yml writes them, each
+        with the nearest name the archive has (a typo should not pass in silence)."""
         return [
-            (name, next(iter(difflib.get_close_matches(name, seen, n=1, cutoff=0.8)), None))
-            for name in sorted(self.curated.ignore_entries - self.names_seen)
+            (name, self.nearest_name(name))
+            for key, name in sorted(self.curated.ignore_entries.items())
+            if key not in self.names_seen
         ]
 
     @property
@@ -2069,7 +2078,8 @@ class Curated:
     #: Entries from the project's knowledge (data/names.yml), not from entities.yml: they
     #: rename and re-kind, but give no page of their own below the article threshold.
     known: set[str] = field(default_factory=set)
-    ignore_entries: set[str] = field(default_factory=set)  # entities.yml's own ignore list
+    #: entities.yml's own ignore list: folded name -> as written there.
+    ignore_entries: dict[str, str] = field(default_factory=dict)
     #: Folded products of data/names.yml, whose names start their lines' (Windows Vista).
     products: frozenset[str] = frozenset()
     #: Folded nickname -> the teams it stands for in sports reports, each by its names
@@ -2284,5 +2294,5 @@ def load_curated(path: Path) -> Curated:
             f"{path.name}: 'ignore' must be a list of names, as 'ignore: [Related Posts]'"
         )
     curated.ignored |= {_key(name) for name in ignore}
-    curated.ignore_entries = {_key(name) for name in ignore}
+    curated.ignore_entries = {_key(name): name for name in ignore}
     return curated
