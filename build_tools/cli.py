@@ -78,6 +78,12 @@ def _review(args: argparse.Namespace) -> int:
     from build_tools.model import KINDS
 
     docs = Path(args.docs)
+    # entities.yml beside the docs folder, as a project has it (for the default docs: here).
+    entities = docs.parent / "entities.yml" if args.entities is None else Path(args.entities)
+    if args.entities is not None and not entities.is_file():  # a typo is no curation
+        print(f"newsdocs review: {args.entities!r}: no such file; check the path given to"
+              " --entities", file=sys.stderr)  # fmt: skip
+        return 2
     folder = docs / args.articles_dir
     if not folder.is_dir():
         print(f"newsdocs review: {folder}: no such folder; run `make pages` first",
@@ -89,7 +95,7 @@ def _review(args: argparse.Namespace) -> int:
     for error in found.errors:
         print(f"error: {error}", file=sys.stderr)
     try:
-        curated = load_curated(Path(args.entities))
+        curated = load_curated(entities)
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -99,7 +105,7 @@ def _review(args: argparse.Namespace) -> int:
     print(format_entries(entries) if entries else "newsdocs review: no doubtful entity page")
     pages = sum(1 for kind in KINDS for ref, _ in index.of_kind(kind) if index.has_page(ref))
     print(f"\nnewsdocs review: {len(entries)} doubtful of {pages} entity pages listed; fix"
-          f" a wrong one in {args.entities}, then rebuild", file=sys.stderr)  # fmt: skip
+          f" a wrong one in {entities}, then rebuild", file=sys.stderr)  # fmt: skip
     return 1 if found.errors else 0
 
 
@@ -134,9 +140,16 @@ def main(argv: list[str] | None = None) -> int:
     queue = commands.add_parser(
         "review", help="list the entity pages most likely wrong, with the entities.yml fix"
     )
-    queue.add_argument("--docs", default="docs")
-    queue.add_argument("--articles-dir", default="articles")
-    queue.add_argument("--entities", default="entities.yml")
+    queue.add_argument("--docs", default="docs", help="the site's docs folder (default: docs)")
+    queue.add_argument(
+        "--articles-dir", default="articles",
+        help="the articles' folder in it, as the plugin's articles_dir (default: articles)",
+    )  # fmt: skip
+    queue.add_argument(
+        "--entities", default=None,
+        help="the curated entities file (default: entities.yml beside the docs folder, if"
+        " there is one)",
+    )  # fmt: skip
     queue.add_argument("--limit", type=int, default=50, help="entries to list (0: all)")
     queue.add_argument(
         "--min-articles",

@@ -82,9 +82,8 @@ def test_newsdocs_review_reads_the_pages_and_prints_the_queue(tmp_path):
     folder.mkdir(parents=True)
     for info in _articles():
         (tmp_path / "docs" / info.src_uri).write_text(dumps(info.page), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "build_tools.cli", "review", "--docs", str(tmp_path / "docs"),
-         "--entities", str(tmp_path / "entities.yml")],
+    done = subprocess.run(  # no entities.yml beside docs/: no curation
+        [sys.executable, "-m", "build_tools.cli", "review", "--docs", str(tmp_path / "docs")],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -96,6 +95,21 @@ def test_newsdocs_review_reads_the_pages_and_prints_the_queue(tmp_path):
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert missing.returncode == 2 and "run `make pages` first" in missing.stderr
+    # A file named on purpose that is not there is a typo, not "no curation".
+    typo = subprocess.run(
+        [sys.executable, "-m", "build_tools.cli", "review", "--docs", str(tmp_path / "docs"),
+         "--entities", str(tmp_path / "entites.yml")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert typo.returncode == 2 and "entites.yml': no such file" in typo.stderr
+    # Run from elsewhere, the project's entities.yml (beside docs/) is read: "Bank" ignored.
+    (tmp_path / "entities.yml").write_text("ignore: [Bank]\n", encoding="utf-8")
+    curated = subprocess.run(
+        [sys.executable, "-m", "build_tools.cli", "review", "--docs", str(tmp_path / "docs")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert curated.returncode == 0 and "page 'Bank'" not in curated.stdout, curated.stderr
+    assert "doubtful of 6 entity pages" in curated.stderr
 
 
 def test_titles_are_doubted_and_kinds_the_evidence_settled_are_not():
