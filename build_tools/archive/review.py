@@ -170,8 +170,9 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
             # Weighed as often as it was right in half A (2 wrong pages of the 9 doubted).
             if other and count >= SPLIT_SHARE * total:
                 both = index.has_page(EntityRef(other, ref.name))  # two referents, perhaps
+                times = "once" if count == 1 else f"{count} times"
                 doubts.append(Doubt(
-                    f"the articles call it {_a(other)} {count} times in {total}"
+                    f"the articles call it {_a(other)} {times} in {total}"
                     + (f" (the {other} has a page too)" if both else ""),
                     _entry(ref.name, other), weight=0.15 if both else 0.25,
                 ))  # fmt: skip
@@ -335,5 +336,8 @@ def format_entries(entries: list[ReviewEntry]) -> str:
             lines.append(f"   in {entry.example}: {entry.sentence}")
         lines.append("   if wrong, add to entities.yml:")
         lines.extend(f"     {line}" for line in entry.doubts[0].fix.splitlines())
+        if entry.doubts[0].joins:  # the other page's name, or nothing's ("Kinsey", a film)
+            lines.append("   or, if it names neither (a work, an event, someone else):")
+            lines.append(f"     {_ignore(entry.ref.name).rstrip()}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
