@@ -195,3 +195,20 @@ def test_the_faster_run_of_a_build_is_kept_with_every_run_and_the_largest_peak(t
     assert best["runs"] == [50.0, 40.0, 45.0]
     assert best["peak_rss"] == 300
     assert best["ms_per_page"] == 40_000.0
+
+
+def test_the_faster_cold_conversion_is_kept_with_every_run_and_a_failure_stops_it():
+    from tools.bench import Step, _best_conversion
+
+    def step(seconds: float, peak: int, code: int = 0) -> Step:
+        return Step(["newsdocs", "pages"], seconds, peak, peak, code, group_rss=peak)
+
+    best = _best_conversion(None, step(64.0, 700), 1485)
+    best = _best_conversion(best, step(58.0, 650), 1485)
+    assert best["seconds"] == 58.0 and best["runs"] == [64.0, 58.0]
+    assert best["articles_per_second"] == 1485 / 58.0 and best["peak_rss"] == 700
+    assert best["max_process_rss"] == best["group_rss"] == 700  # each the largest of the runs
+    slower = _best_conversion(best, step(70.0, 600), 1485)
+    assert slower["seconds"] == 58.0 and slower["runs"] == [64.0, 58.0, 70.0]
+    failed = _best_conversion(best, step(5.0, 100, code=1), 1485)  # the failure is shown
+    assert not failed["ok"] and failed["articles_per_second"] is None
