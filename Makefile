@@ -23,7 +23,7 @@ lock: $(STAMP)
 	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^newsdocs'; } > requirements/lock.txt
 
 pages: $(STAMP)
-	$(BIN)/newsdocs pages
+	$(BIN)/newsdocs pages$(if $(FORCE), --force)
 
 site: pages
 	$(BIN)/mkdocs build --strict
