@@ -99,3 +99,13 @@ def test_a_bad_file_fails_alone_and_keeps_its_page(project, blank_nlp):
     assert "not valid YAML" in str(report.failed[0])
     assert report.converted == ["new.txt"]
     assert page.read_bytes() == old
+
+
+def test_the_summary_counts_errors_in_words():
+    from build_tools.convert.run import Report
+    from build_tools.errors import SourceError
+
+    one = SourceError("a.txt", "a drop matches no name")
+    assert Report().summary() == "0 converted, 0 unchanged, 0 removed, 0 failed"
+    assert Report(errors=[one]).summary().endswith("0 failed, 1 error")
+    assert Report(errors=[one, one]).summary().endswith("0 failed, 2 errors")

@@ -49,7 +49,8 @@ class Report:
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        errors = f", {len(self.errors)} errors" if self.errors else ""
+        count = len(self.errors)
+        errors = f", {count} error{'s' if count > 1 else ''}" if count else ""
         return (
             f"{len(self.converted)} converted, {len(self.unchanged)} unchanged, "
             f"{len(self.removed)} removed, {len(self.failed)} failed{errors}"
