@@ -101,6 +101,10 @@ def _a(word: str) -> str:
     return f"an {word}" if word[0] in "aeiou" else f"a {word}"
 
 
+def _articles(count: int) -> str:
+    return "one article" if count == 1 else f"{count} articles"
+
+
 def _yaml_name(name: str) -> str:
     """A name as a YAML scalar (quoted when YAML would read it otherwise)."""
     plain = re.fullmatch(r"[A-Za-z][\w .'&-]*[\w.]", name) and name.lower() not in {
@@ -233,8 +237,8 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
             and not ref.name.isupper() and not places.knows(ref.name)
         ):  # fmt: skip
             doubts.append(Doubt(
-                "one word in two articles that no gazetteer or curated list knows: a"
-                " product, a work or a piece of a longer name?", _ignore(ref.name),
+                f"one word in {_articles(len(appearances))} that no gazetteer or curated list"
+                " knows: a product, a work or a piece of a longer name?", _ignore(ref.name),
                 weight=0.3,
             ))  # fmt: skip
         # In half A of the BBC archive, 3 of the 14 pages this adds to the queue are wrong,
@@ -248,9 +252,9 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
             and not _body_word(ref.name)
         ):  # fmt: skip
             doubts.append(Doubt(
-                "several words in two articles, none a body's, a company's or a club's, never"
-                " written as a body speaks or trades: a product, a plan or a document?",
-                _ignore(ref.name), weight=0.3,
+                f"several words in {_articles(len(appearances))}, none a body's, a company's"
+                " or a club's, never written as a body speaks or trades: a product, a plan or"
+                " a document?", _ignore(ref.name), weight=0.3,
             ))  # fmt: skip
         if ref.kind != "person" and re.fullmatch(r"[A-Z0-9&]{2,6}", ref.name) and not curated:
             long = acronyms.get((ref.kind, ref.name))
