@@ -75,3 +75,20 @@ def test_a_drop_that_matches_no_name_is_an_error_with_the_nearest(project, blank
     assert "Pyongyang:" not in page.read_text(encoding="utf-8")
     again = _convert(project, blank_nlp)  # not silenced by the manifest on the next run
     assert len(again.errors) == 1
+
+
+def test_a_word_changed_late_in_a_long_paragraph_shows_in_the_report():
+    """The report cuts the two lines around where they differ: cut at their start, a word
+    changed past 80 characters showed as two equal strings (a contributor's report)."""
+    from build_tools.convert.run import _where_they_differ
+
+    line = "Mayor Eleanor Vance said the plan would bring new life to the waterfront and that a"
+    old, new = _where_they_differ(
+        line + " packed chamber agreed.", line + " crowded chamber agreed."
+    )
+    assert old != new and "packed" in old and "crowded" in new
+    assert old.startswith("...") and len(old) <= 86
+    assert _where_they_differ("people: Carl", "people: Carlos") == (
+        "people: Carl",
+        "people: Carlos",
+    )

@@ -486,10 +486,23 @@ def _edit_of(docs_root: Path, page: str, text: str) -> str | None:
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal" and not all(line.startswith("  written:") for line in after[j1:j2]):
-            old = " / ".join(before[i1:i2])[:80]
-            new = " / ".join(after[j1:j2])[:80]
+            old, new = _where_they_differ(" / ".join(before[i1:i2]), " / ".join(after[j1:j2]))
             changes.append(f"line {j1 + 1}: {old!r} -> {new!r}")
     return "; ".join(changes[:3]) + (f"; and {len(changes) - 3} more" if len(changes) > 3 else "")
+
+
+def _where_they_differ(old: str, new: str, width: int = 80) -> tuple[str, str]:
+    """Two lines cut to ``width`` characters around where they first differ ("..." marks
+    a cut), so that a word changed late in a long paragraph shows."""
+    same = (i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b)
+    common = next(same, min(len(old), len(new)))
+    start = max(0, common - width // 3)
+
+    def cut(line: str) -> str:
+        piece = line[start : start + width]
+        return ("..." if start else "") + piece + ("..." if start + width < len(line) else "")
+
+    return cut(old), cut(new)
 
 
 def _remove_deleted(
