@@ -98,6 +98,10 @@ def test_header_fields(tmp_path):
         ("date: 2019-02-30", "not a valid date: .2019-02-30."),
         ("date: tomorrow", "not a valid date"),
         ("url: javascript:alert(1)", "http"),
+        (
+            "url: ftp://gazette.example/news/" + "a" * 60,
+            r"not 'ftp://gazette\.example/news/a+\.\.\.'",
+        ),
         ("colour: red", "unknown header field 'colour'"),
         ("add: [x]", "must map people/places/organizations"),
         # YAML keeps the last of two in silence: the first date would be lost.

@@ -183,6 +183,11 @@ _HeaderLoader.yaml_implicit_resolvers = {
 }
 
 
+def _short(value: str, width: int) -> str:
+    """A value quoted in a message, cut to ``width`` characters with "..." where cut."""
+    return value if len(value) <= width else value[: width - 3] + "..."
+
+
 def split_header(text: str, path: str) -> tuple[dict, str]:
     """Split an optional ``---`` YAML header from the text and validate it."""
     lines = text.split("\n")
@@ -263,7 +268,7 @@ def validate_header(header: dict, path: str) -> dict:
                 if url is None:
                     raise SourceError(
                         path,
-                        f"header field 'url' must be an http(s) address, not {value[:60]!r}",
+                        f"header field 'url' must be an http(s) address, not {_short(value, 60)!r}",
                         "write the full address, starting with https://",
                     )
                 value = url
@@ -301,7 +306,7 @@ def _parse_date(value: object, path: str) -> dt.date:
     except ValueError:
         raise SourceError(
             path,
-            f"header field 'date' is not a valid date: {str(value)[:40]!r}",
+            f"header field 'date' is not a valid date: {_short(str(value), 40)!r}",
             "write the publication date as YYYY-MM-DD, e.g. 'date: 2019-01-19'",
         ) from None
 
