@@ -85,7 +85,8 @@ TITLES = frozenset(
     "leader", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "director",
     "spokesman", "spokeswoman", "spokesperson", "st.", "u.s.", "former", "late", "acting",
     "deputy", "assistant", "special", "special envoy", "special representative", "chief executive",
-    "ceo", "president and ceo", "first lady", "dj", "mp", "mep",
+    "ceo", "president and ceo", "first lady", "dj", "mp", "mep", "councillor", "cllr",
+    "cllr.", "councilman", "councilwoman",
     # Occupations and descriptions headline writers put before a name ("Rapper Kanye West").
     "rapper", "singer", "actor", "actress", "comic", "comedian", "comedy", "star", "veteran",
     "presenter", "broadcaster", "author", "writer", "novelist", "poet", "artist", "designer",

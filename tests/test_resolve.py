@@ -118,6 +118,16 @@ def test_header_corrections_add_and_drop():
     assert all(m.name != "Paris" for m in mentions)
 
 
+def test_a_local_councillors_title_is_dropped():
+    """Local news names its councillors so ("Councillor Raj Mehta", "Cllr Ann Hughes", the
+    American "Councilman Joe Ortiz"): the title is no part of the name."""
+    text = "Councillor Raj Mehta spoke. Cllr Ann Hughes and Councilman Joe Ortiz agreed."
+    spans = [("Councillor Raj Mehta", "PERSON"), ("Cllr Ann Hughes", "PERSON"),
+             ("Councilman Joe Ortiz", "PERSON")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["person"] == ("Raj Mehta", "Ann Hughes", "Joe Ortiz")
+
+
 def test_all_caps_dateline_is_title_cased():
     text = "HAVANA (AP) -- Cuba said."
     _, names, _ = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))
