@@ -950,29 +950,35 @@ print(f"live preview: {seconds:.2f} s")
 
 def _best_build(best: dict | None, step: Step, site: Path, articles: int) -> dict:
     """The figures of the faster run of one build (the machine's speed drifts by more than
-    the differences measured), with every run's seconds and the largest peak memory."""
-    figures = _build_figures(step, site, articles)
-    if best is None:
-        return {**figures, "runs": [step.seconds]}
-    peak = max(filter(None, (best.get("peak_rss"), figures.get("peak_rss"))), default=None)
-    if best["ok"] and (not figures["ok"] or best["seconds"] <= figures["seconds"]):
-        figures = best
-    return {**figures, "runs": [*best["runs"], step.seconds], "peak_rss": peak}
+    the differences measured), with every run's seconds and the largest memory figures; a
+    failed run never wins."""
+    return _keep_faster(best, _build_figures(step, site, articles), failure_wins=False)
 
 
 def _best_conversion(best: dict | None, step: Step, articles: int) -> dict:
-    """The figures of the faster of the cold conversions, with every run's seconds and the
-    largest of each memory figure; a failed run is the figure (the runs stop there)."""
-    figures = _conversion_figures(step, articles)
+    """The figures of the faster of the cold conversions, as ``_best_build``; a failed run
+    is the figure (the runs stop there)."""
+    return _keep_faster(best, _conversion_figures(step, articles), failure_wins=True)
+
+
+#: A step's memory figures: of the runs of one step, each the largest.
+_MEMORY = ("peak_rss", "max_process_rss", "group_rss")
+
+
+def _keep_faster(best: dict | None, figures: dict, failure_wins: bool) -> dict:
+    """The faster of the runs so far (``best``) and a new one (``figures``), with every
+    run's seconds (``runs``) and the largest of each memory figure."""
     if best is None:
-        return {**figures, "runs": [step.seconds]}
+        return {**figures, "runs": [figures["seconds"]]}
     memory = {
-        key: max(filter(None, (best.get(key), figures.get(key))), default=None)
-        for key in ("peak_rss", "max_process_rss", "group_rss")
+        key: max(filter(None, (best.get(key), figures.get(key))), default=None) for key in _MEMORY
     }
-    if figures["ok"] and best["seconds"] <= figures["seconds"]:
-        figures = best
-    return {**figures, "runs": [*best["runs"], step.seconds], **memory}
+    runs = [*best["runs"], figures["seconds"]]
+    if failure_wins:
+        keep = figures["ok"] and best["seconds"] <= figures["seconds"]
+    else:
+        keep = best["ok"] and (not figures["ok"] or best["seconds"] <= figures["seconds"])
+    return {**(best if keep else figures), "runs": runs, **memory}
 
 
 def page_generator(docs_root: Path) -> str | None:
