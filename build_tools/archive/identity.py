@@ -1060,10 +1060,7 @@ class ArchiveIdentity:
         a body (``HEAD_WORDS``) in it and no place the gazetteer knows as its Y (Lloyd's
         of London, Transport for London): a work's title."""
         found = _OF_FOR.search(name)
-        if found is None or any(
-            word in HEAD_WORDS or word[:-1] in HEAD_WORDS or f"{word[:-3]}y" in HEAD_WORDS
-            for word in re.split(r"[\s-]+", name)  # "Local Authorities", "Chambers"
-        ):
+        if found is None or holds_word_of(name, HEAD_WORDS):
             return False
         return not gazetteer().knows(name[found.end() :])
 
@@ -1420,6 +1417,15 @@ def full_name(name: str) -> bool:
     ``Jailhouse Rock``, which no first name starts."""
     words = name.split()
     return len(words) >= 2 and (len(words[0].rstrip(".")) == 1 or given_name(words[0], True))
+
+
+def holds_word_of(name: str, words: frozenset[str]) -> bool:
+    """Whether a word of a name (split at spaces and hyphens), or its singular, is one of
+    ``words``: "Local Authorities", "Chambers", "United Nations" hold ``HEAD_WORDS``'."""
+    return any(
+        word in words or word[:-1] in words or f"{word[:-3]}y" in words
+        for word in re.split(r"[\s-]+", name)
+    )
 
 
 def _letters(name: str) -> str:

@@ -49,6 +49,7 @@ from build_tools.archive.identity import (
     TITLE_SHARE,
     EntityRef,
     _acronyms,
+    holds_word_of,
     name_tokens,
     person_shaped,
     work_cues,
@@ -124,17 +125,7 @@ def _ignore(name: str) -> str:
     return f"ignore: [{_yaml_name(name)}]\n"
 
 
-def _body_word(name: str) -> bool:
-    """Whether a name holds a word of a body's, a company's, a club's or an outlet's name
-    (``HEAD_WORDS``, ``CLUB_WORDS``, ``MEDIA``), or its plural ("United Nations", "Local
-    Authorities")."""
-    return any(
-        word in BODY_NAME_WORDS or word[:-1] in BODY_NAME_WORDS
-        or f"{word[:-3]}y" in BODY_NAME_WORDS
-        for word in re.split(r"[\s-]+", name.strip(".,"))
-    )  # fmt: skip
-
-
+#: Words of a body's, a company's, a club's or an outlet's name.
 BODY_NAME_WORDS = HEAD_WORDS | CLUB_WORDS | MEDIA
 
 
@@ -249,7 +240,7 @@ def review(index: EntityIndex, limit: int | None = 50) -> list[ReviewEntry]:
         if (
             not single and ref.kind == "organization" and not curated and len(appearances) <= 2
             and cues and not (cues["sport"] or cues["speaks"] or cues["business"])
-            and not _body_word(ref.name)
+            and not holds_word_of(ref.name.strip(".,"), BODY_NAME_WORDS)
         ):  # fmt: skip
             doubts.append(Doubt(
                 f"several words in {_articles(len(appearances))}, none a body's, a company's"
