@@ -25,7 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
@@ -744,8 +744,13 @@ class ArchiveIdentity:
         """The archive's name nearest to ``name`` (a typo's), as the articles write it."""
         import difflib
 
-        found = difflib.get_close_matches(_key(name), sorted(self.names_seen), n=1, cutoff=0.8)
+        found = difflib.get_close_matches(_key(name), self._seen_keys, n=1, cutoff=0.8)
         return self.names_seen[found[0]] if found else None
+
+    @cached_property
+    def _seen_keys(self) -> list[str]:
+        """The folded names, in order (sorted once, asked for every name checked)."""
+        return sorted(self.names_seen)
 
     def unmatched_ignores(self) -> list[tuple[str, str | None]]:
         """Names ``ignore`` lists that no article names, as entities.yml writes them, each
