@@ -64,6 +64,14 @@ def demonym(word: str) -> bool:
     return _DEMONYM.fullmatch(word) is not None
 
 
+#: Ranks and offices in the short forms British papers write without a full stop ("Prof
+#: Reddy", "Gen Musharraf", "Det Ch Insp Mark Jones"): titles, not roles. Not "PC" or "DC",
+#: which start names too (PC World, DC United).
+SHORT_RANKS = frozenset(
+    {"prof", "gen", "col", "capt", "maj", "sgt", "cpl", "pte", "adm", "cmdr", "brig", "rev",
+     "revd", "sen", "gov", "det", "insp", "supt", "ch insp", "ch supt"}
+)  # fmt: skip
+
 #: Titles and roles written before a person's name (a set: the converter asks of every
 #: word; regexes built from it put the longest first).
 TITLES = frozenset(
@@ -101,8 +109,13 @@ TITLES = frozenset(
     "batsman", "bowler", "keeper", "shadow chancellor", "home secretary", "foreign secretary",
     "culture secretary", "tory", "labour", "lib dem", "conservative", "liberal democrat",
     "physio", "physiotherapist", "assistant manager", "owner",
+    # Police and local offices ("Assistant Chief Constable David Warcup", "Superintendent
+    # Pedro", "Councilmember Eunisses Hernandez").
+    "constable", "chief constable", "superintendent", "chief superintendent", "commissioner",
+    "councilmember", "council member", "alderman", "alderwoman", "assemblyman",
+    "assemblywoman", "assemblymember", "sheriff",
     }
-)  # fmt: skip
+) | SHORT_RANKS  # fmt: skip
 #: The one-word roles of ``TITLES``: what a person is, written just before the name
 #: ("England coach X", "Balco boss X"); not "former", "acting" and such, courtesy titles,
 #: ranks that are also words ("general", "major") or a party's name.
@@ -110,7 +123,7 @@ ROLES = frozenset(
     title for title in TITLES if title.isalpha() or ("-" in title and " " not in title)
 ) - {"former", "late", "acting", "deputy", "assistant", "special", "labour", "tory",
      "conservative", "miss", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "father",
-     "fellow", "model", "comedy", "general", "major", "justice"}  # fmt: skip
+     "fellow", "model", "comedy", "general", "major", "justice"} - SHORT_RANKS  # fmt: skip
 
 #: Titles that are never surnames: alone, or glued to a name ("Beatle Sir"), they name no
 #: one (King, Prince, Lord and Major are surnames too: Mervyn King).

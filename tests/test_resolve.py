@@ -128,6 +128,26 @@ def test_a_local_councillors_title_is_dropped():
     assert names["person"] == ("Raj Mehta", "Ann Hughes", "Joe Ortiz")
 
 
+def test_a_rank_written_without_its_full_stop_is_dropped():
+    """British papers write short ranks without a full stop ("Prof Reddy", BBC), and local
+    news names police and council officers by rank: no part of the name. A title alone
+    ("Prof Reddy") is no name to keep either: the surname joins the full name."""
+    text = (
+        "Prof Joni Lovenduski spoke. Det Ch Insp Mark Jones and Assistant Chief Constable"
+        " David Warcup agreed with Councilmember Eunisses Hernandez and Prof Raj Reddy."
+        " Prof Reddy said so."
+    )
+    spans = [("Prof Joni Lovenduski", "PERSON"), ("Det Ch Insp Mark Jones", "PERSON"),
+             ("Assistant Chief Constable David Warcup", "PERSON"),
+             ("Councilmember Eunisses Hernandez", "PERSON"), ("Prof Raj Reddy", "PERSON"),
+             ("Prof Reddy", "PERSON")]  # fmt: skip
+    mentions, names, _ = resolve(text, candidates(text, *spans))
+    assert names["person"] == (
+        "Joni Lovenduski", "Mark Jones", "David Warcup", "Eunisses Hernandez", "Raj Reddy"
+    )  # fmt: skip
+    assert mentions[-1].text == "Reddy"
+
+
 def test_all_caps_dateline_is_title_cased():
     text = "HAVANA (AP) -- Cuba said."
     _, names, _ = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))

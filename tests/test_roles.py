@@ -24,6 +24,8 @@ from tests.pages import article
         ("the former Lazio midfielder Dennis Wise", "Dennis", "Former Lazio midfielder"),
         ("Since President Bush took office", "Bush", "President"),
         ("said Mr Tony Blair", "Tony", None),  # a courtesy, not a role
+        ("says Prof Raj Reddy", "Raj", None),  # a rank's short form, not a role
+        ("Assistant Chief Constable David Warcup said", "David", "Assistant Chief Constable"),
         ("Arsenal, Thierry Henry", "Thierry", None),  # a comma between: no role
         ("ANALYSIS: Jim Smith", "Jim", None),
     ],

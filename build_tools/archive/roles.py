@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from build_tools.names import TITLES
+from build_tools.names import SHORT_RANKS, TITLES
 
 #: Titles that say nothing of what a person does: courtesies, and words that qualify a
 #: role rather than name one.
@@ -25,7 +25,7 @@ _NOT_ROLES = frozenset({
     "prof.", "gen.", "col.", "maj.", "capt.", "sgt.", "adm.", "cmdr.", "cpl.", "pvt.", "insp.",
     "sen.", "sens.", "rep.", "reps.", "gov.", "lt. gov.",
 })  # fmt: skip
-_ROLES = frozenset(t for t in TITLES if t not in _NOT_ROLES)
+_ROLES = frozenset(t for t in TITLES if t not in _NOT_ROLES and t not in SHORT_RANKS)
 _LONGEST = max(len(role.split()) for role in _ROLES)
 #: Words that start a sentence or a clause rather than qualify a role.
 _LEADING = frozenset({
