@@ -166,6 +166,17 @@ def test_a_courtesy_title_and_a_surname_is_a_person_whatever_the_model_says():
     assert [m.name for m in mentions if m.text == "Ebbers"] == ["Bernie Ebbers"]
 
 
+def test_a_river_a_loch_or_a_mountain_is_a_place():
+    """ "the River Wend" (ORG, and "River" is a first name), "Loch Lomond" (PERSON, BBC):
+    places. A "River" named without "the" may be a person: River Phoenix."""
+    text = "The water of the River Wend rose. Loch Lomond and Mount Everest. River Phoenix acted."
+    spans = [("River Wend", "ORG"), ("Loch Lomond", "PERSON"), ("Mount Everest", "ORG"),
+             ("River Phoenix", "PERSON")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("River Wend", "Loch Lomond", "Mount Everest")
+    assert names["person"] == ("River Phoenix",)
+
+
 def test_all_caps_dateline_is_title_cased():
     text = "HAVANA (AP) -- Cuba said."
     _, names, _ = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))

@@ -467,6 +467,11 @@ _COURTESY_NAME = re.compile(
     r"(?: (?:van|de|der|von|Van|De|Von))* [A-Z][\w’'-]*[\w](?: [A-Z][\w’'-]*[\w])?"
     r"(?:['’]s?)?"
 )
+#: Rivers, lakes and mountains ("the River Wend", "Loch Lomond", "Mount Everest"), which
+#: the model calls people ("River" is a first name too) or bodies: places. A "River" named
+#: without "the" may be a person (River Phoenix). BBC: the River Thames, Loch Lomond.
+_LANDMARK = re.compile(r"(?:River|Loch|Lough|Lake|Mount|Mt\.?) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: A saint's name is a place's in the news ("St Katharine's dock", "St Kitts", "St
 #: Helens"; a club's at times, "St Johnstone"), or a saint's, no page's: no person's
 #: (``_saints_place``).
@@ -777,6 +782,15 @@ def _tidy_all(text: str, candidates: Iterable[Candidate]) -> list[_Span]:
             span = replace(span, kind="organization")
         elif span.kind != "organization" and _CLUB_START.match(span.text):
             span = replace(span, kind="organization")  # "a move to Atletico Madrid"
+        elif (
+            span.kind != "place"
+            and _LANDMARK.fullmatch(span.text)
+            and (
+                not span.text.startswith("River ")
+                or _THE_BEFORE.search(text, max(0, span.start - 5), span.start)
+            )
+        ):
+            span = replace(span, kind="place")  # "the River Wend", "Loch Lomond"
         elif span.kind == "person" and _SAINT.match(span.text):
             place = _saints_place(text, span, people)
             if place is False:
