@@ -177,6 +177,23 @@ def test_a_river_a_loch_or_a_mountain_is_a_place():
     assert names["person"] == ("River Phoenix",)
 
 
+def test_the_village_of_or_residents_of_names_a_place_wherever_it_is_named():
+    """ "the village of Millbrook", "residents of Engerwitzdorf" (BBC), "the town of
+    Tavildara" (CoNLL): the name is a place's, also where the model calls it a body or a
+    person; not "the state of" (a condition too)."""
+    text = (
+        "Flood warning for Millbrook. Police visited the village of Millbrook. Residents of"
+        " Netherby and Tavildara were told. The state of Parmalat was dire."
+    )
+    spans = [("Millbrook", "ORG"), ("Netherby", "PERSON"), ("Tavildara", "PERSON"),
+             ("Parmalat", "ORG")]  # fmt: skip
+    mentions, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Millbrook", "Netherby")
+    assert names["person"] == ("Tavildara",)
+    assert names["organization"] == ("Parmalat",)
+    assert [m.kind for m in mentions if m.text == "Millbrook"] == ["place", "place"]
+
+
 def test_all_caps_dateline_is_title_cased():
     text = "HAVANA (AP) -- Cuba said."
     _, names, _ = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))

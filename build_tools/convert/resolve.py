@@ -970,6 +970,7 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     # Harrison."; not an unlabelled list's items: "Argentina (4), Kenya, Tunisia" are
     # sides).
     players = _bench_players(document.text)
+    placed = frozenset(match[1] for match in _PLACE_OF.finditer(document.text))
     result = []
     for span in spans:
         if span.text in sides:
@@ -1041,6 +1042,8 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
                 kind = "place"
             elif written_in_lower_case(span.text, document.text):
                 continue
+        if kind != "place" and span.text in placed:
+            kind = "place"  # "the village of Millbrook", "residents of Engerwitzdorf"
         if kind == "organization" and places.is_curated(span.text):
             kind = "place"  # Capitol Hill
         if (
@@ -1093,6 +1096,15 @@ _BASED = re.compile(
 _WORDS_BEFORE = re.compile(r"[^\s]+")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _BUYING_INTO = re.compile(r"(?:invest\w*|stakes?|shares?|interests?|holdings?)\W*", re.I)
+
+
+#: Words that say the name after them is a place's, wherever the text names it: "the town
+#: of Kirkcaldy", "the village of X", "residents of Engerwitzdorf" (not "the state of", a
+#: condition too).
+_PLACE_OF = re.compile(
+    r"\b(?:town|village|hamlet|city|island|suburb|county|province|region|district|borough"
+    r"|[Rr]esidents|[Ii]nhabitants) of ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)"
+)
 
 
 def _in_town(span: _Span, text: str, places: Gazetteer) -> bool:
