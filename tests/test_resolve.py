@@ -194,6 +194,17 @@ def test_the_village_of_or_residents_of_names_a_place_wherever_it_is_named():
     assert [m.kind for m in mentions if m.text == "Millbrook"] == ["place", "place"]
 
 
+def test_a_name_after_a_large_place_holds_no_persons_surname():
+    """The model's "Belfast Harbour" (PERSON) is no person's full name: "Belfast" beside it
+    stays the city, and the harbour's name is a body's ("Glasgow Rugby")."""
+    text = "Trains between Belfast and Dublin stopped. Ferries from Belfast Harbour were cut."
+    spans = [("Belfast", "GPE"), ("Dublin", "GPE"), ("Belfast Harbour", "PERSON")]
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Belfast", "Dublin")
+    assert names["organization"] == ("Belfast Harbour",)
+    assert names["person"] == ()
+
+
 def test_all_caps_dateline_is_title_cased():
     text = "HAVANA (AP) -- Cuba said."
     _, names, _ = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))

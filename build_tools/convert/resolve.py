@@ -936,6 +936,13 @@ def looks_like_personal_name(text: str) -> bool:
     return given_name(words[0])
 
 
+def _named_after_place(name: str) -> bool:
+    """Whether a name starts with a large place's that is no first name ("Glasgow Rugby",
+    "Belfast Harbour"; not "Kenya Smith")."""
+    first = name.split()[0]
+    return gazetteer().is_major_place(first) and not given_name(first)
+
+
 def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     """Give one kind to a surface form.
 
@@ -944,9 +951,15 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     the gazetteer knows as a place is that place (``Havana``); a lone one-word "person"
     that the text also writes in lower case is a common word (``Rescued``).
     """
-    full_people = [s.text for s in spans if s.kind == "person" and len(s.text.split()) > 1]
-    person_tokens = {t for name in full_people for t in _tokens(name)}
     places = gazetteer()
+    # (Not a "person" named after a large place, which is a body below: "Belfast Harbour"
+    # holds no person's surname, and "Belfast" stays the city.)
+    full_people = [
+        s.text
+        for s in spans
+        if s.kind == "person" and len(s.text.split()) > 1 and not _named_after_place(s.text)
+    ]
+    person_tokens = {t for name in full_people for t in _tokens(name)}
     # A town the article names as a body only "in X" ("South Africa in Durban"): where
     # things happen, not a club; not where it also writes the body ("Liverpool said").
     in_town: dict[str, bool] = {}
@@ -1027,11 +1040,7 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
                 )
             ):
                 kind = "organization"  # "Manchester United", "Washington Post", "Hull City"
-        elif (
-            len(tokens) > 1
-            and places.is_major_place(span.text.split()[0])
-            and not given_name(span.text.split()[0])
-        ):
+        elif len(tokens) > 1 and _named_after_place(span.text):
             kind = "organization"  # "Glasgow Rugby", "Milton Keynes Dons": a team or firm
         elif len(tokens) == 1 and not held:
             if (
