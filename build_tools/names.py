@@ -126,8 +126,8 @@ ROLES = frozenset(
      "fellow", "model", "comedy", "general", "major", "justice"} - SHORT_RANKS  # fmt: skip
 
 #: Titles that are never surnames: alone, or glued to a name ("Beatle Sir"), they name no
-#: one (King, Prince, Lord and Major are surnames too: Mervyn King).
-NOT_SURNAMES = frozenset({"sir", "dame", "lady", "queen", "princess"})
+#: one (King, Prince, Lord and Major are surnames too: Mervyn King; "Insp" is none).
+NOT_SURNAMES = frozenset({"sir", "dame", "lady", "queen", "princess"}) | SHORT_RANKS
 assert TITLES >= NOT_SURNAMES
 
 

@@ -205,6 +205,16 @@ def test_a_name_after_a_large_place_holds_no_persons_surname():
     assert names["person"] == ()
 
 
+def test_police_ranks_before_a_name_make_a_person_and_alone_none():
+    """Police reports: "Ch Supt Gillian Kearney" (ORG to the model) is a person; "Insp"
+    alone (PERSON) is no one."""
+    text = "Ch Supt Gillian Kearney said so. Superintendent Marty Pollio and the Insp agreed."
+    spans = [("Ch Supt Gillian Kearney", "ORG"), ("Superintendent Marty Pollio", "ORG"),
+             ("Insp", "PERSON")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names == {"person": ("Gillian Kearney", "Marty Pollio"), "place": (), "organization": ()}
+
+
 def test_all_caps_dateline_is_title_cased():
     text = "HAVANA (AP) -- Cuba said."
     _, names, _ = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))

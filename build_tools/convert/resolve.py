@@ -43,6 +43,7 @@ from build_tools.names import (
     DEMONYM,
     NOT_GIVEN,
     ROLES,
+    SHORT_RANKS,
     TITLES,
     WORD_FIRST_NAMES,
     demonym,
@@ -459,11 +460,13 @@ _CLUB_START = re.compile(
 )
 #: A courtesy title or a rank before a surname or a full name: a person, whatever the model
 #: says ("Mr Ebbers" and "Mr Cable", ORG; "Mr Hague", GPE: 38 such "organizations" and
-#: "places" in 33 BBC articles). Not "Dr" (Dr Pepper), "Miss" (Miss World), "Lady" or
-#: "General" (General Motors), nor a name that runs on past a possessive ("Mr Brown's
-#: International Finance Facility").
+#: "places" in 33 BBC articles; "Ch Supt Gillian Kearney", ORG, in police reports). Not
+#: "Dr" (Dr Pepper), "Miss" (Miss World), "Lady" or "General" (General Motors), nor a
+#: name that runs on past a possessive ("Mr Brown's International Finance Facility").
 _COURTESY_NAME = re.compile(
-    r"(?:Mr|Mrs|Ms|Sir|Dame|Lord|Prof|Gen|Sgt|Insp|Det|Supt|Capt|Col|Maj|Rev)\.?"
+    r"(?:(?:Det|Ch|Chief|Assistant|Deputy|Acting|Detective) )*"
+    r"(?:Mr|Mrs|Ms|Sir|Dame|Lord|Prof|Gen|Sgt|Insp|Det|Supt|Capt|Col|Maj|Rev|Cllr|Councillor"
+    r"|Superintendent|Inspector|Sergeant|Constable)\.?"
     r"(?: (?:van|de|der|von|Van|De|Von))* [A-Z][\w’'-]*[\w](?: [A-Z][\w’'-]*[\w])?"
     r"(?:['’]s?)?"
 )
@@ -579,6 +582,7 @@ def tidy(candidate: Candidate, kind: Kind, before: str = "") -> _Span | None:
         not _NAME_TOKEN.search(text)
         or re.search(r"\b[A-Z]{2,}s$", text)  # "Labour MPs"
         or demonym(text)  # "Welshman"
+        or text.rstrip(".").casefold() in SHORT_RANKS  # "Insp" alone
     ):
         return None
     return _Span(start, end, " ".join(text.split()), kind)
