@@ -215,6 +215,15 @@ def test_police_ranks_before_a_name_make_a_person_and_alone_none():
     assert names == {"person": ("Gillian Kearney", "Marty Pollio"), "place": (), "organization": ()}
 
 
+def test_a_road_is_no_person():
+    """ "Victoria Road" and "Wilmslow Road" (BBC), PERSON or GPE to the model: a street,
+    neither a person nor a place."""
+    text = "He lived on Victoria Road. Police closed Wilmslow Road and Elm Drive."
+    spans = [("Victoria Road", "PERSON"), ("Wilmslow Road", "GPE"), ("Elm Drive", "ORG")]
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names == {"person": (), "place": (), "organization": ()}
+
+
 def test_all_caps_dateline_is_title_cased():
     text = "HAVANA (AP) -- Cuba said."
     _, names, _ = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))

@@ -411,13 +411,14 @@ _EMBASSY = re.compile(r"^(?:[\w.]+\s+)?(?:Embass(?:y|ies)|Consulates?)$", re.I)
 #: Buildings and other facilities: neither organizations nor places.
 _FACILITY = re.compile(
     r"\s(?:House|Building|Tower|Towers|Hall|Stadium|Airport|Hotel|Theater|Theatre|Square|"
-    r"Street|Avenue|Bridge|Prison|Jail|Correctional Center|Correctional Facility|Mall|Arena)$"
+    r"Street|Avenue|Road|Drive|Crescent|Terrace|Boulevard|Bridge|Prison|Jail|"
+    r"Correctional Center|Correctional Facility|Mall|Arena)$"
     r"|^Port of\s"
 )
 #: Facility words that are not also common surnames.
 _NOT_SURNAME = re.compile(
-    r"\s(?:Building|Stadium|Airport|Hotel|Theater|Theatre|Square|Street|Avenue|Prison|Jail|"
-    r"Mall|Arena)$"
+    r"\s(?:Building|Stadium|Airport|Hotel|Theater|Theatre|Square|Street|Avenue|Road|Drive|"
+    r"Crescent|Terrace|Boulevard|Prison|Jail|Mall|Arena)$"
 )
 _FACILITY_KEEP = frozenset({"White House", "Government House", "Downing Street"})
 #: Last words that make a "person" an organization, with the identity's words of a
