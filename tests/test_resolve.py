@@ -224,6 +224,20 @@ def test_a_road_is_no_person():
     assert names == {"person": (), "place": (), "organization": ()}
 
 
+def test_a_council_or_a_police_force_named_by_its_place_is_found_whole():
+    """The model misses "The Springfield City Council" and cuts "Avon and Somerset
+    Police" to "Avon"; a place's force only ("Mystery Police" is none)."""
+    text = (
+        "The Springfield City Council voted. Avon and Somerset Police and West Midlands"
+        " Police said so, as did Mystery Police."
+    )
+    _, names, _ = resolve(text, candidates(text, ("Avon", "GPE"), ("Somerset Police", "ORG")))
+    assert names["organization"] == (
+        "Springfield City Council", "Avon and Somerset Police", "West Midlands Police"
+    )  # fmt: skip
+    assert names["place"] == ()
+
+
 def test_all_caps_dateline_is_title_cased():
     text = "HAVANA (AP) -- Cuba said."
     _, names, _ = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))

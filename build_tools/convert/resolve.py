@@ -322,6 +322,51 @@ def name_candidates(text: str, taken: Sequence[Candidate]) -> list[Candidate]:
     return found
 
 
+#: Local councils and police forces by their place's name ("Springfield City Council",
+#: "Darlington Borough Council", "West Midlands Police", "Avon and Somerset Police"),
+#: which the model misses or cuts to the place: up to three capitalised words (not
+#: "The", "But" and such) before the body's own words.
+_COUNCIL = re.compile(
+    r"(?<![\w'’-])(?!(?:The|A|An|But|And|In|At|On|By|For) )((?:[A-Z][\w'’-]*[a-z] ){1,3})"
+    r"(?:City|County|County Borough|Borough|District|Town|Parish|Metropolitan Borough"
+    r"|Community) Council\b"
+)
+_POLICE = re.compile(
+    r"(?<![\w'’-])(?!(?:The|A|An|But|And|In|At|On|By|For) )"
+    r"((?:[A-Z][\w'’-]*[a-z] (?:and )?){1,3})(?:Police|Constabulary)\b"
+)
+
+
+def local_bodies(text: str, taken: Sequence[Candidate]) -> list[Candidate]:
+    """Councils and police forces named by their place (``_COUNCIL``, ``_POLICE``: a force
+    only after a place the gazetteer knows), in place of the model's candidates inside
+    them; none where a candidate runs across the name's edge."""
+    found = [
+        Candidate(match.start(), match.end(), match.group(0), "ORG")
+        for match in _COUNCIL.finditer(text)
+    ]
+    places = gazetteer()
+    found += [
+        Candidate(match.start(), match.end(), match.group(0), "ORG")
+        for match in _POLICE.finditer(text)
+        if any(places.knows(part) for part in match.group(1).strip().split(" and "))
+    ]
+    if not found:
+        return list(taken)
+    kept = [
+        body
+        for body in found
+        if not any(
+            c.start < body.end
+            and body.start < c.end
+            and not (body.start <= c.start and c.end <= body.end)
+            for c in taken
+        )
+    ]
+    inside = [c for c in taken if not any(b.start <= c.start and c.end <= b.end for b in kept)]
+    return sorted([*inside, *kept], key=lambda c: c.start)
+
+
 #: An initial at the start of a list item, before a surname the model took without it:
 #: "..., G Easterby, Humphreys" (team sheets), "(M Horan"; at a line's start not A or I,
 #: which start sentences.
@@ -659,6 +704,7 @@ def resolve(
     document = _Document(text, title_end)
     candidates = with_dateline(text, candidates)
     candidates = with_team_sheets(text, candidates)
+    candidates = local_bodies(text, candidates)
     candidates = sorted([*candidates, *name_candidates(text, candidates)], key=lambda c: c.start)
     storms = _storm_names(text)
     candidates = [
