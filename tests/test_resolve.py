@@ -238,6 +238,14 @@ def test_a_council_or_a_police_force_named_by_its_place_is_found_whole():
     assert names["place"] == ()
 
 
+def test_a_town_on_a_river_keeps_the_rest_of_its_name():
+    """ "Croft" (ORG) of "Croft-on-Tees", "Stockton" of "Stockton-on-Tees" (BBC): the town."""
+    text = "The road at Croft-on-Tees is shut. Stockton-on-Tees voted."
+    _, names, _ = resolve(text, candidates(text, ("Croft", "ORG"), ("Stockton", "GPE")))
+    assert names["place"] == ("Croft-on-Tees", "Stockton-on-Tees")
+    assert names["organization"] == ()
+
+
 def test_all_caps_dateline_is_title_cased():
     text = "HAVANA (AP) -- Cuba said."
     _, names, _ = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))

@@ -516,6 +516,9 @@ _COURTESY_NAME = re.compile(
     r"(?: (?:van|de|der|von|Van|De|Von))* [A-Z][\w’'-]*[\w](?: [A-Z][\w’'-]*[\w])?"
     r"(?:['’]s?)?"
 )
+#: The rest of a town's name that runs on after a hyphen, which the model leaves out:
+#: "Stratford" + "-upon-Avon", "Stockton" + "-on-Tees" (BBC), "Southend" + "-on-Sea".
+_TOWN_ON_RIVER = re.compile(r"-(?:on|upon|under|le|in|by|en|sur)-[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 #: Rivers, lakes and mountains ("the River Wend", "Loch Lomond", "Mount Everest"), which
 #: the model calls people ("River" is a first name too) or bodies: places. A "River" named
 #: without "the" may be a person (River Phoenix). BBC: the River Thames, Loch Lomond.
@@ -829,6 +832,10 @@ def _tidy_all(text: str, candidates: Iterable[Candidate]) -> list[_Span]:
         span = tidy(candidate, kind, text[max(0, candidate.start - 2) : candidate.start])
         if span is None or is_not_a_name(span):
             continue
+        if town := _TOWN_ON_RIVER.match(text, span.end):
+            # "Stratford-upon-Avon", "Croft-on-Tees": a town, not its first word
+            end = town.end()
+            span = _Span(span.start, end, text[span.start : end], "place")
         if span.kind == "person" and _company_name(span.text):
             span = replace(span, kind="organization")
         elif span.kind != "organization" and _CLUB_START.match(span.text):
