@@ -246,6 +246,22 @@ def test_a_town_on_a_river_keeps_the_rest_of_its_name():
     assert names["organization"] == ()
 
 
+def test_a_person_listed_beside_a_place_is_the_place_the_gazetteer_knows():
+    """A list's items are of one kind: "posts in Preston and Bolton", "Gloucestershire and
+    Hampshire" (BBC), whose one item the model calls a person. Not a first name ("Belle
+    and Sebastian"), nor the surname of a person the text names in full."""
+    text = (
+        "She held posts in Preston and Bolton. Hunts met in Hampshire and Gloucestershire."
+        " Belle and Sebastian played. In Leeds and Blackburn, Tony Blackburn spoke."
+    )
+    spans = [("Preston", "GPE"), ("Bolton", "PERSON"), ("Gloucestershire", "GPE"),
+             ("Hampshire", "PERSON"), ("Belle", "GPE"), ("Sebastian", "PERSON"),
+             ("Tony Blackburn", "PERSON"), ("Leeds", "GPE"), ("Blackburn", "PERSON")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Preston", "Bolton", "Hampshire", "Gloucestershire", "Belle", "Leeds")
+    assert names["person"] == ("Sebastian", "Tony Blackburn")
+
+
 def test_all_caps_dateline_is_title_cased():
     text = "HAVANA (AP) -- Cuba said."
     _, names, _ = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))

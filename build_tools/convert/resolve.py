@@ -1042,6 +1042,10 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     # sides).
     players = _bench_players(document.text)
     placed = frozenset(match[1] for match in _PLACE_OF.finditer(document.text))
+    place_edges = (
+        frozenset(s.start for s in spans if s.kind == "place"),
+        frozenset(s.end for s in spans if s.kind == "place"),
+    )
     result = []
     for span in spans:
         if span.text in sides:
@@ -1111,6 +1115,16 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
                 continue
         if kind != "place" and span.text in placed:
             kind = "place"  # "the village of Millbrook", "residents of Engerwitzdorf"
+        elif (
+            kind == "person"
+            and votes[span.text]["person"] == 1
+            and not held
+            and not sports
+            and _listed_with_place(span, place_edges, document.text)
+            and places.knows(span.text)
+            and not given_name(span.text.split()[0])
+        ):
+            kind = "place"  # "Preston and Bolton", "Gloucestershire and Hampshire"
         if kind == "organization" and places.is_curated(span.text):
             kind = "place"  # Capitol Hill
         if (
@@ -1163,6 +1177,24 @@ _BASED = re.compile(
 _WORDS_BEFORE = re.compile(r"[^\s]+")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _BUYING_INTO = re.compile(r"(?:invest\w*|stakes?|shares?|interests?|holdings?)\W*", re.I)
+
+
+#: What joins the last items of a list: "and", "or", ", and" (not a comma alone: "King
+#: Hussein of Jordan, Bush said").
+_LIST_AFTER = re.compile(r",? (?:and|or) ")
+_LIST_BEFORE = re.compile(r",? (?:and|or) $")
+
+
+def _listed_with_place(span: _Span, place_edges: tuple[frozenset, frozenset], text: str) -> bool:
+    """Whether a name stands in a list beside a place the model named ("Preston and
+    Bolton", "between Loughborough and Melton Mowbray"): a list's items are of one kind.
+    ``place_edges``: the starts and the ends of the text's place spans."""
+    starts, ends = place_edges
+    after = _LIST_AFTER.match(text, span.end)
+    if after and after.end() in starts:
+        return True
+    before = _LIST_BEFORE.search(text, max(0, span.start - 6), span.start)
+    return before is not None and before.start() in ends
 
 
 #: Words that say the name after them is a place's, wherever the text names it: "the town
