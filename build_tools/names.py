@@ -109,6 +109,9 @@ TITLES = frozenset(
     "batsman", "bowler", "keeper", "shadow chancellor", "home secretary", "foreign secretary",
     "culture secretary", "tory", "labour", "lib dem", "conservative", "liberal democrat",
     "physio", "physiotherapist", "assistant manager", "owner",
+    # Offices and honorifics of Irish and Nigerian news ("Tánaiste Micheál Martin",
+    # "Alhaji Musa Danladi").
+    "taoiseach", "tánaiste", "tanaiste", "alhaji", "alhaja",
     # Police and local offices ("Assistant Chief Constable David Warcup", "Superintendent
     # Pedro", "Councilmember Eunisses Hernandez").
     "constable", "chief constable", "superintendent", "chief superintendent", "commissioner",
@@ -123,7 +126,8 @@ ROLES = frozenset(
     title for title in TITLES if title.isalpha() or ("-" in title and " " not in title)
 ) - {"former", "late", "acting", "deputy", "assistant", "special", "labour", "tory",
      "conservative", "miss", "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "father",
-     "fellow", "model", "comedy", "general", "major", "justice"} - SHORT_RANKS  # fmt: skip
+     "fellow", "model", "comedy", "general", "major", "justice", "alhaji", "alhaja",
+     *SHORT_RANKS}  # fmt: skip
 
 #: Titles that are never surnames: alone, or glued to a name ("Beatle Sir"), they name no
 #: one (King, Prince, Lord and Major are surnames too: Mervyn King; "Insp" is none).

@@ -262,6 +262,21 @@ def test_a_person_listed_beside_a_place_is_the_place_the_gazetteer_knows():
     assert names["person"] == ("Sebastian", "Tony Blackburn")
 
 
+def test_irish_welsh_and_nigerian_titles_and_letters_are_no_part_of_the_name():
+    """Irish, Welsh and Nigerian news: "Tánaiste Micheál Martin", "Alhaji Musa Danladi",
+    a barrister's "SC" and "BL", a member's "TD" and "MS"."""
+    text = (
+        "Tánaiste Micheál Martin and Alhaji Musa Danladi met. Michael Bowman SC and Fiona"
+        " Murphy BL argued; Mary Lou McDonald TD and Siân Gwenllian MS spoke."
+    )
+    spans = [("Tánaiste Micheál Martin", "PERSON"), ("Alhaji Musa Danladi", "PERSON"),
+             ("Michael Bowman SC", "PERSON"), ("Fiona Murphy BL", "PERSON"),
+             ("Mary Lou McDonald TD", "PERSON"), ("Siân Gwenllian MS", "PERSON")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["person"] == ("Micheál Martin", "Musa Danladi", "Michael Bowman",
+                               "Fiona Murphy", "Mary Lou McDonald", "Siân Gwenllian")  # fmt: skip
+
+
 def test_all_caps_dateline_is_title_cased():
     text = "HAVANA (AP) -- Cuba said."
     _, names, _ = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))

@@ -1292,6 +1292,11 @@ def test_the_project_knowledge_names_a_page_whatever_form_an_article_spells_out(
     assert curated_name("Standard & Poor") == "Standard & Poor's"
     assert curated_name("Big Board") == "New York Stock Exchange"  # its nickname
     assert curated_name("Irish Lions") == "British and Irish Lions"  # cut at "and"
+    party = article("articles/5.md", "5", "Sinn Fein and Fine Gael.",
+                    people=["Sinn Fein", "Fine Gael"])  # fmt: skip
+    index = EntityIndex([party], curated=load_curated(Path("no-such-file.yml")))
+    assert index.ref("person", "Sinn Fein", party) == EntityRef("organization", "Sinn Féin")
+    assert index.ref("person", "Fine Gael", party) == EntityRef("organization", "Fine Gael")
     charity = article("articles/4.md", "4", "x", people=["Age Concern"])
     assert EntityIndex([charity], curated=load_curated(Path("no-such-file.yml"))).ref(
         "person", "Age Concern", charity

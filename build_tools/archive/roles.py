@@ -23,7 +23,7 @@ _NOT_ROLES = frozenset({
     "st.", "u.s.", "former", "late", "acting", "deputy", "assistant", "special", "father",
     "tory", "labour", "lib dem", "conservative", "liberal democrat", "lt", "lt.", "rev.",
     "prof.", "gen.", "col.", "maj.", "capt.", "sgt.", "adm.", "cmdr.", "cpl.", "pvt.", "insp.",
-    "sen.", "sens.", "rep.", "reps.", "gov.", "lt. gov.",
+    "sen.", "sens.", "rep.", "reps.", "gov.", "lt. gov.", "alhaji", "alhaja",
 })  # fmt: skip
 _ROLES = frozenset(t for t in TITLES if t not in _NOT_ROLES and t not in SHORT_RANKS)
 _LONGEST = max(len(role.split()) for role in _ROLES)

@@ -554,7 +554,11 @@ _WORK_OR_EVENT_END = re.compile(
 #: an age group's team ("Iceland U21").
 _MODEL_NUMBER = re.compile(r"\s(?!U\d\d$)[A-Z]{1,3}\d{2,}[A-Za-z]*$")
 #: Honours and post-nominal letters after a name ("Frank Field MP").
-_POST_NOMINAL = re.compile(r"(?:,?\s+(?:MP|MEP|MSP|AM|QC|KC|OBE|MBE|CBE|KBE|DBE|PhD|MD))+$")
+#: Letters after a person's name: offices (MP; TD, MLA and MS of the Irish, Northern Irish
+#: and Welsh parliaments), a barrister's (QC, KC, SC, BL), honours and degrees.
+_POST_NOMINAL = re.compile(
+    r"(?:,?\s+(?:MP|MEP|MSP|AM|TD|MLA|MS|QC|KC|SC|BL|JP|OBE|MBE|CBE|KBE|DBE|PhD|MD))+$"
+)
 _TIME_ZONES = frozenset({"GMT", "EST", "EDT", "PST", "PDT", "CST", "CDT", "UTC", "BST", "CET"})
 _DIRECTIONS = frozenset(
     {"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"}
