@@ -277,6 +277,15 @@ def test_irish_welsh_and_nigerian_titles_and_letters_are_no_part_of_the_name():
                                "Fiona Murphy", "Mary Lou McDonald", "Siân Gwenllian")  # fmt: skip
 
 
+def test_a_word_of_an_offices_name_is_no_organization():
+    """ "State" of "the Secretary of State for Wales" (BBC, 2 articles; the held-out trial's
+    2), "Defence" of "the Ministry of Defence", which the model tags alone."""
+    text = "The Secretary of State for Wales spoke. The Ministry of Defence and State Department."
+    spans = [("State", "ORG"), ("Defence", "ORG"), ("State Department", "ORG")]
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["organization"] == ("State Department",)
+
+
 def test_all_caps_dateline_is_title_cased():
     text = "HAVANA (AP) -- Cuba said."
     _, names, _ = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))

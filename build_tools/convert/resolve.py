@@ -70,6 +70,12 @@ _TITLE_RE = re.compile(
 _ROLE_BEFORE = re.compile(
     r"(?:secretary|minister|ministry|department|secretaries)\s+(?:of\s+)?(?:the\s+)?$", re.I
 )
+#: An office's or a body's head word and "of" before a one-word "organization": the rest
+#: of its name ("Secretary of State for Wales", "Ministry of Defence", "Department of
+#: Health"), no body of its own.
+_OFFICE_OF = re.compile(
+    r"(?:secretary|secretaries|minister|ministry|department) of (?:the )?$", re.I
+)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w.'’-]*", re.UNICODE)
@@ -949,6 +955,8 @@ def _drop_fragments(spans: list[_Span], document: _Document) -> list[_Span]:
             follows_person = any(span.end < p <= span.end + 2 for p in people_starts)
             if follows_person and (_ROLE_BEFORE.search(before) or len(span.text.split()) == 1):
                 continue  # "Secretary of State Mike Pompeo": State is part of the title
+            if " " not in span.text and _OFFICE_OF.search(before):
+                continue  # "the Secretary of State for Wales": part of an office's name
             if document.in_title(span) and span.text not in document.body:
                 continue  # "Trump-Kim Summit Planned": a headline fragment
             if _cut_from_office(span, document.text):
