@@ -286,6 +286,18 @@ def test_a_word_of_an_offices_name_is_no_organization():
     assert names["organization"] == ("State Department",)
 
 
+def test_a_name_only_clubs_end_in_is_a_clubs():
+    """ "Aston Villa" (a person in one BBC article, a place in another), "Brighton and Hove
+    Albion", "Bristol Rovers": clubs. Not "Stoke City" nor "Cape Town", whose last words
+    end towns' names too."""
+    text = "Aston Villa beat Brighton and Hove Albion. Bristol Rovers lost. Cape Town."
+    spans = [("Aston Villa", "PERSON"), ("Brighton and Hove Albion", "GPE"),
+             ("Bristol Rovers", "GPE"), ("Cape Town", "GPE")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["organization"] == ("Aston Villa", "Brighton and Hove Albion", "Bristol Rovers")
+    assert names["place"] == ("Cape Town",)
+
+
 def test_all_caps_dateline_is_title_cased():
     text = "HAVANA (AP) -- Cuba said."
     _, names, _ = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))

@@ -510,6 +510,13 @@ _CLUB_START = re.compile(
     r"(?:Atletico|Atlético|Deportivo|Real|Sporting|Inter|Olympique|Dynamo|Dinamo|Spartak"
     r"|Lokomotiv|Borussia) [A-Z]"
 )
+#: Last words that only football clubs' names end in ("Aston Villa", a person and a place
+#: in two BBC articles; "Bristol Rovers", "Wigan Athletic", "Plymouth Argyle"): not City,
+#: Town, United or County, which towns, firms and shows end in too.
+_CLUB_END = re.compile(
+    r"[A-Z][\w'’.-]*(?: (?:&|and|[A-Z][\w'’.-]*))* "
+    r"(?:Villa|Rovers|Wanderers|Athletic|Albion|Hotspur|Argyle|Alexandra)"
+)
 #: A courtesy title or a rank before a surname or a full name: a person, whatever the model
 #: says ("Mr Ebbers" and "Mr Cable", ORG; "Mr Hague", GPE: 38 such "organizations" and
 #: "places" in 33 BBC articles; "Ch Supt Gillian Kearney", ORG, in police reports). Not
@@ -848,7 +855,9 @@ def _tidy_all(text: str, candidates: Iterable[Candidate]) -> list[_Span]:
             span = _Span(span.start, end, text[span.start : end], "place")
         if span.kind == "person" and _company_name(span.text):
             span = replace(span, kind="organization")
-        elif span.kind != "organization" and _CLUB_START.match(span.text):
+        elif span.kind != "organization" and (
+            _CLUB_START.match(span.text) or _CLUB_END.fullmatch(span.text)
+        ):
             span = replace(span, kind="organization")  # "a move to Atletico Madrid"
         elif (
             span.kind != "place"
