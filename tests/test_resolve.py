@@ -229,11 +229,13 @@ def test_a_council_or_a_police_force_named_by_its_place_is_found_whole():
     Police" to "Avon"; a place's force only ("Mystery Police" is none)."""
     text = (
         "The Springfield City Council voted. Avon and Somerset Police and West Midlands"
-        " Police said so, as did Mystery Police."
+        " Police said so, as did Mystery Police, Police Scotland and Police Federation."
     )
-    _, names, _ = resolve(text, candidates(text, ("Avon", "GPE"), ("Somerset Police", "ORG")))
+    spans = [("Avon", "GPE"), ("Somerset Police", "ORG"), ("Scotland", "GPE")]
+    _, names, _ = resolve(text, candidates(text, *spans))
     assert names["organization"] == (
-        "Springfield City Council", "Avon and Somerset Police", "West Midlands Police"
+        "Springfield City Council", "Avon and Somerset Police", "West Midlands Police",
+        "Police Scotland",
     )  # fmt: skip
     assert names["place"] == ()
 

@@ -343,10 +343,15 @@ _POLICE = re.compile(
 )
 
 
+#: A force named after its nation: "Police Scotland", which the model cuts to the place.
+_NATIONAL_POLICE = re.compile(r"(?<![\w'’-])Police ([A-Z][a-z]+)\b")
+
+
 def local_bodies(text: str, taken: Sequence[Candidate]) -> list[Candidate]:
     """Councils and police forces named by their place (``_COUNCIL``, ``_POLICE``: a force
-    only after a place the gazetteer knows), in place of the model's candidates inside
-    them; none where a candidate runs across the name's edge."""
+    only after a place the gazetteer knows; ``_NATIONAL_POLICE``: before one), in
+    place of the model's candidates inside them; none where a candidate runs across the
+    name's edge."""
     found = [
         Candidate(match.start(), match.end(), match.group(0), "ORG")
         for match in _COUNCIL.finditer(text)
@@ -356,6 +361,11 @@ def local_bodies(text: str, taken: Sequence[Candidate]) -> list[Candidate]:
         Candidate(match.start(), match.end(), match.group(0), "ORG")
         for match in _POLICE.finditer(text)
         if any(places.knows(part) for part in match.group(1).strip().split(" and "))
+    ]
+    found += [
+        Candidate(match.start(), match.end(), match.group(0), "ORG")
+        for match in _NATIONAL_POLICE.finditer(text)
+        if places.knows(match.group(1))
     ]
     if not found:
         return list(taken)
