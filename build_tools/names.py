@@ -66,10 +66,11 @@ def demonym(word: str) -> bool:
 
 #: Ranks and offices in the short forms British papers write without a full stop ("Prof
 #: Reddy", "Gen Musharraf", "Det Ch Insp Mark Jones"): titles, not roles. Not "PC" or "DC",
-#: which start names too (PC World, DC United).
+#: which start names too (PC World, DC United), nor "Sen", "Gov" or "Col", which are names
+#: (Amartya Sen, Gov Ball, Col Needham).
 SHORT_RANKS = frozenset(
-    {"prof", "gen", "col", "capt", "maj", "sgt", "cpl", "pte", "adm", "cmdr", "brig", "rev",
-     "revd", "sen", "gov", "det", "insp", "supt", "ch insp", "ch supt"}
+    {"prof", "gen", "capt", "maj", "sgt", "cpl", "pte", "adm", "cmdr", "brig", "rev", "revd",
+     "det", "insp", "supt", "ch insp", "ch supt"}
 )  # fmt: skip
 
 #: Titles and roles written before a person's name (a set: the converter asks of every

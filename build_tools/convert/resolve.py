@@ -70,12 +70,9 @@ _TITLE_RE = re.compile(
 _ROLE_BEFORE = re.compile(
     r"(?:secretary|minister|ministry|department|secretaries)\s+(?:of\s+)?(?:the\s+)?$", re.I
 )
-#: An office's or a body's head word and "of" before a one-word "organization": the rest
-#: of its name ("Secretary of State for Wales", "Ministry of Defence", "Department of
-#: Health"), no body of its own.
-_OFFICE_OF = re.compile(
-    r"(?:secretary|secretaries|minister|ministry|department) of (?:the )?$", re.I
-)
+#: "Secretary of" before the "organization" "State": the rest of an office's name ("the
+#: Secretary of State for Wales"), no body (not "general secretary of Unite").
+_OFFICE_OF = re.compile(r"Secretar(?:y|ies) of $")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w.'’-]*", re.UNICODE)
@@ -329,43 +326,53 @@ def name_candidates(text: str, taken: Sequence[Candidate]) -> list[Candidate]:
 
 
 #: Local councils and police forces by their place's name ("Springfield City Council",
-#: "Darlington Borough Council", "West Midlands Police", "Avon and Somerset Police"),
-#: which the model misses or cuts to the place: up to three capitalised words (not
-#: "The", "But" and such) before the body's own words.
+#: "Darlington Borough Council", "West Midlands Police"), which the model misses or cuts
+#: to the place: the body's own words after up to three capitalised words, of which
+#: ``local_bodies`` keeps the place's.
 _COUNCIL = re.compile(
-    r"(?<![\w'’-])(?!(?:The|A|An|But|And|In|At|On|By|For) )((?:[A-Z][\w'’-]*[a-z] ){1,3})"
+    r"(?<![\w'’-])((?:[A-Z][\w'’-]*[a-z] ){1,3})"
     r"(?:City|County|County Borough|Borough|District|Town|Parish|Metropolitan Borough"
     r"|Community) Council\b"
 )
-_POLICE = re.compile(
-    r"(?<![\w'’-])(?!(?:The|A|An|But|And|In|At|On|By|For) )"
-    r"((?:[A-Z][\w'’-]*[a-z] (?:and )?){1,3})(?:Police|Constabulary)\b"
-)
-
-
-#: A force named after its nation: "Police Scotland", which the model cuts to the place.
-_NATIONAL_POLICE = re.compile(r"(?<![\w'’-])Police ([A-Z][a-z]+)\b")
+_POLICE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*[a-z] ){1,3})(?:Police|Constabulary)\b")
+#: A force named after its nation, which the model cuts to the place.
+_NATIONAL_POLICE = re.compile(r"(?<![\w'’-])Police Scotland\b")
+#: A party's or a role's word joined to a council's place: "Labour-run Birmingham".
+_RUN_BY = re.compile(r"-(?:run|led|controlled)$")
 
 
 def local_bodies(text: str, taken: Sequence[Candidate]) -> list[Candidate]:
-    """Councils and police forces named by their place (``_COUNCIL``, ``_POLICE``: a force
-    only after a place the gazetteer knows; ``_NATIONAL_POLICE``: before one), in
-    place of the model's candidates inside them; none where a candidate runs across the
-    name's edge."""
-    found = [
-        Candidate(match.start(), match.end(), match.group(0), "ORG")
-        for match in _COUNCIL.finditer(text)
-    ]
+    """Councils and police forces named by their place (``_COUNCIL``, ``_POLICE``,
+    ``_NATIONAL_POLICE``), in place of the model's candidates inside them; none where a
+    candidate runs across the name's edge. The place is the longest run of the words
+    before the body's that the gazetteer knows ("Los Angeles" of "Former Los Angeles City
+    Council"); a council's, the last word when it knows none ("Eastbury City Council"),
+    a force's, none."""
     places = gazetteer()
-    found += [
-        Candidate(match.start(), match.end(), match.group(0), "ORG")
-        for match in _POLICE.finditer(text)
-        if any(places.knows(part) for part in match.group(1).strip().split(" and "))
-    ]
+    found = []
+    for pattern in (_COUNCIL, _POLICE):
+        for match in pattern.finditer(text):
+            words = match.group(1).split()
+            place = next(
+                (
+                    " ".join(words[-size:])
+                    for size in range(len(words), 0, -1)
+                    if places.knows(" ".join(words[-size:]))
+                ),
+                None,
+            )
+            if place is None:
+                last = words[-1]
+                if pattern is _POLICE or last.lower() in stop_words() or _RUN_BY.search(last):
+                    continue
+                if last.lower() in TITLES:
+                    continue
+                place = last
+            start = match.end(1) - len(place) - 1
+            found.append(Candidate(start, match.end(), text[start : match.end()], "ORG"))
     found += [
         Candidate(match.start(), match.end(), match.group(0), "ORG")
         for match in _NATIONAL_POLICE.finditer(text)
-        if places.knows(match.group(1))
     ]
     if not found:
         return list(taken)
@@ -472,14 +479,14 @@ _EMBASSY = re.compile(r"^(?:[\w.]+\s+)?(?:Embass(?:y|ies)|Consulates?)$", re.I)
 #: Buildings and other facilities: neither organizations nor places.
 _FACILITY = re.compile(
     r"\s(?:House|Building|Tower|Towers|Hall|Stadium|Airport|Hotel|Theater|Theatre|Square|"
-    r"Street|Avenue|Road|Drive|Crescent|Terrace|Boulevard|Bridge|Prison|Jail|"
+    r"Street|Avenue|Road|Drive|Terrace|Boulevard|Bridge|Prison|Jail|"
     r"Correctional Center|Correctional Facility|Mall|Arena)$"
     r"|^Port of\s"
 )
 #: Facility words that are not also common surnames.
 _NOT_SURNAME = re.compile(
     r"\s(?:Building|Stadium|Airport|Hotel|Theater|Theatre|Square|Street|Avenue|Road|Drive|"
-    r"Crescent|Terrace|Boulevard|Prison|Jail|Mall|Arena)$"
+    r"Terrace|Boulevard|Prison|Jail|Mall|Arena)$"
 )
 _FACILITY_KEEP = frozenset({"White House", "Government House", "Downing Street"})
 #: Last words that make a "person" an organization, with the identity's words of a
@@ -530,21 +537,26 @@ _CLUB_END = re.compile(
 #: A courtesy title or a rank before a surname or a full name: a person, whatever the model
 #: says ("Mr Ebbers" and "Mr Cable", ORG; "Mr Hague", GPE: 38 such "organizations" and
 #: "places" in 33 BBC articles; "Ch Supt Gillian Kearney", ORG, in police reports). Not
-#: "Dr" (Dr Pepper), "Miss" (Miss World), "Lady" or "General" (General Motors), nor a
-#: name that runs on past a possessive ("Mr Brown's International Finance Facility").
+#: "Dr" (Dr Pepper), "Miss" (Miss World), "Lady", "Lord" (Lord Howe Island), "Gen" (Gen
+#: Re) or "Det" alone (Det Norske Veritas), nor a name that runs on past a possessive
+#: ("Mr Brown's International Finance Facility").
 _COURTESY_NAME = re.compile(
     r"(?:(?:Det|Ch|Chief|Assistant|Deputy|Acting|Detective) )*"
-    r"(?:Mr|Mrs|Ms|Sir|Dame|Lord|Prof|Gen|Sgt|Insp|Det|Supt|Capt|Col|Maj|Rev|Cllr|Councillor"
+    r"(?:Mr|Mrs|Ms|Sir|Dame|Prof|Sgt|Insp|Supt|Capt|Maj|Rev|Cllr|Councillor"
     r"|Superintendent|Inspector|Sergeant|Constable)\.?"
     r"(?: (?:van|de|der|von|Van|De|Von))* [A-Z][\w’'-]*[\w](?: [A-Z][\w’'-]*[\w])?"
     r"(?:['’]s?)?"
 )
 #: The rest of a town's name that runs on after a hyphen, which the model leaves out:
 #: "Stratford" + "-upon-Avon", "Stockton" + "-on-Tees" (BBC), "Southend" + "-on-Sea".
-_TOWN_ON_RIVER = re.compile(r"-(?:on|upon|under|le|in|by|en|sur)-[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_TOWN_ON_RIVER = re.compile(
+    r"-(?:on|upon|under|le|in|by|en|sur)-(?!(?:Chief|Law|Command|Waiting|Residence)\b)"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"
+)
 #: Rivers, lakes and mountains ("the River Wend", "Loch Lomond", "Mount Everest"), which
-#: the model calls people ("River" is a first name too) or bodies: places. A "River" named
-#: without "the" may be a person (River Phoenix). BBC: the River Thames, Loch Lomond.
+#: the model calls people ("River" is a first name too) or bodies: places. A "person" so
+#: named without "the" may be one (River Phoenix, Lake Bell), but for a loch's; a body's
+#: name runs on ("Mount Vernon Hospital"). BBC: the River Thames, Loch Lomond.
 _LANDMARK = re.compile(r"(?:River|Loch|Lough|Lake|Mount|Mt\.?) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: A saint's name is a place's in the news ("St Katharine's dock", "St Kitts", "St
@@ -866,14 +878,20 @@ def _tidy_all(text: str, candidates: Iterable[Candidate]) -> list[_Span]:
         if span.kind == "person" and _company_name(span.text):
             span = replace(span, kind="organization")
         elif span.kind != "organization" and (
-            _CLUB_START.match(span.text) or _CLUB_END.fullmatch(span.text)
+            _CLUB_START.match(span.text)
+            or (
+                _CLUB_END.fullmatch(span.text)
+                and not given_name(span.text.split(" ", 1)[0], strict=True)  # David Villa
+            )
         ):
             span = replace(span, kind="organization")  # "a move to Atletico Madrid"
         elif (
             span.kind != "place"
             and _LANDMARK.fullmatch(span.text)
+            and not _ORGANIZATION_END.search(span.text)  # "Mount Vernon Hospital"
             and (
-                not span.text.startswith("River ")
+                span.kind != "person"
+                or span.text.startswith(("Loch ", "Lough "))
                 or _THE_BEFORE.search(text, max(0, span.start - 5), span.start)
             )
         ):
@@ -974,7 +992,7 @@ def _drop_fragments(spans: list[_Span], document: _Document) -> list[_Span]:
             follows_person = any(span.end < p <= span.end + 2 for p in people_starts)
             if follows_person and (_ROLE_BEFORE.search(before) or len(span.text.split()) == 1):
                 continue  # "Secretary of State Mike Pompeo": State is part of the title
-            if " " not in span.text and _OFFICE_OF.search(before):
+            if span.text == "State" and _OFFICE_OF.search(before):
                 continue  # "the Secretary of State for Wales": part of an office's name
             if document.in_title(span) and span.text not in document.body:
                 continue  # "Trump-Kim Summit Planned": a headline fragment
@@ -1072,7 +1090,8 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     # Harrison."; not an unlabelled list's items: "Argentina (4), Kenya, Tunisia" are
     # sides).
     players = _bench_players(document.text)
-    placed = frozenset(match[1] for match in _PLACE_OF.finditer(document.text))
+    placed = frozenset(match.start(1) for match in _PLACE_OF.finditer(document.text))
+    placed_names = frozenset(match[1] for match in _PLACE_OF.finditer(document.text))
     place_edges = (
         frozenset(s.start for s in spans if s.kind == "place"),
         frozenset(s.end for s in spans if s.kind == "place"),
@@ -1144,7 +1163,14 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
                 kind = "place"
             elif written_in_lower_case(span.text, document.text):
                 continue
-        if kind != "place" and span.text in placed:
+        if (
+            kind != "place"
+            and not held
+            and (
+                span.start in placed
+                or (span.text in placed_names and not _acts(span.text, document.text))
+            )
+        ):
             kind = "place"  # "the village of Millbrook", "residents of Engerwitzdorf"
         elif (
             kind == "person"
@@ -1221,6 +1247,8 @@ def _listed_with_place(span: _Span, place_edges: tuple[frozenset, frozenset], te
     Bolton", "between Loughborough and Melton Mowbray"): a list's items are of one kind.
     ``place_edges``: the starts and the ends of the text's place spans."""
     starts, ends = place_edges
+    if text.startswith(("'s", "’s", "'", "’"), span.end):
+        return False  # "Texas and Bush's ranch": someone's
     after = _LIST_AFTER.match(text, span.end)
     if after and after.end() in starts:
         return True
@@ -1228,12 +1256,25 @@ def _listed_with_place(span: _Span, place_edges: tuple[frozenset, frozenset], te
     return before is not None and before.start() in ends
 
 
-#: Words that say the name after them is a place's, wherever the text names it: "the town
-#: of Kirkcaldy", "the village of X", "residents of Engerwitzdorf" (not "the state of", a
-#: condition too).
+#: Words that say the name after them is a place's: "the town of Kirkcaldy", "the village
+#: of X", "residents of Engerwitzdorf" (not "the state of", a condition too); wherever
+#: the text names it ("Flood warning for Millbrook"), unless it also speaks or plays
+#: there, as a club or a firm does ("the city of Liverpool ... Liverpool said").
 _PLACE_OF = re.compile(
     r"\b(?:town|village|hamlet|city|island|suburb|county|province|region|district|borough"
     r"|[Rr]esidents|[Ii]nhabitants) of ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)"
+)
+
+
+def _acts(name: str, text: str) -> bool:
+    """Whether the text has a name speak, act or play as a body does: "Liverpool said",
+    "Toyota's profits rose", "Leeds beat Hull"."""
+    return re.search(rf"\b{re.escape(name)}(?:['’]s)? (?:{_ACTIONS})\b", text) is not None
+
+
+_ACTIONS = (
+    "said|says|told|announced|reported|won|beat|lost|drew|scored|signed|sold|bought|"
+    "profits?|shares?|fans|manager|players?|chairman|boss"
 )
 
 
