@@ -65,13 +65,15 @@ def demonym(word: str) -> bool:
 
 
 #: Ranks and offices in the short forms British papers write without a full stop ("Prof
-#: Reddy", "Gen Musharraf", "Det Ch Insp Mark Jones"): titles, not roles. Not "PC" or "DC",
-#: which start names too (PC World, DC United), nor "Sen", "Gov" or "Col", which are names
-#: (Amartya Sen, Gov Ball, Col Needham).
+#: Reddy", "Gen Musharraf", "Sen John McCain", "Det Ch Insp Mark Jones"): titles before a
+#: name, not roles. Not "PC" or "DC", which start names too (PC World, DC United).
 SHORT_RANKS = frozenset(
     {"prof", "gen", "capt", "maj", "sgt", "cpl", "pte", "adm", "cmdr", "brig", "rev", "revd",
-     "det", "insp", "supt", "ch insp", "ch supt"}
+     "det", "insp", "supt", "ch insp", "ch supt", "sen", "gov", "col"}
 )  # fmt: skip
+#: The short ranks that are no name alone either ("Insp"); "Sen", "Gov" and "Col" are (Mr
+#: Sen, Hun Sen).
+RANKS_ALONE = SHORT_RANKS - {"sen", "gov", "col"}
 
 #: Titles and roles written before a person's name (a set: the converter asks of every
 #: word; regexes built from it put the longest first).
@@ -132,7 +134,7 @@ ROLES = frozenset(
 
 #: Titles that are never surnames: alone, or glued to a name ("Beatle Sir"), they name no
 #: one (King, Prince, Lord and Major are surnames too: Mervyn King; "Insp" is none).
-NOT_SURNAMES = frozenset({"sir", "dame", "lady", "queen", "princess"}) | SHORT_RANKS
+NOT_SURNAMES = frozenset({"sir", "dame", "lady", "queen", "princess"}) | RANKS_ALONE
 assert TITLES >= NOT_SURNAMES
 
 

@@ -135,21 +135,21 @@ def test_a_rank_written_without_its_full_stop_is_dropped():
     text = (
         "Prof Joni Lovenduski spoke. Det Ch Insp Mark Jones and Assistant Chief Constable"
         " David Warcup agreed with Councilmember Eunisses Hernandez and Prof Raj Reddy."
-        " Prof Reddy said so. Mr Sen, Col Needham and Hun Sen spoke."
+        " Prof Reddy said so. Mr Sen, Sen John McCain and Hun Sen spoke."
     )
     spans = [("Prof Joni Lovenduski", "PERSON"), ("Det Ch Insp Mark Jones", "PERSON"),
              ("Assistant Chief Constable David Warcup", "PERSON"),
              ("Councilmember Eunisses Hernandez", "PERSON"), ("Prof Raj Reddy", "PERSON"),
-             ("Prof Reddy", "PERSON"), ("Mr Sen", "PERSON"), ("Col Needham", "PERSON"),
+             ("Prof Reddy", "PERSON"), ("Mr Sen", "PERSON"), ("Sen John McCain", "PERSON"),
              ("Hun Sen", "PERSON")]  # fmt: skip
     mentions, names, _ = resolve(text, candidates(text, *spans))
     assert names["person"] == (
         "Joni Lovenduski", "Mark Jones", "David Warcup", "Eunisses Hernandez", "Raj Reddy",
-        "Hun Sen", "Col Needham",
+        "Hun Sen", "John McCain",
     )  # fmt: skip
     assert [m.text for m in mentions if "Reddy" in m.name][-1] == "Reddy"
-    # "Sen", "Col": names, not ranks (a reviewer's examples); "Sen" joins Hun Sen.
-    assert [m.name for m in mentions if m.text == "Sen"] == ["Hun Sen"]
+    # "Sen" before a name is a rank, alone a name (a reviewer's examples): it joins Hun Sen.
+    assert {m.name for m in mentions if m.text == "Sen"} == {"Hun Sen"}
 
 
 def test_a_courtesy_title_and_a_surname_is_a_person_whatever_the_model_says():
@@ -196,15 +196,16 @@ def test_the_village_of_or_residents_of_names_a_place_wherever_it_is_named():
     text = (
         "Flood warning for Millbrook. Police visited the village of Millbrook. Residents of"
         " Netherby and Tavildara were told. The state of Parmalat was dire. Liverpool won;"
-        " the parade wound through the city of Liverpool. Liverpool said so."
+        " the parade wound through the city of Liverpool. Liverpool said so. Storms hit"
+        " Kelby; residents of Kelby said it flooded."
     )
     spans = [("Millbrook", "ORG"), ("Netherby", "PERSON"), ("Tavildara", "PERSON"),
-             ("Parmalat", "ORG"), ("Liverpool", "ORG")]  # fmt: skip
+             ("Parmalat", "ORG"), ("Liverpool", "ORG"), ("Kelby", "ORG")]  # fmt: skip
     found = candidates(text, *spans)
     found += [Candidate(m.start(), m.end(), "Liverpool", "ORG")
               for m in re.finditer("Liverpool", text)][1:]  # fmt: skip
     mentions, names, _ = resolve(text, sorted(found, key=lambda c: c.start))
-    assert names["place"] == ("Millbrook", "Netherby", "Liverpool")
+    assert names["place"] == ("Millbrook", "Netherby", "Liverpool", "Kelby")
     assert names["person"] == ("Tavildara",)
     assert names["organization"] == ("Parmalat", "Liverpool")
     # The club is the club where it speaks; the city is the city "the city of" names.
@@ -255,14 +256,15 @@ def test_a_council_or_a_police_force_named_by_its_place_is_found_whole():
         " Midlands Police said so, as did Mystery Police and Police Scotland. Former Los"
         " Angeles City Council president Nury Martinez and Police Officer Darren Wilson."
         " Meanwhile Eastbury Town Council and Tory-led Westbury Parish Council agreed. The"
-        " County Council and the Labour-run District Council did not."
+        " County Council and the Labour-run District Council did not. Avon and Somerset"
+        " Police and Tunbridge Wells Borough Council agreed."
     )
     spans = [("Scotland", "GPE"), ("Nury Martinez", "PERSON"), ("Darren Wilson", "PERSON")]
     _, names, _ = resolve(text, candidates(text, *spans))
     assert names["organization"] == (
         "Springfield City Council", "Birmingham City Council", "West Midlands Police",
         "Police Scotland", "Los Angeles City Council", "Eastbury Town Council",
-        "Westbury Parish Council",
+        "Westbury Parish Council", "Avon and Somerset Police", "Tunbridge Wells Borough Council",
     )  # fmt: skip
     assert names["place"] == ()
 

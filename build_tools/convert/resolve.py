@@ -42,8 +42,8 @@ from build_tools.model import SECTION, Extraction, Kind, Mention, Place
 from build_tools.names import (
     DEMONYM,
     NOT_GIVEN,
+    RANKS_ALONE,
     ROLES,
-    SHORT_RANKS,
     TITLES,
     WORD_FIRST_NAMES,
     demonym,
@@ -334,11 +334,24 @@ _COUNCIL = re.compile(
     r"(?:City|County|County Borough|Borough|District|Town|Parish|Metropolitan Borough"
     r"|Community) Council\b"
 )
-_POLICE = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*[a-z] ){1,3})(?:Police|Constabulary)\b")
+_POLICE = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’-]*[a-z] (?:and )?){1,3})(?:Police|Constabulary)\b"
+)
 #: A force named after its nation, which the model cuts to the place.
 _NATIONAL_POLICE = re.compile(r"(?<![\w'’-])Police Scotland\b")
+#: The head words of the bodies ``local_bodies`` finds.
+_BODY_HEADS = frozenset({"Council", "Police", "Constabulary"})
 #: A party's or a role's word joined to a council's place: "Labour-run Birmingham".
 _RUN_BY = re.compile(r"-(?:run|led|controlled)$")
+
+
+def _known_places(words: str, places: Gazetteer) -> bool:
+    """Whether the gazetteer knows a place's name, or one of two joined by "and" (a force's
+    "Avon and Somerset", "Devon and Cornwall")."""
+    if places.knows(words):
+        return True
+    parts = words.split(" and ")
+    return len(parts) == 2 and all(places.knows(part) for part in parts)
 
 
 def local_bodies(text: str, taken: Sequence[Candidate]) -> list[Candidate]:
@@ -346,28 +359,39 @@ def local_bodies(text: str, taken: Sequence[Candidate]) -> list[Candidate]:
     ``_NATIONAL_POLICE``), in place of the model's candidates inside them; none where a
     candidate runs across the name's edge. The place is the longest run of the words
     before the body's that the gazetteer knows ("Los Angeles" of "Former Los Angeles City
-    Council"); a council's, the last word when it knows none ("Eastbury City Council"),
-    a force's, none."""
+    Council"); a council's, when it knows none, the words after any sentence's, title's or
+    party's ("Eastbury City Council"); a force's, none."""
     places = gazetteer()
     found = []
     for pattern in (_COUNCIL, _POLICE):
         for match in pattern.finditer(text):
             words = match.group(1).split()
+            # Not the end of another body's name: "Birmingham City Council and West ..."
+            heads = [n for n, word in enumerate(words) if word in _BODY_HEADS]
+            if heads:
+                words = words[heads[-1] + 1 :]
+            if words[:1] == ["and"]:
+                words = words[1:]
+            if not words:
+                continue
             place = next(
                 (
                     " ".join(words[-size:])
                     for size in range(len(words), 0, -1)
-                    if places.knows(" ".join(words[-size:]))
+                    if words[-size] != "and" and _known_places(" ".join(words[-size:]), places)
                 ),
                 None,
             )
             if place is None:
-                last = words[-1]
-                if pattern is _POLICE or last.lower() in stop_words() or _RUN_BY.search(last):
+                while words and (
+                    words[0].lower() in stop_words()
+                    or words[0].lower() in TITLES
+                    or _RUN_BY.search(words[0])
+                ):
+                    words = words[1:]  # "Meanwhile", "Former", "Labour-run"
+                if pattern is _POLICE or not words:
                     continue
-                if last.lower() in TITLES:
-                    continue
-                place = last
+                place = " ".join(words)  # "Tunbridge Wells", "Rhondda Cynon Taf"
             start = match.end(1) - len(place) - 1
             found.append(Candidate(start, match.end(), text[start : match.end()], "ORG"))
     found += [
@@ -670,7 +694,7 @@ def tidy(candidate: Candidate, kind: Kind, before: str = "") -> _Span | None:
         not _NAME_TOKEN.search(text)
         or re.search(r"\b[A-Z]{2,}s$", text)  # "Labour MPs"
         or demonym(text)  # "Welshman"
-        or text.rstrip(".").casefold() in SHORT_RANKS  # "Insp" alone
+        or text.rstrip(".").casefold() in RANKS_ALONE  # "Insp" alone
     ):
         return None
     return _Span(start, end, " ".join(text.split()), kind)
@@ -1266,10 +1290,14 @@ _PLACE_OF = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def _acts(name: str, text: str) -> bool:
     """Whether the text has a name speak, act or play as a body does: "Liverpool said",
-    "Toyota's profits rose", "Leeds beat Hull"."""
-    return re.search(rf"\b{re.escape(name)}(?:['’]s)? (?:{_ACTIONS})\b", text) is not None
+    "Toyota's profits rose", "Leeds beat Hull"; not its people ("residents of X said")."""
+    return any(
+        not text.endswith(("of ", "in "), 0, match.start())
+        for match in re.finditer(rf"\b{re.escape(name)}(?:['’]s)? (?:{_ACTIONS})\b", text)
+    )
 
 
 _ACTIONS = (
