@@ -1114,8 +1114,9 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     # Harrison."; not an unlabelled list's items: "Argentina (4), Kenya, Tunisia" are
     # sides).
     players = _bench_players(document.text)
-    placed = frozenset(match.start(1) for match in _PLACE_OF.finditer(document.text))
-    placed_names = frozenset(match[1] for match in _PLACE_OF.finditer(document.text))
+    # Where "the town of" and such name a place, and the names they give.
+    placed = {match.start(1): match[1] for match in _PLACE_OF.finditer(document.text)}
+    placed_names = frozenset(placed.values())
     place_edges = (
         frozenset(s.start for s in spans if s.kind == "place"),
         frozenset(s.end for s in spans if s.kind == "place"),
