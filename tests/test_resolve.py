@@ -297,6 +297,80 @@ def test_a_person_listed_beside_a_place_is_the_place_the_gazetteer_knows():
     assert names["person"] == ("Sebastian", "Tony Blackburn", "Blair", "Moore")  # someone's
 
 
+def test_a_person_written_where_a_place_stands_is_that_place():
+    """Local news: towns and villages no gazetteer knows, which the model calls people,
+    written "in X", "near X" or as a list's item after "in" (the trials' Kaiapoi, Youghal,
+    Margam; BBC: Brixton, Exeter, Canary Wharf). Not a work ("appeared in Scrubs"), a
+    qualifier ("in Conservative hands"), someone's ("in Hartley's view"), a person who
+    speaks ("Gardai in Midleton said": there the rule gives the place up), a first name,
+    nor a name after a clause's comma ("in County Hall, Fine Gael councillor")."""
+    text = (
+        "Homes near Kaiapoi flooded. Work will start in Kaiapoi on Monday. Firms in Baglan,"
+        " Margam and Taibach lost work. Pubs in Youghal were shut. She appeared in Scrubs. The"
+        " NHS is not safe in Conservative hands. In Hartley's view, Hartley was right; he"
+        " met Hartley in Leeds. Police in David and at County Hall, Fine Gael councillors"
+        " met. Gardai in Midleton said so. Quotes in Carver's book. Her career ended. Homes"
+        " in Tiverton were sold. After talks in Cardiff,"
+        " Hartlepool on Monday chose a mayor."
+    )
+    spans = [("Kaiapoi", "PERSON"), ("Baglan", "GPE"), ("Margam", "PERSON"),
+             ("Taibach", "GPE"), ("Youghal", "PERSON"), ("Scrubs", "PERSON"),
+             ("Conservative", "PERSON"), ("Hartley", "PERSON"), ("Leeds", "GPE"),
+             ("David", "PERSON"), ("County Hall", "FAC"), ("Fine Gael", "PERSON"),
+             ("Midleton", "PERSON"), ("Carver", "PERSON"), ("Cardiff", "GPE"),
+             ("Hartlepool", "PERSON"), ("Tiverton", "PERSON")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Kaiapoi", "Baglan", "Margam", "Taibach", "Youghal", "Leeds",
+                              "Tiverton", "Cardiff")  # fmt: skip
+    assert names["person"] == ("Scrubs", "Conservative", "Hartley", "David", "Fine Gael",
+                               "Midleton", "Carver", "Hartlepool")  # fmt: skip
+
+
+def test_a_body_written_where_a_known_town_stands_is_that_town():
+    """The model's "organizations" Truro and Boise (the held-out trial), Melbourne and
+    Bristol (BBC), written "in X": the town the gazetteer knows. Not a firm or a club that
+    acts ("Leeds said", "Norwich chief executive"), a club of a player's career ("his career
+    in Yorkshire"), a longer name's first word ("Google Cloud"), a clause's subject
+    after a list ("in Oxford, UK, and Nokia begins"), a paper ("published in Granma") nor
+    a name with a body's word the gazetteer knows as a description ("in Derby County"),
+    nor a name no gazetteer knows ("in Acme")."""
+    text = (
+        "The hospital in Truro declared an incident. A fund in Boise grew. He trained in"
+        " Leeds; Leeds said so. Threats in Google Cloud grew. A trial in Oxford, UK, and"
+        " Nokia begins a trial too. A letter was published in Granma on Tuesday. Staff in"
+        " Truro City Council agreed. Jobs in Acme were cut. Fans in Derby County were sad."
+        " A trial in Kansas City began; Kansas City rose. Rooms in White House were shut. His"
+        " career in Yorkshire ended. A rally in Norwich; Norwich chief executive Neil Doncaster"
+        " spoke."
+    )
+    spans = [("Truro", "ORG"), ("Boise", "ORG"), ("Leeds", "ORG"), ("Google", "ORG"),
+             ("Oxford", "GPE"), ("UK", "GPE"), ("Nokia", "ORG"), ("Granma", "ORG"),
+             ("Truro City Council", "ORG"), ("Acme", "ORG"), ("Derby County", "ORG"),
+             ("Kansas City", "ORG"), ("White House", "ORG"), ("Yorkshire", "ORG"),
+             ("Norwich", "ORG")]  # fmt: skip
+    found = candidates(text, *spans)
+    found += [
+        Candidate(text.index("Leeds said"), text.index(" said so"), "Leeds", "ORG"),
+        Candidate(text.index("Norwich chief"), text.index(" chief"), "Norwich", "ORG"),
+        Candidate(text.index("Kansas City rose"), text.index(" rose"), "Kansas City", "ORG"),
+    ]
+    _, names, _ = resolve(text, sorted(found, key=lambda c: c.start))
+    assert names["place"] == ("Truro", "Boise", "Oxford", "United Kingdom", "Kansas City")
+    assert names["organization"] == ("Leeds", "Google", "Nokia", "Granma", "Truro City Council",
+                                     "Acme", "Derby County", "White House", "Yorkshire",
+                                     "Norwich")  # fmt: skip
+
+
+def test_a_county_named_as_such_is_a_place():
+    """ "County Durham", "Co Meath" (PERSON to the model, in the trials): places, when the
+    gazetteer knows the county; not "County Hall"."""
+    text = "Fires in County Durham and Co Meath. The County Hall shut."
+    spans = [("County Durham", "PERSON"), ("Co Meath", "PERSON"), ("County Hall", "PERSON")]
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("County Durham", "Co Meath")
+    assert names["person"] == ("County Hall",)
+
+
 def test_irish_welsh_and_nigerian_titles_and_letters_are_no_part_of_the_name():
     """Irish, Welsh and Nigerian news: "Tánaiste Micheál Martin", "Alhaji Musa Danladi",
     a barrister's "SC" and "BL", a member's "TD" and "MS"."""

@@ -27,10 +27,12 @@ from functools import lru_cache
 
 from build_tools.archive.identity import (
     CLUB_WORDS,
+    HEAD_WORDS,
     LEGAL_FORMS,
     LEGAL_SUFFIXES,
     apostrophe_name,
     document_names,
+    holds_word_of,
     names_with_words,
     own_possessive,
     word_index,
@@ -583,6 +585,9 @@ _TOWN_ON_RIVER = re.compile(
 #: name runs on ("Mount Vernon Hospital"). BBC: the River Thames, Loch Lomond.
 _LANDMARK = re.compile(r"(?:River|Loch|Lough|Lake|Mount|Mt\.?) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+#: An Irish or a British county named as such ("County Durham", "Co Meath"), which the
+#: model calls a person: a place, when the gazetteer knows the county's own name.
+_COUNTY = re.compile(r"(?:County|Co\.?) ([A-Z][a-z]+)")
 #: A saint's name is a place's in the news ("St Katharine's dock", "St Kitts", "St
 #: Helens"; a club's at times, "St Johnstone"), or a saint's, no page's: no person's
 #: (``_saints_place``).
@@ -920,6 +925,12 @@ def _tidy_all(text: str, candidates: Iterable[Candidate]) -> list[_Span]:
             )
         ):
             span = replace(span, kind="place")  # "the River Wend", "Loch Lomond"
+        elif (
+            span.kind != "place"
+            and (county := _COUNTY.fullmatch(span.text))
+            and gazetteer().knows(county[1])
+        ):
+            span = replace(span, kind="place")  # "County Durham", "Co Meath"
         elif span.kind == "person" and _SAINT.match(span.text):
             place = _saints_place(text, span, people)
             if place is False:
@@ -1189,6 +1200,26 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
             elif written_in_lower_case(span.text, document.text):
                 continue
         if (
+            kind == "person"
+            and not held
+            and (span.start, span.end) not in players
+            and not given_name(span.text.split()[0])
+            and _placed(span.text, document.text, _PERSON_ACTS)
+        ):
+            kind = "place"  # "in Kaiapoi", "near Youghal", "in Baglan, Margam and Taibach"
+        elif (
+            kind == "organization"
+            and not held
+            and not sports
+            # (The gazetteer knows "Derby County" and "White House" as descriptions.)
+            and (
+                places.is_place(span.text)
+                or (places.knows(span.text) and not holds_word_of(span.text, _BODY_NAME_WORDS))
+            )
+            and _placed(span.text, document.text, _BODY_ACTS)
+        ):
+            kind = "place"  # "the hospital in Truro", "a conference in Manchester"
+        if (
             kind != "place"
             and not held
             and (
@@ -1320,6 +1351,85 @@ def _in_town(span: _Span, text: str, places: Gazetteer) -> bool:
         and words[-1] in ("in", "In")
         and not any(_BUYING_INTO.fullmatch(word) for word in words[-5:-1])
     )
+
+
+#: Where a place's name stands: after "in", "near", "outside", "across", "around" or "the
+#: edge/outskirts/centre/heart of", alone or as an item of a list the word leads ("in
+#: Baglan, Margam and Taibach").
+_WHERE = re.compile(
+    r"\b(?P<cue>in|near|outside|across|around|(?:edge|outskirts|centre|center|heart) of)\s+"
+    r"(?P<list>(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*(?:, | and | or |, and ))*)$"
+)
+#: ... but not after words that put a work, a product, a firm or a side's player there:
+#: "appeared in X", "a hole in X", "a stake in X", "bring in X", "published in X".
+_NOT_WHERE = re.compile(
+    r"\b(?:interests?|confidence|faith|trust|belief|roles?|parts?|star(?:s|red|ring)?"
+    r"|appear\w*|play\w*|cast|characters?|episodes?|series|films?|shows?|holes?|flaws?|bugs?"
+    r"|vulnerabilit\w+|features?|stakes?|shares?|invest\w*|holdings?|bring\w*|brought"
+    r"|call\w*|drafted|pencilled|players?|signings?|replacements?|talent|find|career|spell"
+    r"|publish\w*|wr[io]te|written|editorials?|articles?|interview\w*|columns?|quoted"
+    r"|adverts?)\b(?:\s+\S+){0,5}\s+in$",
+    re.IGNORECASE,
+)
+#: The rest of a list after one of its items: ", Taibach", " and Taibach".
+_LIST_REST = re.compile(r"(?:, [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)*,? (?:and|or) [A-Z]")
+#: A lower-case word after a name ...
+_FOLLOWING = re.compile(r" ([a-z]+)")
+#: ... that a place's name is followed by ("in Kaiapoi on Monday"); others say the name
+#: qualifies a noun ("in Conservative hands", "in Xbox Live traffic") or starts a clause
+#: ("in Oxford, UK, and Nokia begins").
+_AFTER_PLACE = frozenset(
+    {"on", "at", "and", "or", "in", "where", "when", "last", "this", "after", "before",
+     "since", "for", "to", "with", "from", "by", "during", "near", "is", "was", "has",
+     "had", "have", "were", "are", "will", "would", "earlier", "yesterday", "today",
+     "overnight", "until"}
+)  # fmt: skip
+#: A capitalised word after a name: a longer name's ("Google Cloud").
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
+#: After a name, what a person does ("X said", "X has"), and what a body does.
+_PERSON_ACTS = re.compile(
+    r"(?:['’]s)?\s+(?:said|says|told|added|explained|insisted|admitted|wrote|who|was|is"
+    r"|has|had)\b"
+)
+_BODY_ACTS = re.compile(
+    rf"(?:['’]s)?\s+(?:{_ACTIONS}|spokes\w+|chief|executive|director|board|owners?|has|have"
+    r"|is|was|who)\b"
+)
+#: Words of a body's or a club's name ("Derby County", "White House").
+_BODY_NAME_WORDS = HEAD_WORDS | CLUB_WORDS
+
+
+@lru_cache(maxsize=256)
+def _placed(name: str, text: str, acts: re.Pattern[str]) -> bool:
+    """Whether a text writes a name where a place stands (``_WHERE``: "in Kaiapoi", "near
+    Youghal", "in Baglan, Margam and Taibach") and never as its kind acts (``acts``:
+    "Ludlow said"). Not someone's ("in Smith's view": the name runs on), a longer name's,
+    a work's or a firm's (``_NOT_WHERE``), nor a name a lower-case word follows that no
+    place's is followed by (``_AFTER_PLACE``), unless it stands alone after its cue and the
+    gazetteer knows it ("the hospital in Truro declared")."""
+    placed = False
+    for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", text):
+        start, end = match.span()
+        if _NAME_GOES_ON.match(text, end):
+            continue
+        if acts.match(text, end):
+            return False
+        before = _SENTENCE_END.split(text[max(0, start - 80) : start])[-1]  # this sentence's
+        where = _WHERE.search(before)
+        if where is None or _NOT_WHERE.search(before, 0, where.end("cue")):
+            continue
+        listed = bool(where["list"])
+        if listed and before.endswith(", ") and not _LIST_REST.match(text, end):
+            continue  # "in County Hall, Fine Gael councillor ...": no list
+        following = _FOLLOWING.match(text, end)
+        if (
+            following
+            and following[1] not in _AFTER_PLACE
+            and (listed or not gazetteer().knows(name))
+        ):
+            continue
+        placed = True
+    return placed
 
 
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?![\d-]{3})\b")
