@@ -7,7 +7,13 @@ import re
 import pytest
 
 from build_tools.convert.nlp import Candidate
-from build_tools.convert.resolve import _not_a_person_here, resolve, with_initials
+from build_tools.convert.resolve import (
+    _not_a_person_here,
+    dateline,
+    resolve,
+    with_dateline,
+    with_initials,
+)
 
 
 def candidates(text: str, *spans: tuple[str, str], occurrence: int = 0) -> list[Candidate]:
@@ -414,6 +420,26 @@ def test_all_caps_dateline_is_title_cased():
     text = "HAVANA (AP) -- Cuba said."
     _, names, _ = resolve(text, candidates(text, ("HAVANA", "GPE"), ("Cuba", "GPE")))
     assert names["place"] == ("Havana", "Cuba")
+
+
+def test_a_newspapers_dash_dateline_names_a_place():
+    """US papers' own datelines ("BOISE, Idaho — ", the second trial's five articles; "LAKE
+    WALES, Fla. — "), whose capitals the model takes for a body or cuts: the place and its
+    region, when the gazetteer knows either; not a heading (CoNLL's "IPO FILING -- ")."""
+    text = "Boise council backs fund\n\nBOISE, Idaho — The Boise City Council voted."
+    model = [Candidate(text.index("BOISE"), text.index("BOISE") + 5, "BOISE", "ORG")]
+    found = with_dateline(text, model)
+    assert [(c.text, c.label) for c in found] == [("BOISE", "GPE"), ("Idaho", "GPE")]
+    assert [c.text for c in dateline("Search\n\nLAKE WALES, Fla. — A man.")] == [
+        "LAKE WALES", "Fla."
+    ]  # fmt: skip
+    assert [c.text for c in dateline("Shares\n\nNAIROBI — Kenya said.")] == ["NAIROBI"]
+    # A town no gazetteer knows, in a state it knows.
+    assert [c.text for c in dateline("Fire\n\nSMALLVILLE, Idaho — A barn.")] == [
+        "SMALLVILLE", "Idaho"
+    ]  # fmt: skip
+    assert dateline("Results\n\nIPO FILING -- Acme filed.") == []
+    assert dateline("Vote\n\nThe council -- in a late vote -- agreed.") == []
 
 
 def test_a_role_noun_before_a_full_name_is_not_part_of_it():

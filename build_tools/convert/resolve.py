@@ -97,12 +97,21 @@ _DATED_LINE = re.compile(
     r"[ \t]+\d{4}-\d{2}-\d{2}[ \t]*$",
     re.MULTILINE,
 )
+#: A newspaper's own dateline, a dash after the place in capitals and its state or country
+#: ("BOISE, Idaho — The council ...", "NAIROBI — "): its first paragraph's start, taken
+#: when the gazetteer knows the place or its region (not a heading's "IPO FILING --").
+_DASH_LINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]*[A-Z.])(?:,[ \t]*(?P<region>[A-Z][A-Za-z.'’\- ]*?))?"
+    r"[ \t]+(?:—|–|--)[ \t]",
+    re.MULTILINE,
+)
 #: Dateline "places" that are organizations.
 DATELINE_ORGANIZATIONS = frozenset({"UNITED NATIONS"})
 
 
 def dateline(text: str) -> list[Candidate]:
-    """Names in a wire dateline (``BUFFALO, N.Y. (AP) --``, ``LONDON 1996-08-30``).
+    """Names in a wire dateline (``BUFFALO, N.Y. (AP) --``, ``LONDON 1996-08-30``) or a
+    newspaper's (``BOISE, Idaho —``).
 
     Datelines are written in capitals, where the model is weakest; their shape is regular
     enough for a rule.
@@ -111,6 +120,11 @@ def dateline(text: str) -> list[Candidate]:
     match = _DATELINE.match(text)
     matches = [match] if match else []
     matches += [m for m in _DATED_LINE.finditer(text[:400]) if m.start() > 0 or not match]
+    if not matches and (dashed := _DASH_LINE.search(text[:400])):
+        places = gazetteer()
+        region = dashed.group("region")
+        if places.knows(dashed.group("place").title()) or (region and places.knows(region)):
+            matches.append(dashed)
     for match in matches[:2]:
         place = match.group("place").strip()
         label = "ORG" if place in DATELINE_ORGANIZATIONS else "GPE"
