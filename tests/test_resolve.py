@@ -442,6 +442,16 @@ def test_a_newspapers_dash_dateline_names_a_place():
     assert dateline("Vote\n\nThe council -- in a late vote -- agreed.") == []
 
 
+def test_a_roads_number_is_no_name():
+    """The first trial's "A66", "A19" and "N25" (bodies to the model): no page's name; not
+    "MI5", "G8" or "S4C"."""
+    text = "Delays on the A66 and the N25, the M6 and the A1(M). MI5, the G8 and S4C agreed."
+    spans = [("A66", "ORG"), ("N25", "ORG"), ("M6", "GPE"), ("A1(M)", "ORG"), ("MI5", "ORG"),
+             ("G8", "ORG"), ("S4C", "ORG")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names == {"person": (), "place": (), "organization": ("MI5", "G8", "S4C")}
+
+
 def test_a_role_noun_before_a_full_name_is_not_part_of_it():
     text = "Backbencher Stephen Pound said so. Novelist Margaret Atwood agreed with Kim Jong Un."
     _, names, _ = resolve(

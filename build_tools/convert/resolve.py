@@ -637,6 +637,9 @@ _MODEL_NUMBER = re.compile(r"\s(?!U\d\d$)[A-Z]{1,3}\d{2,}[A-Za-z]*$")
 _POST_NOMINAL = re.compile(
     r"(?:,?\s+(?:MP|MEP|MSP|AM|TD|MLA|MS|QC|KC|SC|BL|JP|OBE|MBE|CBE|KBE|DBE|PhD|MD))+$"
 )
+#: A road's number: British and Irish A, B, M and N roads ("A66", "M6", "A1(M)"), an
+#: American interstate ("I-95"); the model takes them for bodies or places.
+_ROAD = re.compile(r"[ABMN]\d{1,4}(?:\(M\))?|I-\d{1,3}")
 _TIME_ZONES = frozenset({"GMT", "EST", "EDT", "PST", "PDT", "CST", "CDT", "UTC", "BST", "CET"})
 _DIRECTIONS = frozenset(
     {"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"}
@@ -752,6 +755,8 @@ def is_not_a_name(span: _Span) -> bool:
     text = span.text
     if text in _TIME_ZONES or _EMBASSY.match(text) or _ADJECTIVE_COMPOUND.match(text):
         return True
+    if _ROAD.fullmatch(text):
+        return True  # "the A66", "the N25": a road's number, no name of a page
     if span.kind == "place" and text in _DIRECTIONS:
         return True
     if span.kind == "person" and (
