@@ -1349,6 +1349,15 @@ def test_the_project_knowledge_gives_each_name_one_meaning():
     assert sorted(set(forms) & others) == []
 
 
+def test_share_indices_and_everyday_abbreviations_get_no_page():
+    """ "the FTSE 100's decline" (BBC, 5 articles; a trial), "a GP surgery" and "CCTV
+    footage" (both trials): the model's organizations, no body's names."""
+    names = ["FTSE", "FTSE 100", "GP", "CCTV", "Nokia"]
+    articles = [article(f"articles/{n}.md", f"{n}", "x", organizations=names) for n in range(2)]
+    index = EntityIndex(articles, curated=load_curated(Path("no-such-file.yml")))
+    assert [r.name for r, _ in index.of_kind("organization") if index.has_page(r)] == ["Nokia"]
+
+
 def test_a_football_reports_towns_are_its_clubs_and_a_town_written_in_x_is_a_place():
     """ "Southampton beat Everton" in a football report: the club, an organization; "in
     Southampton" in the same report and Southampton in a business story: the town."""
