@@ -701,6 +701,22 @@ def test_a_country_tagged_an_organization_is_a_place():
     assert len(index.entities[EntityRef("place", "Slovakia")]) == 2
 
 
+def test_a_portfolio_is_its_ministry_or_no_page():
+    """ "Health" of "Health Secretary John Reid" and "Mines" of "Mines Minister David
+    Michael" (the model's organizations; BBC, a trial) get no page; "Transport" joins the
+    ministry the archive names ("Department for Transport"); "Health Service" is a body."""
+    articles = [
+        article("articles/1.md", "1", "x", organizations=["Health", "Mines", "Transport"]),
+        article("articles/2.md", "2", "x", organizations=["Health", "Mines", "Health Service"]),
+        article("articles/3.md", "3", "x", organizations=["Department for Transport"]),
+        article("articles/4.md", "4", "x", organizations=["Transport", "Health Service"]),
+    ]
+    index = EntityIndex(articles)
+    pages = [r.name for r, _ in index.of_kind("organization") if index.has_page(r)]
+    assert pages == ["Department for Transport", "Health Service"]
+    assert len(index.entities[EntityRef("organization", "Department for Transport")]) == 3
+
+
 def test_a_person_whose_first_word_is_a_common_word_is_no_person():
     """ "Finding Nemo" (no first name; the archive writes "finding" in lower case) has no
     person page, nor has "Shark Tale" (no first name at all, and "tale" is a word);

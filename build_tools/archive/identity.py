@@ -854,6 +854,8 @@ class ArchiveIdentity:
             self.evidenced.add(name)
             return self.curated.resolve("person", name)  # "the Prince of Wales": a person
         if kind == "organization":
+            if portfolio(name) and name not in self.organizations:
+                return None  # "Health" of "Health Secretary John Reid": no ministry named
             if name in self.short_forms:
                 return self._curated(kind, self.short_forms[name])  # "Bayern": Bayern Munich
             if (main := self.organizations.get(name)) and self._work(main):
@@ -1716,6 +1718,28 @@ def _acronyms(name: str) -> set[str]:
     if len(words) < 2:
         return set()
     return {"".join(w[0] for w in words), "".join(w if w.isupper() else w[0] for w in words)}
+
+
+#: A government's portfolios, which name an office with the word after them ("Health
+#: Secretary John Reid", "Culture, Media and Sport Secretary Tessa Jowell"; a trial's
+#: "Mines Minister David Michael"), and the model tags as a body: a ministry's page when
+#: the archive names the ministry (``organization_forms``: "Department for Transport"),
+#: else none. BBC: 6 such names; the trials: 2.
+PORTFOLIOS = frozenset(
+    {"Health", "Education", "Culture", "Media", "Sport", "Sports", "Transport", "Defence",
+     "Defense", "Home", "Foreign", "Trade", "Industry", "Environment", "Energy", "Justice",
+     "Finance", "Interior", "Housing", "Work", "Pensions", "Employment", "Agriculture",
+     "Mines", "Communities", "Children", "Schools", "Science", "Technology", "Tourism",
+     "Immigration", "Economy", "Development", "Security", "Veterans", "Commerce",
+     "Fisheries", "Rural", "Affairs", "Families", "Skills", "Universities", "Climate",
+     "Digital", "Arts", "Heritage", "Water", "Planning", "Local", "Government"}
+)  # fmt: skip
+_PORTFOLIO_WORDS = re.compile(r",\s*|\s+(?:and|&)\s+|\s+")
+
+
+def portfolio(name: str) -> bool:
+    """Whether a name is a portfolio's words only ("Health", "Trade and Industry")."""
+    return all(word in PORTFOLIOS for word in _PORTFOLIO_WORDS.split(name))
 
 
 def organization_forms(
