@@ -452,6 +452,17 @@ def test_a_roads_number_is_no_name():
     assert names == {"person": (), "place": (), "organization": ("MI5", "G8", "S4C")}
 
 
+def test_a_person_ending_in_a_firms_or_a_clubs_letters_is_a_body():
+    """ "Cooley LLP", "Wrexham AFC", "Campaign Legal Center" (people to the model, in the
+    trials): a law firm, a club, a body."""
+    text = "Cooley LLP advised. Wrexham AFC won. The Campaign Legal Center sued. Tom Cooley ran."
+    spans = [("Cooley LLP", "PERSON"), ("Wrexham AFC", "PERSON"),
+             ("Campaign Legal Center", "PERSON"), ("Tom Cooley", "PERSON")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["organization"] == ("Cooley LLP", "Wrexham AFC", "Campaign Legal Center")
+    assert names["person"] == ("Tom Cooley",)
+
+
 def test_a_role_noun_before_a_full_name_is_not_part_of_it():
     text = "Backbencher Stephen Pound said so. Novelist Margaret Atwood agreed with Kim Jong Un."
     _, names, _ = resolve(

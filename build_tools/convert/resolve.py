@@ -548,7 +548,8 @@ _ORGANIZATION_END = re.compile(
                 "Sisters", "Mail", "Movies", "Trust", "Fund", "Appeal", "Charity", "Campaign",
                 "Centre", "Broadcasting", "Partners", "Associates", "Securities",
                 "Electronics", "Computer", "Capital", "Investments", "Insurance",
-                "Entertainment", "Software", "Energy", "Pharmaceuticals",
+                "Entertainment", "Software", "Energy", "Pharmaceuticals", "LLP", "AFC", "FC",
+                "Center",
             }
         )
     )
