@@ -654,6 +654,21 @@ def test_a_town_before_based_or_born_or_a_local_act_is_the_town():
     )  # fmt: skip
 
 
+def test_a_town_before_its_councils_or_schools_is_the_town():
+    """Local headlines and reports: "Halifax council extends trial", "Dundee taxi driver
+    fined" (the second trial), "a Highland councillor", "Oxford school child" (BBC): the
+    model's organizations are the towns; "Leeds fans" and "Wigan chairman" stay clubs."""
+    text = (
+        "Halifax council extends trial. Dundee taxi driver fined. A Highland councillor"
+        " spoke to an Oxford school child. Leeds fans and the Wigan chairman agreed."
+    )
+    spans = [(name, "ORG") for name in ("Halifax", "Dundee", "Highland", "Oxford", "Leeds",
+                                         "Wigan")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Halifax", "Dundee", "Highland", "Oxford")
+    assert names["organization"] == ("Leeds", "Wigan")
+
+
 def test_in_a_town_is_the_town_unless_bought_into_or_possessed():
     """ "South Africa in Durban", "In Bristol, ...": the model's organizations are where
     something happens; a club bought into ("invest in Liverpool", "a stake in Leeds"), a

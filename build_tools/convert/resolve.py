@@ -1298,10 +1298,13 @@ _CLUB_WORDS = frozenset({"City", "Town", "United", "Rovers", "Athletic", "Albion
 #: group), "duo", "man" or "teenager", which a club's players are too ("Leicester
 #: duo", "Southampton teenager Theo Walcott"), nor
 #: "singer", "students" or "family", which a band, a university, a club or a company take
-#: ("Texas singer Sharleen Spiteri", "Columbia students", "the Chelsea family").
+#: ("Texas singer Sharleen Spiteri", "Columbia students", "the Chelsea family"); and what
+#: a town has ("Halifax council", "a Highland councillor", "Oxford school child", "Dundee
+#: taxi driver"), not a club's ("Leeds fans", "Wigan chairman").
 _BASED = re.compile(
     r"-(?:based|born)\b| (?:band|architect|farmer|businessman|businesswoman|pensioner"
-    r"|residents?|natives?)\b| (?:group|act) (?=[A-Z])"
+    r"|residents?|natives?|council|councillors?|mayor|homes|households|schools?|taxi|flood\w*"
+    r"|airport|harbour)\b| (?:group|act) (?=[A-Z])"
 )
 #: "in X" before a town the model took for a club or a firm ("facing South Africa in
 #: Durban", "a show in Bristol"): the town; not a club or firm one buys into, within
