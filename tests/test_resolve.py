@@ -315,7 +315,9 @@ def test_a_person_written_where_a_place_stands_is_that_place():
         " Margam and Taibach lost work. Pubs in Youghal were shut. She appeared in Scrubs. The"
         " NHS is not safe in Conservative hands. In Hartley's view, Hartley was right; he"
         " met Hartley in Leeds. Police in David and at County Hall, Fine Gael councillors"
-        " met. Gardai in Midleton said so. Quotes in Carver's book. Her career ended. Homes"
+        " met. Gardai in Midleton said so. Hopes rest in Narendra Modi. Labour found an ally"
+        " in Starmer. He held posts in Thatcher and Major governments. Quotes in Carver's"
+        " book. Her career ended. Homes"
         " in Tiverton were sold. After talks in Cardiff,"
         " Hartlepool on Monday chose a mayor."
     )
@@ -323,13 +325,15 @@ def test_a_person_written_where_a_place_stands_is_that_place():
              ("Taibach", "GPE"), ("Youghal", "PERSON"), ("Scrubs", "PERSON"),
              ("Conservative", "PERSON"), ("Hartley", "PERSON"), ("Leeds", "GPE"),
              ("David", "PERSON"), ("County Hall", "FAC"), ("Fine Gael", "PERSON"),
-             ("Midleton", "PERSON"), ("Carver", "PERSON"), ("Cardiff", "GPE"),
+             ("Midleton", "PERSON"), ("Narendra Modi", "PERSON"), ("Starmer", "PERSON"),
+             ("Thatcher", "PERSON"), ("Major", "PERSON"), ("Carver", "PERSON"), ("Cardiff", "GPE"),
              ("Hartlepool", "PERSON"), ("Tiverton", "PERSON")]  # fmt: skip
     _, names, _ = resolve(text, candidates(text, *spans))
     assert names["place"] == ("Kaiapoi", "Baglan", "Margam", "Taibach", "Youghal", "Leeds",
                               "Tiverton", "Cardiff")  # fmt: skip
     assert names["person"] == ("Scrubs", "Conservative", "Hartley", "David", "Fine Gael",
-                               "Midleton", "Carver", "Hartlepool")  # fmt: skip
+                               "Midleton", "Narendra Modi", "Starmer", "Thatcher", "Major",
+                               "Carver", "Hartlepool")  # fmt: skip
 
 
 def test_a_body_written_where_a_known_town_stands_is_that_town():
@@ -347,13 +351,14 @@ def test_a_body_written_where_a_known_town_stands_is_that_town():
         " Truro City Council agreed. Jobs in Acme were cut. Fans in Derby County were sad."
         " A trial in Kansas City began; Kansas City rose. Rooms in White House were shut. His"
         " career in Yorkshire ended. A rally in Norwich; Norwich chief executive Neil Doncaster"
-        " spoke."
+        " spoke. A spike in Google searches. Amazon's chief executive spoke of work in Amazon."
+        " The crisis around Chelsea deepened."
     )
     spans = [("Truro", "ORG"), ("Boise", "ORG"), ("Leeds", "ORG"), ("Google", "ORG"),
              ("Oxford", "GPE"), ("UK", "GPE"), ("Nokia", "ORG"), ("Granma", "ORG"),
              ("Truro City Council", "ORG"), ("Acme", "ORG"), ("Derby County", "ORG"),
              ("Kansas City", "ORG"), ("White House", "ORG"), ("Yorkshire", "ORG"),
-             ("Norwich", "ORG")]  # fmt: skip
+             ("Norwich", "ORG"), ("Amazon", "ORG"), ("Chelsea", "ORG")]  # fmt: skip
     found = candidates(text, *spans)
     found += [
         Candidate(text.index("Leeds said"), text.index(" said so"), "Leeds", "ORG"),
@@ -364,7 +369,7 @@ def test_a_body_written_where_a_known_town_stands_is_that_town():
     assert names["place"] == ("Truro", "Boise", "Oxford", "United Kingdom", "Kansas City")
     assert names["organization"] == ("Leeds", "Google", "Nokia", "Granma", "Truro City Council",
                                      "Acme", "Derby County", "White House", "Yorkshire",
-                                     "Norwich")  # fmt: skip
+                                     "Norwich", "Amazon", "Chelsea")  # fmt: skip
 
 
 def test_a_county_named_as_such_is_a_place():
@@ -439,6 +444,12 @@ def test_a_newspapers_dash_dateline_names_a_place():
         "SMALLVILLE", "Idaho"
     ]  # fmt: skip
     assert dateline("Results\n\nIPO FILING -- Acme filed.") == []
+    # A preview's, a team sheet's and a scorecard's headings (a reviewer's examples), and
+    # a dash line past the first paragraph.
+    assert dateline("Preview\n\nLIVERPOOL — Out: Alisson (hamstring).") == []
+    assert dateline("Team\n\nIRELAND — H Keenan; C Nash, G Ringrose.") == []
+    assert dateline("Scores\n\nNEW ZEALAND — 245 all out (Williamson 80).") == []
+    assert dateline("Vote\n\nIt rained.\n\nLONDON — The rest.") == []
     assert dateline("Vote\n\nThe council -- in a late vote -- agreed.") == []
 
 
@@ -652,21 +663,6 @@ def test_a_town_before_based_or_born_or_a_local_act_is_the_town():
     assert names["organization"] == (
         "Linux", "Leicester", "Tata", "Texas", "Columbia", "Southampton"
     )  # fmt: skip
-
-
-def test_a_town_before_its_councils_or_schools_is_the_town():
-    """Local headlines and reports: "Halifax council extends trial", "Dundee taxi driver
-    fined" (the second trial), "a Highland councillor", "Oxford school child" (BBC): the
-    model's organizations are the towns; "Leeds fans" and "Wigan chairman" stay clubs."""
-    text = (
-        "Halifax council extends trial. Dundee taxi driver fined. A Highland councillor"
-        " spoke to an Oxford school child. Leeds fans and the Wigan chairman agreed."
-    )
-    spans = [(name, "ORG") for name in ("Halifax", "Dundee", "Highland", "Oxford", "Leeds",
-                                         "Wigan")]  # fmt: skip
-    _, names, _ = resolve(text, candidates(text, *spans))
-    assert names["place"] == ("Halifax", "Dundee", "Highland", "Oxford")
-    assert names["organization"] == ("Leeds", "Wigan")
 
 
 def test_in_a_town_is_the_town_unless_bought_into_or_possessed():

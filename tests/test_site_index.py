@@ -710,10 +710,13 @@ def test_a_portfolio_is_its_ministry_or_no_page():
         article("articles/2.md", "2", "x", organizations=["Health", "Mines", "Health Service"]),
         article("articles/3.md", "3", "x", organizations=["Department for Transport"]),
         article("articles/4.md", "4", "x", organizations=["Transport", "Health Service"]),
+        # A band and a journal named by one portfolio's word (a reviewer's examples).
+        article("articles/5.md", "5", "x", organizations=["Justice", "Science"]),
+        article("articles/6.md", "6", "x", organizations=["Justice", "Science"]),
     ]
     index = EntityIndex(articles)
     pages = [r.name for r, _ in index.of_kind("organization") if index.has_page(r)]
-    assert pages == ["Department for Transport", "Health Service"]
+    assert pages == ["Department for Transport", "Health Service", "Justice", "Science"]
     assert len(index.entities[EntityRef("organization", "Department for Transport")]) == 3
 
 

@@ -1732,14 +1732,27 @@ PORTFOLIOS = frozenset(
      "Mines", "Communities", "Children", "Schools", "Science", "Technology", "Tourism",
      "Immigration", "Economy", "Development", "Security", "Veterans", "Commerce",
      "Fisheries", "Rural", "Affairs", "Families", "Skills", "Universities", "Climate",
-     "Digital", "Arts", "Heritage", "Water", "Planning", "Local", "Government"}
+     "Digital", "Arts", "Heritage", "Water", "Planning", "Local", "Government",
+     "Transportation"}
 )  # fmt: skip
 _PORTFOLIO_WORDS = re.compile(r",\s*|\s+(?:and|&)\s+|\s+")
 
 
+#: ... of them, those no body is named alone: not "Justice" (a band), "Science" (a journal),
+#: "Arts" or "Digital" (a reviewer's examples).
+PORTFOLIOS_ALONE = frozenset(
+    {"Health", "Education", "Transport", "Transportation", "Defence", "Defense", "Home",
+     "Foreign", "Trade", "Environment", "Housing", "Pensions", "Employment", "Agriculture",
+     "Mines", "Communities", "Tourism", "Immigration", "Fisheries"}
+)  # fmt: skip
+
+
 def portfolio(name: str) -> bool:
     """Whether a name is a portfolio's words only ("Health", "Trade and Industry")."""
-    return all(word in PORTFOLIOS for word in _PORTFOLIO_WORDS.split(name))
+    words = _PORTFOLIO_WORDS.split(name)
+    if len(words) == 1:
+        return name in PORTFOLIOS_ALONE
+    return all(word in PORTFOLIOS for word in words)
 
 
 def organization_forms(
