@@ -317,8 +317,7 @@ def test_a_person_written_where_a_place_stands_is_that_place():
         " met Hartley in Leeds. Police in David and at County Hall, Fine Gael councillors"
         " met. Gardai in Midleton said so. Hopes rest in Narendra Modi. Labour found an ally"
         " in Starmer. He held posts in Thatcher and Major governments. Quotes in Carver's"
-        " book. Her career ended. Homes"
-        " in Tiverton were sold. After talks in Cardiff,"
+        " book. Her career ended. Homes in Tiverton were sold. After talks in Cardiff,"
         " Hartlepool on Monday chose a mayor."
     )
     spans = [("Kaiapoi", "PERSON"), ("Baglan", "GPE"), ("Margam", "PERSON"),

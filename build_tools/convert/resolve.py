@@ -110,15 +110,14 @@ _DASH_LINE = re.compile(
 _DATELINE_SENTENCE = re.compile(r"[A-Z][a-z]*\b")
 
 
-def _first_paragraph(text: str, start: int) -> bool:
+def _first_paragraph(text: str, dashed: re.Match[str]) -> bool:
     """Whether a dash dateline starts the text's first paragraph after its title and a
     sentence follows it."""
     title_end = text.find("\n")
     first = re.search(r"\S", text[title_end:]) if title_end >= 0 else None
-    if first is None or title_end + first.start() != start:
+    if first is None or title_end + first.start() != dashed.start():
         return False
-    rest = _DASH_LINE.match(text, start)
-    head = text[rest.end() : rest.end() + 60] if rest else ""
+    head = text[dashed.end() : dashed.end() + 60]
     return bool(_DATELINE_SENTENCE.match(head)) and not re.search(r"[:;]", head[:30])
 
 
@@ -138,7 +137,7 @@ def dateline(text: str) -> list[Candidate]:
     matches = [match] if match else []
     matches += [m for m in _DATED_LINE.finditer(text[:400]) if m.start() > 0 or not match]
     dashed = _DASH_LINE.search(text[:400])
-    if not matches and dashed and _first_paragraph(text, dashed.start()):
+    if not matches and dashed and _first_paragraph(text, dashed):
         places = gazetteer()
         region = dashed.group("region")
         if places.knows(dashed.group("place").title()) or (region and places.knows(region)):
@@ -1396,19 +1395,22 @@ def _in_town(span: _Span, text: str, places: Gazetteer) -> bool:
     )
 
 
-#: Where a place's name stands: after "in", "near", "outside", "across", "around" or "the
-#: edge/outskirts/centre/heart of", alone or as an item of a list the word leads ("in
-#: Baglan, Margam and Taibach").
-_WHERE = re.compile(
-    r"\b(?P<cue>in|near|outside|across|around|(?:edge|outskirts|centre|center|heart) of)\s+"
-    r"(?P<list>(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*(?:, | and | or |, and ))*)$"
-)
+#: An item of a list of names: one or more capitalised words.
+_ITEM = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
+
+
+def _where(cues: str) -> re.Pattern[str]:
+    """Where a place's name stands: after one of ``cues``, alone or as an item of a list
+    the cue leads ("in Baglan, Margam and Taibach")."""
+    return re.compile(rf"\b(?P<cue>{cues})\s+(?P<list>(?:{_ITEM}(?:, | and | or |, and ))*)$")
+
+
+#: After "in", "near", "outside", "across", "around" or "the edge/outskirts/centre/heart
+#: of" ...
+_WHERE = _where(r"in|near|outside|across|around|(?:edge|outskirts|centre|center|heart) of")
 #: ... for a body's name, not "across" or "around" ("the debate around Meta", "the crisis
 #: around Chelsea", "problems across Google and YouTube": a reviewer's examples).
-_BODY_WHERE = re.compile(
-    r"\b(?P<cue>in|near|outside|(?:edge|outskirts|centre|center|heart) of)\s+"
-    r"(?P<list>(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*(?:, | and | or |, and ))*)$"
-)
+_BODY_WHERE = _where(r"in|near|outside|(?:edge|outskirts|centre|center|heart) of")
 #: ... but not after words that put a work, a product, a firm or a side's player there:
 #: "appeared in X", "a hole in X", "a stake in X", "bring in X", "published in X".
 _NOT_WHERE = re.compile(
@@ -1422,12 +1424,12 @@ _NOT_WHERE = re.compile(
     re.IGNORECASE,
 )
 #: The rest of a list after one of its items: ", Taibach", " and Taibach".
-_LIST_REST = re.compile(r"(?:, [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)*,? (?:and|or) [A-Z]")
+_LIST_REST = re.compile(rf"(?:, {_ITEM})*,? (?:and|or) [A-Z]")
 #: A lower-case word after a name ...
 _FOLLOWING = re.compile(r" ([a-z]+)")
 #: ... or after the list a name starts ("in Thatcher and Major governments": a
 #: reviewer's example) ...
-_AFTER_LIST = re.compile(r"(?:(?:, |,? (?:and|or) )[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)+ ([a-z]+)")
+_AFTER_LIST = re.compile(rf"(?:(?:, |,? (?:and|or) ){_ITEM})+ ([a-z]+)")
 #: ... that a place's name is followed by ("in Kaiapoi on Monday"); others say the name
 #: qualifies a noun ("in Conservative hands", "in Xbox Live traffic") or starts a clause
 #: ("in Oxford, UK, and Nokia begins").
