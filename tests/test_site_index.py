@@ -1377,6 +1377,17 @@ def test_share_indices_and_everyday_abbreviations_get_no_page():
     assert [r.name for r, _ in index.of_kind("organization") if index.has_page(r)] == ["Nokia"]
 
 
+def test_a_body_named_by_its_kind_alone_gets_no_page():
+    """ "the Council voted", "the Church said", "the Government" (trials of local news:
+    5 pages in 2 sets, no gold name): every town has one, so no one referent; a body a
+    country has one of names it (Parliament), and a kind's full name is a name."""
+    names = ["Council", "Church", "Government", "Workforce", "Parliament", "Church of England"]
+    articles = [article(f"articles/{n}.md", f"{n}", "x", organizations=names) for n in range(2)]
+    index = EntityIndex(articles, curated=load_curated(Path("no-such-file.yml")))
+    paged = [r.name for r, _ in index.of_kind("organization") if index.has_page(r)]
+    assert sorted(paged) == ["Church of England", "Parliament"]
+
+
 def test_a_football_reports_towns_are_its_clubs_and_a_town_written_in_x_is_a_place():
     """ "Southampton beat Everton" in a football report: the club, an organization; "in
     Southampton" in the same report and Southampton in a business story: the town."""
