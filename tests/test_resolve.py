@@ -335,6 +335,28 @@ def test_a_person_written_where_a_place_stands_is_that_place():
                                "Carver", "Hartlepool")  # fmt: skip
 
 
+def test_a_shire_the_model_calls_a_person_is_the_county():
+    """ "Yorkshire millionaire Sir Paul Sykes", "a school in Worcestershire" (BBC: 5
+    articles; trials: Herefordshire, Worcestershire, Leicestershire), which the model
+    calls people: the county. Not a surname a fuller name bears ("Ryan Wiltshire"), a
+    name no gazetteer knows ("Devonshire", a duke's), nor a county's side in a cricket
+    report ("beat Yorkshire" by nine wickets)."""
+    text = (
+        "Funds came from Yorkshire millionaire Sir Paul Sykes. Barriers went up in"
+        " Herefordshire and Worcestershire. Ryan Wiltshire said Wiltshire was wet. They met"
+        " Devonshire."
+    )
+    spans = [("Yorkshire", "PERSON"), ("Paul Sykes", "PERSON"), ("Herefordshire", "GPE"),
+             ("Worcestershire", "PERSON"), ("Ryan Wiltshire", "PERSON"),
+             ("Wiltshire", "PERSON"), ("Devonshire", "PERSON")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Yorkshire", "Herefordshire", "Worcestershire")
+    assert names["person"] == ("Paul Sykes", "Ryan Wiltshire", "Devonshire")
+    report = "Essex beat Yorkshire by nine wickets."
+    _, names, _ = resolve(report, candidates(report, ("Essex", "ORG"), ("Yorkshire", "PERSON")))
+    assert names["place"] == ()
+
+
 def test_a_body_written_where_a_known_town_stands_is_that_town():
     """The model's "organizations" Truro and Boise (the held-out trial), Melbourne and
     Bristol (BBC), written "in X": the town the gazetteer knows. Not a firm or a club that

@@ -1234,6 +1234,13 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
                 and (span.start, span.end) not in players
             ):
                 kind = "place"
+            elif (
+                _SHIRE.fullmatch(span.text)
+                and places.knows(span.text)
+                and not sports
+                and not _CRICKET.search(document.text)
+            ):
+                kind = "place"  # "Herefordshire and Worcestershire", "Yorkshire millionaire"
             elif written_in_lower_case(span.text, document.text):
                 continue
         if (
@@ -1311,6 +1318,11 @@ _GEOGRAPHIC_WORDS = frozenset(
      "Sea", "River", "Mountains", "Hills", "Coast", "Peninsula", "Strait", "Straits", "Gulf",
      "Lake", "Desert", "Basin", "Delta", "Heights", "Highlands", "Plains", "District", "Area"}
 )  # fmt: skip
+#: A county named by its shire ("Leicestershire", "Yorkshire"), no one's name alone.
+_SHIRE = re.compile(r"[A-Z][a-z]+shire")
+#: ... but in a cricket report the county's side ("beat Yorkshire", "Warwickshire
+#: captain Tim Munton"), which the model takes for a person too.
+_CRICKET = re.compile(r"\b(?:wickets?|innings|cricket|bowl(?:ed|ing|er|ers)?|batting)\b", re.I)
 #: Last words of clubs named after their town ("Manchester City", "Ipswich Town"): a
 #: place's name with one of them that the gazetteer does not know is a club.
 _CLUB_WORDS = frozenset({"City", "Town", "United", "Rovers", "Athletic", "Albion", "Wanderers"})
