@@ -357,6 +357,35 @@ def test_a_shire_the_model_calls_a_person_is_the_county():
     assert names["place"] == ()
 
 
+def test_a_name_before_area_neighbourhood_or_region_is_a_place():
+    """ "Shrewsbury's Frankwell area", "the Nutana neighbourhood", "the Pilbara region",
+    "the Catterick Garrison area" (trials: 7 names in 6 articles; BBC: "the Gilan area";
+    CoNLL: "the Nagorno-Karabakh region"), which the model calls bodies or people. Not a
+    body's service area ("the Hampshire Constabulary area", "the NHS area"), a name that
+    acts as a body does ("Apex said"), nor a side's penalty area in a results table."""
+    text = (
+        "Barriers went up in Shrewsbury's Frankwell area. He lived in the Nutana"
+        " neighbourhood. Lithium was found in the Pilbara region. Hauliers serving the"
+        " Catterick Garrison area were told. Crime fell in the Hampshire Constabulary area"
+        " and the NHS area. Jobs in the Apex area went; Apex said so."
+    )
+    spans = [("Shrewsbury", "GPE"), ("Frankwell", "ORG"), ("Nutana", "ORG"),
+             ("Pilbara", "ORG"), ("Catterick Garrison", "PERSON"),
+             ("Hampshire Constabulary", "ORG"), ("NHS", "ORG"), ("Apex", "ORG")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == (
+        "Shrewsbury", "Frankwell", "Nutana", "Pilbara", "Catterick Garrison"
+    )  # fmt: skip
+    assert names["organization"] == ("Hampshire Constabulary", "NHS", "Apex")
+    table = (
+        "Arsenal 2 Hull 1\nLeeds 3 Derby 0\nBury 1 Stoke 1\nYork 0 Wigan 2\n"
+        "Jones shot from the edge of the Everton area."
+    )
+    _, names, _ = resolve(table, candidates(table, ("Everton", "ORG")))
+    assert "Everton" in names["organization"]
+    assert "Everton" not in names["place"]
+
+
 def test_a_body_written_where_a_known_town_stands_is_that_town():
     """The model's "organizations" Truro and Boise (the held-out trial), Melbourne and
     Bristol (BBC), written "in X": the town the gazetteer knows. Not a firm or a club that

@@ -1164,7 +1164,21 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     players = _bench_players(document.text)
     # Where "the town of" and such name a place, and the names they give.
     placed = {match.start(1): match[1] for match in _PLACE_OF.finditer(document.text)}
-    placed_names = frozenset(placed.values())
+    # ... and the names written before "area", "neighbourhood" or "region" ("Shrewsbury's
+    # Frankwell area", "the Pilbara region"), outside results tables: a name of one word
+    # not in capitals, or of several that end as a place's do ("the Catterick Garrison
+    # area"; not "the Hampshire Constabulary area", "the NHS Grampian area").
+    areas = {
+        span.text
+        for span in spans
+        if not sports
+        and _AREA_AFTER.match(document.text, span.end)
+        and (
+            (" " not in span.text and not span.text.isupper())
+            or span.text.rsplit(" ", 1)[-1] in _PLACE_HEADS
+        )
+    }
+    placed_names = frozenset(placed.values()) | areas
     place_edges = (
         frozenset(s.start for s in spans if s.kind == "place"),
         frozenset(s.end for s in spans if s.kind == "place"),
@@ -1366,6 +1380,9 @@ def _listed_with_place(span: _Span, place_edges: tuple[frozenset, frozenset], te
     return before is not None and before.start() in ends
 
 
+#: Words after a place's name that say it is one: "the Frankwell area", "the Nutana
+#: neighbourhood", "the Pilbara region".
+_AREA_AFTER = re.compile(r" (?:areas?|neighbou?rhoods?|district|region|suburbs?)\b")
 #: Words that say the name after them is a place's: "the town of Kirkcaldy", "the village
 #: of X", "residents of Engerwitzdorf" (not "the state of", a condition too); wherever
 #: the text names it ("Flood warning for Millbrook"), unless it also speaks or plays
