@@ -10,6 +10,7 @@ from build_tools.convert.nlp import Candidate
 from build_tools.convert.resolve import (
     _not_a_person_here,
     dateline,
+    extraction,
     resolve,
     with_dateline,
     with_initials,
@@ -384,6 +385,34 @@ def test_a_name_before_area_neighbourhood_or_region_is_a_place():
     _, names, _ = resolve(table, candidates(table, ("Everton", "ORG")))
     assert "Everton" in names["organization"]
     assert "Everton" not in names["place"]
+
+
+def test_only_a_sports_report_or_a_results_table_holds_the_place_rules_back():
+    """Towns name teams in sports reports ("gave Newport an unlikely 3-0 win"), so the
+    place rules ("a fund in Boise") wait there: in a report its topic tags call sport, or
+    in a results table or team sheet. Not in a court story whose short paragraphs hold
+    numbers ("Whitcombe, 44, took £86,000 in 12 months"; a trial's Thornbury, BBC's
+    Oxford), which the old count of numbered lines took for a table."""
+    court = (
+        "Whitcombe, 44, took £86,000 in 12 months.\n\nHe paid 5 of 6 debts in 2023.\n\n"
+        "Judge Day gave him 4 years and 3 months.\n\nPolice said 2 of 9 victims died.\n\n"
+        "A fund in Boise grew. The Boise fund rose."
+    )
+    spans = [("Whitcombe", "PERSON"), ("Day", "PERSON"), ("Boise", "ORG"), ("Boise", "ORG")]
+    assert extraction(court, candidates(court, *spans), ()).places == ("Boise",)
+    sport = extraction(court, candidates(court, *spans), (), tags=("sport/football",))
+    assert sport.organizations == ("Boise",)
+    sheet = "Dudek, Finnan, Traore (Biscan 67), Hamann (Nunez 56).\nRiise 1, Nunez 113.\n"
+    table = sheet + "A fund in Boise grew. The Boise fund rose."
+    boise = candidates(table, ("Boise", "ORG"), ("Boise", "ORG"))
+    assert extraction(table, boise, ()).organizations == ("Boise",)
+    # A country before a score is its side only among lines of scores, not in any
+    # sports report ("Hantuchova beat France 6-3": the place, as a national team is).
+    report = "Hantuchova beat Mary Pierce of France 6-3 in Dubai."
+    spans = [("Hantuchova", "PERSON"), ("Mary Pierce", "PERSON"), ("France", "GPE"),
+             ("Dubai", "GPE")]  # fmt: skip
+    tennis = extraction(report, candidates(report, *spans), (), tags=("sport/tennis",))
+    assert tennis.places == ("France", "Dubai")
 
 
 def test_a_body_written_where_a_known_town_stands_is_that_town():

@@ -792,10 +792,15 @@ def is_not_a_name(span: _Span) -> bool:
 class _Document:
     """Resolution state for one text."""
 
-    def __init__(self, text: str, title_end: int) -> None:
+    def __init__(self, text: str, title_end: int, sport: bool = False) -> None:
         self.text = text
         self.title_end = title_end
         self.body = text[title_end:]
+        #: Lines of scores ("Surrey 245 and 120-3": a team, not the county) ...
+        self.scores = _numbered_lines(text)
+        #: A sports report (by its topic tags) or a results table, where towns name
+        #: teams ("gave Newport an unlikely 3-0 win"): the place rules hold back.
+        self.sport = sport or _looks_like_results(text)
 
     def in_title(self, span: _Span) -> bool:
         return span.start < self.title_end
@@ -806,10 +811,12 @@ def resolve(
     candidates: Sequence[Candidate],
     title_end: int = 0,
     corrections: Mapping[str, Mapping[str, list[str]]] | None = None,
+    sport: bool = False,
 ) -> tuple[tuple[Mention, ...], dict[Kind, tuple[str, ...]], tuple[str, ...]]:
     """Canonical mentions, the per-kind name lists (in order of first mention), and the
-    header's ``drop`` entries that matched no name (``people: Caris``, a typo)."""
-    document = _Document(text, title_end)
+    header's ``drop`` entries that matched no name (``people: Caris``, a typo). ``sport``:
+    whether the text is a sports report (its topic tags say so)."""
+    document = _Document(text, title_end, sport)
     candidates = with_dateline(text, candidates)
     candidates = with_team_sheets(text, candidates)
     candidates = local_bodies(text, candidates)
@@ -1153,7 +1160,7 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
         if kind == "organization" and in_town[span.text]:
             kind = "place"
         votes.setdefault(span.text, Counter())[kind] += 1
-    sports = _looks_like_results(document.text)
+    sports = document.sport
     holders = word_index({full: frozenset(_tokens(full)) for full in full_people})
     held_by: dict[str, bool] = {}
     # A side of a result line is a team wherever the text names it ("Ross County").
@@ -1226,7 +1233,9 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
                 and looks_like_personal_name(span.text)
             ):
                 kind = "person"  # the model's "Wasim Akram" (ORG)
-            elif kind == "place" and sports and _SCORE_AFTER.match(document.text, span.end):
+            elif (
+                kind == "place" and document.scores and _SCORE_AFTER.match(document.text, span.end)
+            ):
                 kind = "organization"  # "Surrey 245 and 120-3": a team, not the county
             elif (
                 kind == "place"
@@ -1529,10 +1538,34 @@ def _placed(name: str, text: str, acts: re.Pattern[str], where: re.Pattern[str])
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?![\d-]{3})\b")
 
 
+def _numbered_lines(text: str) -> bool:
+    """Several lines with two numbers or more: a results table, or a report full of scores
+    (where a place's name before a score is a team's)."""
+    return sum(len(_NUMBER.findall(line)) >= 2 for line in text.split("\n")) >= 4
+
+
 def _looks_like_results(text: str) -> bool:
-    """A sports results table: several lines with two or more numbers."""
-    lines = text.split("\n")
-    return sum(len(re.findall(r"\b\d+\b", line)) >= 2 for line in lines) >= 4
+    """A sports results table or team sheet: two lines or more with two numbers or more
+    and few words in lower case ("Hearts 2-1 Livingston", "Riise 1, Nunez 113.",
+    "Dudek, Finnan, Traore (Biscan 67), ..."); not paragraphs of prose with numbers in
+    them ("Whitcombe, 44, admitted 12 counts"; ``_numbered_lines`` counts those: BBC, 70
+    articles of no sport's)."""
+    return sum(_tabular(line) for line in text.split("\n")) >= 2
+
+
+#: A word of a line (its first letter says whether it is written in lower case).
+_LINE_WORD = re.compile(r"[^\W_][\w'’.-]*")
+
+
+def _tabular(line: str) -> bool:
+    """Whether a line has two numbers or more and at most 3 words in 10 in lower case."""
+    if len(_NUMBER.findall(line)) < 2:
+        return False
+    words = _LINE_WORD.findall(line)
+    return 10 * sum(word[0].islower() for word in words) <= 3 * len(words)
+
+
+_NUMBER = re.compile(r"\b\d+\b")
 
 
 def _apply_corrections(
@@ -1578,7 +1611,8 @@ def extraction(
     tags: tuple[str, ...] = (),
 ) -> Extraction:
     """Bundle resolved mentions, names, dates and tags into an Extraction."""
-    mentions, by_kind, unmatched = resolve(text, candidates, title_end, corrections)
+    sport = any(tag.split("/")[0] == "sport" for tag in tags)
+    mentions, by_kind, unmatched = resolve(text, candidates, title_end, corrections, sport)
     return Extraction(
         people=by_kind["person"],
         places=by_kind["place"],
