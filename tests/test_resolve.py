@@ -415,6 +415,21 @@ def test_only_a_sports_report_or_a_results_table_holds_the_place_rules_back():
     assert tennis.places == ("France", "Dubai")
 
 
+def test_a_body_listed_after_in_before_between_is_the_town():
+    """ "pensioners in Yate, Chipping Sodbury and Thornbury between March 2021 and October
+    2022": a word a place's name is followed by, as "but", "despite" and "because" are
+    ("in India but", "in Madrid despite", "in London because": BBC)."""
+    text = (
+        "He targeted pensioners in Yate and Thornbury between March and May. Jobs went in"
+        " Leeds and Boise but not in York. The Boise fund rose."
+    )
+    spans = [("Yate", "GPE"), ("Thornbury", "ORG"), ("Leeds", "GPE"), ("Boise", "ORG"),
+             ("York", "GPE"), ("Boise", "ORG")]  # fmt: skip
+    assert extraction(text, candidates(text, *spans), ()).places == (
+        "Yate", "Thornbury", "Leeds", "Boise", "York"
+    )  # fmt: skip
+
+
 def test_a_body_written_where_a_known_town_stands_is_that_town():
     """The model's "organizations" Truro and Boise (the held-out trial), Melbourne and
     Bristol (BBC), written "in X": the town the gazetteer knows. Not a firm or a club that

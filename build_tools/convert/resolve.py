@@ -1475,7 +1475,7 @@ _AFTER_PLACE = frozenset(
     {"on", "at", "and", "or", "in", "where", "when", "last", "this", "after", "before",
      "since", "for", "to", "with", "from", "by", "during", "near", "is", "was", "has",
      "had", "have", "were", "are", "will", "would", "earlier", "yesterday", "today",
-     "overnight", "until"}
+     "overnight", "until", "between", "amid", "despite", "while", "because", "but"}
 )  # fmt: skip
 #: Last words of places' names ("Broughty Ferry", "Canary Wharf", "Point Pleasant Park").
 _PLACE_HEADS = frozenset(
