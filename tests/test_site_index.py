@@ -1400,9 +1400,15 @@ def test_a_body_named_by_its_kind_alone_gets_no_page():
     country has one of names it (Parliament), and a kind's full name is a name."""
     names = ["Council", "Church", "Government", "Workforce", "Parliament", "Church of England"]
     articles = [article(f"articles/{n}.md", f"{n}", "x", organizations=names) for n in range(2)]
-    index = EntityIndex(articles, curated=load_curated(Path("no-such-file.yml")))
+    singer, *more = (
+        article(f"articles/s{n}.md", f"s{n}", "x", people=["Charlotte Church", "Church"])
+        for n in range(3)
+    )
+    index = EntityIndex([*articles, singer, *more], curated=load_curated(Path("none.yml")))
     paged = [r.name for r, _ in index.of_kind("organization") if index.has_page(r)]
     assert sorted(paged) == ["Church of England", "Parliament"]
+    # Organizations only: the singer Charlotte Church is "Church" too (a reviewer's).
+    assert index.ref("person", "Church", singer) == EntityRef("person", "Charlotte Church")
 
 
 def test_a_football_reports_towns_are_its_clubs_and_a_town_written_in_x_is_a_place():

@@ -2133,6 +2133,8 @@ class Curated:
     #: Folded nickname -> the teams it stands for in sports reports, each by its names
     #: (data/names.yml; the first is the team's full name).
     teams: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    #: Folded kinds of body named alone ("Council", "Church"): no organization's page.
+    kinds_of_body: frozenset[str] = frozenset()
 
     def team(self, name: str, named: Iterable[str]) -> str | None:
         """The team a nickname of a football, rugby or cricket report stands for, as its
@@ -2178,6 +2180,8 @@ class Curated:
         key = _key(name)
         if key in self.ignored:
             return None
+        if kind == "organization" and key in self.kinds_of_body and key not in self.entries:
+            return None  # "the Council", "the Church": a kind of body, not one
         if key not in self.entries and " " in key and self._product_line(kind, key):
             return None  # "Windows Genuine Advantage", "Xbox 360": a product
         return self.entries.get(key, (kind, name))
@@ -2241,6 +2245,7 @@ def _knowledge() -> _Knowledge:
         ),
         frozenset(term[0] for term in words),
         frozenset(term[-1] for term in words),
+        frozenset(_key(name) for name in data["kinds_of_body"]),
     )
 
 
@@ -2271,6 +2276,7 @@ class _Knowledge(NamedTuple):
     #: First and last words of the names of several words ``not_entities`` holds (folded).
     term_firsts: frozenset[str] = frozenset()
     term_lasts: frozenset[str] = frozenset()
+    kinds_of_body: frozenset[str] = frozenset()
 
 
 def load_curated(path: Path) -> Curated:
@@ -2283,6 +2289,7 @@ def load_curated(path: Path) -> Curated:
         ignored=set(known.not_entities),
         products=known.products,
         teams=known.teams,
+        kinds_of_body=known.kinds_of_body,
     )
     if not path.exists() and not path.is_symlink():
         return curated
