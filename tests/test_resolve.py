@@ -430,6 +430,21 @@ def test_a_body_listed_after_in_before_between_is_the_town():
     )  # fmt: skip
 
 
+def test_a_name_of_several_words_where_a_small_town_stands_is_the_town():
+    """ "pensioners in Yate, Chipping Sodbury and Thornbury" (a trial): a town of 5,000
+    people the model calls a body, in a list after "in", or a person ("near Chipping
+    Norton"); not a name no gazetteer knows ("in Acme Widgets")."""
+    text = (
+        "Pensioners in Yate, Chipping Sodbury and Thornbury lost money. Homes near Chipping"
+        " Norton were flooded. Jobs in Acme Widgets went."
+    )
+    spans = [("Yate", "GPE"), ("Chipping Sodbury", "ORG"), ("Thornbury", "GPE"),
+             ("Chipping Norton", "PERSON"), ("Acme Widgets", "ORG")]  # fmt: skip
+    found = extraction(text, candidates(text, *spans), ())
+    assert found.places == ("Yate", "Chipping Sodbury", "Thornbury", "Chipping Norton")
+    assert found.organizations == ("Acme Widgets",)
+
+
 def test_a_body_written_where_a_known_town_stands_is_that_town():
     """The model's "organizations" Truro and Boise (the held-out trial), Melbourne and
     Bristol (BBC), written "in X": the town the gazetteer knows. Not a firm or a club that

@@ -578,6 +578,25 @@ def test_a_place_no_gazetteer_knows_takes_its_other_kind_or_no_page():
     assert len(index.entities[index.ref("organization", "Alcatel", articles[2])]) == 3
 
 
+def test_a_small_town_the_articles_call_a_place_has_a_page():
+    """Towns of 5,000 to 15,000 people, which the gazetteer's cities leave out (trials:
+    Kinsale, Malton, Okehampton, 12 such pages, none wrong; BBC: Davos, Stanley Park):
+    places the articles name get their page. Not "Charlton" in sports reports alone (the
+    club), nor a name no gazetteer knows ("Machinist", a film)."""
+    from build_tools.gazetteer import gazetteer
+
+    assert not gazetteer().knows("Kinsale") and gazetteer().knows("Kinsale", towns=True)
+    sport = ("sport/football",)
+    articles = [
+        article("articles/1.md", "1", "x", places=["Kinsale", "Machinist"]),
+        article("articles/2.md", "2", "x", places=["Kinsale", "Machinist"]),
+        article("articles/3.md", "3", "x", places=["Charlton"], tags=sport),
+        article("articles/4.md", "4", "x", places=["Charlton"], tags=sport),
+    ]
+    index = EntityIndex(articles)
+    assert [r.name for r, _ in index.of_kind("place") if index.has_page(r)] == ["Kinsale"]
+
+
 def test_curated_places_and_what_the_gazetteer_knows():
     from build_tools.gazetteer import gazetteer
 
@@ -2154,7 +2173,7 @@ def test_an_unknown_place_named_as_a_person_whose_surname_people_bear_is_a_perso
     assert refs == {
         "Rio Ferdinand": EntityRef("person", "Rio Ferdinand"),
         "Gethin Jenkins": EntityRef("person", "Gethin Jenkins"),
-        "Stanley Park": None,
+        "Stanley Park": EntityRef("place", "Stanley Park"),  # a town's name too: a place
         "Age Concern England": None,
         "Albert Hall": None,  # a building: Hall is a surname too (a reviewer's example)
         "Simon Champion": None,  # "Champion" alone once: not enough

@@ -1155,7 +1155,9 @@ class ArchiveIdentity:
         other kind the archive gives it, if any, else it has no page. In the BBC archive
         three in five such "places" were companies, works, people or fragments."""
         places = gazetteer()
-        if places.knows(name):
+        # A town of 5,000 people too (Kinsale, Malton, Okehampton), but not in sports
+        # reports alone, where a small town's name is a club's ("Charlton").
+        if places.knows(name, towns=not self._sport_only(name)):
             # A city's other name, when the archive also uses the name it goes by now:
             # one page, under that name (Bombay and Mumbai, Peking and Beijing).
             current = places.current_name(name)

@@ -1270,7 +1270,9 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
             # Of several words, a place's last word or a name the gazetteer knows: not "a
             # partner in Narendra Modi", whose first name no list holds (a reviewer's).
             and (
-                len(tokens) == 1 or span.text.split()[-1] in _PLACE_HEADS or places.knows(span.text)
+                len(tokens) == 1
+                or span.text.split()[-1] in _PLACE_HEADS
+                or places.knows(span.text, towns=True)  # "in Chipping Sodbury"
             )
             and _placed(span.text, document.text, _PERSON_ACTS, _WHERE)
         ):
@@ -1282,7 +1284,10 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
             # (The gazetteer knows "Derby County" and "White House" as descriptions.)
             and (
                 places.is_place(span.text)
-                or (places.knows(span.text) and not holds_word_of(span.text, _BODY_NAME_WORDS))
+                or (
+                    places.knows(span.text, towns=True)
+                    and not holds_word_of(span.text, _BODY_NAME_WORDS)
+                )
             )
             and _placed(span.text, document.text, _BODY_ACTS, _BODY_WHERE)
         ):
