@@ -445,6 +445,43 @@ def test_a_name_of_several_words_where_a_small_town_stands_is_the_town():
     assert found.organizations == ("Acme Widgets",)
 
 
+def test_the_rounds_place_rules_spare_a_reviewers_counterexamples():
+    """A body that holds an area ("seats in traditional Labour areas", "a Labour area",
+    "the Taliban areas of Helmand"), a side's penalty area ("inside the Fulham area"), a
+    shire that is a surname ("Mr Cheshire", "Councillor Wiltshire"), a story whose
+    second tag is sport ("football fans ... a pub in Truro"), a company's results in
+    figures, and a surname a "but" follows ("a lot of Blair in Starmer but")."""
+    text = (
+        "Labour hopes to win seats in traditional Labour areas; it is a Labour area too."
+        " Aid reached the Taliban areas of Helmand. Toney was tripped inside the Fulham"
+        " area. Mr Cheshire objected. Councillor Wiltshire was against it. They see"
+        " a lot of Blair in Starmer but the comparison is unfair."
+    )
+    spans = [("Labour", "ORG"), ("Labour", "ORG"), ("Labour", "ORG"), ("Taliban", "ORG"),
+             ("Helmand", "GPE"), ("Toney", "PERSON"), ("Fulham", "ORG"),
+             ("Cheshire", "PERSON"), ("Wiltshire", "PERSON"), ("Blair", "PERSON"),
+             ("Starmer", "PERSON")]  # fmt: skip
+    found = extraction(text, candidates(text, *spans), ())
+    assert found.places == ("Helmand",)
+    assert found.organizations == ("Labour", "Taliban", "Fulham")
+    assert found.people == ("Toney", "Cheshire", "Wiltshire", "Blair", "Starmer")
+    pub = "Police held 12 football fans after a fight in Truro. The Truro pub has shut."
+    truro = candidates(pub, ("Truro", "ORG"), ("Truro", "ORG"))
+    tags = ("crime-law-justice", "sport/football")
+    assert extraction(pub, truro, (), tags=tags).places == ("Truro",)
+    results = (
+        "A fund in Boise grew.\n- Pre-tax profit: £12.3m (2022: £10.1m)\n"
+        "- Revenue: £45.6m (2022: £40.2m)\nThe Boise fund rose."
+    )
+    boise = candidates(results, ("Boise", "ORG"), ("Boise", "ORG"))
+    assert extraction(results, boise, ()).places == ("Boise",)
+    tennis = "Capriati is a champion in Melbourne. The Melbourne crowd cheered."
+    melbourne = candidates(
+        tennis, ("Capriati", "PERSON"), ("Melbourne", "ORG"), ("Melbourne", "ORG")
+    )
+    assert extraction(tennis, melbourne, (), tags=("sport/tennis",)).places == ("Melbourne",)
+
+
 def test_a_body_written_where_a_known_town_stands_is_that_town():
     """The model's "organizations" Truro and Boise (the held-out trial), Melbourne and
     Bristol (BBC), written "in X": the town the gazetteer knows. Not a firm or a club that
