@@ -433,16 +433,18 @@ def test_a_body_listed_after_in_before_between_is_the_town():
 def test_a_name_of_several_words_where_a_small_town_stands_is_the_town():
     """ "pensioners in Yate, Chipping Sodbury and Thornbury" (a trial): a town of 5,000
     people the model calls a body, in a list after "in", or a person ("near Chipping
-    Norton"); not a name no gazetteer knows ("in Acme Widgets")."""
+    Norton"); not a name no gazetteer knows ("in Acme Widgets"), nor a body of one word
+    a small town shares ("Students in Trinity": a reviewer's)."""
     text = (
         "Pensioners in Yate, Chipping Sodbury and Thornbury lost money. Homes near Chipping"
-        " Norton were flooded. Jobs in Acme Widgets went."
+        " Norton were flooded. Jobs in Acme Widgets went. Students in Trinity were told."
     )
     spans = [("Yate", "GPE"), ("Chipping Sodbury", "ORG"), ("Thornbury", "GPE"),
-             ("Chipping Norton", "PERSON"), ("Acme Widgets", "ORG")]  # fmt: skip
+             ("Chipping Norton", "PERSON"), ("Acme Widgets", "ORG"),
+             ("Trinity", "ORG")]  # fmt: skip
     found = extraction(text, candidates(text, *spans), ())
     assert found.places == ("Yate", "Chipping Sodbury", "Thornbury", "Chipping Norton")
-    assert found.organizations == ("Acme Widgets",)
+    assert found.organizations == ("Acme Widgets", "Trinity")  # a college, a small town
 
 
 def test_the_rounds_place_rules_spare_a_reviewers_counterexamples():

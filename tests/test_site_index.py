@@ -595,6 +595,14 @@ def test_a_small_town_the_articles_call_a_place_has_a_page():
     ]
     index = EntityIndex(articles)
     assert [r.name for r, _ in index.of_kind("place") if index.has_page(r)] == ["Kinsale"]
+    # Not a name the articles call a body or a person too: Zara's place mentions join the
+    # company, as before the small towns (a reviewer's example).
+    zara = [
+        article("articles/z1.md", "z1", "x", organizations=["Zara"]),
+        *(article(f"articles/z{n}.md", f"z{n}", "x", places=["Zara"]) for n in (2, 3)),
+    ]
+    index = EntityIndex(zara)
+    assert index.ref("place", "Zara", zara[1]) == EntityRef("organization", "Zara")
 
 
 def test_curated_places_and_what_the_gazetteer_knows():

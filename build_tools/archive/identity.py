@@ -1155,9 +1155,12 @@ class ArchiveIdentity:
         other kind the archive gives it, if any, else it has no page. In the BBC archive
         three in five such "places" were companies, works, people or fragments."""
         places = gazetteer()
-        # A town of 5,000 people too (Kinsale, Malton, Okehampton), but not in sports
-        # reports alone, where a small town's name is a club's ("Charlton").
-        if places.knows(name, towns=not self._sport_only(name)):
+        # A town of 5,000 people too (Kinsale, Malton, Okehampton), for a name the
+        # articles call a place only: not one they call a body or a person too (Zara,
+        # Blair, a reviewer's), nor in sports reports alone ("Charlton", the club).
+        votes = self.kind_votes.get(name, Counter())
+        town = not (votes["organization"] or votes["person"] or self._sport_only(name))
+        if places.knows(name, towns=town):
             # A city's other name, when the archive also uses the name it goes by now:
             # one page, under that name (Bombay and Mumbai, Peking and Beijing).
             current = places.current_name(name)
@@ -1169,7 +1172,6 @@ class ArchiveIdentity:
         if self._venue(name):
             self.evidenced.add(name)
             return "place", name  # a ground no gazetteer knows, "at Ibrox"
-        votes = self.kind_votes.get(name, Counter())
         others = votes["organization"] + votes["person"]
         if (
             votes["organization"]
