@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from build_tools.archive.identity import (
     CLUB_WORDS,
@@ -492,12 +492,15 @@ def _storm_names(text: str) -> frozenset[str]:
     named = set(_STORM.findall(text))
     if not named:
         return frozenset()
-    return frozenset(
-        name
-        for name in named
-        if not any(
-            before.lower() in TITLES for before in re.findall(rf"(\w+) {name}\b(?! [A-Z])", text)
-        )
+    return frozenset(name for name in named if not _after_title(name, text))
+
+
+def _after_title(name: str, text: str) -> bool:
+    """Whether a text writes a name alone after a person's title ("Prince Andrew",
+    "Speaker Dennis"; "Mr Cheshire", "Det Sgt Cheshire", "Councillor Wiltshire")."""
+    return any(
+        before.casefold() in TITLES
+        for before in re.findall(rf"(\w+)\.? {re.escape(name)}\b(?! [A-Z])", text)
     )
 
 
@@ -792,11 +795,15 @@ class _Document:
         self.text = text
         self.title_end = title_end
         self.body = text[title_end:]
-        #: Lines of scores ("Surrey 245 and 120-3": a team, not the county) ...
-        self.scores = _numbered_lines(text)
         #: A sports report (by its topic tags) or a results table, where towns name
         #: teams ("gave Newport an unlikely 3-0 win"): the place rules hold back.
         self.sport = sport or _looks_like_results(text)
+
+    @cached_property
+    def scores(self) -> bool:
+        """Whether the text has lines of scores ("Surrey 245 and 120-3": a team, not the
+        county); asked only of a place before a number."""
+        return _numbered_lines(self.text)
 
     def in_title(self, span: _Span) -> bool:
         return span.start < self.title_end
@@ -1260,7 +1267,9 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
                 and places.knows(span.text)
                 and not sports
                 and not _CRICKET.search(document.text)
-                and not _named_as_person(span.text, document.text)
+                # (Shires are surnames too: "Mr Cheshire", a reviewer's; "X said" is no sign,
+                # "in Badminton, Gloucestershire said" is the place.)
+                and not _after_title(span.text, document.text)
             ):
                 kind = "place"  # "Herefordshire and Worcestershire", "Yorkshire millionaire"
             elif written_in_lower_case(span.text, document.text):
@@ -1349,19 +1358,6 @@ _GEOGRAPHIC_WORDS = frozenset(
 )  # fmt: skip
 #: A county named by its shire ("Leicestershire", "Yorkshire"), no one's name alone.
 _SHIRE = re.compile(r"[A-Z][a-z]+shire")
-
-
-@lru_cache(maxsize=64)
-def _named_as_person(name: str, text: str) -> bool:
-    """Whether a text writes a name after a person's title ("Mr Cheshire", "Det Sgt
-    Cheshire", "Councillor Wiltshire", "the actress Hampshire"): shires are surnames too
-    (a reviewer's examples). Not "X said", which a place's name is followed by in the
-    articles too ("the Beaufort Hunt in Badminton, Gloucestershire said")."""
-    return any(
-        (words := text[max(0, match.start() - 24) : match.start()].split())
-        and words[-1].rstrip(".").casefold() in TITLES
-        for match in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text)
-    )
 
 
 #: ... but in a cricket report the county's side ("beat Yorkshire", "Warwickshire
