@@ -1174,6 +1174,8 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     players = _bench_players(document.text)
     # Where "the town of" and such name a place, and the names they give.
     placed = {match.start(1): match[1] for match in _PLACE_OF.finditer(document.text)}
+    if not sports:
+        placed.update(_listed_towns(document.text, spans, places))
     # ... and the names written before "area", "neighbourhood" or "region" ("Shrewsbury's
     # Frankwell area", "the Pilbara region"), outside results tables: a name of one word
     # not in capitals, or of several that end as a place's do ("the Catterick Garrison
@@ -1425,6 +1427,52 @@ _PLACE_OF = re.compile(
 )
 
 
+#: An item of a list of names: one or more capitalised words.
+_ITEM = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
+#: A list of names after a word that says where ("crews from Bishop Auckland and
+#: Spennymoor", "a warning for Donegal, Sligo and Mayo", "between Lithgow and Katoomba",
+#: "in nearby Burton Latimer and Rothwell") ...
+_TOWN_LIST = re.compile(
+    rf"\b(?:in|at|from|to|for|between|near|nearby)\s+"
+    rf"(?P<list>{_ITEM}(?:, {_ITEM})*,? (?:and|or) {_ITEM})(?![\w'’-])"
+)
+_LIST_SEPARATOR = re.compile(r",? (?:and|or) |, ")
+#: ... but not a list whose items name bodies ("Michigan and Stanford universities",
+#: "Halifax and Woolwich branches"), nor one a verb follows, whose last item starts a
+#: clause ("in Oxford, UK, and Nokia begins trialling"): a word in "s" (not "has", "was",
+#: a place's too: ``_AFTER_PLACE``) or a body's noun.
+_BODIES_AFTER = re.compile(
+    r" (?![a-z]*ss\b)(?P<word>[a-z]+s\b|universit\w*|college|club|team|side|firm|company|bank"
+    r"|branch|store|shop|brand)"
+)
+
+
+def _listed_towns(text: str, spans: Sequence[_Span], places: Gazetteer) -> dict[int, str]:
+    """The towns of a text's lists of towns: where each item starts, and its name. A list
+    whose every item the gazetteer knows (small towns too, but for a name in capitals:
+    "between Hungary and NATO", a town's name too), which ends with "and" or "or"
+    and no word that makes them bodies ("Michigan and Stanford universities"), and of
+    which no item speaks or trades as a body does ("Toyota and Honda ... Honda said")."""
+    named = {(span.start, span.end) for span in spans}
+    towns: dict[int, str] = {}
+    for match in _TOWN_LIST.finditer(text):
+        items = _LIST_SEPARATOR.split(match["list"])
+        after = _BODIES_AFTER.match(text, match.end())
+        if (
+            (after and after["word"] not in _AFTER_PLACE)
+            or not all(places.knows(item, towns=not item.isupper()) for item in items)
+            or any(_acts(item, text) for item in items)
+        ):
+            continue
+        start = match.start("list")
+        for item in items:
+            start = text.index(item, start)
+            if (start, start + len(item)) in named:
+                towns[start] = item  # (not "Doncaster, Hartlepool, North Tyneside": one span)
+            start += len(item)
+    return towns
+
+
 @lru_cache(maxsize=256)
 def _acts(name: str, text: str) -> bool:
     """Whether the text has a name speak, act or play as a body does: "Liverpool said",
@@ -1454,10 +1502,6 @@ def _in_town(span: _Span, text: str, places: Gazetteer) -> bool:
         and words[-1] in ("in", "In")
         and not any(_BUYING_INTO.fullmatch(word) for word in words[-5:-1])
     )
-
-
-#: An item of a list of names: one or more capitalised words.
-_ITEM = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
 
 
 def _where(cues: str) -> re.Pattern[str]:
