@@ -1176,6 +1176,12 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     placed = {match.start(1): match[1] for match in _PLACE_OF.finditer(document.text)}
     if not sports:
         placed.update(_listed_towns(document.text, spans, places))
+        placed.update(
+            (span.start, span.text)
+            for span in spans
+            if _LOCAL_AFTER.match(document.text, span.end)
+            and places.knows(span.text, towns=not span.text.isupper())
+        )
     # ... and the names written before "area", "neighbourhood" or "region" ("Shrewsbury's
     # Frankwell area", "the Pilbara region"), outside results tables: a name of one word
     # not in capitals, or of several that end as a place's do ("the Catterick Garrison
@@ -1427,6 +1433,16 @@ _PLACE_OF = re.compile(
 )
 
 
+#: Words after a town's name that say someone or something is local to it ("Dundee taxi
+#: driver", "Bishop Auckland man jailed", "Akron school board", "Halifax council", "a
+#: Highland councillor", "Hereford hospital"); not "driver" ("Toyota driver Jarno Trulli")
+#: nor "people" ("Amazon people"), nor before a name, a club's player's ("Southampton
+#: teenager Theo Walcott").
+_LOCAL_AFTER = re.compile(
+    r" (?:man|woman|men|women|boys?|girls?|teen(?:ager)?s?|pensioners?|couple|famil(?:y|ies)"
+    r"|mum|dad|mother|father|taxi|council|councillors?|schools?|academy|hospital|residents"
+    r"|pupils)\b(?! [A-Z])"
+)
 #: An item of a list of names: one or more capitalised words.
 _ITEM = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
 #: A list of names after a word that says where ("crews from Bishop Auckland and
