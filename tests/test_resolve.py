@@ -411,6 +411,17 @@ def test_a_list_of_known_towns_after_a_word_of_where_is_of_places():
     assert set(names["place"]) >= {"Sligo", "Mayo", "Lithgow", "Katoomba", "Wales"}
     assert set(names["organization"]) >= {"Toyota", "Honda", "Michigan", "Stanford", "Nokia",
                                           "NATO", "Slough"}  # fmt: skip
+    # A route's ends: "from X to Y", "the X to Y greenway" (trials: 2 names in 2
+    # articles; BBC: "moving from Colchester to London").
+    text = (
+        "Warnings are in place from Welshpool to Bewdley. The Midleton to Youghal greenway"
+        " opened. The Zarquon to Leeds bid failed."
+    )
+    spans = [("Welshpool", "ORG"), ("Bewdley", "GPE"), ("Midleton", "PERSON"),
+             ("Youghal", "GPE"), ("Zarquon", "ORG"), ("Leeds", "ORG")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Welshpool", "Bewdley", "Midleton", "Youghal")
+    assert names["organization"] == ("Zarquon", "Leeds")
     # A span the model ran over several items is none of them.
     text = "Votes for mayors at Doncaster, Hartlepool, North Tyneside and Stoke are due."
     _, names, _ = resolve(text, candidates(text, ("Doncaster, Hartlepool, North Tyneside", "ORG")))

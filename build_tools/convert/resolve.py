@@ -1452,7 +1452,10 @@ _TOWN_LIST = re.compile(
     rf"\b(?:in|at|from|to|for|between|near|nearby)\s+"
     rf"(?P<list>{_ITEM}(?:, {_ITEM})*,? (?:and|or) {_ITEM})(?![\w'’-])"
 )
-_LIST_SEPARATOR = re.compile(r",? (?:and|or) |, ")
+#: ... or a route's ends ("flood warnings from Welshpool to Bewdley", "the Midleton to
+#: Youghal greenway", "the London to Leeds express") ...
+_ROUTE = re.compile(rf"\b(?:from|[Tt]he)\s+(?P<list>{_ITEM} to {_ITEM})(?![\w'’-])")
+_LIST_SEPARATOR = re.compile(r",? (?:and|or) |, | to ")
 #: ... but not a list whose items name bodies ("Michigan and Stanford universities",
 #: "Halifax and Woolwich branches"), nor one a verb follows, whose last item starts a
 #: clause ("in Oxford, UK, and Nokia begins trialling"): a word in "s" (not "has", "was",
@@ -1464,14 +1467,15 @@ _BODIES_AFTER = re.compile(
 
 
 def _listed_towns(text: str, spans: Sequence[_Span], places: Gazetteer) -> dict[int, str]:
-    """The towns of a text's lists of towns: where each item starts, and its name. A list
-    whose every item the gazetteer knows (small towns too, but for a name in capitals:
-    "between Hungary and NATO", a town's name too), which ends with "and" or "or"
-    and no word that makes them bodies ("Michigan and Stanford universities"), and of
-    which no item speaks or trades as a body does ("Toyota and Honda ... Honda said")."""
+    """The towns of a text's lists of towns and routes: where each item starts, and its
+    name. A list whose every item the gazetteer knows (small towns too, but for a name in
+    capitals: "between Hungary and NATO", a town's name too), which ends with "and" or
+    "or" (a route: "to"), and no word that makes them bodies ("Michigan and Stanford
+    universities"), and of which no item speaks or trades as a body does ("Toyota and
+    Honda ... Honda said")."""
     named = {(span.start, span.end) for span in spans}
     towns: dict[int, str] = {}
-    for match in _TOWN_LIST.finditer(text):
+    for match in (*_TOWN_LIST.finditer(text), *_ROUTE.finditer(text)):
         items = _LIST_SEPARATOR.split(match["list"])
         after = _BODIES_AFTER.match(text, match.end())
         if (
