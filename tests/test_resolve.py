@@ -388,67 +388,67 @@ def test_a_name_before_area_neighbourhood_or_region_is_a_place():
 
 
 def test_a_list_of_known_towns_after_a_word_of_where_is_of_places():
-    """ "a warning for Donegal, Sligo and Mayo", "between Lithgow and Katoomba", "in
-    Scarborough and Etobicoke", "Applications from England and Wales" (trials: 9 names in
-    7 articles; BBC: 3 in 3), which the model calls bodies or people. Not a list one of
-    whose names the gazetteer does not know, or speaks as a body does ("Honda said"),
-    nor one whose names make bodies ("Michigan and Stanford universities") or start a
-    clause ("in Oxford, UK, and Nokia begins"), nor an acronym a town shares ("NATO")."""
+    """ "a warning for Donegal, Sligo and Mayo", "Applications from England and Wales",
+    "flood warnings from Welshpool to Bewdley" (trials: 9 names in 8 articles; BBC: 4 in
+    4), where the model calls one item a place and others bodies or people. Not a list
+    with no place of the model's ("Shares in Toyota and Honda", "at Harvard and
+    Stanford": the gazetteer has them as towns), one the gazetteer does not know all of,
+    one that mixes countries and towns ("in Oxford, UK, and Nokia began"), one of whose
+    items acts as a body ("Honda said"), one a plural or a verb in "s" follows, nor an
+    acronym a town shares ("IRA")."""
     text = (
-        "Met Eireann issued a warning for Donegal, Sligo and Mayo. Police closed the road"
-        " between Lithgow and Katoomba. Applications from England and Wales rose. Ships sail"
-        " to Toyota and Honda; Honda said so. The libraries of Michigan and Stanford"
-        " universities opened. O2 is trialling a system in Oxford, UK, and Nokia begins"
-        " trialling one too. It is a link between Hungary and NATO. A deal for Slough and"
-        " Zarquon was signed."
+        "Met Eireann issued a warning for Donegal, Sligo and Mayo. Applications from England"
+        " and Wales rose. The road from Orange to Bathurst has reopened. Shares in Toyota"
+        " and Honda fell. She studied at Harvard and Stanford. O2 is trialling a system in"
+        " Oxford, UK, and Nokia began trialling one too. Ships sail to Kobe and Honda;"
+        " Honda said so. Staff from Michigan and Stanford universities came. He denied links"
+        " between Dublin and IRA men. A deal for Slough and Zarquon was signed. He took the"
+        " London to Leeds express."
     )
-    spans = [("Donegal", "GPE"), ("Sligo", "ORG"), ("Mayo", "ORG"), ("Lithgow", "ORG"),
-             ("Katoomba", "ORG"), ("England", "GPE"), ("Wales", "ORG"), ("Toyota", "ORG"),
-             ("Honda", "ORG"), ("Michigan", "ORG"), ("Stanford", "ORG"), ("Oxford", "GPE"),
-             ("Nokia", "ORG"), ("Hungary", "GPE"), ("NATO", "ORG"), ("Slough", "ORG"),
-             ("Zarquon", "ORG")]  # fmt: skip
+    spans = [("Donegal", "GPE"), ("Sligo", "ORG"), ("Mayo", "ORG"), ("England", "GPE"),
+             ("Wales", "ORG"), ("Orange", "ORG"), ("Bathurst", "GPE"), ("Toyota", "ORG"),
+             ("Honda", "ORG"), ("Harvard", "ORG"), ("Stanford", "ORG"), ("Oxford", "GPE"),
+             ("UK", "GPE"), ("Nokia", "ORG"), ("Kobe", "GPE"), ("Honda", "ORG"),
+             ("Michigan", "GPE"), ("Stanford", "ORG"), ("Dublin", "GPE"), ("IRA", "ORG"),
+             ("Slough", "GPE"), ("Zarquon", "ORG"), ("London", "GPE"),
+             ("Leeds", "ORG")]  # fmt: skip
     _, names, _ = resolve(text, candidates(text, *spans))
-    assert set(names["place"]) >= {"Sligo", "Mayo", "Lithgow", "Katoomba", "Wales"}
-    assert set(names["organization"]) >= {"Toyota", "Honda", "Michigan", "Stanford", "Nokia",
-                                          "NATO", "Slough"}  # fmt: skip
-    # A route's ends: "from X to Y", "the X to Y greenway" (trials: 2 names in 2
-    # articles; BBC: "moving from Colchester to London").
-    text = (
-        "Warnings are in place from Welshpool to Bewdley. The Midleton to Youghal greenway"
-        " opened. The Zarquon to Leeds bid failed."
-    )
-    spans = [("Welshpool", "ORG"), ("Bewdley", "GPE"), ("Midleton", "PERSON"),
-             ("Youghal", "GPE"), ("Zarquon", "ORG"), ("Leeds", "ORG")]  # fmt: skip
-    _, names, _ = resolve(text, candidates(text, *spans))
-    assert names["place"] == ("Welshpool", "Bewdley", "Midleton", "Youghal")
-    assert names["organization"] == ("Zarquon", "Leeds")
+    assert names["place"] == (
+        "Donegal", "Sligo", "Mayo", "England", "Wales", "Orange", "Bathurst", "Oxford",
+        "United Kingdom", "Kobe", "Michigan", "Dublin", "Slough", "London", "Leeds",
+    )  # fmt: skip
+    assert names["organization"] == (
+        "Toyota", "Honda", "Harvard", "Stanford", "Nokia", "IRA", "Zarquon"
+    )  # fmt: skip
     # A span the model ran over several items is none of them.
     text = "Votes for mayors at Doncaster, Hartlepool, North Tyneside and Stoke are due."
-    _, names, _ = resolve(text, candidates(text, ("Doncaster, Hartlepool, North Tyneside", "ORG")))
-    assert names["place"] == ()
+    spans = [("Doncaster, Hartlepool, North Tyneside", "ORG"), ("Stoke", "GPE")]
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Stoke",)
     report = "The tie between Chelsea and Fulham was marred by crowd trouble."
-    spans = [("Chelsea", "ORG"), ("Fulham", "ORG")]
+    spans = [("Chelsea", "GPE"), ("Fulham", "ORG")]
     _, names, _ = resolve(report, candidates(report, *spans), sport=True)
-    assert names["organization"] == ("Chelsea", "Fulham")
+    assert "Fulham" in names["organization"]
 
 
 def test_a_known_town_before_a_local_noun_is_a_place():
-    """ "Dundee taxi driver fined", "Bishop Auckland man jailed", "Akron school board",
-    "Halifax council extends" (trials: 5 names in 5 headlines; BBC: "a Highland
-    councillor", "Oxford school child Lyra"), which the model calls bodies. Not a name the
-    gazetteer does not know ("Zarquon council"), an acronym a town shares ("NATO
-    council"), nor "driver" ("Toyota driver Jarno Trulli"); a name that acts as a body
-    elsewhere ("Stockport said") is a place only where the noun follows it."""
+    """ "Dundee taxi driver fined", "Bishop Auckland man jailed", "Halifax council extends"
+    (trials: 3 names in 3 headlines; BBC: "a Highland councillor"), which the model calls
+    bodies. Not a name the gazetteer does not know ("Zarquon council"), an acronym ("a UN
+    man"), nor "driver", "family", "academy" ("the Toyota driver", "the Kennedy family",
+    "Chelsea academy players": a reviewer's); a name that acts as a body elsewhere
+    ("Stockport said") is a place only where the noun follows it."""
     text = (
         "A Dundee taxi driver was fined. A Bishop Auckland man was jailed. The Zarquon council"
-        " met. The NATO council met. The Toyota driver was third. The Stockport"
-        " academy failed. Stockport said sorry."
+        " met. A UN man spoke. The Toyota driver was third. The Kennedy family met. Former"
+        " Chelsea academy players spoke. The Stockport council failed. Stockport said sorry."
     )
-    spans = [("Dundee", "ORG"), ("Bishop Auckland", "ORG"), ("Zarquon", "ORG"), ("NATO", "ORG"),
-             ("Toyota", "ORG"), ("Stockport", "ORG"), ("Stockport", "ORG")]  # fmt: skip
+    spans = [("Dundee", "ORG"), ("Bishop Auckland", "ORG"), ("Zarquon", "ORG"), ("UN", "ORG"),
+             ("Toyota", "ORG"), ("Kennedy", "ORG"), ("Chelsea", "ORG"), ("Stockport", "ORG"),
+             ("Stockport", "ORG")]  # fmt: skip
     _, names, _ = resolve(text, candidates(text, *spans))
     assert names["place"] == ("Dundee", "Bishop Auckland", "Stockport")
-    assert names["organization"] == ("Zarquon", "NATO", "Toyota", "Stockport")
+    assert set(names["organization"]) >= {"Zarquon", "UN", "Toyota", "Chelsea", "Stockport"}
     report = "The Leeds council of players met before Leeds beat Hull 3-1."
     _, names, _ = resolve(report, candidates(report, ("Leeds", "ORG")), sport=True)
     assert names["organization"] == ("Leeds",)

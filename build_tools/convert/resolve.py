@@ -1179,8 +1179,9 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
         placed.update(
             (span.start, span.text)
             for span in spans
-            if _LOCAL_AFTER.match(document.text, span.end)
-            and places.knows(span.text, towns=not span.text.isupper())
+            if not span.text.isupper()  # not an acronym: "a UN man"
+            and _LOCAL_AFTER.match(document.text, span.end)
+            and places.knows(span.text, towns=True)
         )
     # ... and the names written before "area", "neighbourhood" or "region" ("Shrewsbury's
     # Frankwell area", "the Pilbara region"), outside results tables: a name of one word
@@ -1433,15 +1434,14 @@ _PLACE_OF = re.compile(
 )
 
 
-#: Words after a town's name that say someone or something is local to it ("Dundee taxi
-#: driver", "Bishop Auckland man jailed", "Akron school board", "Halifax council", "a
-#: Highland councillor", "Hereford hospital"); not "driver" ("Toyota driver Jarno Trulli")
-#: nor "people" ("Amazon people"), nor before a name, a club's player's ("Southampton
-#: teenager Theo Walcott").
+#: Words after a town's name that make someone local to it ("Dundee taxi driver", "Bishop
+#: Auckland man jailed", "Halifax council", "a Highland councillor"); not "driver"
+#: ("Toyota driver"), "people" ("Amazon people"), "family" ("the Kennedy family"),
+#: "academy", "women" or "school" (a club's, a university's: a reviewer's), nor one before
+#: a name, a club's player's ("Southampton teenager Theo Walcott").
 _LOCAL_AFTER = re.compile(
-    r" (?:man|woman|men|women|boys?|girls?|teen(?:ager)?s?|pensioners?|couple|famil(?:y|ies)"
-    r"|mum|dad|mother|father|taxi|council|councillors?|schools?|academy|hospital|residents"
-    r"|pupils)\b(?! [A-Z])"
+    r" (?:man|woman|boy|girl|teen(?:ager)?s?|pensioners?|couple|mum|dad|taxi|council"
+    r"|councillors?|residents|pupils)\b(?! [A-Z])"
 )
 #: An item of a list of names: one or more capitalised words.
 _ITEM = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
@@ -1456,40 +1456,41 @@ _TOWN_LIST = re.compile(
 #: Youghal greenway", "the London to Leeds express") ...
 _ROUTE = re.compile(rf"\b(?:from|[Tt]he)\s+(?P<list>{_ITEM} to {_ITEM})(?![\w'’-])")
 _LIST_SEPARATOR = re.compile(r",? (?:and|or) |, | to ")
-#: ... but not a list whose items name bodies ("Michigan and Stanford universities",
-#: "Halifax and Woolwich branches"), nor one a verb follows, whose last item starts a
-#: clause ("in Oxford, UK, and Nokia begins trialling"): a word in "s" (not "has", "was",
-#: a place's too: ``_AFTER_PLACE``) or a body's noun.
-_BODIES_AFTER = re.compile(
-    r" (?![a-z]*ss\b)(?P<word>[a-z]+s\b|universit\w*|college|club|team|side|firm|company|bank"
-    r"|branch|store|shop|brand)"
-)
+#: ... but not a list a plural or a verb in "s" follows ("Michigan and Stanford
+#: universities", "and Nokia begins trialling"; not "express", nor "has" or "was", which
+#: follow a place too: ``_AFTER_PLACE``).
+_BODIES_AFTER = re.compile(r" (?![a-z]*ss\b)(?P<word>[a-z]+s)\b")
 
 
 def _listed_towns(text: str, spans: Sequence[_Span], places: Gazetteer) -> dict[int, str]:
-    """The towns of a text's lists of towns and routes: where each item starts, and its
-    name. A list whose every item the gazetteer knows (small towns too, but for a name in
-    capitals: "between Hungary and NATO", a town's name too), which ends with "and" or
-    "or" (a route: "to"), and no word that makes them bodies ("Michigan and Stanford
-    universities"), and of which no item speaks or trades as a body does ("Toyota and
-    Honda ... Honda said")."""
-    named = {(span.start, span.end) for span in spans}
+    """The towns of a text's lists of towns and routes: where each item the model named
+    starts, and its name. Every item of the list is one the gazetteer knows, small towns
+    too (not a name in capitals: "between Hungary and NATO"), and one at least is a place
+    to the model, since the gazetteer has many bodies' names for towns' ("Shares in Toyota
+    and Honda", "at Harvard and Stanford", a reviewer's). Not a list that mixes countries
+    and towns ("in Oxford, UK, and Nokia began"), one of whose items acts as a body does
+    ("Honda said"), nor one a word in "s" follows (``_BODIES_AFTER``)."""
+    kinds = {(span.start, span.end): span.kind for span in spans}
     towns: dict[int, str] = {}
     for match in (*_TOWN_LIST.finditer(text), *_ROUTE.finditer(text)):
-        items = _LIST_SEPARATOR.split(match["list"])
         after = _BODIES_AFTER.match(text, match.end())
+        if after and after["word"] not in _AFTER_PLACE:
+            continue
+        items, start = [], match.start("list")
+        for item in _LIST_SEPARATOR.split(match["list"]):
+            start = text.index(item, start)
+            items.append((start, item, kinds.get((start, start + len(item)))))
+            start += len(item)
+        countries = {places.canonical_name(item) in places.countries for _, item, _ in items}
         if (
-            (after and after["word"] not in _AFTER_PLACE)
-            or not all(places.knows(item, towns=not item.isupper()) for item in items)
-            or any(_acts(item, text) for item in items)
+            len(countries) > 1
+            or not any(kind == "place" for _, _, kind in items)
+            or not all(places.knows(item, towns=not item.isupper()) for _, item, _ in items)
+            or any(_acts(item, text) for _, item, _ in items)
         ):
             continue
-        start = match.start("list")
-        for item in items:
-            start = text.index(item, start)
-            if (start, start + len(item)) in named:
-                towns[start] = item  # (not "Doncaster, Hartlepool, North Tyneside": one span)
-            start += len(item)
+        # (Not "Doncaster, Hartlepool, North Tyneside", one span of the model's.)
+        towns.update((start, item) for start, item, kind in items if kind)
     return towns
 
 
