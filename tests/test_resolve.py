@@ -403,7 +403,7 @@ def test_a_list_of_known_towns_after_a_word_of_where_is_of_places():
         " Oxford, UK, and Nokia began trialling one too. Ships sail to Kobe and Honda;"
         " Honda said so. Staff from Michigan and Stanford universities came. He denied links"
         " between Dublin and IRA men. A deal for Slough and Zarquon was signed. He took the"
-        " London to Leeds express."
+        " London to Leeds express. Customers at Halifax and Santander could not log in."
     )
     spans = [("Donegal", "GPE"), ("Sligo", "ORG"), ("Mayo", "ORG"), ("England", "GPE"),
              ("Wales", "ORG"), ("Orange", "ORG"), ("Bathurst", "GPE"), ("Toyota", "ORG"),
@@ -411,14 +411,15 @@ def test_a_list_of_known_towns_after_a_word_of_where_is_of_places():
              ("UK", "GPE"), ("Nokia", "ORG"), ("Kobe", "GPE"), ("Honda", "ORG"),
              ("Michigan", "GPE"), ("Stanford", "ORG"), ("Dublin", "GPE"), ("IRA", "ORG"),
              ("Slough", "GPE"), ("Zarquon", "ORG"), ("London", "GPE"),
-             ("Leeds", "ORG")]  # fmt: skip
+             ("Leeds", "ORG"), ("Halifax", "ORG"), ("Santander", "ORG")]  # fmt: skip
     _, names, _ = resolve(text, candidates(text, *spans))
     assert names["place"] == (
         "Donegal", "Sligo", "Mayo", "England", "Wales", "Orange", "Bathurst", "Oxford",
         "United Kingdom", "Kobe", "Michigan", "Dublin", "Slough", "London", "Leeds",
     )  # fmt: skip
     assert names["organization"] == (
-        "Toyota", "Honda", "Harvard", "Stanford", "Nokia", "IRA", "Zarquon"
+        "Toyota", "Honda", "Harvard", "Stanford", "Nokia", "IRA", "Zarquon", "Halifax",
+        "Santander",
     )  # fmt: skip
     # A span the model ran over several items is none of them.
     text = "Votes for mayors at Doncaster, Hartlepool, North Tyneside and Stoke are due."
@@ -429,6 +430,26 @@ def test_a_list_of_known_towns_after_a_word_of_where_is_of_places():
     spans = [("Chelsea", "GPE"), ("Fulham", "ORG")]
     _, names, _ = resolve(report, candidates(report, *spans), sport=True)
     assert "Fulham" in names["organization"]
+
+
+def test_a_list_of_towns_leaves_universities_clubs_people_and_other_mentions():
+    """A second reviewer's cases: a university or a club listed with a town the model
+    calls a place ("studied at Oxford and Cambridge", "joined from Wigan and Chelsea"), a
+    person at a route's end ("from London to Darwin") stay as they were, and a list makes
+    a place of its own mention only ("Halifax cut its rates" stays the bank's)."""
+    text = (
+        "She studied at Oxford and Cambridge. He joined from Wigan and Chelsea in 2010."
+        " Letters from London to Darwin survive. Offices in Leeds and Halifax shut. Halifax"
+        " cut its rates."
+    )
+    spans = [("Oxford", "GPE"), ("Cambridge", "ORG"), ("Wigan", "GPE"), ("Chelsea", "ORG"),
+             ("London", "GPE"), ("Darwin", "PERSON"), ("Leeds", "GPE"), ("Halifax", "ORG"),
+             ("Halifax", "ORG")]  # fmt: skip
+    mentions, names, _ = resolve(text, candidates(text, *spans))
+    assert names["person"] == ("Darwin",)
+    assert names["place"] == ("Oxford", "Wigan", "London", "Leeds", "Halifax")
+    assert names["organization"] == ("Cambridge", "Chelsea", "Halifax")
+    assert [m.kind for m in mentions if m.text == "Halifax"] == ["place", "organization"]
 
 
 def test_a_known_town_before_a_local_noun_is_a_place():

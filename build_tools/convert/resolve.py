@@ -1172,10 +1172,15 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     # Harrison."; not an unlabelled list's items: "Argentina (4), Kenya, Tunisia" are
     # sides).
     players = _bench_players(document.text)
-    # Where "the town of" and such name a place, and the names they give.
+    # Where "the town of", "residents of" or a local noun ("Dundee taxi driver") name a
+    # place, and the names they give: a place wherever the text names it, unless it acts
+    # as a body there too ...
     placed = {match.start(1): match[1] for match in _PLACE_OF.finditer(document.text)}
+    # ... and the mentions that a list of towns makes places, there only ("Offices in Leeds
+    # and Halifax shut. Halifax cut its rates.": a reviewer's).
+    here = set()
     if not sports:
-        placed.update(_listed_towns(document.text, spans, places))
+        here.update(_listed_towns(document.text, spans, places))
         placed.update(
             (span.start, span.text)
             for span in spans
@@ -1320,6 +1325,7 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
             and not held
             and (
                 span.start in placed
+                or span.start in here
                 or (span.text in placed_names and not _acts(span.text, document.text))
             )
         ):
@@ -1462,19 +1468,34 @@ _LIST_SEPARATOR = re.compile(r",? (?:and|or) |, | to ")
 _BODIES_AFTER = re.compile(r" (?![a-z]*ss\b)(?P<word>[a-z]+s)\b")
 
 
-def _listed_towns(text: str, spans: Sequence[_Span], places: Gazetteer) -> dict[int, str]:
+#: ... nor one after words that make its items a university's or a club's ("studied at
+#: Oxford and Cambridge", "researchers at Cardiff and Swansea", "joined from Wigan and
+#: Chelsea", "played for Bolton and Wigan": a reviewer's).
+_CAREER_BEFORE = re.compile(
+    r"\b(?:stud(?:y|ies|ied|ying|ents?)|degrees?|graduat\w*|research\w*|scientists?"
+    r"|professors?|academics?|lecturers?|educated|join\w*|sign\w*|transferr?\w*|play\w*"
+    r"|loan\w*|interest)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _listed_towns(text: str, spans: Sequence[_Span], places: Gazetteer) -> set[int]:
     """The towns of a text's lists of towns and routes: where each item the model named
-    starts, and its name. Every item of the list is one the gazetteer knows, small towns
-    too (not a name in capitals: "between Hungary and NATO"), and one at least is a place
-    to the model, since the gazetteer has many bodies' names for towns' ("Shares in Toyota
-    and Honda", "at Harvard and Stanford", a reviewer's). Not a list that mixes countries
-    and towns ("in Oxford, UK, and Nokia began"), one of whose items acts as a body does
-    ("Honda said"), nor one a word in "s" follows (``_BODIES_AFTER``)."""
+    as a body starts (the people of "from London to Darwin" stay people). Every item of
+    the list is one the gazetteer knows, small towns too (not a name in capitals: "between
+    Dublin and IRA men"), and one at least is a place to the model, since the gazetteer
+    has many bodies' names for towns' ("Shares in Toyota and Honda", "at Harvard and
+    Stanford"). Not a list that mixes countries and towns ("in Oxford, UK, and Nokia
+    began"), one of whose items acts as a body does ("Honda said"), one a word in "s"
+    follows (``_BODIES_AFTER``), nor one a university's or a club's
+    (``_CAREER_BEFORE``)."""
     kinds = {(span.start, span.end): span.kind for span in spans}
-    towns: dict[int, str] = {}
+    towns: set[int] = set()
     for match in (*_TOWN_LIST.finditer(text), *_ROUTE.finditer(text)):
         after = _BODIES_AFTER.match(text, match.end())
-        if after and after["word"] not in _AFTER_PLACE:
+        if (after and after["word"] not in _AFTER_PLACE) or _CAREER_BEFORE.search(
+            text, max(0, match.start() - 30), match.start()
+        ):
             continue
         items, start = [], match.start("list")
         for item in _LIST_SEPARATOR.split(match["list"]):
@@ -1489,8 +1510,9 @@ def _listed_towns(text: str, spans: Sequence[_Span], places: Gazetteer) -> dict[
             or any(_acts(item, text) for _, item, _ in items)
         ):
             continue
-        # (Not "Doncaster, Hartlepool, North Tyneside", one span of the model's.)
-        towns.update((start, item) for start, item, kind in items if kind)
+        # (Only an item the model named alone: not one of "Doncaster, Hartlepool, North
+        # Tyneside", one span of the model's.)
+        towns.update(start for start, _, kind in items if kind == "organization")
     return towns
 
 
