@@ -1178,7 +1178,7 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
     placed = {match.start(1): match[1] for match in _PLACE_OF.finditer(document.text)}
     # ... and the mentions that a list of towns makes places, there only ("Offices in Leeds
     # and Halifax shut. Halifax cut its rates.": a reviewer's).
-    here = set()
+    here: set[int] = set()
     if not sports:
         here.update(_listed_towns(document.text, spans, places))
         placed.update(
@@ -1451,9 +1451,8 @@ _LOCAL_AFTER = re.compile(
 )
 #: An item of a list of names: one or more capitalised words.
 _ITEM = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
-#: A list of names after a word that says where ("crews from Bishop Auckland and
-#: Spennymoor", "a warning for Donegal, Sligo and Mayo", "between Lithgow and Katoomba",
-#: "in nearby Burton Latimer and Rothwell") ...
+#: A list of names after a word that says where ("a warning for Donegal, Sligo and Mayo",
+#: "Applications from England and Wales", "School boards in Rutland and Burlington") ...
 _TOWN_LIST = re.compile(
     rf"\b(?:in|at|from|to|for|between|near|nearby)\s+"
     rf"(?P<list>{_ITEM}(?:, {_ITEM})*,? (?:and|or) {_ITEM})(?![\w'’-])"
@@ -1466,8 +1465,6 @@ _LIST_SEPARATOR = re.compile(r",? (?:and|or) |, | to ")
 #: universities", "and Nokia begins trialling"; not "express", nor "has" or "was", which
 #: follow a place too: ``_AFTER_PLACE``).
 _BODIES_AFTER = re.compile(r" (?![a-z]*ss\b)(?P<word>[a-z]+s)\b")
-
-
 #: ... nor one after words that make its items a university's or a club's ("studied at
 #: Oxford and Cambridge", "researchers at Cardiff and Swansea", "joined from Wigan and
 #: Chelsea", "played for Bolton and Wigan": a reviewer's).
