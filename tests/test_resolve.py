@@ -475,6 +475,43 @@ def test_a_known_town_before_a_local_noun_is_a_place():
     assert names["organization"] == ("Leeds",)
 
 
+def test_a_mayor_and_a_school_board_are_a_towns():
+    """ "mayor of Dubuque", "Former Dubuque mayor Bob Klauer", "the Lawrence school board"
+    (a trial's obituary and school story; the model's bodies): the town, wherever the text
+    names it; the mayor's name after it stays a person's. Not a name the gazetteer does
+    not know ("the Zarquon school board")."""
+    text = (
+        "Former Dubuque mayor Bob Klauer died. He served as mayor of Kearney. Kearney grew."
+        " The Lawrence school board voted. The Zarquon school board met."
+    )
+    spans = [("Dubuque", "ORG"), ("Bob Klauer", "PERSON"), ("Kearney", "ORG"),
+             ("Kearney", "ORG"), ("Lawrence", "ORG"), ("Zarquon", "ORG")]  # fmt: skip
+    mentions, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Dubuque", "Kearney", "Lawrence")
+    assert names["person"] == ("Bob Klauer",)
+    assert names["organization"] == ("Zarquon",)
+    assert [m.kind for m in mentions if m.text == "Kearney"] == ["place", "place"]
+
+
+def test_a_town_after_a_capitalised_cue_or_west_of_is_the_town():
+    """ "In Sherbrooke, the mayor opened ...", "a fire west of Kamloops was expanded" (a
+    trial's; BBC's "The camp in Embu was to prepare"): the model's bodies, where a place
+    stands. "was" after the cue says nothing of a body; without a cue it still does
+    ("Leeds was fined"), as "said" does ("Norwich said so")."""
+    text = (
+        "In Sherbrooke, the mayor opened two centres. Lines fell from Sherbrooke to the"
+        " border. An order west of Kamloops was expanded. The camp in Embu was shut. Crews"
+        " worked south of Mosinee. A club in Leeds grew; Leeds was fined. A fund in Norwich"
+        " grew; Norwich said so."
+    )
+    spans = [("Sherbrooke", "ORG"), ("Sherbrooke", "ORG"), ("Kamloops", "ORG"),
+             ("Embu", "PERSON"), ("Mosinee", "PERSON"), ("Leeds", "ORG"), ("Leeds", "ORG"),
+             ("Norwich", "ORG"), ("Norwich", "ORG")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Sherbrooke", "Kamloops", "Embu", "Mosinee")
+    assert names["organization"] == ("Leeds", "Norwich")
+
+
 def test_only_a_sports_report_or_a_results_table_holds_the_place_rules_back():
     """Towns name teams in sports reports ("gave Newport an unlikely 3-0 win"), so the
     place rules ("a fund in Boise") wait there: in a report its topic tags call sport, or

@@ -1429,12 +1429,13 @@ _AREA_BEFORE = re.compile(r"(?:\bthe|['’]s) $")
 #: ... nor a side's penalty area ("inside the Fulham area") in a report no tag calls sport.
 _IN_THE_BOX = re.compile(r"\b(?:inside|into|edge of) the $")
 #: Words that say the name after them is a place's: "the town of Kirkcaldy", "the village
-#: of X", "residents of Engerwitzdorf" (not "the state of", a condition too); wherever
-#: the text names it ("Flood warning for Millbrook"), unless it also speaks or plays
-#: there, as a club or a firm does ("the city of Liverpool ... Liverpool said").
+#: of X", "residents of Engerwitzdorf", "mayor of Dubuque" (not "the state of", a
+#: condition too); wherever the text names it ("Flood warning for Millbrook"), unless it
+#: also speaks or plays there, as a club or a firm does ("the city of Liverpool ...
+#: Liverpool said").
 _PLACE_OF = re.compile(
     r"\b(?:town|village|hamlet|city|island|suburb|county|province|region|district|borough"
-    r"|[Rr]esidents|[Ii]nhabitants) of ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)"
+    r"|[Rr]esidents|[Ii]nhabitants|[Mm]ayors?) of ([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)"
 )
 
 
@@ -1442,10 +1443,12 @@ _PLACE_OF = re.compile(
 #: Auckland man jailed", "Halifax council", "a Highland councillor"); not "driver"
 #: ("Toyota driver"), "people" ("Amazon people"), "family" ("the Kennedy family"),
 #: "academy", "women" or "school" (a club's, a university's: a reviewer's), nor one before
-#: a name, a club's player's ("Southampton teenager Theo Walcott").
+#: a name, a club's player's ("Southampton teenager Theo Walcott"); a mayor and a school
+#: board are a town's, also before a name ("Former Dubuque mayor Bob Klauer", "the
+#: Lawrence school board").
 _LOCAL_AFTER = re.compile(
-    r" (?:man|woman|boy|girl|teen(?:ager)?s?|pensioners?|couple|mum|dad|taxi|council"
-    r"|councillors?|residents|pupils)\b(?! [A-Z])"
+    r" (?:(?:man|woman|boy|girl|teen(?:ager)?s?|pensioners?|couple|mum|dad|taxi|council"
+    r"|councillors?|residents|pupils)\b(?! [A-Z])|mayor\b|school (?:board|district)s?\b)"
 )
 #: An item of a list of names: one or more capitalised words.
 _ITEM = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
@@ -1541,16 +1544,24 @@ def _in_town(span: _Span, text: str, places: Gazetteer) -> bool:
 
 def _where(cues: str) -> re.Pattern[str]:
     """Where a place's name stands: after one of ``cues``, alone or as an item of a list
-    the cue leads ("in Baglan, Margam and Taibach")."""
-    return re.compile(rf"\b(?P<cue>{cues})\s+(?P<list>(?:{_ITEM}(?:, | and | or |, and ))*)$")
+    the cue leads ("in Baglan, Margam and Taibach"); a cue that starts its sentence is
+    capitalised ("In Sherbrooke, the mayor ...")."""
+    return re.compile(
+        rf"(?P<cue>\b(?:{cues})|^(?i:{cues}))\s+"
+        rf"(?P<list>(?:{_ITEM}(?:, | and | or |, and ))*)$"
+    )
 
 
-#: After "in", "near", "outside", "across", "around" or "the edge/outskirts/centre/heart
-#: of" ...
-_WHERE = _where(r"in|near|outside|across|around|(?:edge|outskirts|centre|center|heart) of")
+#: A point of the compass from a place: "west of Kamloops", "north-east of Leeds".
+_COMPASS = r"(?:north|south)(?:-?(?:east|west))?|east|west"
+#: After "in", "near", "outside", "across", "around", "the edge/outskirts/centre/heart
+#: of" or "west of" ...
+_WHERE = _where(
+    rf"in|near|outside|across|around|(?:edge|outskirts|centre|center|heart|{_COMPASS}) of"
+)
 #: ... for a body's name, not "across" or "around" ("the debate around Meta", "the crisis
 #: around Chelsea", "problems across Google and YouTube": a reviewer's examples).
-_BODY_WHERE = _where(r"in|near|outside|(?:edge|outskirts|centre|center|heart) of")
+_BODY_WHERE = _where(rf"in|near|outside|(?:edge|outskirts|centre|center|heart|{_COMPASS}) of")
 #: ... but not after words that put a work, a product, a firm or a side's player there:
 #: "appeared in X", "a hole in X", "a stake in X", "bring in X", "published in X".
 _NOT_WHERE = re.compile(
@@ -1590,6 +1601,8 @@ _PLACE_HEADS = frozenset(
      "Estate", "Harbour", "Creek", "Springs", "Falls", "Island", "Marsh", "Moor", "Wood",
      "Woods", "Fields", "Grove", "Sands", "Head", "Mills"}
 )  # fmt: skip
+#: "is", "was", "has" after a name: a body acting, unless a place's cue stands before it.
+_BE_OR_HAVE = re.compile(r"\s+(?:is|was|has|have|had)\b")
 #: A capitalised word after a name: a longer name's ("Google Cloud").
 _NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
 #: After a name, what a person does ("X said", "X has"), and what a body does.
@@ -1623,10 +1636,10 @@ def _placed(name: str, text: str, acts: re.Pattern[str], where: re.Pattern[str])
             continue
         if text.startswith(("'", "’"), end) or _NAME_GOES_ON.match(text, end):
             continue
-        if acts.match(text, end):
-            return False
         before = _SENTENCE_END.split(text[max(0, start - 80) : start])[-1]  # this sentence's
         cue = where.search(before)
+        if acts.match(text, end) and (cue is None or not _BE_OR_HAVE.match(text, end)):
+            return False  # (not "west of Kamloops was expanded": the order was)
         if cue is None or _NOT_WHERE.search(before, 0, cue.end("cue")):
             continue
         listed = bool(cue["list"])
