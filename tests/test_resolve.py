@@ -475,6 +475,40 @@ def test_a_known_town_before_a_local_noun_is_a_place():
     assert names["organization"] == ("Leeds",)
 
 
+def test_a_name_after_a_word_of_region_or_neighbours_is_a_place():
+    """ "TDs from neighbouring Limerick and Clare", "heavy rain over neighbouring Arunachal
+    Pradesh" (a trial's Irish and Indian reports), "across Tairāwhiti and northern Hawke's
+    Bay", a quotation's '"In Kisumu and Migori, we": the model's bodies and people, where
+    a place stands. Not a body written so with a capital ("West Ham", "Central Bank"
+    start no region), nor one that acts there ("neighbouring Chelsea said")."""
+    text = (
+        "Several TDs came from neighbouring Limerick and Clare. Rain fell over neighbouring"
+        ' Arunachal Pradesh. A warning covers northern Hawke’s Bay. "In Kisumu, we have'
+        ' officers," she said. Fans in north Omaha cheered. Neighbouring Chelsea said no.'
+    )
+    spans = [("Limerick", "ORG"), ("Clare", "ORG"), ("Arunachal Pradesh", "ORG"),
+             ("Hawke’s Bay", "PERSON"), ("Kisumu", "ORG"), ("Omaha", "ORG"),
+             ("Chelsea", "ORG")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Limerick", "Clare", "Arunachal Pradesh", "Hawke’s Bay",
+                              "Kisumu", "Omaha")  # fmt: skip
+    assert names["organization"] == ("Chelsea",)
+
+
+def test_a_body_in_a_town_written_before_town_or_state_is_the_town():
+    """ "the lowest figures recorded in Nenagh town", "the election in Ondo state" (a
+    trial's): a word a place's name is followed by, as "on" is ("in Kaiapoi on Monday"),
+    for a name the gazetteer knows as a county or a region."""
+    text = (
+        "Turnout was lowest in Clare county. Votes in Arunachal Pradesh state rose. Jobs in"
+        " Acme town went."
+    )
+    spans = [("Clare", "ORG"), ("Arunachal Pradesh", "ORG"), ("Acme", "ORG")]
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Clare", "Arunachal Pradesh")
+    assert names["organization"] == ("Acme",)
+
+
 def test_a_mayor_and_a_school_board_are_a_towns():
     """ "mayor of Dubuque", "Former Dubuque mayor Bob Klauer", "the Lawrence school board"
     (a trial's obituary and school story; the model's bodies): the town, wherever the text

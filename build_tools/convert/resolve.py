@@ -1611,16 +1611,21 @@ def _in_town(span: _Span, text: str, places: Gazetteer) -> bool:
 
 def _where(cues: str) -> re.Pattern[str]:
     """Where a place's name stands: after one of ``cues``, alone or as an item of a list
-    the cue leads ("in Baglan, Margam and Taibach"); a cue that starts its sentence is
-    capitalised ("In Sherbrooke, the mayor ...")."""
+    the cue leads ("in Baglan, Margam and Taibach"); a cue that starts its sentence or a
+    quotation is capitalised ("In Sherbrooke, the mayor ...", '"In Homa Bay and Migori we
+    have'); or after a word of the region or the neighbours, in lower case ("across
+    Tairāwhiti and northern Hawke's Bay", "TDs from neighbouring Limerick and Clare")."""
     return re.compile(
-        rf"(?P<cue>\b(?:{cues})|^(?i:{cues}))\s+"
+        rf"(?P<cue>\b(?:{cues}|{_REGION})|^[\"“‘']?(?i:{cues}))\s+"
         rf"(?P<list>(?:{_ITEM}(?:, | and | or |, and ))*)$"
     )
 
 
 #: A point of the compass from a place: "west of Kamloops", "north-east of Leeds".
 _COMPASS = r"(?:north|south)(?:-?(?:east|west))?|east|west"
+#: A region of a place, or its neighbours: "northern Hawke's Bay", "north Omaha",
+#: "central Java", "neighbouring Arunachal Pradesh".
+_REGION = rf"(?:{_COMPASS})(?:ern)?|central|neighbou?ring"
 #: After "in", "near", "outside", "across", "around", "the edge/outskirts/centre/heart
 #: of" or "west of" ...
 _WHERE = _where(
@@ -1648,14 +1653,14 @@ _FOLLOWING = re.compile(r" ([a-z]+)")
 #: ... or after the list a name starts ("in Thatcher and Major governments": a
 #: reviewer's example) ...
 _AFTER_LIST = re.compile(rf"(?:(?:, |,? (?:and|or) ){_ITEM})+ ([a-z]+)")
-#: ... that a place's name is followed by ("in Kaiapoi on Monday"); others say the name
-#: qualifies a noun ("in Conservative hands", "in Xbox Live traffic") or starts a clause
-#: ("in Oxford, UK, and Nokia begins").
+#: ... that a place's name is followed by ("in Kaiapoi on Monday", "in Nenagh town");
+#: others say the name qualifies a noun ("in Conservative hands", "in Xbox Live traffic")
+#: or starts a clause ("in Oxford, UK, and Nokia begins").
 _AFTER_PLACE = frozenset(
     {"on", "at", "and", "or", "in", "where", "when", "last", "this", "after", "before",
      "since", "for", "to", "with", "from", "by", "during", "near", "is", "was", "has",
      "had", "have", "were", "are", "will", "would", "earlier", "yesterday", "today",
-     "overnight", "until"}
+     "overnight", "until", "town", "city", "state", "county", "district", "province"}
 )  # fmt: skip
 #: ... and, of a name the gazetteer knows, these ("in India but", "in Madrid despite",
 #: "in Yate and Thornbury between March and May"); not of a name it does not know ("a lot
