@@ -112,6 +112,11 @@ TITLES = frozenset(
     "batsman", "bowler", "keeper", "shadow chancellor", "home secretary", "foreign secretary",
     "culture secretary", "tory", "labour", "lib dem", "conservative", "liberal democrat",
     "physio", "physiotherapist", "assistant manager", "owner",
+    # Positions of cricket, rugby and North American sports ("spinner Kunal Rawat", "wing
+    # Sibusiso Mkhize", "quarterback Cody Lindgren").
+    "spinner", "seamer", "opener", "paceman", "all-rounder", "wicketkeeper", "wicket-keeper",
+    "wing", "quarterback", "pitcher", "shortstop", "linebacker", "goaltender", "goalie",
+    "defenceman", "defenseman",
     # Offices and honorifics of Irish and Nigerian news ("Tánaiste Micheál Martin",
     # "Alhaji Musa Danladi").
     "taoiseach", "tánaiste", "tanaiste", "alhaji", "alhaja",

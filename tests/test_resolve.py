@@ -509,6 +509,30 @@ def test_a_body_in_a_town_written_before_town_or_state_is_the_town():
     assert names["organization"] == ("Acme",)
 
 
+def test_a_body_named_as_people_are_after_a_persons_role_is_a_person():
+    """ "Left-arm spinner Kunal Rawat", "wing Sibusiso Mkhize" (a trial's cricket and rugby
+    reports), "prop Dai Young" (BBC): the model's bodies, whose first names no list
+    holds. Not after a role a body takes too ("broadcaster Virgin Radio"), nor a body's,
+    a town's or a company's name ("coach Kilnworks United", "coach Chipping Sodbury",
+    "coach Stellar Motors"), one not written as names are ("chairman Labour MP"), one of four
+    words, nor a place of the model's ("prop Zarquon Vale")."""
+    text = (
+        "Left-arm spinner Kunal Rawat took two. The wing Sibusiso Mkhize scored. The prop"
+        " Dai Young retired. The broadcaster Virgin Radio grew. The coach Kilnworks United"
+        " hired left. The coach Chipping Sodbury hired left. The coach Stellar Motors"
+        " hired left. The chairman Labour MP spoke. The coach Jean Claude Van Damme"
+        " spoke. The prop Zarquon Vale flooded."
+    )
+    spans = [("Kunal Rawat", "ORG"), ("Sibusiso Mkhize", "ORG"), ("Dai Young", "ORG"),
+             ("Virgin Radio", "ORG"), ("Kilnworks United", "ORG"), ("Chipping Sodbury", "ORG"),
+             ("Stellar Motors", "ORG"), ("Labour MP", "ORG"),
+             ("Jean Claude Van Damme", "ORG"), ("Zarquon Vale", "GPE")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["person"] == ("Kunal Rawat", "Sibusiso Mkhize", "Dai Young")
+    assert set(names["organization"]) >= {"Virgin Radio", "Kilnworks United", "Stellar Motors",
+                                          "Labour MP", "Jean Claude Van Damme"}  # fmt: skip
+
+
 def test_a_mayor_and_a_school_board_are_a_towns():
     """ "mayor of Dubuque", "Former Dubuque mayor Bob Klauer", "the Lawrence school board"
     (a trial's obituary and school story; the model's bodies): the town, wherever the text

@@ -1192,6 +1192,39 @@ def looks_like_personal_name(text: str) -> bool:
     return given_name(words[0])
 
 
+#: A person's role in lower case just before a name ("wing", "spinner", "secretary-general")
+#: ...
+_PERSON_ROLE_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]+) $")
+#: ... but not one a body takes too ("broadcaster Virgin Radio", "owner Yeahronimo Media
+#: Ventures", "champion Borussia Dortmund", "industry analyst Jupiter Research").
+_BODY_ROLES = frozenset(
+    {"analyst", "boss", "broadcaster", "chair", "champion", "chief", "designer", "director",
+     "economist", "founder", "king", "leader", "manager", "officer", "owner", "premier",
+     "producer", "representative", "star", "trainer", "veteran"}
+)  # fmt: skip
+#: A word of a person's name: a capital, then lower case ("Mkhize", "Holt-Bernard").
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*")
+
+
+def _named_after_role(span: _Span, text: str, places: Gazetteer) -> bool:
+    """Whether a body's name of two or three words written as people's are stands just
+    after a person's role (``names.ROLES``: "wing Sibusiso Mkhize", "spinner Kunal
+    Rawat", whose first names no list holds) and is no body's, town's or company's name
+    ("skipper Manchester United", "chairman Labour MP")."""
+    words = span.text.split()
+    role = _PERSON_ROLE_BEFORE.search(text, max(0, span.start - 20), span.start)
+    return (
+        role is not None
+        and role[1] in ROLES
+        and role[1] not in _BODY_ROLES
+        and 2 <= len(words) <= 3
+        and all(_NAME_WORD.fullmatch(word) for word in words)
+        and not holds_word_of(span.text, _BODY_NAME_WORDS)
+        and not places.knows(span.text, towns=True)
+        and not _company_name(span.text)
+    )
+
+
 def _named_after_place(name: str) -> bool:
     """Whether a name starts with a large place's that is no first name ("Glasgow Rugby",
     "Belfast Harbour"; not "Kenya Smith")."""
@@ -1319,6 +1352,8 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
                 and looks_like_personal_name(span.text)
             ):
                 kind = "person"  # the model's "Wasim Akram" (ORG)
+            elif span.kind != "place" and _named_after_role(span, document.text, places):
+                kind = "person"  # "wing Sibusiso Mkhize", "spinner Kunal Rawat" (ORG)
             elif (
                 kind == "place" and document.scores and _SCORE_AFTER.match(document.text, span.end)
             ):
