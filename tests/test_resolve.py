@@ -533,6 +533,25 @@ def test_a_body_named_as_people_are_after_a_persons_role_is_a_person():
                                           "Labour MP", "Jean Claude Van Damme"}  # fmt: skip
 
 
+def test_a_park_a_stream_or_peaks_the_model_calls_a_body_is_a_place():
+    """ "Spruce Woods Provincial Park", "San Francisco Peaks", "Kenduskeag Stream" (a
+    trial's), "Central Park" (BBC): the model's bodies, named as a park or nature's place
+    is. Not one that acts as a body ("Linkin Park said"), nor a mountain's or a hill's
+    name (songs and shows: "Wolverton Mountain", "Grange Hill")."""
+    text = (
+        "Trails in Spruce Woods Provincial Park shut. Snow fell on the San Francisco Peaks."
+        " Kenduskeag Stream rose. Linkin Park said they would tour. Wolverton Mountain and"
+        " Grange Hill aired."
+    )
+    spans = [("Spruce Woods Provincial Park", "ORG"), ("San Francisco Peaks", "ORG"),
+             ("Kenduskeag Stream", "ORG"), ("Linkin Park", "ORG"),
+             ("Wolverton Mountain", "ORG"), ("Grange Hill", "ORG")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Spruce Woods Provincial Park", "San Francisco Peaks",
+                              "Kenduskeag Stream")  # fmt: skip
+    assert names["organization"] == ("Linkin Park", "Wolverton Mountain", "Grange Hill")
+
+
 def test_a_mayor_and_a_school_board_are_a_towns():
     """ "mayor of Dubuque", "Former Dubuque mayor Bob Klauer", "the Lawrence school board"
     (a trial's obituary and school story; the model's bodies): the town, wherever the text

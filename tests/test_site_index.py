@@ -561,11 +561,16 @@ def test_the_identity_table_lists_each_entity_once_with_its_names(tmp_path):
 
 def test_a_place_no_gazetteer_knows_takes_its_other_kind_or_no_page():
     """ "Alcatel" tagged a place twice and an organization once is a company; "Machinist"
-    (a film the model took for a place) has no page; "Scotland" (an ISO 3166-2 subdivision)
-    and "Indian Ocean" (a geographic description) stay places."""
+    (a film the model took for a place) has no page; "Scotland" (an ISO 3166-2 subdivision),
+    "Indian Ocean" and "Kenduskeag Stream" (geographic descriptions) stay places."""
     articles = [
         article("articles/1.md", "1", "x", places=["Alcatel", "Scotland", "Machinist"]),
-        article("articles/2.md", "2", "x", places=["Alcatel", "Indian Ocean", "Machinist"]),
+        article(
+            "articles/2.md",
+            "2",
+            "x",
+            places=["Alcatel", "Indian Ocean", "Machinist", "Kenduskeag Stream"],
+        ),  # fmt: skip
         article("articles/3.md", "3", "x", organizations=["Alcatel"]),
         article("articles/4.md", "4", "x", places=["Enrico Bondi"], people=["Enrico Bondi"]),
         article("articles/5.md", "5", "x", people=["Enrico Bondi"]),
@@ -574,7 +579,9 @@ def test_a_place_no_gazetteer_knows_takes_its_other_kind_or_no_page():
     assert index.ref("place", "Alcatel", articles[0]).kind == "organization"
     assert index.ref("place", "Machinist", articles[0]) is None
     assert index.ref("place", "Enrico Bondi", articles[3]).kind == "person"
-    assert {r.name for r, _ in index.of_kind("place")} == {"Scotland", "Indian Ocean"}
+    assert {r.name for r, _ in index.of_kind("place")} == {
+        "Scotland", "Indian Ocean", "Kenduskeag Stream"
+    }  # fmt: skip
     assert len(index.entities[index.ref("organization", "Alcatel", articles[2])]) == 3
 
 

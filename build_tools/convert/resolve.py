@@ -1446,6 +1446,12 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
             kind = "place"  # Capitol Hill
         if (
             kind == "organization"
+            and span.text.rpartition(" ")[2] in _NATURE_HEADS
+            and not _acts(span.text, document.text)
+        ):
+            kind = "place"  # "Spruce Woods Provincial Park", "San Francisco Peaks"
+        if (
+            kind == "organization"
             and _BASED.match(document.text, span.end)
             and places.knows(span.text)
         ):
@@ -1710,6 +1716,13 @@ _PLACE_HEADS = frozenset(
 )  # fmt: skip
 #: "is", "was", "has" after a name: a body acting, unless a place's cue stands before it.
 _BE_OR_HAVE = re.compile(r"\s+(?:is|was|has|have|had)\b")
+#: Last words of parks and of nature's places, which the model takes for bodies
+#: ("Spruce Woods Provincial Park", "San Francisco Peaks", "Kenduskeag Stream": a trial's;
+#: "Central Park", "Yellowstone National Park": BBC); not "Mountain" ("Wolverton
+#: Mountain", a song) nor "Hill" ("Grange Hill", a show).
+_NATURE_HEADS = frozenset(
+    {"Park", "Peaks", "Stream", "Lake", "River", "Gardens", "Creek", "Falls", "Glacier"}
+)
 #: A capitalised word after a name: a longer name's ("Google Cloud").
 _NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
 #: After a name, what a person does ("X said", "X has"), and what a body does.
