@@ -640,6 +640,39 @@ def test_a_teams_nickname_after_its_full_name_is_the_team_in_a_sports_report():
     assert names["organization"] == ("Buffalo Bills", "Memphis Grizzlies", "Bills")
 
 
+def test_a_paper_or_a_carrier_the_model_calls_a_person_is_a_body():
+    """ "Billings Gazette", "Telegraph Herald", "BNSF Railway" (a trial's "people"), and a
+    paper by its last word ("records obtained by the Gazette"; BBC's "quoted in the Herald
+    newspaper"): bodies, in any report; "the Gazette" of an article that names the
+    Billings Gazette is that paper. Not "The Times" beside the Financial Times (a paper of
+    its own), nor "Jim Courier" (a player), nor a paper's word never written "the X"."""
+    text = (
+        "The Billings Gazette and the Telegraph Herald reported it. BNSF Railway cut jobs,"
+        " records obtained by the Gazette show. The Financial Times and The Times agreed."
+        " Jim Courier lost."
+    )
+    spans = [("Billings Gazette", "PERSON"), ("Telegraph Herald", "PERSON"),
+             ("BNSF Railway", "PERSON"), ("Gazette", "PERSON"), ("Financial Times", "ORG"),
+             ("Times", "ORG"), ("Jim Courier", "PERSON")]  # fmt: skip
+    found = candidates(text, *spans)
+    found = [c for c in found if c.text != "Gazette"] + [
+        Candidate(text.index("the Gazette") + 4, text.index("the Gazette") + 11, "Gazette",
+                  "PERSON")
+    ]  # fmt: skip
+    found.sort(key=lambda c: c.start)
+    mentions, names, _ = resolve(text, found)
+    assert names["organization"] == ("Billings Gazette", "Telegraph Herald", "BNSF Railway",
+                                     "Financial Times", "Times")  # fmt: skip
+    assert names["person"] == ("Jim Courier",)
+    assert [m.name for m in mentions if m.text == "Gazette"] == ["Billings Gazette"]
+    alone = "Records obtained by the Gazette show it. Gazette staff agreed."
+    _, names, _ = resolve(alone, candidates(alone, ("Gazette", "PERSON")))
+    assert names["organization"] == ("Gazette",)
+    never = "Gazette Smith said so."
+    _, names, _ = resolve(never, candidates(never, ("Gazette", "PERSON")))
+    assert names["organization"] == ()
+
+
 def test_a_town_and_the_nickname_after_it_are_one_team_in_a_sports_report():
     """ "the Florida Marlins" (CoNLL), which the model splits into a place and a person:
     one team, in a sports report. Not a player's name after a side's ("Wales Williams"
