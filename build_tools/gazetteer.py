@@ -37,7 +37,7 @@ _FEATURE = re.compile(
     r"(?:^(?:gulf|bay|sea|isle|strait|cape) of .+|^(?:river|lake|mount|loch|cape) .+"
     r"|.+ (?:ocean|sea|gulf|bay|island|islands|isles|mountains|river|valley|lake|strait"
     r"|peninsula|desert|coast|europe|asia|africa|america|pacific|atlantic|midlands|state"
-    r"|street|square|county|province|region|hemisphere|peaks|stream|creek|falls|glacier"
+    r"|street|square|county|province|region|hemisphere|stream|creek|falls|glacier"
     r"|gardens|national park|provincial park|state park))$"
 )
 _COMPASS = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?(?: |-))+(?P<rest>.*)$")
