@@ -51,6 +51,32 @@ def test_titles_dropped_and_surname_joins_full_name():
     }
 
 
+def test_a_nickname_in_quotation_marks_is_no_part_of_the_name():
+    """'Robert "Bob" Klauer', 'Earl “Doc” Pruitt' (a trial's obituary and court report),
+    'David "Fathead" Newman' (BBC): the person is Robert Klauer, whom "Klauer" and "Bob
+    Klauer" join."""
+    text = (
+        'Former mayor Robert "Bob" Klauer died. Klauer served two terms; Bob Klauer was 91.'
+        " Earl “Doc” Pruitt testified."
+    )
+    found = [
+        Candidate(match.start(), match.end(), match[0], "PERSON")
+        for pattern in [
+            'Robert "Bob" Klauer',
+            "(?<=\\. )Klauer",
+            "Bob Klauer(?= was)",
+            "Earl “Doc” Pruitt",
+        ]  # fmt: skip
+        for match in [re.search(pattern, text)]
+    ]
+    mentions, names, _ = resolve(text, sorted(found, key=lambda c: c.start))
+    assert names["person"] == ("Robert Klauer", "Earl Pruitt")
+    assert {m.text: m.name for m in mentions} == {
+        'Robert "Bob" Klauer': "Robert Klauer", "Klauer": "Robert Klauer",
+        "Bob Klauer": "Robert Klauer", "Earl “Doc” Pruitt": "Earl Pruitt",
+    }  # fmt: skip
+
+
 def test_a_short_form_that_fits_two_people_joins_neither():
     text = "Kim Yong Chol met Kim Jong Un. Kim said little."
     _, names, _ = resolve(

@@ -84,8 +84,9 @@ class Entity:
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
-    """The words of a name, folded, without the dots and commas around them."""
-    return tuple(token.strip(".,").casefold() for token in name.split())
+    """The words of a name, folded, without the dots, commas and quotation marks around
+    them ('Robert "Bob" Klauer' holds "Bob Klauer")."""
+    return tuple(token.strip(".,\"“”'‘’").casefold() for token in name.split())
 
 
 def document_names(spans: list[tuple[Kind, str]]) -> dict[tuple[Kind, str], str | None]:
@@ -112,9 +113,9 @@ def document_names(spans: list[tuple[Kind, str]]) -> dict[tuple[Kind, str], str 
         roots = {names.get(("person", other)) or other for other in fuller}
         roots.discard(None)
         if not fuller:
-            names[("person", name)] = _display(name)
+            names[("person", name)] = _person_display(name)
         elif len(roots) == 1:
-            names[("person", name)] = _display(roots.pop())
+            names[("person", name)] = _person_display(roots.pop())
         else:
             names[("person", name)] = None  # "Kim" with two Kims in the text
     # Places through the gazetteer.
@@ -186,6 +187,18 @@ def _display(name: str) -> str:
     if name.isupper() and (len(name) > 4 or " " in name) and not re.search(r"\d", name):
         return " ".join(w.capitalize() if len(w) > 3 else w for w in name.split())
     return name
+
+
+#: A nickname in double quotation marks inside a person's name: 'Robert "Bob" Klauer',
+#: 'David "Fathead" Newman' (obituaries, sports and music reports: BBC and the trials).
+_NICKNAME = re.compile(r" [\"“][A-Z][\w.-]*[\"”](?= \S)")
+
+
+def _person_display(name: str) -> str:
+    """A person's name as a page shows it: without a nickname in quotation marks inside it
+    ('Earl "Doc" Pruitt' is Earl Pruitt, whom "Pruitt" and "Doc Pruitt" join), and
+    title-cased as ``_display`` does."""
+    return _display(_NICKNAME.sub("", name))
 
 
 def _acronym(name: str) -> str:
