@@ -62,3 +62,36 @@ def test_no_import_cycle_between_modules():
     for module in sorted(modules):
         if module not in state:
             visit(module, [])
+
+
+def module_bindings(source: str) -> dict[str, list[int]]:
+    """Name -> the lines a module's top level binds it on (assignments with a value,
+    functions, classes; not augmented assignments, which extend a name on purpose)."""
+    bound: dict[str, list[int]] = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign):
+            names = [target.id for target in node.targets if isinstance(target, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            names = [node.target.id] if isinstance(node.target, ast.Name) else []
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names = [node.name]
+        else:
+            names = []
+        for name in names:
+            bound.setdefault(name, []).append(node.lineno)
+    return bound
+
+
+def test_no_module_binds_a_top_level_name_twice():
+    """A second ``_ROLE_BEFORE = ...`` 1,100 lines below the first silently replaced an
+    office regex in resolve.py and dropped two trial bodies, with no test failing and no
+    lint warning (ruff's F811 covers imports and functions, not assignments)."""
+    assert module_bindings("A = 1\nB = 2\nA = 3\nB += 1\n") == {"A": [1, 3], "B": [2]}
+    twice = {
+        f"{path.relative_to(ROOT)}: {name} (lines {', '.join(map(str, lines))})"
+        for folder in (PACKAGE, ROOT / "tools")
+        for path in folder.rglob("*.py")
+        for name, lines in module_bindings(path.read_text(encoding="utf-8")).items()
+        if len(lines) > 1
+    }
+    assert not twice, "rename one of each pair: " + "; ".join(sorted(twice))
