@@ -137,6 +137,16 @@ ROLES = frozenset(
      "fellow", "model", "comedy", "general", "major", "justice", "alhaji", "alhaja",
      *SHORT_RANKS}  # fmt: skip
 
+#: The roles that a business, a club or a country takes too, written just before its name
+#: ("market leader Nokia", "oil producer Yukos", "champion Chelsea", "premier Wen",
+#: "broadcaster Virgin Radio", "owner Yeahronimo Media Ventures", "industry analyst
+#: Jupiter Research"): no sign that the name after them is a person's.
+BODY_ROLES = frozenset(
+    {"analyst", "boss", "broadcaster", "chair", "champion", "chief", "designer", "director",
+     "economist", "founder", "king", "leader", "manager", "officer", "owner", "premier",
+     "producer", "representative", "star", "trainer", "veteran"}
+)  # fmt: skip
+
 #: Titles that are never surnames: alone, or glued to a name ("Beatle Sir"), they name no
 #: one (King, Prince, Lord and Major are surnames too: Mervyn King; "Insp" is none).
 NOT_SURNAMES = frozenset({"sir", "dame", "lady", "queen", "princess"}) | RANKS_ALONE

@@ -39,7 +39,7 @@ from build_tools.archive.identity import (
 )
 from build_tools.gazetteer import gazetteer
 from build_tools.model import KINDS, Kind
-from build_tools.names import ROLES, TITLES, given_name, written_in_lower_case
+from build_tools.names import BODY_ROLES, ROLES, TITLES, given_name, written_in_lower_case
 from build_tools.page import ArticlePage, Position, read_article
 from build_tools.timex import date_key
 
@@ -469,15 +469,12 @@ def _beside_person(
 
 
 #: The roles that say a one-word "organization" is a person ("rapper Kenzie", "comedian
-#: Sacha"): ``ROLES`` but those a business, a club or a country takes too ("market leader
-#: Nokia", "oil producer Yukos", "champion Chelsea", "premier Wen"; "broadcaster RAI",
-#: "chip designer Arm", "fund manager Jupiter", "industry analyst Gartner", as a reviewer
-#: showed). (An earlier try took every role: "sector leader Omnicom".)
-_ONE_WORD_ROLES = ROLES - {
-    "analyst", "boss", "broadcaster", "centre", "chair", "champion", "chief", "designer",
-    "director", "economist", "forward", "founder", "king", "leader", "lock", "manager",
-    "officer", "owner", "premier", "producer", "prop", "representative", "speaker", "star",
-    "trainer", "veteran"}  # fmt: skip
+#: Sacha"): ``ROLES`` but those a business, a club or a country takes too (``BODY_ROLES``;
+#: "broadcaster RAI", "chip designer Arm", "fund manager Jupiter", "industry analyst
+#: Gartner", as a reviewer showed), and positions and offices that are words too ("prop",
+#: "lock", "centre", "forward", "speaker"). (An earlier try took every role: "sector
+#: leader Omnicom".)
+_ONE_WORD_ROLES = ROLES - BODY_ROLES - {"centre", "forward", "lock", "prop", "speaker"}
 
 
 #: A firm's words around a one-word "place": before it ("research firm Jupiter") and after

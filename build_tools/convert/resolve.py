@@ -42,6 +42,7 @@ from build_tools.convert.nlp import Candidate, stop_words
 from build_tools.gazetteer import Gazetteer, gazetteer
 from build_tools.model import SECTION, Extraction, Kind, Mention, Place
 from build_tools.names import (
+    BODY_ROLES,
     DEMONYM,
     NOT_GIVEN,
     RANKS_ALONE,
@@ -551,6 +552,16 @@ _FACILITY_KEEP = frozenset({"White House", "Government House", "Downing Street"}
 #: Trust; BAE Systems, Cairn Energy, Walt Disney Co., LIN Broadcasting: the 13 "people"
 #: of the BBC and TempEval archives that end in a company's words are all companies), and
 #: keep a role's cut from taking a body for its person.
+#: Last words of papers that stand alone for the paper ("records obtained by the Gazette",
+#: a "person" to the model: the paper, whether or not the text names it in full); not "Times",
+#: "Post", "Mail" or "Telegraph", which are papers of their own ("The Times" beside the
+#: Financial Times).
+_PAPERS = frozenset(
+    {"Gazette", "Herald", "Tribune", "Chronicle", "Journal", "Observer", "Examiner",
+     "Inquirer", "Dispatch"}
+)  # fmt: skip
+
+
 _ORGANIZATION_END = re.compile(
     r"\s(?:"
     + "|".join(
@@ -566,12 +577,10 @@ _ORGANIZATION_END = re.compile(
                 "Electronics", "Computer", "Capital", "Investments", "Insurance",
                 "Entertainment", "Software", "Energy", "Pharmaceuticals", "LLP", "AFC", "FC",
                 "Center",
-                # Papers and carriers the model calls people ("Billings Gazette", "Telegraph
-                # Herald", "BNSF Railway": a trial's); not "Courier" (Jim Courier).
-                "Gazette", "Herald", "Tribune", "Chronicle", "Journal", "Observer", "Examiner",
-                "Inquirer", "Dispatch", "Telegraph", "Railway", "Railways", "Airlines",
-                "Airways",
             }
+            # Papers and railways the model calls people ("Billings Gazette", "Telegraph
+            # Herald", "BNSF Railway": a trial's); not "Courier" (Jim Courier).
+            | _PAPERS | {"Telegraph", "Railway", "Railways"}
         )
     )
     + r")\.?$"
@@ -1051,8 +1060,7 @@ def _teams_by_last_word(spans: Sequence[_Span], text: str, sport: bool) -> dict[
             and _written_the(word, text)
         ):
             found.setdefault(word, set()).add(span.text)
-    surnames = {span.text.split()[-1] for span in spans
-                if span.kind == "person" and " " in span.text}  # fmt: skip
+    surnames = _surnames(spans)
     return {
         word: next(iter(teams))
         for word, teams in found.items()
@@ -1060,19 +1068,15 @@ def _teams_by_last_word(spans: Sequence[_Span], text: str, sport: bool) -> dict[
     }
 
 
+def _surnames(spans: Iterable[_Span]) -> set[str]:
+    """The last words of the people's full names a text gives."""
+    return {span.text.rsplit(" ", 1)[1] for span in spans
+            if span.kind == "person" and " " in span.text}  # fmt: skip
+
+
 def _written_the(name: str, text: str) -> bool:
     """Whether a text writes a name after "the" ("the Bills", "The Grizzlies")."""
     return re.search(rf"\b[Tt]he {re.escape(name)}\b", text) is not None
-
-
-#: Last words of papers that stand alone for the paper ("records obtained by the Gazette",
-#: a "person" to the model: the paper, whether or not the text names it in full); not "Times",
-#: "Post", "Mail" or "Telegraph", which are papers of their own ("The Times" beside the
-#: Financial Times).
-_PAPERS = frozenset(
-    {"Gazette", "Herald", "Tribune", "Chronicle", "Journal", "Observer", "Examiner",
-     "Inquirer", "Dispatch"}
-)  # fmt: skip
 
 
 def _town_and_nickname(spans: list[_Span], text: str) -> list[_Span]:
@@ -1082,8 +1086,7 @@ def _town_and_nickname(spans: list[_Span], text: str) -> list[_Span]:
     no person's name of the text (not "Wales Williams"), the town one the gazetteer knows
     as a place."""
     places = gazetteer()
-    surnames = {span.text.split()[-1] for span in spans
-                if span.kind == "person" and " " in span.text}  # fmt: skip
+    surnames = _surnames(spans)
     merged: list[_Span] = []
     for span in spans:
         previous = merged[-1] if merged else None
@@ -1218,16 +1221,8 @@ def looks_like_personal_name(text: str) -> bool:
     return given_name(words[0])
 
 
-#: A person's role in lower case just before a name ("wing", "spinner", "secretary-general")
-#: ...
+#: A person's role in lower case just before a name ("wing", "spinner", "secretary-general").
 _PERSON_ROLE_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]+) $")
-#: ... but not one a body takes too ("broadcaster Virgin Radio", "owner Yeahronimo Media
-#: Ventures", "champion Borussia Dortmund", "industry analyst Jupiter Research").
-_BODY_ROLES = frozenset(
-    {"analyst", "boss", "broadcaster", "chair", "champion", "chief", "designer", "director",
-     "economist", "founder", "king", "leader", "manager", "officer", "owner", "premier",
-     "producer", "representative", "star", "trainer", "veteran"}
-)  # fmt: skip
 #: A word of a person's name: a capital, then lower case ("Mkhize", "Holt-Bernard").
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*")
 
@@ -1242,7 +1237,7 @@ def _named_after_role(span: _Span, text: str, places: Gazetteer) -> bool:
     return (
         role is not None
         and role[1] in ROLES
-        and role[1] not in _BODY_ROLES
+        and role[1] not in BODY_ROLES  # "broadcaster Virgin Radio", "champion Borussia Dortmund"
         and 2 <= len(words) <= 3
         and all(_NAME_WORD.fullmatch(word) for word in words)
         and not holds_word_of(span.text, _BODY_NAME_WORDS)
