@@ -596,6 +596,28 @@ def test_a_mayor_and_a_school_board_are_a_towns():
     assert [m.kind for m in mentions if m.text == "Kearney"] == ["place", "place"]
 
 
+def test_the_town_a_person_is_of_is_a_place():
+    """ "Dennis Thibodeau, 66, of Hampden", "Sen. Curtis Mahlberg of Kearney" (a trial's
+    shop closing and tax debate; the model's bodies): the town. Not after a title or a
+    band's word ("the Duke of Edinburgh", "Kings of Leon", BBC's), nor a university's town
+    ("Professor Ann Smith of Cambridge" where "Cambridge University" is named), nor a
+    name the gazetteer does not know, nor one after no person."""
+    text = (
+        "Dennis Thibodeau, 66, of Hampden spoke. Sen. Curtis Mahlberg of Kearney voted. The"
+        " Duke of Edinburgh and Kings of Leon came. Professor Ann Smith of Cambridge said"
+        " Cambridge University agreed. Jo Bloggs of Zarquon and the Bank of Wigan wrote."
+    )
+    spans = [("Dennis Thibodeau", "PERSON"), ("Hampden", "ORG"), ("Curtis Mahlberg", "PERSON"),
+             ("Kearney", "PERSON"), ("Duke", "PERSON"), ("Edinburgh", "ORG"),
+             ("Kings", "PERSON"), ("Leon", "PERSON"), ("Ann Smith", "PERSON"),
+             ("Cambridge", "ORG"), ("Jo Bloggs", "PERSON"), ("Zarquon", "ORG"),
+             ("Wigan", "ORG")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Hampden", "Kearney")
+    assert {"Edinburgh", "Cambridge", "Zarquon", "Wigan"} <= set(names["organization"])
+    assert "Leon" not in names["place"]
+
+
 def test_a_town_after_a_capitalised_cue_or_west_of_is_the_town():
     """ "In Sherbrooke, the mayor opened ...", "a fire west of Kamloops was expanded" (a
     trial's; BBC's "The camp in Embu was to prepare"): the model's bodies, where a place

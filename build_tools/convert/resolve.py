@@ -1309,6 +1309,8 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
             and _LOCAL_AFTER.match(document.text, span.end)
             and places.knows(span.text, towns=True)
         )
+        # ... and the towns people are of ("Dennis Thibodeau, 66, of Hampden") ...
+        placed.update(_home_towns(document.text, spans, places))
     # ... and the names written before "area", "neighbourhood" or "region" ("Shrewsbury's
     # Frankwell area", "the Pilbara region"), outside results tables: a name of one word
     # not in capitals, or of several that end as a place's do ("the Catterick Garrison
@@ -1579,6 +1581,39 @@ _LOCAL_AFTER = re.compile(
     r" (?:(?:man|woman|boy|girl|teen(?:ager)?s?|pensioners?|couple|mum|dad|taxi|council"
     r"|councillors?|residents|pupils)\b(?! [A-Z])|mayor\b|school (?:board|district)s?\b)"
 )
+#: What stands between a person's name and the town they are of: "Dennis Thibodeau, 66,
+#: of Hampden", "Sen. Curtis Mahlberg of Kearney", "Heather Beaton (Rob) of Bible Hill"
+#: (an obituary's spouse).
+_HOME_OF = re.compile(r"(?:, \d{1,3},| \([^()\n]{1,40}\))? of ")
+
+
+def _home_towns(text: str, spans: Sequence[_Span], places: Gazetteer) -> dict[int, str]:
+    """The towns people are said to be of, where each starts: a name the gazetteer knows,
+    just after a person's full name (not "Duke of Edinburgh", "Kings of Leon") and
+    ``_HOME_OF``, which the model took for a body or a person. Not a university's town
+    ("Professor Ann Smith of Cambridge", where the text names Cambridge University)."""
+    people = {span.end for span in spans if span.kind == "person" and " " in span.text}
+    return {
+        span.start: span.text
+        for span in spans
+        if span.kind != "place"
+        and text.endswith(" of ", 0, span.start)
+        and any(
+            _HOME_OF.fullmatch(text, end, span.start)
+            for end in people
+            if 0 < span.start - end <= 48
+        )
+        and places.knows(span.text, towns=True)
+        and not _university(span.text).search(text)
+    }
+
+
+def _university(town: str) -> re.Pattern[str]:
+    """ "University of X" or "X University" in a text."""
+    town = re.escape(town)
+    return re.compile(rf"\b(?:University of {town}|{town} University)\b")
+
+
 #: An item of a list of names: one or more capitalised words.
 _ITEM = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
 #: A list of names after a word that says where ("a warning for Donegal, Sligo and Mayo",
