@@ -596,6 +596,24 @@ def test_a_mayor_and_a_school_board_are_a_towns():
     assert [m.kind for m in mentions if m.text == "Kearney"] == ["place", "place"]
 
 
+def test_a_list_of_towns_holds_no_person():
+    """ "spread to Garissa, Mandera, Migori, Homa Bay and Nairobi" (a trial's cholera
+    report; the model's people): towns the gazetteer knows, in a list of towns after a
+    place's cue, are towns, a name whose last word is a place's too ("Homa Bay", though
+    "Homa" is a first name). Not one a first name starts ("Sydney", a person to the
+    model, in "visits to Paris, Sydney and Rome")."""
+    text = (
+        "Cholera spread to Garissa, Mandera, Migori, Homa Bay and Nairobi, officials said."
+        " Sydney Carton planned visits to Paris, Sydney and Rome."
+    )
+    spans = [("Garissa", "GPE"), ("Mandera", "ORG"), ("Migori", "PERSON"),
+             ("Homa Bay", "PERSON"), ("Nairobi", "GPE"), ("Sydney Carton", "PERSON"),
+             ("Paris", "GPE"), ("Sydney", "PERSON"), ("Rome", "GPE")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert {"Migori", "Homa Bay"} <= set(names["place"])
+    assert "Sydney" not in names["place"]
+
+
 def test_the_town_a_person_is_of_is_a_place():
     """ "Dennis Thibodeau, 66, of Hampden", "Sen. Curtis Mahlberg of Kearney" (a trial's
     shop closing and tax debate; the model's bodies): the town. Not after a title or a

@@ -1671,8 +1671,19 @@ def _listed_towns(text: str, spans: Sequence[_Span], places: Gazetteer) -> set[i
             continue
         # (Only an item the model named alone: not one of "Doncaster, Hartlepool, North
         # Tyneside", one span of the model's.)
-        towns.update(start for start, _, kind in items if kind == "organization")
+        towns.update(
+            start
+            for start, item, kind in items
+            if kind == "organization" or (kind == "person" and not _personal(item))
+        )
     return towns
+
+
+def _personal(name: str) -> bool:
+    """Whether a name may be a person's: its first word is a first name, and its last no
+    place's word ("Homa Bay", "Russell Springs" are towns)."""
+    words = name.split()
+    return given_name(words[0]) and words[-1] not in _PLACE_WORDS
 
 
 @lru_cache(maxsize=256)
@@ -1770,6 +1781,8 @@ _PLACE_HEADS = frozenset(
      "Estate", "Harbour", "Creek", "Springs", "Falls", "Island", "Marsh", "Moor", "Wood",
      "Woods", "Fields", "Grove", "Sands", "Head", "Mills"}
 )  # fmt: skip
+#: Last words of places' names of either kind.
+_PLACE_WORDS = _GEOGRAPHIC_WORDS | _PLACE_HEADS
 #: "is", "was", "has" after a name: a body acting, unless a place's cue stands before it.
 _BE_OR_HAVE = re.compile(r"\s+(?:is|was|has|have|had)\b")
 #: Last words of parks and of nature's places, which the model takes for bodies
