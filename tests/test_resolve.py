@@ -614,6 +614,28 @@ def test_a_list_of_towns_holds_no_person():
     assert "Sydney" not in names["place"]
 
 
+def test_a_place_after_in_the_is_the_place():
+    """ "patients in the Cynon Valley and Carmarthenshire", "in the Maldives islands" (a
+    trial's Welsh health story, BBC's tourism reports; the model's bodies): places the
+    gazetteer knows, or named as places are, after "in the"; and a list that ends with
+    "the X area" ("in Keighley, Shipley and the Manningham area"). Not a name after "the"
+    the gazetteer does not know ("in the Premiership", a person to the model), nor one
+    before a noun ("in the Wimbledon final")."""
+    text = (
+        "Patients in the Cynon Valley and Carmarthenshire will wait. Schools in Keighley,"
+        " Shipley and the Manningham area merged. Tourists in the Maldives islands came"
+        " back. Fans cheered in the Premiership. He lost in the Wimbledon final."
+    )
+    spans = [("Cynon Valley", "ORG"), ("Carmarthenshire", "ORG"), ("Keighley", "GPE"),
+             ("Shipley", "ORG"), ("Maldives", "ORG"), ("Premiership", "PERSON"),
+             ("Wimbledon", "ORG")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["place"] == ("Cynon Valley", "Carmarthenshire", "Keighley", "Shipley",
+                              "Maldives")  # fmt: skip
+    assert "Premiership" in names["person"]
+    assert "Wimbledon" in names["organization"]
+
+
 def test_the_town_a_person_is_of_is_a_place():
     """ "Dennis Thibodeau, 66, of Hampden", "Sen. Curtis Mahlberg of Kearney" (a trial's
     shop closing and tax debate; the model's bodies): the town. Not after a title or a

@@ -1724,7 +1724,7 @@ def _where(cues: str) -> re.Pattern[str]:
     have'); or after a word of the region or the neighbours, in lower case ("across
     Tairāwhiti and northern Hawke's Bay", "TDs from neighbouring Limerick and Clare")."""
     return re.compile(
-        rf"(?P<cue>\b(?:{cues}|{_REGION})|^[\"“‘']?(?i:{cues}))\s+"
+        rf"(?P<cue>\b(?:{cues}|{_REGION})|^[\"“‘']?(?i:{cues}))\s+(?P<the>the\s+)?"
         rf"(?P<list>(?:{_ITEM}(?:, | and | or |, and ))*)$"
     )
 
@@ -1755,7 +1755,7 @@ _NOT_WHERE = re.compile(
     re.IGNORECASE,
 )
 #: The rest of a list after one of its items: ", Taibach", " and Taibach".
-_LIST_REST = re.compile(rf"(?:, {_ITEM})*,? (?:and|or) [A-Z]")
+_LIST_REST = re.compile(rf"(?:, {_ITEM})*,? (?:and|or) (?:the )?[A-Z]")
 #: A lower-case word after a name ...
 _FOLLOWING = re.compile(r" ([a-z]+)")
 #: ... or after the list a name starts ("in Thatcher and Major governments": a
@@ -1768,7 +1768,8 @@ _AFTER_PLACE = frozenset(
     {"on", "at", "and", "or", "in", "where", "when", "last", "this", "after", "before",
      "since", "for", "to", "with", "from", "by", "during", "near", "is", "was", "has",
      "had", "have", "were", "are", "will", "would", "earlier", "yesterday", "today",
-     "overnight", "until", "town", "city", "state", "county", "district", "province"}
+     "overnight", "until", "town", "city", "state", "county", "district", "province",
+     "village", "island", "islands", "region"}
 )  # fmt: skip
 #: ... and, of a name the gazetteer knows, these ("in India but", "in Madrid despite",
 #: "in Yate and Thornbury between March and May"); not of a name it does not know ("a lot
@@ -1834,16 +1835,19 @@ def _placed(name: str, text: str, acts: re.Pattern[str], where: re.Pattern[str])
         listed = bool(cue["list"])
         if listed and before.endswith(", ") and not _LIST_REST.match(text, end):
             continue  # "in County Hall, Fine Gael councillor ...": no list
-        following = (None if listed else _AFTER_LIST.match(text, end)) or _FOLLOWING.match(
-            text, end
-        )
+        after_list = None if listed else _AFTER_LIST.match(text, end)
+        following = after_list or _FOLLOWING.match(text, end)
         if (
             following
             and following[1] not in _AFTER_PLACE
             and not (following[1] in _AFTER_KNOWN_PLACE and places.knows(name, towns=True))
-            and (listed or not places.is_place(name))
+            and (listed or (cue["the"] and not after_list) or not places.is_place(name))
         ):
-            continue
+            continue  # (after "the", a name before a noun qualifies it: "the Wimbledon final")
+        if cue["the"] and not (
+            places.knows(name, towns=True) or name.rpartition(" ")[2] in _PLACE_WORDS
+        ):
+            continue  # "in the Cynon Valley", "in the Maldives"; not "in the Premiership"
         placed = True
     return placed
 
