@@ -55,6 +55,13 @@ def test_broken_lines_are_joined_and_one_paragraph_per_line_is_kept():
     assert join_paragraphs(["It ended.", "and then it went on."]) == [
         "It ended. and then it went on."
     ]
+    # A results list, one result a line, is no broken line; a line before it still joins.
+    assert join_paragraphs(["The results of", "Saturday", "Montrose 2 Ross County 1",
+                            "Falkirk 1 Dundee 1", "Hull 2-1 Crystal Palace",
+                            "Derby 1-0 Preston", "Reading play on Tuesday."]) == [
+        "The results of Saturday", "Montrose 2 Ross County 1", "Falkirk 1 Dundee 1",
+        "Hull 2-1 Crystal Palace", "Derby 1-0 Preston", "Reading play on Tuesday.",
+    ]  # fmt: skip
 
 
 def test_missing_space_after_closing_quote_is_mended():

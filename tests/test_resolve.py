@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from build_tools.convert.clean import join_paragraphs
 from build_tools.convert.nlp import Candidate
 from build_tools.convert.resolve import (
     _not_a_person_here,
@@ -1191,6 +1192,29 @@ def test_a_wire_services_results_lines_are_teams_and_its_tables_no_names():
     prose = "Ross County said he would stay. Montrose 2 points clear."
     _, names, _ = resolve(prose, candidates(prose, ("Ross County", "PERSON")))
     assert names["person"] == ("Ross County",)  # no result line: the model's kind stands
+
+
+def test_a_round_ups_results_lines_are_teams():
+    """A round-up's results, one a line ("Brighton 1-1 Norwich", a trial's Championship
+    round-up, as the BBC lists them): the sides are clubs (the model's places and
+    people), a country's side a place; each line stays a paragraph of its own, not one
+    broken line ("Norwich Burnley"). Three lines or fewer are no results list."""
+    source = (
+        "Championship results:\nBrighton 1-1 Norwich\nBurnley 2-0 Millwall\n"
+        "Luton 3-2 Plymouth\nWales 11-9 England\nWatford 2-1 Sheff Wed\n"
+    )
+    text = "\n\n".join(join_paragraphs(source.splitlines()))
+    assert "Norwich\n\nBurnley" in text
+    spans = [("Brighton", "GPE"), ("Norwich", "GPE"), ("Luton", "GPE"),
+             ("Watford", "PERSON")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert {"Brighton", "Norwich", "Burnley", "Luton", "Watford", "Sheff Wed"} <= set(
+        names["organization"]
+    )
+    assert {"Wales", "England"} <= set(names["place"])
+    short = "\n\n".join(source.splitlines()[:4])
+    _, names, _ = resolve(short, candidates(short, *spans[:3]))
+    assert "Brighton" in names["place"]
 
 
 def test_a_town_before_based_or_born_or_a_local_act_is_the_town():

@@ -56,6 +56,12 @@ _SEPARATOR = re.compile(r"^[\s\-–—_*=~•·.#]+$")
 _SOURCE_SHAPE = re.compile(r"^[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4}$")
 _BLANK = re.compile(r"^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]*$")
 _SENTENCE_END = re.compile(r"[.!?:;…”\"’')\]]$")
+#: A side of a result: a club's or a country's name of up to four words.
+RESULT_SIDE = r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}"
+#: A result on a line of its own: "Brighton 1-1 Norwich", "Montrose 2 Ross County 1".
+_RESULT_ROW = re.compile(
+    rf"{RESULT_SIDE} \d{{1,2}}(?:[-–]\d{{1,2}} {RESULT_SIDE}| {RESULT_SIDE} \d{{1,2}})"
+)
 _QUOTE_SPACE = re.compile(r"([.!?,…]”)(?=[A-Z“‘])")
 #: An ampersand whose HTML reference lost its "&" and ";" on the way to plain text
 #: ("Standard amp Poor's", "Dow Jones amp Co.", "Savings amp Loan": 41 times in 34 of the 256
@@ -362,7 +368,8 @@ def join_paragraphs(lines: list[str]) -> list[str]:
     Blank lines separate paragraphs. Inside a block, a line that does not end a sentence, or
     one followed by a line starting in lower case, is a broken line and is joined to the next
     (``for a`` / ``lifting``); otherwise each line is its own paragraph, as in sources saved
-    with one paragraph per line.
+    with one paragraph per line. A result's line ("Brighton 1-1 Norwich") is a paragraph of
+    its own: a results list is not one broken line.
     """
     paragraphs: list[str] = []
     current: list[str] = []  # the lines of the paragraph so far (joined once: linear)
@@ -375,7 +382,9 @@ def join_paragraphs(lines: list[str]) -> list[str]:
             continue
         if not current:
             current = [text]
-        elif not _SENTENCE_END.search(current[-1][-2:]) or text[0].islower():
+        elif (not _SENTENCE_END.search(current[-1][-2:]) or text[0].islower()) and not (
+            _RESULT_ROW.fullmatch(current[-1]) or _RESULT_ROW.fullmatch(text)
+        ):
             current.append(text)
         else:
             paragraphs.append(" ".join(current))

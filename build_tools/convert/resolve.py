@@ -38,6 +38,7 @@ from build_tools.archive.identity import (
     word_index,
 )
 from build_tools.archive.identity import name_tokens as _tokens
+from build_tools.convert.clean import RESULT_SIDE
 from build_tools.convert.nlp import Candidate, stop_words
 from build_tools.gazetteer import Gazetteer, gazetteer
 from build_tools.model import SECTION, Extraction, Kind, Mention, Place
@@ -260,10 +261,14 @@ def _side(name: str) -> str:
 
 
 #: A result on a line of its own, as wire services list them: "Montrose 2 Ross County 1",
-#: "Deportivo Coruna 1 Real Madrid 1" (the model takes many such clubs for people).
+#: "Deportivo Coruna 1 Real Madrid 1" (the model takes many such clubs for people) ...
 _RESULT_LINE = re.compile(
-    r"^[ \t]*(?P<home>[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}) \d{1,2}"
-    r" (?P<away>[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}) \d{1,2}[ \t]*$",
+    rf"^[ \t]*(?P<home>{RESULT_SIDE}) \d{{1,2}} (?P<away>{RESULT_SIDE}) \d{{1,2}}[ \t]*$",
+    re.MULTILINE,
+)
+#: ... or as a round-up lists them: "Brighton 1-1 Norwich".
+_SCORE_LINE = re.compile(
+    rf"^[ \t]*(?P<home>{RESULT_SIDE}) \d{{1,2}}[-–]\d{{1,2}} (?P<away>{RESULT_SIDE})[ \t]*$",
     re.MULTILINE,
 )
 
@@ -280,7 +285,7 @@ def result_lines(text: str) -> tuple[Candidate, ...]:
     country's side (a national team, a place by the page rules). A side named as a person
     is ("John Higgins 9 Mark Williams 7", snooker) leaves its line as the model read it,
     unless a club's last word ends it (Ross County, Leyton Orient)."""
-    lines = list(_RESULT_LINE.finditer(text))
+    lines = [*_RESULT_LINE.finditer(text), *_SCORE_LINE.finditer(text)]
     if len(lines) < RESULT_LINES:
         return ()
     found = []
