@@ -637,6 +637,37 @@ def test_a_place_after_in_the_is_the_place():
     assert "Wimbledon" in names["organization"]
 
 
+def test_a_list_most_of_whose_names_are_bodies_holds_no_person_or_place():
+    """ "IBM, Alcatel, Oracle, Sony and Philips" (BBC's telecoms and bank reports; the
+    model's place and person among its bodies, which are more than half): bodies all.
+    Not a person's full name in such a list ("Intel, Apple and Bill Gates"), a place the
+    gazetteer knows ("the Midlands, Merseyside, Bristol and Leeds"), one whose name is a
+    place's ("Aberdeen South, Dumfriesshire, Dundee East"), a last item whose name runs
+    on ("Interpol and Echo and the Bunnymen"), one of two names ("Aldi and Lidl"), nor a
+    sports report's list (its players')."""
+    text = (
+        "Rivals include IBM, Alcatel, Oracle, Sony and Philips. He met Intel, Apple and Bill"
+        " Gates. Riots spread to Midlands Trust, Merseyside Trust, Barclays and Leeds. The"
+        " marginals are Aberdeen South, Dumfriesshire, Dundee East. Bands such as Libertines,"
+        " Interpol and Echo and the Bunnymen played. Aldi and Lidl grew."
+    )
+    spans = [("IBM", "ORG"), ("Alcatel", "GPE"), ("Oracle", "ORG"), ("Sony", "ORG"),
+             ("Philips", "PERSON"), ("Intel", "ORG"), ("Apple", "ORG"), ("Bill Gates", "PERSON"),
+             ("Midlands Trust", "ORG"), ("Merseyside Trust", "ORG"), ("Barclays", "ORG"),
+             ("Leeds", "GPE"), ("Aberdeen South", "ORG"), ("Dumfriesshire", "PERSON"),
+             ("Dundee East", "ORG"), ("Libertines", "ORG"), ("Interpol", "ORG"),
+             ("Echo", "GPE"), ("Aldi", "ORG"), ("Lidl", "PERSON")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert {"Alcatel", "Philips"} <= set(names["organization"])
+    assert {"Bill Gates", "Lidl"} <= set(names["person"])
+    assert {"Leeds", "Echo"} <= set(names["place"])
+    assert "Dumfriesshire" not in names["organization"]
+    report = "Barton, Sibierski and Musampa played for City."
+    spans = [("Barton", "ORG"), ("Sibierski", "ORG"), ("Musampa", "PERSON")]
+    _, names, _ = resolve(report, candidates(report, *spans), sport=True)
+    assert "Musampa" in names["person"]
+
+
 def test_the_town_a_person_is_of_is_a_place():
     """ "Dennis Thibodeau, 66, of Hampden", "Sen. Curtis Mahlberg of Kearney" (a trial's
     shop closing and tax debate; the model's bodies): the town. Not after a title or a

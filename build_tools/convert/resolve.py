@@ -1337,6 +1337,7 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
         frozenset(s.start for s in spans if s.kind == "place"),
         frozenset(s.end for s in spans if s.kind == "place"),
     )
+    bodies = set() if sports else _listed_bodies(document.text, spans)
     result = []
     for span in spans:
         if span.text in sides:
@@ -1470,6 +1471,8 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
             and not given_name(span.text.split()[0])
         ):
             kind = "place"  # "Preston and Bolton", "Gloucestershire and Hampshire"
+        if span.start in bodies and kind != "organization":
+            kind = "organization"  # "IBM, Nokia, Oracle and RealNetworks"
         if kind == "organization" and places.is_curated(span.text):
             kind = "place"  # Capitol Hill
         if (
@@ -1682,6 +1685,60 @@ def _listed_towns(text: str, spans: Sequence[_Span], places: Gazetteer) -> set[i
             if kind == "organization" or (kind == "person" and not _personal(item))
         )
     return towns
+
+
+#: What stands between the items of a list of names: ", ", " and ", ", and ", " or ".
+_BETWEEN_ITEMS = re.compile(r", (?:and |or )?| (?:and|or) ")
+
+
+def _listed_bodies(text: str, spans: Sequence[_Span]) -> set[int]:
+    """Where the items of a list of bodies start that the model took for people or places
+    ("IBM, Nokia, Oracle and RealNetworks"; Nokia a town too): a list of three names or
+    more, two at least and more than half of them bodies to the model. Not a person's
+    full name in it ("Microsoft, Bill Gates and Apple"), nor a place the gazetteer knows;
+    and not in a sports report, whose lists are players' (``sports``, the caller's)."""
+    found: set[int] = set()
+    items: list[_Span] = []
+    for span in sorted(spans, key=lambda span: span.start):
+        if items and not _BETWEEN_ITEMS.fullmatch(text, items[-1].end, span.start):
+            found.update(_other_items(items, text))
+            items = []
+        items.append(span)
+    found.update(_other_items(items, text))
+    return found
+
+
+#: "and" and a capitalised word after a list's last item, which the model did not take
+#: for a name: the item runs on ("Interpol and Echo and the Bunnymen").
+_RUNS_ON = re.compile(r" and (?:the )?[A-Z]")
+
+
+def _other_items(items: Sequence[_Span], text: str) -> Iterable[int]:
+    """The starts of ``_listed_bodies``'s items in one list (``items``)."""
+    bodies = sum(item.kind == "organization" for item in items)
+    if 2 * bodies <= len(items) or any(_place_shaped(item.text) for item in items):
+        return  # (nor a list a place's name is in: "Aberdeen South, Dumfriesshire")
+    last = items[-1] if _RUNS_ON.match(text, items[-1].end) else None
+    for item in items:
+        if (
+            item.kind != "organization"
+            and item is not last
+            and not looks_like_personal_name(item.text)
+            # (Nor a place the gazetteer knows: "spread to the Midlands, Merseyside,
+            # Bristol and Leeds", the model's bodies but Bristol.)
+            and not gazetteer().knows(item.text, towns=True)
+        ):
+            yield item.start
+
+
+def _place_shaped(name: str) -> bool:
+    """A county's name ("Dumfriesshire") or one a place's word or a point of the compass
+    ends ("Cynon Valley", "Aberdeen South")."""
+    last = name.rpartition(" ")[2]
+    return bool(_SHIRE.fullmatch(name)) or last in _PLACE_WORDS or last in _COMPASS_WORDS
+
+
+_COMPASS_WORDS = frozenset({"North", "South", "East", "West", "Central"})
 
 
 def _personal(name: str) -> bool:
