@@ -128,6 +128,27 @@ def test_model_slips_are_fixed():
     assert names["place"] == ()
 
 
+def test_a_body_before_a_person_in_a_list_stays_unless_the_list_is_of_people():
+    """ "Rivals include Intel, Bill Gates and Apple", "firms such as LVMH, Tony Blair" (a
+    body's one-word name, then a comma and a person): the body stays, as a town of a
+    list of towns does ("Garissa, Mandera, Migori and Homa Bay"). In a list most of
+    whose names are people's ("up against Blanchett, Heather Craney, Julie Christie and
+    Meryl Streep", BBC's Bafta report) it is a cut name the model called a body, as a
+    body's word just before a person's name is a title's ("Minister of Defence Geoff
+    Hoon")."""
+    text = (
+        "Rivals include Intel, Bill Gates and Apple. Portman is up against Blanchett,"
+        " Heather Craney, Julie Christie and Meryl Streep. Minister of Defence Geoff Hoon"
+        " spoke."
+    )
+    spans = [("Intel", "ORG"), ("Bill Gates", "PERSON"), ("Apple", "ORG"), ("Defence", "ORG"),
+             ("Geoff Hoon", "PERSON"),
+             ("Portman", "PERSON"), ("Blanchett", "ORG"), ("Heather Craney", "PERSON"),
+             ("Julie Christie", "PERSON"), ("Meryl Streep", "PERSON")]  # fmt: skip
+    _, names, _ = resolve(text, candidates(text, *spans))
+    assert names["organization"] == ("Intel", "Apple")
+
+
 def test_acronym_joins_the_full_organization_name():
     text = "The North Atlantic Treaty Organization met. NATO said no."
     _, names, _ = resolve(

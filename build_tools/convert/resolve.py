@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -1168,11 +1168,21 @@ def _split_conjoined(spans: list[_Span]) -> list[_Span]:
 def _drop_fragments(spans: list[_Span], document: _Document) -> list[_Span]:
     """Drop title fragments and headline fragments that the model tagged as names."""
     people_starts = {s.start for s in spans if s.kind == "person"}
+    # (Or in a list of people: "up against Blanchett, Heather Craney and Meryl Streep";
+    # not an item of another list, "Garissa, Mandera, Migori, Homa Bay and Nairobi".)
+    of_people = {
+        item.start
+        for items in _lists(document.text, spans)
+        if 2 * sum(item.kind == "person" for item in items) > len(items)
+        for item in items
+    }
     kept = []
     for span in spans:
         if span.kind == "organization":
             before = document.text[max(0, span.start - 30) : span.start]
-            follows_person = any(span.end < p <= span.end + 2 for p in people_starts)
+            follows_person = span.end + 1 in people_starts or (
+                span.end + 2 in people_starts and span.start in of_people
+            )
             if follows_person and (_ROLE_BEFORE.search(before) or len(span.text.split()) == 1):
                 continue  # "Secretary of State Mike Pompeo": State is part of the title
             if span.text == "State" and _OFFICE_OF.search(before):
@@ -1697,15 +1707,20 @@ def _listed_bodies(text: str, spans: Sequence[_Span]) -> set[int]:
     more, two at least and more than half of them bodies to the model. Not a person's
     full name in it ("Microsoft, Bill Gates and Apple"), nor a place the gazetteer knows;
     and not in a sports report, whose lists are players' (``sports``, the caller's)."""
-    found: set[int] = set()
+    return {start for items in _lists(text, spans) for start in _other_items(items, text)}
+
+
+def _lists(text: str, spans: Sequence[_Span]) -> Iterator[list[_Span]]:
+    """The text's names, in lists: names one after another between which stand only
+    ``_BETWEEN_ITEMS`` (a name alone is a list of one)."""
     items: list[_Span] = []
     for span in sorted(spans, key=lambda span: span.start):
         if items and not _BETWEEN_ITEMS.fullmatch(text, items[-1].end, span.start):
-            found.update(_other_items(items, text))
+            yield items
             items = []
         items.append(span)
-    found.update(_other_items(items, text))
-    return found
+    if items:
+        yield items
 
 
 #: "and" and a capitalised word after a list's last item, which the model did not take
