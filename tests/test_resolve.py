@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -687,6 +688,28 @@ def test_a_list_most_of_whose_names_are_bodies_holds_no_person_or_place():
     spans = [("Barton", "ORG"), ("Sibierski", "ORG"), ("Musampa", "PERSON")]
     _, names, _ = resolve(report, candidates(report, *spans), sport=True)
     assert "Musampa" in names["person"]
+
+
+def test_the_town_of_the_dateline_is_the_town_throughout():
+    """ "FLAGSTAFF — The Flagstaff City Council voted ... Flagstaff has some of the highest
+    housing costs" (a trial's council story; the model's body): the dateline's town is
+    the town wherever the text names it alone, unless it acts as a body ("Leeds said")."""
+    text = (
+        "Council backs homes\n\nFLAGSTAFF — The Flagstaff City Council voted 6-1 on"
+        " Tuesday.\n\nFlagstaff has some of the highest housing costs in Arizona."
+    )
+    spans = [("Flagstaff City Council", "ORG"), ("Flagstaff has", "ORG")]
+    found = [c if c.text != "Flagstaff has" else replace(c, end=c.start + 9, text="Flagstaff")
+             for c in candidates(text, *spans)]  # fmt: skip
+    _, names, _ = resolve(text, with_dateline(text, found))
+    assert "Flagstaff" in names["place"]
+    assert "Flagstaff" not in names["organization"]
+    text = "Club backs coach\n\nLEEDS — Leeds said on Tuesday the coach would stay."
+    found = [
+        replace(c, end=c.start + 5, text="Leeds") for c in candidates(text, ("Leeds said", "ORG"))
+    ]
+    _, names, _ = resolve(text, with_dateline(text, found))
+    assert "Leeds" in names["organization"]
 
 
 def test_the_town_a_person_is_of_is_a_place():

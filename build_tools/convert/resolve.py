@@ -1326,6 +1326,12 @@ def _reclassify(spans: list[_Span], document: _Document) -> list[_Span]:
         )
         # ... and the towns people are of ("Dennis Thibodeau, 66, of Hampden") ...
         placed.update(_home_towns(document.text, spans, places))
+        # ... and the town of its dateline ("FLAGSTAFF — ... Flagstaff has ...") ...
+        placed.update(
+            (town.start, town.text.title() if town.text.isupper() else town.text)
+            for town in dateline(document.text)
+            if town.label == "GPE"
+        )
     # ... and the names written before "area", "neighbourhood" or "region" ("Shrewsbury's
     # Frankwell area", "the Pilbara region"), outside results tables: a name of one word
     # not in capitals, or of several that end as a place's do ("the Catterick Garrison
