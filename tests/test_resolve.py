@@ -713,23 +713,28 @@ def test_the_town_of_the_dateline_is_the_town_throughout():
 
 
 def test_the_town_a_person_is_of_is_a_place():
-    """ "Dennis Thibodeau, 66, of Hampden", "Sen. Curtis Mahlberg of Kearney" (a trial's
-    shop closing and tax debate; the model's bodies): the town. Not after a title or a
-    band's word ("the Duke of Edinburgh", "Kings of Leon", BBC's), nor a university's town
+    """ "Dennis Thibodeau, 66, of Hampden", "Sen. Curtis Mahlberg of Kearney", "Joss
+    Stone, 17, from Devon" (trials' shop closing, tax debate and Brit awards; BBC's
+    "Roy Tansley, from Derby"; the model's bodies and people): the town. Not a name with
+    a body's word ("from Automotive News Europe"), nor after a title or a band's word
+    ("the Duke of Edinburgh", "Kings of Leon", BBC's), nor a university's town
     ("Professor Ann Smith of Cambridge" where "Cambridge University" is named), nor a
     name the gazetteer does not know, nor one after no person."""
     text = (
         "Dennis Thibodeau, 66, of Hampden spoke. Sen. Curtis Mahlberg of Kearney voted. The"
         " Duke of Edinburgh and Kings of Leon came. Professor Ann Smith of Cambridge said"
         " Cambridge University agreed. Jo Bloggs of Zarquon and the Bank of Wigan wrote."
+        " Joss Stone, 17, from Devon won. Brad Wernle, from Automotive News Europe, said so."
     )
     spans = [("Dennis Thibodeau", "PERSON"), ("Hampden", "ORG"), ("Curtis Mahlberg", "PERSON"),
              ("Kearney", "PERSON"), ("Duke", "PERSON"), ("Edinburgh", "ORG"),
              ("Kings", "PERSON"), ("Leon", "PERSON"), ("Ann Smith", "PERSON"),
              ("Cambridge", "ORG"), ("Jo Bloggs", "PERSON"), ("Zarquon", "ORG"),
-             ("Wigan", "ORG")]  # fmt: skip
+             ("Wigan", "ORG"), ("Joss Stone", "PERSON"), ("Devon", "PERSON"),
+             ("Brad Wernle", "PERSON"), ("Automotive News Europe", "ORG")]  # fmt: skip
     _, names, _ = resolve(text, candidates(text, *spans))
-    assert names["place"] == ("Hampden", "Kearney")
+    assert names["place"] == ("Hampden", "Kearney", "Devon")
+    assert "Automotive News Europe" in names["organization"]
     assert {"Edinburgh", "Cambridge", "Zarquon", "Wigan"} <= set(names["organization"])
     assert "Leon" not in names["place"]
 

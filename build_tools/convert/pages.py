@@ -11,7 +11,7 @@ from build_tools.page import ArticlePage, DateRef, GeoFact, Named, Position, Pro
 #: The converter's version: bump it on purpose whenever the pages it writes change (a new
 #: field, another rule in extraction), so that every page is converted again. A refactor
 #: that leaves the output as it was does not bump it, and rewrites no page.
-CONVERTER_VERSION = 117
+CONVERTER_VERSION = 118
 ARTICLES = "articles"
 
 

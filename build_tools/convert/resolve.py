@@ -1605,29 +1605,32 @@ _LOCAL_AFTER = re.compile(
     r" (?:(?:man|woman|boy|girl|teen(?:ager)?s?|pensioners?|couple|mum|dad|taxi|council"
     r"|councillors?|residents|pupils)\b(?! [A-Z])|mayor\b|school (?:board|district)s?\b)"
 )
-#: What stands between a person's name and the town they are of: "Dennis Thibodeau, 66,
-#: of Hampden", "Sen. Curtis Mahlberg of Kearney", "Heather Beaton (Rob) of Bible Hill"
-#: (an obituary's spouse).
-_HOME_OF = re.compile(r"(?:, \d{1,3},| \([^()\n]{1,40}\))? of ")
+#: What stands between a person's name and the town they are of or from: "Dennis
+#: Thibodeau, 66, of Hampden", "Sen. Curtis Mahlberg of Kearney", "Heather Beaton (Rob)
+#: of Bible Hill" (an obituary's spouse), "Joss Stone, 17, from Devon", "Motorcycle racer
+#: Roy Tansley, from Derby".
+_HOME_OF = re.compile(r"(?:, \d{1,3},| \([^()\n]{1,40}\))? of |, (?:\d{1,3}, )?from ")
 
 
 def _home_towns(text: str, spans: Sequence[_Span], places: Gazetteer) -> dict[int, str]:
-    """The towns people are said to be of, where each starts: a name the gazetteer knows,
-    just after a person's full name (not "Duke of Edinburgh", "Kings of Leon") and
-    ``_HOME_OF``, which the model took for a body or a person. Not a university's town
+    """The towns people are said to be of or from, where each starts: a name the
+    gazetteer knows, just after a person's full name (not "Duke of Edinburgh", "Kings of
+    Leon") and ``_HOME_OF``, which the model took for a body or a person. Not a name with
+    a body's word ("Brad Wernle, from Automotive News Europe"), nor a university's town
     ("Professor Ann Smith of Cambridge", where the text names Cambridge University)."""
     people = {span.end for span in spans if span.kind == "person" and " " in span.text}
     return {
         span.start: span.text
         for span in spans
         if span.kind != "place"
-        and text.endswith(" of ", 0, span.start)
+        and text.endswith((" of ", " from "), 0, span.start)
         and any(
             _HOME_OF.fullmatch(text, end, span.start)
             for end in people
             if 0 < span.start - end <= 48
         )
         and places.knows(span.text, towns=True)
+        and not holds_word_of(span.text, _BODY_NAME_WORDS)  # "from Automotive News Europe"
         and not _university(span.text).search(text)
     }
 
