@@ -57,11 +57,12 @@ _SOURCE_SHAPE = re.compile(r"^[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4}$")
 _BLANK = re.compile(r"^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]*$")
 _SENTENCE_END = re.compile(r"[.!?:;…”\"’')\]]$")
 #: A side of a result: a club's or a country's name of up to four words.
-RESULT_SIDE = r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}"
-#: A result on a line of its own: "Brighton 1-1 Norwich", "Montrose 2 Ross County 1".
-_RESULT_ROW = re.compile(
-    rf"{RESULT_SIDE} \d{{1,2}}(?:[-–]\d{{1,2}} {RESULT_SIDE}| {RESULT_SIDE} \d{{1,2}})"
-)
+_RESULT_SIDE = r"[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3}"
+#: A result as the wire services list them, "Montrose 2 Ross County 1", or as a round-up
+#: does, "Brighton 1-1 Norwich" (the resolver reads their sides as teams).
+WIRE_RESULT = rf"(?P<home>{_RESULT_SIDE}) \d{{1,2}} (?P<away>{_RESULT_SIDE}) \d{{1,2}}"
+SCORE_RESULT = rf"(?P<home>{_RESULT_SIDE}) \d{{1,2}}[-–]\d{{1,2}} (?P<away>{_RESULT_SIDE})"
+_RESULT_ROWS = (re.compile(WIRE_RESULT), re.compile(SCORE_RESULT))
 _QUOTE_SPACE = re.compile(r"([.!?,…]”)(?=[A-Z“‘])")
 #: An ampersand whose HTML reference lost its "&" and ";" on the way to plain text
 #: ("Standard amp Poor's", "Dow Jones amp Co.", "Savings amp Loan": 41 times in 34 of the 256
@@ -383,7 +384,7 @@ def join_paragraphs(lines: list[str]) -> list[str]:
         if not current:
             current = [text]
         elif (not _SENTENCE_END.search(current[-1][-2:]) or text[0].islower()) and not (
-            _RESULT_ROW.fullmatch(current[-1]) or _RESULT_ROW.fullmatch(text)
+            _result_row(current[-1]) or _result_row(text)
         ):
             current.append(text)
         else:
@@ -392,6 +393,11 @@ def join_paragraphs(lines: list[str]) -> list[str]:
     if current:
         paragraphs.append(" ".join(current))
     return paragraphs
+
+
+def _result_row(line: str) -> bool:
+    """Whether a line is a result and nothing else ("Brighton 1-1 Norwich")."""
+    return any(row.fullmatch(line) for row in _RESULT_ROWS)
 
 
 def mend(paragraph: str) -> str:

@@ -38,7 +38,7 @@ from build_tools.archive.identity import (
     word_index,
 )
 from build_tools.archive.identity import name_tokens as _tokens
-from build_tools.convert.clean import RESULT_SIDE
+from build_tools.convert.clean import SCORE_RESULT, WIRE_RESULT
 from build_tools.convert.nlp import Candidate, stop_words
 from build_tools.gazetteer import Gazetteer, gazetteer
 from build_tools.model import SECTION, Extraction, Kind, Mention, Place
@@ -262,15 +262,9 @@ def _side(name: str) -> str:
 
 #: A result on a line of its own, as wire services list them: "Montrose 2 Ross County 1",
 #: "Deportivo Coruna 1 Real Madrid 1" (the model takes many such clubs for people) ...
-_RESULT_LINE = re.compile(
-    rf"^[ \t]*(?P<home>{RESULT_SIDE}) \d{{1,2}} (?P<away>{RESULT_SIDE}) \d{{1,2}}[ \t]*$",
-    re.MULTILINE,
-)
+_RESULT_LINE = re.compile(rf"^[ \t]*{WIRE_RESULT}[ \t]*$", re.MULTILINE)
 #: ... or as a round-up lists them: "Brighton 1-1 Norwich".
-_SCORE_LINE = re.compile(
-    rf"^[ \t]*(?P<home>{RESULT_SIDE}) \d{{1,2}}[-–]\d{{1,2}} (?P<away>{RESULT_SIDE})[ \t]*$",
-    re.MULTILINE,
-)
+_SCORE_LINE = re.compile(rf"^[ \t]*{SCORE_RESULT}[ \t]*$", re.MULTILINE)
 
 
 #: Result lines that make a results report: one or two lines may be an exit poll's.
@@ -1173,7 +1167,7 @@ def _drop_fragments(spans: list[_Span], document: _Document) -> list[_Span]:
     of_people = {
         item.start
         for items in _lists(document.text, spans)
-        if 2 * sum(item.kind == "person" for item in items) > len(items)
+        if _mostly(items, "person")
         for item in items
     }
     kept = []
@@ -1712,10 +1706,10 @@ _BETWEEN_ITEMS = re.compile(r", (?:and |or )?| (?:and|or) ")
 
 def _listed_bodies(text: str, spans: Sequence[_Span]) -> set[int]:
     """Where the items of a list of bodies start that the model took for people or places
-    ("IBM, Nokia, Oracle and RealNetworks"; Nokia a town too): a list of three names or
-    more, two at least and more than half of them bodies to the model. Not a person's
-    full name in it ("Microsoft, Bill Gates and Apple"), nor a place the gazetteer knows;
-    and not in a sports report, whose lists are players' (``sports``, the caller's)."""
+    ("IBM, Nokia, Oracle and RealNetworks"; Nokia a town too): a list more than half of
+    whose names are bodies to the model. Not a person's full name in it ("Intel, Apple
+    and Bill Gates"), nor a place the gazetteer knows; and not in a sports report, whose
+    lists are players' (``sports``, the caller's)."""
     return {start for items in _lists(text, spans) for start in _other_items(items, text)}
 
 
@@ -1737,10 +1731,14 @@ def _lists(text: str, spans: Sequence[_Span]) -> Iterator[list[_Span]]:
 _RUNS_ON = re.compile(r" and (?:the )?[A-Z]")
 
 
+def _mostly(items: Sequence[_Span], kind: Kind) -> bool:
+    """Whether more than half of a list's names are of ``kind`` to the model."""
+    return 2 * sum(item.kind == kind for item in items) > len(items)
+
+
 def _other_items(items: Sequence[_Span], text: str) -> Iterable[int]:
     """The starts of ``_listed_bodies``'s items in one list (``items``)."""
-    bodies = sum(item.kind == "organization" for item in items)
-    if 2 * bodies <= len(items) or any(_place_shaped(item.text) for item in items):
+    if not _mostly(items, "organization") or any(_place_shaped(item.text) for item in items):
         return  # (nor a list a place's name is in: "Aberdeen South, Dumfriesshire")
     last = items[-1] if _RUNS_ON.match(text, items[-1].end) else None
     for item in items:
